@@ -1,0 +1,66 @@
+-- Readout's index: articles (with attribution) split into passages, and a full-text index over them.
+--
+-- passages_fts is an external-content FTS5 table whose content is the passage_documents view, so
+-- each indexed row carries its article's headline (weighted above the body by the rank function)
+-- and highlight() can mark exactly the tokens FTS5 matched. External content does not maintain
+-- itself: the ingest code issues the FTS5 'delete' command with the old values before it removes
+-- passages, and inserts rows after it adds them.
+
+CREATE TABLE files (
+  path TEXT PRIMARY KEY,            -- absolute path of the article file
+  content_hash TEXT NOT NULL,       -- sha256 of the bytes; unchanged hash = nothing to do
+  size INTEGER NOT NULL,
+  mtime_ms INTEGER NOT NULL,        -- with size, lets an unchanged file be skipped without reading it
+  indexed_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  file_path TEXT NOT NULL REFERENCES files(path),
+  item TEXT NOT NULL DEFAULT '',    -- which article of a multi-article file ('' for a one-article file)
+  title TEXT NOT NULL,
+  source TEXT,                      -- the outlet, when the file or its text names it
+  author TEXT,
+  published TEXT,                   -- 'YYYY-MM-DD', 'YYYY-MM', 'YYYY' or '--MM-DD' (day known, year not)
+  url TEXT,
+  UNIQUE (file_path, item)
+) STRICT;
+
+CREATE INDEX articles_source ON articles (source COLLATE NOCASE);
+
+CREATE TABLE passages (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  position INTEGER NOT NULL,        -- order of the passage within its article, from 0
+  body TEXT NOT NULL,
+  fingerprint TEXT NOT NULL         -- hash of the normalised text: the same passage syndicated elsewhere
+) STRICT;
+
+CREATE INDEX passages_article ON passages (article_id, position);
+CREATE INDEX passages_fingerprint ON passages (fingerprint);
+
+CREATE VIEW passage_documents AS
+  SELECT passages.id AS id, articles.title AS title, passages.body AS body
+  FROM passages JOIN articles ON articles.id = passages.article_id;
+
+CREATE VIRTUAL TABLE passages_fts USING fts5(
+  title, body,
+  content = 'passage_documents', content_rowid = 'id',
+  tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+-- ORDER BY rank uses this: a headline match weighs four times a body match.
+INSERT INTO passages_fts (passages_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
+
+-- Surface words of the archive (lowercased, as written) with the number of passages that hold
+-- them: the vocabulary that typo correction searches. fts5vocab would give porter stems, and a
+-- stem fed back into MATCH can miss, so ingest keeps the words themselves.
+CREATE TABLE vocabulary (
+  word TEXT PRIMARY KEY,
+  passages INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;

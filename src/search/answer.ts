@@ -1,0 +1,96 @@
+/**
+ * The shape of an answer: what `readout()` returns and what every front end renders (Slack
+ * blocks, the console, the CLI's text and JSON). Rendering decides how marks look.
+ */
+
+/** Where a passage comes from. Empty fields are unknown, never guessed. */
+export interface Attribution {
+  title: string;
+  source: string | null;
+  author: string | null;
+  /** As stored: 'YYYY-MM-DD', 'YYYY-MM', 'YYYY' or '--MM-DD' (day without year). */
+  published: string | null;
+  url: string | null;
+  /** The archive file the article was read from. */
+  file: string;
+}
+
+/** A verbatim quote: whole sentences of the passage, '…' where it was trimmed. */
+export interface Excerpt {
+  text: string;
+  /** Matched words as [start, end) UTF-16 offsets into `text`, sorted, not overlapping. */
+  marks: Array<[number, number]>;
+}
+
+export interface SearchHit {
+  /** 1-based position in the whole ranked list (page offsets included). */
+  rank: number;
+  /** Relevance: higher is better (negated bm25). */
+  score: number;
+  passageId: number;
+  articleId: number;
+  excerpt: Excerpt;
+  /** The headline with matched words marked, offsets into `article.title`. */
+  titleMarks: Array<[number, number]>;
+  article: Attribution;
+  /** Other outlets that carry the same passage (syndicated copies shown once). */
+  alsoIn: string[];
+}
+
+export interface Correction {
+  /** The word the user typed. */
+  from: string;
+  /** The archive's word it was replaced by. */
+  to: string;
+}
+
+export interface AliasExpansion {
+  /** The query word or phrase the alias list matched. */
+  term: string;
+  /** The other names it was also searched as. */
+  alternatives: string[];
+}
+
+export interface InterpretedQuery {
+  /** The query as typed (trimmed; cut to the maximum length). */
+  text: string;
+  /** Words and "phrases" searched for, after corrections. */
+  terms: string[];
+  /** Words and phrases excluded with a leading '-'. */
+  excluded: string[];
+  filters: {
+    sources: string[];
+    /** Inclusive lower bound, 'YYYY-MM-DD'. */
+    after?: string;
+    /** Exclusive upper bound, 'YYYY-MM-DD'. */
+    before?: string;
+  };
+  corrections: Correction[];
+  aliases: AliasExpansion[];
+  /** Set when no passage had every term and the answer shows partial matches. */
+  partial?: { missing: string[] };
+  /** Things ignored or changed, each a short sentence ("after:foo is not a date; ignored"). */
+  notes: string[];
+}
+
+export type AnswerKind =
+  /** Empty input or `help`: the caller shows usage. */
+  | 'help'
+  /** The input had nothing searchable (only punctuation, emoji, exclusions). */
+  | 'nothing_to_search'
+  | 'results';
+
+export interface ReadoutAnswer {
+  kind: AnswerKind;
+  query: InterpretedQuery;
+  hits: SearchHit[];
+  offset: number;
+  limit: number;
+  /** Offset of the next page when there is one. */
+  nextOffset?: number;
+}
+
+export interface ReadoutOptions {
+  offset?: number;
+  limit?: number;
+}
