@@ -67,8 +67,11 @@ export interface InterpretedQuery {
   };
   corrections: Correction[];
   aliases: AliasExpansion[];
-  /** Set when no passage had every term and the answer shows partial matches. */
-  partial?: { missing: string[] };
+  /**
+   * Set when no passage had every term and the answer shows passages with some of them:
+   * render as "no passage has all of: {allOf}" (+ "nothing matched: {unmatched}" when non-empty).
+   */
+  partial?: { allOf: string[]; unmatched: string[] };
   /** Things ignored or changed, each a short sentence ("after:foo is not a date; ignored"). */
   notes: string[];
 }
