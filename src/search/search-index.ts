@@ -1,6 +1,27 @@
-// PLACEHOLDER CONTRACT — the engine is being written; the signatures below are final.
+/**
+ * The search engine behind `readout()`: a parsed query → ranked, diverse, attributed excerpts.
+ *
+ * Cost model (FTS5 scores every matching row before LIMIT): the MATCH statement orders by
+ * `rank` alone and takes the top K candidates in a CTE; joins, metadata filters, syndication and
+ * per-article limits run over those K rows only, and K grows only when filters or diversity
+ * leave the page short. highlight() and the attribution are read for the 5 rows shown.
+ * Typo correction and the partial-match fallback run only when the whole query matched nothing.
+ */
 import type { Db } from '../db/database';
-import type { ReadoutAnswer, ReadoutOptions } from './answer';
+import { AliasFile, aliasesFor } from './aliases';
+import type {
+  AliasExpansion,
+  Correction,
+  InterpretedQuery,
+  ReadoutAnswer,
+  ReadoutOptions,
+  SearchHit,
+} from './answer';
+import { arrangePages, dropSyndicatedCopies, pageAt } from './arrange';
+import { buildExcerpt, parseHighlighted } from './excerpt';
+import { buildMatch, type TermAlternatives } from './fts-query';
+import { displayTerm, type ParsedQuery, parseQuery, type QueryFilters } from './parse-query';
+import { Vocabulary } from './vocabulary';
 
 export interface IndexStats {
   articles: number;
@@ -13,19 +34,312 @@ export interface IndexStats {
 export interface SearchIndexOptions {
   /** The editable alias list (db/aliases.txt); re-read when it changes. */
   aliasesFile?: string;
+  /** Where to report a problem that does not stop the search (an unreadable alias file). */
+  onWarning?: (message: string) => void;
+}
+
+export const defaultLimit = 5;
+export const maxLimit = 20;
+/** Longest excerpt, in characters (whole sentences; one long sentence is trimmed at words). */
+export const excerptLength = 300;
+/**
+ * In the partial-match fallback, words found in more than this share of passages are left out
+ * of the OR when rarer ones remain: they would make FTS5 score most of the archive.
+ */
+const commonWordShare = 0.05;
+
+interface Candidate {
+  passageId: number;
+  rank: number;
+  articleId: number;
+  fingerprint: string;
+  source: string | null;
+  published: string | null;
+  url: string | null;
+}
+
+interface Term {
+  /** Words as typed (after correction). */
+  words: string[];
+  quoted: boolean;
+  /** What is searched: the term itself, or it and its aliases. */
+  alternatives: TermAlternatives;
+}
+
+/** Whether a stored date ('2016-09-05', '2016-09', '2016', '--09-05') passes the date filters. */
+export function passesDateFilters(published: string | null, filters: QueryFilters): boolean {
+  if (!filters.after && !filters.before) return true;
+  // Year unknown (or no date): a date filter cannot vouch for it.
+  if (!published || !/^\d{4}/.test(published)) return false;
+  const start =
+    published.length === 4 ? `${published}-01-01` : published.length === 7 ? `${published}-01` : published;
+  if (filters.after && start < filters.after) return false;
+  if (filters.before && start >= filters.before) return false;
+  return true;
+}
+
+/** Whether an article's outlet (or its URL's host) matches every `source:` filter value. */
+export function passesSourceFilters(source: string | null, url: string | null, sources: string[]): boolean {
+  if (sources.length === 0) return true;
+  const outlet = (source ?? '').toLowerCase();
+  let host = '';
+  try {
+    host = url ? new URL(url).hostname.toLowerCase() : '';
+  } catch {
+    // not a URL: only the outlet name counts
+  }
+  return sources.some((wanted) => outlet.includes(wanted) || host.includes(wanted));
 }
 
 export class SearchIndex {
+  private readonly vocabulary: Vocabulary;
+  private readonly aliases: AliasFile;
+  private dataVersion = -1;
+  private statsCache: IndexStats | undefined;
+  private readonly statements;
+
   constructor(
     readonly db: Db,
     readonly options: SearchIndexOptions = {},
-  ) {}
-
-  search(_text: string, _options: ReadoutOptions): ReadoutAnswer {
-    throw new Error('SearchIndex.search: not written yet');
+  ) {
+    this.vocabulary = new Vocabulary(db);
+    this.aliases = new AliasFile(options.aliasesFile, options.onWarning);
+    this.statements = {
+      dataVersion: db.prepare('PRAGMA data_version').pluck(),
+      candidates: db.prepare<{ match: string; k: number }, Candidate>(
+        `WITH top AS (
+           SELECT rowid AS id, rank FROM passages_fts WHERE passages_fts MATCH @match ORDER BY rank LIMIT @k
+         )
+         SELECT top.id AS passageId, top.rank AS rank, passages.article_id AS articleId,
+                passages.fingerprint AS fingerprint, articles.source AS source,
+                articles.published AS published, articles.url AS url
+         FROM top
+         JOIN passages ON passages.id = top.id
+         JOIN articles ON articles.id = passages.article_id
+         ORDER BY top.rank, articles.published DESC`,
+      ),
+      anyMatch: db
+        .prepare<[string], number>('SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1')
+        .pluck(),
+      // rowid >= AND <= rather than rowid = : SQLite 3.53 ignores a bound `rowid = ?` next to MATCH.
+      highlight: db.prepare<{ match: string; id: number }, { title: string; body: string }>(
+        `SELECT highlight(passages_fts, 0, char(2), char(3)) AS title,
+                highlight(passages_fts, 1, char(2), char(3)) AS body
+         FROM passages_fts WHERE passages_fts MATCH @match AND rowid >= @id AND rowid <= @id`,
+      ),
+      passage: db.prepare<[number], { title: string; body: string }>(
+        'SELECT title, body FROM passage_documents WHERE id = ?',
+      ),
+      article: db.prepare<
+        [number],
+        {
+          title: string;
+          source: string | null;
+          author: string | null;
+          published: string | null;
+          url: string | null;
+          file: string;
+        }
+      >('SELECT title, source, author, published, url, file_path AS file FROM articles WHERE id = ?'),
+      alsoIn: db
+        .prepare<[string, number, string]>(
+          `SELECT DISTINCT articles.source FROM passages JOIN articles ON articles.id = passages.article_id
+           WHERE passages.fingerprint = ? AND passages.article_id != ? AND articles.source IS NOT NULL
+             AND articles.source != ? LIMIT 5`,
+        )
+        .pluck(),
+      wordPassages: db.prepare<[string], number>('SELECT passages FROM vocabulary WHERE word = ?').pluck(),
+      meta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
+    };
   }
 
+  /** Loads the typo-correction vocabulary now rather than on the first misspelt word. */
+  warm(): void {
+    this.refreshIfReindexed();
+    this.vocabulary.load();
+  }
+
+  /** Article, passage and outlet counts, and the last re-index time (from the re-index's meta). */
   stats(): IndexStats {
-    throw new Error('SearchIndex.stats: not written yet');
+    this.refreshIfReindexed();
+    if (!this.statsCache) {
+      const number = (key: string) => Number(this.statements.meta.get(key) ?? 0);
+      this.statsCache = {
+        articles: number('articles'),
+        passages: number('passages'),
+        outlets: number('outlets'),
+        lastReindexAt: this.statements.meta.get('last_reindex_at') ?? null,
+      };
+    }
+    return this.statsCache;
+  }
+
+  search(text: string, options: ReadoutOptions = {}): ReadoutAnswer {
+    const parsed = parseQuery(text);
+    const offset = Math.max(0, Math.trunc(options.offset ?? 0)) || 0;
+    const limit = Math.min(maxLimit, Math.max(1, Math.trunc(options.limit ?? defaultLimit) || defaultLimit));
+    const query: InterpretedQuery = {
+      text: parsed.text,
+      terms: parsed.terms.map(displayTerm),
+      excluded: parsed.excluded.map(displayTerm),
+      filters: { ...parsed.filters },
+      corrections: [],
+      aliases: [],
+      notes: parsed.notes,
+    };
+    const answer: ReadoutAnswer = { kind: 'results', query, hits: [], offset, limit };
+    if (parsed.kind === 'help') return { ...answer, kind: 'help' };
+    if (parsed.terms.length === 0) {
+      query.notes.push(
+        parsed.excluded.length > 0 ||
+          parsed.filters.sources.length > 0 ||
+          parsed.filters.after ||
+          parsed.filters.before
+          ? 'add at least one word to search for: exclusions and filters only narrow a search'
+          : 'there is no word to search for in that',
+      );
+      return { ...answer, kind: 'nothing_to_search' };
+    }
+    this.refreshIfReindexed();
+
+    const table = this.aliases.current();
+    const withAliases = (words: string[]): TermAlternatives => aliasesFor(table, words) ?? [words];
+    const terms: Term[] = parsed.terms.map((term) => ({ ...term, alternatives: withAliases(term.words) }));
+    const excluded = parsed.excluded.map((term) => withAliases(term.words));
+    const needed = offset + limit + 1;
+
+    let match = buildMatch({ required: terms.map((t) => t.alternatives), excluded });
+    let candidates = this.candidates(match, parsed, needed);
+
+    if (candidates.length === 0) {
+      const corrections = this.correctUnknownWords(terms, withAliases);
+      if (corrections.length > 0) {
+        query.corrections = corrections;
+        query.terms = terms.map(displayTerm);
+        match = buildMatch({ required: terms.map((t) => t.alternatives), excluded });
+        candidates = this.candidates(match, parsed, needed);
+      }
+    }
+    if (candidates.length === 0 && terms.length > 1) {
+      const matching = terms.filter((term) => this.matches(buildMatch({ required: [term.alternatives] })));
+      const unmatched = terms.filter((term) => !matching.includes(term));
+      const searched = this.withoutVeryCommonWords(matching);
+      if (searched.length > 0) {
+        match = buildMatch({ required: searched.map((t) => t.alternatives), excluded, any: true });
+        candidates = this.candidates(match, parsed, needed);
+        if (candidates.length > 0) {
+          query.partial = { allOf: terms.map(displayTerm), unmatched: unmatched.map(displayTerm) };
+        }
+      }
+    }
+    query.aliases = terms
+      .filter((term) => term.alternatives.length > 1)
+      .map<AliasExpansion>((term) => ({
+        term: displayTerm(term),
+        alternatives: term.alternatives.slice(1).map((words) => words.join(' ')),
+      }));
+
+    const page = pageAt(arrangePages(candidates, limit), offset);
+    answer.offset = page.start;
+    answer.nextOffset = page.nextOffset;
+    answer.hits = page.items.map((candidate, index) => this.hit(candidate, match, page.start + index + 1));
+    return answer;
+  }
+
+  /**
+   * Ranked, filtered, de-duplicated candidates: at least `needed` of them when the archive has
+   * that many. The top K grows only when filters or duplicates thin it out.
+   */
+  private candidates(match: string, parsed: ParsedQuery, needed: number): Candidate[] {
+    const filters = parsed.filters;
+    let k = Math.max(50, needed * 8);
+    for (;;) {
+      const rows = this.statements.candidates.all({ match, k });
+      const kept = dropSyndicatedCopies(
+        rows.filter(
+          (row) =>
+            passesDateFilters(row.published, filters) &&
+            passesSourceFilters(row.source, row.url, filters.sources),
+        ),
+      );
+      // Diversity can push passages to later pages; keep several pages' worth.
+      if (rows.length < k || kept.length >= needed * 3) return kept;
+      k *= 8;
+    }
+  }
+
+  private matches(match: string): boolean {
+    return this.statements.anyMatch.get(match) !== undefined;
+  }
+
+  /** Replaces words the index does not know by the closest archive word; returns what changed. */
+  private correctUnknownWords(
+    terms: Term[],
+    withAliases: (words: string[]) => TermAlternatives,
+  ): Correction[] {
+    const corrections: Correction[] = [];
+    for (const term of terms) {
+      if (term.alternatives.length > 1) continue; // an alias term is the user's deliberate name
+      let changed = false;
+      const words = term.words.map((word) => {
+        if (this.matches(buildMatch({ required: [[[word]]] }))) return word;
+        const better = this.vocabulary.correct(word);
+        if (!better) return word;
+        corrections.push({ from: word, to: better });
+        changed = true;
+        return better;
+      });
+      if (changed) {
+        term.words = words;
+        term.alternatives = withAliases(words);
+      }
+    }
+    return corrections;
+  }
+
+  /** For the OR fallback: drop single words in over 5% of passages, unless nothing rarer remains. */
+  private withoutVeryCommonWords(terms: Term[]): Term[] {
+    const passages = this.stats().passages;
+    if (passages === 0) return terms;
+    const rare = terms.filter(
+      (term) =>
+        term.words.length > 1 ||
+        term.alternatives.length > 1 ||
+        (this.statements.wordPassages.get(term.words[0]!) ?? 0) <= passages * commonWordShare,
+    );
+    return rare.length > 0 ? rare : terms;
+  }
+
+  private hit(candidate: Candidate, match: string, rank: number): SearchHit {
+    const highlighted = this.statements.highlight.get({ match, id: candidate.passageId }) ??
+      // The row always matches (it came from this MATCH); this only guards a concurrent change.
+      this.statements.passage.get(candidate.passageId) ?? { title: '', body: '' };
+    const body = parseHighlighted(highlighted.body);
+    const title = parseHighlighted(highlighted.title);
+    const article = this.statements.article.get(candidate.articleId)!;
+    return {
+      rank,
+      score: -candidate.rank,
+      passageId: candidate.passageId,
+      articleId: candidate.articleId,
+      excerpt: buildExcerpt(body.text, body.marks, excerptLength),
+      titleMarks: title.marks,
+      article,
+      alsoIn: this.statements.alsoIn.all(
+        candidate.fingerprint,
+        candidate.articleId,
+        article.source ?? '',
+      ) as string[],
+    };
+  }
+
+  /** Another connection (a re-index) committed: forget what was loaded from the old index. */
+  private refreshIfReindexed(): void {
+    const version = this.statements.dataVersion.get() as number;
+    if (version !== this.dataVersion) {
+      if (this.dataVersion !== -1) this.vocabulary.invalidate();
+      this.dataVersion = version;
+      this.statsCache = undefined;
+    }
   }
 }

@@ -1,0 +1,145 @@
+/**
+ * npm run reindex -- [DIR...] [--full] [--wait]
+ *
+ * Brings the SQLite index (READOUT_DB) in line with the article folders (default READOUT_ARTICLES).
+ * Exit status: 0 every file indexed; 1 done, but some files or items were skipped (listed);
+ * 2 nothing could be done (bad usage, missing folder, unusable database); 3 another re-index holds
+ * the lock (try later, or pass --wait).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { formatBytes } from '../src/cli/format';
+import { loadConfig, loadDotenv } from '../src/config';
+import { openDatabase } from '../src/db/database';
+import { describeError, ReadoutError } from '../src/errors';
+import { type ReindexProgress, type ReindexSummary, reindexArchive } from '../src/ingest/reindex';
+
+export const exitCodes = { ok: 0, skipped: 1, failed: 2, busy: 3 } as const;
+
+const usage = `usage: npm run reindex -- [DIR...] [--full] [--wait]
+
+  DIR     folders of articles to index, read recursively (default: READOUT_ARTICLES)
+  --full  rebuild the whole index instead of only what changed
+  --wait  when another re-index is running, wait for it instead of exiting with status 3
+
+exit status: 0 all indexed, 1 some files skipped, 2 nothing could be done, 3 another re-index is running`;
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`reindex: ${message}\n`);
+  process.exit(code);
+}
+
+function progressReporter(): { update: (progress: ReindexProgress) => void; stop: () => void } {
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      {
+        format: 'reindex [{bar}] {value}/{total} files  {eta_formatted} left',
+        stream: process.stderr,
+        hideCursor: true,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    let started = false;
+    return {
+      update: ({ done, total }) => {
+        if (!started) {
+          bar.start(total, 0);
+          started = true;
+        }
+        bar.update(done);
+      },
+      stop: () => started && bar.stop(),
+    };
+  }
+  let last = performance.now();
+  return {
+    update: ({ done, total }) => {
+      const now = performance.now();
+      if (now - last > 5000 || done === total) {
+        process.stderr.write(`reindex: ${done}/${total} files\n`);
+        last = now;
+      }
+    },
+    stop: () => {},
+  };
+}
+
+export function formatSummary(summary: ReindexSummary, databaseFile: string): string {
+  const rel = (file: string) => path.relative(process.cwd(), file) || file;
+  const { files } = summary;
+  const lines = [
+    `reindex: done in ${(summary.durationMs / 1000).toFixed(1)} s — ${rel(databaseFile)} (${formatBytes(summary.databaseBytes)})`,
+    `  files: ${files.added} added, ${files.updated} updated, ${files.unchanged} unchanged, ${files.removed} removed, ${files.skipped} skipped`,
+    `  passages: ${summary.passagesWritten} written, ${summary.passagesRemoved} removed; the index holds ${summary.articles} articles, ${summary.passages} passages`,
+  ];
+  if (summary.skipped.length > 0) {
+    lines.push(`  skipped (${summary.skipped.length}):`);
+    for (const entry of summary.skipped) lines.push(`    ${rel(entry.file)}: ${entry.reason}`);
+  }
+  if (summary.ignored.length > 0) {
+    const shown = summary.ignored.slice(0, 5).map(rel).join(', ');
+    const more = summary.ignored.length > 5 ? `, and ${summary.ignored.length - 5} more` : '';
+    lines.push(`  ignored, not article files (${summary.ignored.length}): ${shown}${more}`);
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  let args: ReturnType<
+    typeof parseArgs<{
+      options: {
+        full: { type: 'boolean' };
+        wait: { type: 'boolean' };
+        help: { type: 'boolean'; short: 'h' };
+      };
+      allowPositionals: true;
+    }>
+  >;
+  try {
+    args = parseArgs({
+      options: {
+        full: { type: 'boolean' },
+        wait: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    fail(`${(error as Error).message}\n${usage}`, exitCodes.failed);
+  }
+  if (args.values.help) {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+
+  loadDotenv();
+  const config = loadConfig();
+  const dirs = args.positionals.length > 0 ? args.positionals : config.articleDirs;
+  const db = openDatabase(config.databaseFile, { create: true, busyTimeoutMs: 0 });
+  const progress = progressReporter();
+  let summary: ReindexSummary;
+  try {
+    const run = () => reindexArchive(db, { dirs, full: args.values.full, onProgress: progress.update });
+    try {
+      summary = await run();
+    } catch (error) {
+      if (!(error instanceof ReadoutError && error.code === 'reindex_busy' && args.values.wait)) throw error;
+      process.stderr.write('reindex: another re-index is running; waiting for it to finish…\n');
+      db.pragma('busy_timeout = 3600000');
+      summary = await run();
+    }
+  } finally {
+    progress.stop();
+    db.close();
+  }
+  process.stdout.write(`${formatSummary(summary, config.databaseFile)}\n`);
+  process.exitCode = summary.skipped.length > 0 ? exitCodes.skipped : exitCodes.ok;
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ReadoutError) {
+    fail(error.message, error.code === 'reindex_busy' ? exitCodes.busy : exitCodes.failed);
+  }
+  fail(`unexpected error: ${describeError(error)}`, exitCodes.failed);
+});

@@ -1,0 +1,128 @@
+/**
+ * Excerpts: the sentence or two of a passage that best match the query, quoted verbatim.
+ *
+ * FTS5's highlight() marks exactly the tokens it matched (stemming, phrases and aliases
+ * included) with two control characters; `parseHighlighted` turns that into plain text plus
+ * [start, end) ranges, and `buildExcerpt` picks whole sentences (never cutting a word) within a
+ * length budget, with '…' wherever text was left out.
+ */
+
+import { splitSentences } from '../ingest/segment';
+import type { Excerpt } from './answer';
+
+export type Mark = [number, number];
+
+export const markStart = '\u0002';
+export const markEnd = '\u0003';
+
+/** `parseHighlighted('a \u0002b\u0003 c')` → { text: 'a b c', marks: [[2, 3]] } */
+export function parseHighlighted(highlighted: string): Excerpt {
+  let text = '';
+  const marks: Mark[] = [];
+  let openAt = -1;
+  for (const char of highlighted) {
+    if (char === markStart) openAt = text.length;
+    else if (char === markEnd) {
+      if (openAt >= 0 && text.length > openAt) marks.push([openAt, text.length]);
+      openAt = -1;
+    } else text += char;
+  }
+  return { text, marks: mergeMarks(marks) };
+}
+
+/** Joins touching or overlapping ranges ("Islamic" + "State" of one phrase stay two marks). */
+function mergeMarks(marks: Mark[]): Mark[] {
+  const sorted = [...marks].sort((a, b) => a[0] - b[0]);
+  const merged: Mark[] = [];
+  for (const mark of sorted) {
+    const last = merged.at(-1);
+    if (last && mark[0] <= last[1]) last[1] = Math.max(last[1], mark[1]);
+    else merged.push([mark[0], mark[1]]);
+  }
+  return merged;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Sentence spans of `text` (offsets), trimmed of surrounding whitespace. */
+function sentenceSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let cursor = 0;
+  for (const sentence of splitSentences(text)) {
+    const trimmed = sentence.trim();
+    if (!trimmed) continue;
+    const start = text.indexOf(trimmed, cursor);
+    if (start < 0) continue;
+    spans.push({ start, end: start + trimmed.length });
+    cursor = start + trimmed.length;
+  }
+  return spans.length > 0 ? spans : [{ start: 0, end: text.length }];
+}
+
+function scoreSpan(text: string, marks: Mark[], span: Span): number {
+  const inside = marks.filter(([s, e]) => s >= span.start && e <= span.end);
+  const distinct = new Set(inside.map(([s, e]) => text.slice(s, e).toLowerCase()));
+  return distinct.size * 1000 + inside.length * 10;
+}
+
+/** Cuts `text` to about `budget` characters around `focus`, at word boundaries. */
+function trimAround(text: string, span: Span, focus: Span, budget: number): Span {
+  if (span.end - span.start <= budget) return span;
+  const focusLength = Math.min(focus.end - focus.start, budget);
+  const slack = budget - focusLength;
+  let start = Math.max(span.start, focus.start - Math.floor(slack / 3));
+  let end = Math.min(span.end, start + budget);
+  start = Math.max(span.start, end - budget);
+  // Move inwards to whitespace so no word is cut.
+  if (start > span.start) {
+    const space = text.indexOf(' ', start);
+    if (space >= 0 && space < end) start = space + 1;
+  }
+  if (end < span.end) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > start) end = space;
+  }
+  return { start, end };
+}
+
+/**
+ * Picks the best one or two consecutive sentences within `maxChars`; a single sentence longer
+ * than that is trimmed around its matches. `marks` are offsets into `text`.
+ */
+export function buildExcerpt(text: string, marks: Mark[], maxChars = 300): Excerpt {
+  if (text.length <= maxChars) return { text, marks };
+  const sentences = sentenceSpans(text);
+  let best: { span: Span; score: number } | undefined;
+  for (let i = 0; i < sentences.length; i++) {
+    for (let count = 1; count <= 2 && i + count <= sentences.length; count++) {
+      const span = { start: sentences[i]!.start, end: sentences[i + count - 1]!.end };
+      if (span.end - span.start > maxChars) continue;
+      const score = scoreSpan(text, marks, span) + (span.end - span.start) / maxChars;
+      if (!best || score > best.score) best = { span, score };
+    }
+  }
+  const bestSentence = sentences
+    .map((span) => ({ span, score: scoreSpan(text, marks, span) }))
+    .reduce((a, b) => (b.score > a.score ? b : a));
+  let chosen: Span;
+  if (best && Math.floor(best.score / 10) >= Math.floor(bestSentence.score / 10)) {
+    chosen = best.span;
+  } else {
+    // The best sentence alone is too long: keep the stretch around its first matches.
+    const inside = marks.filter(([s, e]) => s >= bestSentence.span.start && e <= bestSentence.span.end);
+    const focus = inside.length > 0 ? { start: inside[0]![0], end: inside.at(-1)![1] } : bestSentence.span;
+    chosen = trimAround(text, bestSentence.span, focus, maxChars - 4);
+  }
+  const prefix = chosen.start > 0 ? '… ' : '';
+  const suffix = chosen.end < text.length ? ' …' : '';
+  const shift = prefix.length - chosen.start;
+  return {
+    text: `${prefix}${text.slice(chosen.start, chosen.end)}${suffix}`,
+    marks: marks
+      .filter(([s, e]) => s >= chosen.start && e <= chosen.end)
+      .map(([s, e]) => [s + shift, e + shift]),
+  };
+}

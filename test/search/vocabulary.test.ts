@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { maxEditDistanceFor, pickCorrection } from '../../src/search/vocabulary';
+
+describe('maxEditDistanceFor', () => {
+  it.each([
+    ['isi', 0],
+    ['asad', 1],
+    ['hangzou', 1],
+    ['jarablus', 2],
+    ['переговоры', 2],
+  ])('allows %j an edit distance of %i', (word, expected) => {
+    expect(maxEditDistanceFor(word)).toBe(expected);
+  });
+});
+
+describe('pickCorrection', () => {
+  it.each([
+    [[['hangzhou', 3, 1]], 'hangzhou'],
+    [
+      [
+        ['rare', 1, 1],
+        ['common', 90, 1],
+      ],
+      'common',
+    ],
+    [
+      [
+        ['close', 1, 1],
+        ['frequent', 900, 2],
+      ],
+      'close',
+    ],
+    [[['same', 5, 0]], undefined],
+    [[], undefined],
+  ] as Array<[Array<[string, number, number]>, string | undefined]>)(
+    'picks from %j: %j',
+    (candidates, expected) => {
+      expect(pickCorrection(candidates)).toBe(expected);
+    },
+  );
+});
