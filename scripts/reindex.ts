@@ -85,19 +85,9 @@ export function formatSummary(summary: ReindexSummary, databaseFile: string): st
   return lines.join('\n');
 }
 
-async function main(): Promise<void> {
-  let args: ReturnType<
-    typeof parseArgs<{
-      options: {
-        full: { type: 'boolean' };
-        wait: { type: 'boolean' };
-        help: { type: 'boolean'; short: 'h' };
-      };
-      allowPositionals: true;
-    }>
-  >;
+function readArgs() {
   try {
-    args = parseArgs({
+    return parseArgs({
       options: {
         full: { type: 'boolean' },
         wait: { type: 'boolean' },
@@ -108,6 +98,10 @@ async function main(): Promise<void> {
   } catch (error) {
     fail(`${(error as Error).message}\n${usage}`, exitCodes.failed);
   }
+}
+
+async function main(): Promise<void> {
+  const args = readArgs();
   if (args.values.help) {
     process.stdout.write(`${usage}\n`);
     return;

@@ -1,0 +1,105 @@
+/**
+ * npm run readout -- [--json] [--limit N] [--offset N] QUERY...
+ *
+ * Searches the index from the command line through the same readout() path as Slack.
+ * Exit status: 0 with results, 1 with none, 2 on bad usage or an unusable database.
+ */
+import { parseArgs } from 'node:util';
+import { ansiStyle, plainStyle, renderAnswerText } from '../src/cli/render-text';
+import { loadConfig, loadDotenv } from '../src/config';
+import { openDatabase } from '../src/db/database';
+import { describeError, ReadoutError } from '../src/errors';
+import { readout } from '../src/readout';
+import { SearchIndex } from '../src/search/search-index';
+
+const usage = `usage: npm run readout -- [--json] [--limit N] [--offset N] QUERY...
+
+  QUERY      words, "exact phrases", -excluded, source:NAME, after:2016-09-01, before:2017
+  --json     print one JSON document (the interpreted query and the ranked results)
+  --limit N  results per page (1-20, default 5)
+  --offset N start at this result (from a previous page's "more results")
+
+exit status: 0 results found, 1 none found, 2 bad usage`;
+
+function fail(message: string): never {
+  process.stderr.write(`readout: ${message}\n`);
+  process.exit(2);
+}
+
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        json: { type: 'boolean' },
+        limit: { type: 'string' },
+        offset: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    fail(`${(error as Error).message}\n${usage}`);
+  }
+}
+
+function readCount(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    fail(`--${name} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+function main(): void {
+  const args = readArgs();
+  const text = args.positionals.join(' ').trim();
+  if (args.values.help || text === '') {
+    process.stdout.write(`${usage}\n`);
+    process.exitCode = args.values.help ? 0 : 2;
+    return;
+  }
+  const limit = readCount('limit', args.values.limit, 1, 20);
+  const offset = readCount('offset', args.values.offset, 0, 100_000);
+
+  loadDotenv();
+  const config = loadConfig();
+  const db = openDatabase(config.databaseFile, { create: false });
+  try {
+    const index = new SearchIndex(db, { aliasesFile: config.aliasesFile });
+    const answer = readout(text, { limit, offset }, { index });
+    if (args.values.json) {
+      const document = {
+        query: answer.query,
+        kind: answer.kind,
+        offset: answer.offset,
+        nextOffset: answer.nextOffset ?? null,
+        results: answer.hits.map((hit) => ({
+          rank: hit.rank,
+          score: hit.score,
+          passageId: hit.passageId,
+          excerpt: { text: hit.excerpt.text, marks: hit.excerpt.marks },
+          title: hit.article.title,
+          source: hit.article.source,
+          author: hit.article.author,
+          published: hit.article.published,
+          url: hit.article.url,
+          file: hit.article.file,
+          alsoIn: hit.alsoIn,
+        })),
+      };
+      process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    } else {
+      const style = process.stdout.isTTY ? ansiStyle : plainStyle;
+      process.stdout.write(`${renderAnswerText(answer, style)}\n`);
+    }
+    process.exitCode = answer.hits.length > 0 ? 0 : 1;
+  } finally {
+    db.close();
+  }
+}
+
+try {
+  main();
+} catch (error) {
+  fail(error instanceof ReadoutError ? error.message : `unexpected error: ${describeError(error)}`);
+}
