@@ -1,0 +1,134 @@
+/**
+ * The .txt and .md loaders. Both may start with YAML front matter (title, source, author,
+ * published, url). Plain text is read line by line, the headline found after any site chrome;
+ * markdown is rendered to HTML by `marked` and read block by block like a web page.
+ */
+import matter from 'gray-matter';
+import { Marked } from 'marked';
+import { ArticleError } from '../errors.js';
+import type { LoadedFile } from './article.js';
+import {
+  type ArticleMetadata,
+  composeDraft,
+  normalizeWhitespace,
+  readHeader,
+  splitTextParagraphs,
+} from './clean.js';
+import { decodeArticleBytes } from './decode.js';
+import { parseDocument, readBlocks } from './load-html.js';
+import { normalizePublished } from './published.js';
+
+/** Metadata from front matter, and the text after it. */
+export interface FrontMatter {
+  metadata: ArticleMetadata;
+  content: string;
+}
+
+function stringField(value: unknown): string | undefined {
+  if (typeof value === 'string' || typeof value === 'number')
+    return normalizeWhitespace(String(value)) || undefined;
+  // `author: [Jane Roe, John Doe]`
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+    return normalizeWhitespace(value.join(', ')) || undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Reads YAML front matter (`---` … `---`) at the start of a text. Dates in it arrive as `Date`
+ * objects from the YAML parser and are normalised like any other. `date` is read when
+ * `published` is absent, as static-site generators write it.
+ *
+ * Throws `ArticleError` when the front matter is not valid YAML.
+ */
+export function readFrontMatter(text: string): FrontMatter {
+  // Only a bare '---' opens front matter: gray-matter would evaluate a '---js' block as code.
+  if (!/^---[ \t]*\n/.test(text)) return { metadata: {}, content: text };
+  let data: Record<string, unknown>;
+  let content: string;
+  try {
+    // Options are passed so gray-matter does not cache the result by content.
+    ({ data, content } = matter(text, {}));
+  } catch (error) {
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    throw new ArticleError(`invalid front matter (${reason})`, { cause: error });
+  }
+  return {
+    metadata: {
+      title: stringField(data.title),
+      source: stringField(data.source),
+      author: stringField(data.author),
+      published: normalizePublished(data.published ?? data.date),
+      url: stringField(data.url),
+    },
+    content,
+  };
+}
+
+function withoutUndefined(metadata: ArticleMetadata): ArticleMetadata {
+  return Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined));
+}
+
+function noArticle(title: string | undefined): ArticleError {
+  return new ArticleError(
+    title ? 'no article text (only a headline)' : 'no article found (no headline or text)',
+  );
+}
+
+/**
+ * Loads a plain-text article: optional front matter, then a headline (the first line that reads
+ * as one, after site chrome such as "Accessibility links" or "Share") and the body.
+ */
+export function loadText(bytes: Uint8Array): LoadedFile {
+  const { metadata, content } = readFrontMatter(decodeArticleBytes(bytes).text);
+  const paragraphs = splitTextParagraphs(content);
+  const header = readHeader(paragraphs);
+  // With a title in the front matter, the first headline-like line is body text (a standfirst).
+  const body = metadata.title ? paragraphs : header.rest;
+  const draft = composeDraft(
+    {
+      title: header.title,
+      author: header.author,
+      published: header.published,
+      url: header.url,
+      ...withoutUndefined(metadata),
+    },
+    body,
+  );
+  if (draft === undefined) throw noArticle(metadata.title ?? header.title);
+  return { articles: [draft], problems: [] };
+}
+
+const markdown = new Marked({ gfm: true, async: false });
+
+/**
+ * Loads a markdown article: optional front matter; the title is the front matter's, else the
+ * first `# heading`, else the first headline-like line. Headings, emphasis and links become plain
+ * text (a link its words), each block one paragraph.
+ */
+export function loadMarkdown(bytes: Uint8Array): LoadedFile {
+  const { metadata, content } = readFrontMatter(decodeArticleBytes(bytes).text);
+  const document = parseDocument(markdown.parse(content, { async: false }));
+  const root = document.body ?? document.documentElement;
+  let title = metadata.title;
+  const heading = title === undefined ? root.querySelector('h1') : null;
+  if (heading) {
+    title = normalizeWhitespace(heading.textContent ?? '') || undefined;
+    heading.remove();
+  }
+  let paragraphs = readBlocks(root);
+  const header = title === undefined ? readHeader(paragraphs) : undefined;
+  if (header) paragraphs = header.rest;
+  const draft = composeDraft(
+    {
+      title: header?.title,
+      author: header?.author,
+      published: header?.published,
+      url: header?.url,
+      ...withoutUndefined({ ...metadata, title }),
+    },
+    paragraphs,
+  );
+  if (draft === undefined) throw noArticle(title ?? header?.title);
+  return { articles: [draft], problems: [] };
+}
