@@ -1,0 +1,113 @@
+/**
+ * npm run bench -- [--passages N | --sizes 10000,100000] [--keep] [--skip-http] [--seed S]
+ *
+ * Generates a synthetic archive of N passages in a temp folder and measures Readout (full and
+ * incremental re-index, readout(), HTTP /readout, database size, serving memory) side by side
+ * with a bare FTS5 table of the same passages. Prints a table and writes it, with the machine
+ * and date, to scripts/bench/results/DATE-SIZES.md (and .json), then redraws
+ * scripts/bench/results/chart.svg from every saved result. Not part of `npm test`.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { benchSize, removeWorkDir, type SizeResult } from './bench/harness';
+import { benchQueries } from './bench/queries';
+import { type BenchRun, describeMachine, renderChart, renderReport } from './bench/report';
+import { SyntheticArchive } from './bench/synthetic-archive';
+
+const usage = `usage: npm run bench -- [--passages N | --sizes N,N,...] [--keep] [--skip-http] [--seed S]
+  --passages N    archive size in passages (default 100000)
+  --sizes LIST    several sizes in one run, e.g. 10000,100000,1000000
+  --queries N     how many queries (default 300)
+  --seed S        seed of the synthetic archive and its queries (default 1)
+  --keep          keep the temp folder (archive and databases) and print where it is
+  --skip-http     do not start the app for the HTTP measurement`;
+
+const resultsDir = path.join(import.meta.dirname, 'bench', 'results');
+
+function positiveInteger(raw: string, name: string): number {
+  const value = Number(raw.replaceAll('_', ''));
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`--${name} should be a positive whole number, not ${raw}`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      passages: { type: 'string' },
+      sizes: { type: 'string' },
+      queries: { type: 'string', default: '300' },
+      seed: { type: 'string', default: '1' },
+      keep: { type: 'boolean', default: false },
+      'skip-http': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const sizes = (values.sizes ?? values.passages ?? '100000')
+    .split(',')
+    .filter(Boolean)
+    .map((raw) => positiveInteger(raw.trim(), values.sizes ? 'sizes' : 'passages'));
+  const seed = positiveInteger(values.seed, 'seed');
+  const queries = benchQueries(new SyntheticArchive({ seed }), positiveInteger(values.queries, 'queries'));
+
+  const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'readout-bench-'));
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  log(`bench: working in ${workRoot}`);
+  const results: SizeResult[] = [];
+  try {
+    for (const passages of sizes) {
+      const workDir = path.join(workRoot, String(passages));
+      results.push(
+        await benchSize({
+          passages,
+          seed,
+          queries,
+          workDir,
+          // A whole load is seconds at 100k passages, minutes at 1M: repeat only the cheap ones.
+          loadRuns: passages <= 100_000 ? 3 : 1,
+          incrementalRuns: 3,
+          queryRounds: 3,
+          http: !values['skip-http'],
+          log,
+        }),
+      );
+      if (!values.keep) removeWorkDir(workDir);
+    }
+  } finally {
+    if (values.keep) log(`bench: kept ${workRoot}`);
+    else removeWorkDir(workRoot);
+  }
+
+  const sqlite = (new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  const run: BenchRun = {
+    date: new Date().toISOString().slice(0, 10),
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    seed,
+    machine: describeMachine(sqlite),
+    results,
+  };
+  const report = renderReport(run);
+  process.stdout.write(`\n${report}\n`);
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const base = path.join(resultsDir, `${run.date}-${sizes.join('-')}`);
+  fs.writeFileSync(`${base}.md`, report);
+  fs.writeFileSync(`${base}.json`, `${JSON.stringify(run, null, 2)}\n`);
+  const saved = fs
+    .readdirSync(resultsDir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => JSON.parse(fs.readFileSync(path.join(resultsDir, name), 'utf8')) as BenchRun);
+  fs.writeFileSync(path.join(resultsDir, 'chart.svg'), renderChart(saved));
+  log(`bench: wrote ${path.relative(process.cwd(), base)}.md and chart.svg`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${(error as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,237 @@
+/**
+ * One benchmark run at one archive size: generate the archive, measure the bare FTS5 baseline,
+ * then Readout's re-index, incremental re-index, `readout()` and (optionally) HTTP on the same
+ * passages and queries. A failing project phase is recorded with its error instead of ending
+ * the run, so the baseline and the phases that work are still reported.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../../src/paths';
+import { timeBareQueries } from './bare-fts';
+import { type HttpBenchResult, timeHttpReadout } from './http-side';
+import { runMeasured, tsxCommand } from './process-tree';
+import {
+  databaseBytes,
+  type QueryTiming,
+  removeDatabase,
+  runReindex,
+  timeReadout,
+  touchOneArticle,
+} from './project-side';
+import { type BenchQuery, bareMatchExpression, type QueryKind } from './queries';
+import { type LatencySummary, median, summariseLatencies } from './stats';
+import { SyntheticArchive, writeArchive } from './synthetic-archive';
+
+export interface SizeOptions {
+  passages: number;
+  seed: number;
+  queries: BenchQuery[];
+  /** Folder for this size's archive and databases. */
+  workDir: string;
+  /** Repeats of the whole-archive loads (each is minutes at 1M passages). */
+  loadRuns: number;
+  incrementalRuns: number;
+  queryRounds: number;
+  http: boolean;
+  log: (line: string) => void;
+}
+
+export interface LatencyResult {
+  all: LatencySummary;
+  byKind: Record<QueryKind, LatencySummary>;
+  /** Queries that returned at least one passage. */
+  answered: number;
+  answeredByKind: Record<QueryKind, number>;
+}
+
+export interface LoadResult {
+  /** Median wall-clock seconds of the whole process. */
+  seconds: number;
+  runs: number[];
+  /** Highest peak memory of the runs, bytes. */
+  peakBytes: number;
+  databaseBytes: number;
+}
+
+export interface SizeResult {
+  passages: number;
+  archive: { articles: number; files: number; bytes: number; generateSeconds: number };
+  queries: number;
+  queryRounds: number;
+  bare: LoadResult & { insertSeconds: number; optimizeSeconds: number; query: LatencyResult };
+  project: {
+    reindex?: LoadResult & { passages?: number; reportedSeconds?: number };
+    incremental?: { seconds: number; runs: number[]; peakBytes: number };
+    readout?: LatencyResult;
+    http?: HttpBenchResult;
+    /** Phase name → error message, for phases that could not be measured. */
+    errors: Record<string, string>;
+  };
+}
+
+function latencyResult(
+  timings: Array<{ milliseconds: number[]; hits: number }>,
+  queries: BenchQuery[],
+): LatencyResult {
+  const kinds: QueryKind[] = ['words', 'phrase', 'typo'];
+  const byKind = Object.fromEntries(
+    kinds.map((kind) => [
+      kind,
+      summariseLatencies(timings.filter((_, i) => queries[i]!.kind === kind).flatMap((t) => t.milliseconds)),
+    ]),
+  ) as Record<QueryKind, LatencySummary>;
+  return {
+    all: summariseLatencies(timings.flatMap((t) => t.milliseconds)),
+    byKind,
+    answered: timings.filter((t) => t.hits > 0).length,
+    answeredByKind: Object.fromEntries(
+      kinds.map((kind) => [kind, timings.filter((t, i) => t.hits > 0 && queries[i]!.kind === kind).length]),
+    ) as Record<QueryKind, number>,
+  };
+}
+
+async function phase<T>(
+  errors: Record<string, string>,
+  name: string,
+  log: (line: string) => void,
+  run: () => Promise<T> | T,
+): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0]!.slice(0, 300);
+    errors[name] = message;
+    log(`  ${name}: FAILED — ${message}`);
+    return undefined;
+  }
+}
+
+const seconds = (value: number) => `${value.toFixed(1)} s`;
+const megabytes = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+
+/** Runs every phase at one archive size. */
+export async function benchSize(options: SizeOptions): Promise<SizeResult> {
+  const { passages, log, queries } = options;
+  const archiveDir = path.join(options.workDir, 'articles');
+  const bareFile = path.join(options.workDir, 'bare.sqlite');
+  const projectFile = path.join(options.workDir, 'readout.sqlite');
+
+  log(`${passages.toLocaleString('en')} passages`);
+  const generateStarted = performance.now();
+  const written = writeArchive(new SyntheticArchive({ seed: options.seed }), archiveDir, passages);
+  const generateSeconds = (performance.now() - generateStarted) / 1000;
+  log(
+    `  archive: ${written.articles} articles in ${written.files.length} files, ${megabytes(written.bytes)}, generated in ${seconds(generateSeconds)}`,
+  );
+
+  // Bare FTS5: bulk load as its own process, like the re-index, so both are measured alike.
+  const bareRuns: Array<{
+    seconds: number;
+    peakBytes: number;
+    insertSeconds: number;
+    optimizeSeconds: number;
+  }> = [];
+  for (let run = 0; run < options.loadRuns; run++) {
+    removeDatabase(bareFile);
+    const [command, args] = tsxCommand(path.join(projectRoot, 'scripts/bench/bare-fts.ts'), [
+      archiveDir,
+      bareFile,
+    ]);
+    const measured = await runMeasured(command, args, { cwd: projectRoot });
+    if (measured.exitCode !== 0) throw new Error(`bench: bare FTS5 load failed: ${measured.stderr.trim()}`);
+    const report = JSON.parse(measured.stdout) as { insertSeconds: number; optimizeSeconds: number };
+    bareRuns.push({ seconds: measured.seconds, peakBytes: measured.peakBytes, ...report });
+    log(
+      `  bare FTS5 load ${run + 1}/${options.loadRuns}: ${seconds(measured.seconds)}, peak ${megabytes(measured.peakBytes)}`,
+    );
+  }
+  const bareQueries = timeBareQueries(bareFile, queries, options.queryRounds, bareMatchExpression);
+  const bare = {
+    seconds: median(bareRuns.map((r) => r.seconds)),
+    runs: bareRuns.map((r) => r.seconds),
+    peakBytes: Math.max(...bareRuns.map((r) => r.peakBytes)),
+    databaseBytes: databaseBytes(bareFile),
+    insertSeconds: median(bareRuns.map((r) => r.insertSeconds)),
+    optimizeSeconds: median(bareRuns.map((r) => r.optimizeSeconds)),
+    query: latencyResult(bareQueries, queries),
+  };
+  log(`  bare query: p50 ${bare.query.all.p50.toFixed(2)} ms, p99 ${bare.query.all.p99.toFixed(2)} ms`);
+
+  const errors: Record<string, string> = {};
+  const project: SizeResult['project'] = { errors };
+
+  project.reindex = await phase(errors, 'full re-index', log, async () => {
+    const runs = [];
+    for (let run = 0; run < options.loadRuns; run++) {
+      removeDatabase(projectFile);
+      const measured = await runReindex(archiveDir, projectFile, true);
+      runs.push(measured);
+      log(
+        `  full re-index ${run + 1}/${options.loadRuns}: ${seconds(measured.seconds)}, peak ${megabytes(measured.peakBytes)}`,
+      );
+    }
+    const last = runs.at(-1)!;
+    return {
+      seconds: median(runs.map((r) => r.seconds)),
+      runs: runs.map((r) => r.seconds),
+      peakBytes: Math.max(...runs.map((r) => r.peakBytes)),
+      databaseBytes: databaseBytes(projectFile),
+      passages: last.passages,
+      reportedSeconds: last.reportedSeconds,
+    };
+  });
+
+  if (project.reindex) {
+    project.incremental = await phase(errors, 'incremental re-index', log, async () => {
+      const changed = written.files[Math.floor(written.files.length / 2)]!;
+      const runs = [];
+      for (let run = 0; run < options.incrementalRuns; run++) {
+        touchOneArticle(changed, run + 1);
+        const measured = await runReindex(archiveDir, projectFile, false);
+        runs.push(measured);
+        log(`  incremental re-index ${run + 1}/${options.incrementalRuns}: ${seconds(measured.seconds)}`);
+      }
+      return {
+        seconds: median(runs.map((r) => r.seconds)),
+        runs: runs.map((r) => r.seconds),
+        peakBytes: Math.max(...runs.map((r) => r.peakBytes)),
+      };
+    });
+
+    project.readout = await phase(errors, 'readout()', log, async () => {
+      const timings: QueryTiming[] = await timeReadout(projectFile, queries, options.queryRounds);
+      const result = latencyResult(timings, queries);
+      log(`  readout(): p50 ${result.all.p50.toFixed(2)} ms, p99 ${result.all.p99.toFixed(2)} ms`);
+      return result;
+    });
+
+    if (options.http) {
+      project.http = await phase(errors, 'HTTP /readout', log, async () => {
+        const result = await timeHttpReadout(projectFile, queries);
+        log(
+          `  HTTP /readout: p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, serving RSS ${megabytes(result.rssBytes)}`,
+        );
+        return result;
+      });
+    }
+  }
+
+  return {
+    passages: written.passages,
+    archive: {
+      articles: written.articles,
+      files: written.files.length,
+      bytes: written.bytes,
+      generateSeconds,
+    },
+    queries: queries.length,
+    queryRounds: options.queryRounds,
+    bare,
+    project,
+  };
+}
+
+/** Deletes a work folder (the archive at 1M passages is most of a gigabyte). */
+export function removeWorkDir(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,130 @@
+/**
+ * Running a program as a whole process and measuring it from outside: wall-clock seconds and
+ * peak resident memory. Peak memory is each process's VmHWM (the kernel's high-water mark of its
+ * resident set) read from /proc every 50 ms over the process and all its descendants, summed
+ * over the processes seen. VmHWM only grows, so polling misses at most the last 50 ms of growth.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+
+export interface MeasuredRun {
+  seconds: number;
+  /** Sum over the process tree of each process's peak resident set, in bytes. */
+  peakBytes: number;
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+/** Reads one `Vm…:   1234 kB` line of /proc/PID/status, in bytes; 0 when the process is gone. */
+export function procStatusBytes(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The process and its descendants still alive. */
+export function processTree(pid: number): number[] {
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) {
+    let tasks: string[] = [];
+    try {
+      tasks = fs.readdirSync(`/proc/${tree[i]}/task`);
+    } catch {
+      continue;
+    }
+    for (const task of tasks) {
+      try {
+        const children = fs.readFileSync(`/proc/${tree[i]}/task/${task}/children`, 'utf8');
+        for (const child of children.split(' ').filter(Boolean)) tree.push(Number(child));
+      } catch {
+        // The task ended between the two reads.
+      }
+    }
+  }
+  return tree;
+}
+
+/** Resident memory now of the process and its descendants, in bytes. */
+export function treeRssBytes(pid: number): number {
+  return processTree(pid).reduce((sum, member) => sum + procStatusBytes(member, 'VmRSS'), 0);
+}
+
+/** Follows a process tree's peak memory until stopped. */
+export class PeakMemoryWatch {
+  private readonly peaks = new Map<number, number>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly pid: number,
+    intervalMs = 50,
+  ) {
+    this.poll();
+    this.timer = setInterval(() => this.poll(), intervalMs);
+  }
+
+  private poll(): void {
+    for (const member of processTree(this.pid)) {
+      const peak = procStatusBytes(member, 'VmHWM');
+      if (peak > (this.peaks.get(member) ?? 0)) this.peaks.set(member, peak);
+    }
+  }
+
+  /** Stops polling; the sum of every process's peak. */
+  stop(): number {
+    clearInterval(this.timer);
+    let sum = 0;
+    for (const peak of this.peaks.values()) sum += peak;
+    return sum;
+  }
+
+  /** Takes a last reading (call before the process exits, when possible) without stopping. */
+  sample(): void {
+    this.poll();
+  }
+}
+
+/** Runs a program to its end, measuring wall-clock time and peak memory of its process tree. */
+export function runMeasured(command: string, args: string[], options: RunOptions = {}): Promise<MeasuredRun> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child: ChildProcess = spawn(command, args, {
+      env: options.env ?? process.env,
+      cwd: options.cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const watch = new PeakMemoryWatch(child.pid!);
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', (error) => {
+      watch.stop();
+      reject(error);
+    });
+    child.on('close', (exitCode) => {
+      const seconds = (performance.now() - started) / 1000;
+      resolve({
+        seconds,
+        peakBytes: watch.stop(),
+        exitCode,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+      });
+    });
+  });
+}
+
+/** The command line that runs a TypeScript file with this Node and the tsx loader, as one process. */
+export function tsxCommand(script: string, args: string[] = []): [string, string[]] {
+  return [process.execPath, ['--import', 'tsx', script, ...args]];
+}

@@ -1,0 +1,138 @@
+/**
+ * Readout's side of the benchmark: the real re-index script as a whole process, an incremental
+ * re-index after one file changes, and `readout()` called in-process on the built index.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { defaultAliasesFile, projectRoot } from '../../src/paths';
+import { type MeasuredRun, runMeasured, tsxCommand } from './process-tree';
+import type { BenchQuery } from './queries';
+
+export interface ReindexRun extends MeasuredRun {
+  /** Passages the index holds afterwards, as the script reports them. */
+  passages?: number;
+  articles?: number;
+  /** The script's own account of its run time (without process start-up). */
+  reportedSeconds?: number;
+}
+
+/** The environment the project's programs run with in the benchmark: its own database, no Slack. */
+export function projectEnv(databaseFile: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, READOUT_DB: databaseFile, LOG_LEVEL: 'warn', ...extra };
+  // A developer's .env must not point the benchmark at real Slack or another archive.
+  for (const name of [
+    'SLACK_APP_TOKEN',
+    'SLACK_BOT_TOKEN',
+    'SLACK_SIGNING_SECRET',
+    'SLACK_API_URL',
+    'READOUT_ARTICLES',
+  ]) {
+    if (!(name in extra)) env[name] = '';
+  }
+  return env;
+}
+
+/** Runs `scripts/reindex.ts DIR [--full]` as its own process; throws when it fails. */
+export async function runReindex(
+  archiveDir: string,
+  databaseFile: string,
+  full: boolean,
+): Promise<ReindexRun> {
+  const [command, args] = tsxCommand(path.join(projectRoot, 'scripts/reindex.ts'), [
+    archiveDir,
+    ...(full ? ['--full'] : []),
+  ]);
+  const run = await runMeasured(command, args, { env: projectEnv(databaseFile), cwd: projectRoot });
+  // Exit status 1 means "done, some items skipped": still a complete run.
+  if (run.exitCode !== 0 && run.exitCode !== 1) {
+    throw new Error(`bench: reindex exited with ${run.exitCode}: ${run.stderr.trim() || run.stdout.trim()}`);
+  }
+  const holds = /holds (\d+) articles, (\d+) passages/.exec(run.stdout);
+  // A crash before the summary also exits with 1: no summary, no complete run.
+  if (!holds) {
+    throw new Error(
+      `bench: reindex printed no summary (exit ${run.exitCode}): ${run.stderr.trim().slice(-300)}`,
+    );
+  }
+  const done = /done in ([\d.]+) s/.exec(run.stdout);
+  return {
+    ...run,
+    articles: Number(holds[1]),
+    passages: Number(holds[2]),
+    reportedSeconds: done ? Number(done[1]) : undefined,
+  };
+}
+
+/** Removes a database and its WAL companions. */
+export function removeDatabase(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+}
+
+/** Bytes on disk of a database with its WAL (the shared-memory index is not data). */
+export function databaseBytes(file: string): number {
+  let bytes = 0;
+  for (const suffix of ['', '-wal']) {
+    try {
+      bytes += fs.statSync(file + suffix).size;
+    } catch {
+      // No WAL after a clean close.
+    }
+  }
+  return bytes;
+}
+
+/**
+ * Changes one article of one archive file the way an editor corrects copy: a sentence added to
+ * its first paragraph. `edition` makes each call's change different, so every run has work to do.
+ */
+export function touchOneArticle(file: string, edition: number): void {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const at = Math.floor((lines.length - 1) / 2);
+  const article = JSON.parse(lines[at]!) as { body: string };
+  const [first, ...rest] = article.body.split('\n\n');
+  article.body = [`${first} Corrected in edition ${edition} of this story.`, ...rest].join('\n\n');
+  lines[at] = JSON.stringify(article);
+  fs.writeFileSync(file, lines.join('\n'));
+}
+
+export interface QueryTiming {
+  query: BenchQuery;
+  milliseconds: number[];
+  hits: number;
+}
+
+/**
+ * Times `readout(q, {limit: 5})` in this process on a built index: one untimed pass to warm the
+ * caches, then `rounds` timed passes over every query.
+ */
+export async function timeReadout(
+  databaseFile: string,
+  queries: BenchQuery[],
+  rounds: number,
+): Promise<QueryTiming[]> {
+  // Loaded here, not at the top: a project module that does not load fails this phase only,
+  // and the baseline is still measured and reported.
+  const { openDatabase } = await import('../../src/db/database');
+  const { SearchIndex } = await import('../../src/search/search-index');
+  const { readout } = await import('../../src/readout');
+  const db = openDatabase(databaseFile);
+  try {
+    const aliasesFile = fs.existsSync(defaultAliasesFile) ? defaultAliasesFile : undefined;
+    const index = new SearchIndex(db, { aliasesFile });
+    const timings = queries.map((query) => ({
+      query,
+      milliseconds: [] as number[],
+      hits: readout(query.text, { limit: 5 }, { index }).hits.length,
+    }));
+    for (let round = 0; round < rounds; round++) {
+      for (const timing of timings) {
+        const started = performance.now();
+        readout(timing.query.text, { limit: 5 }, { index });
+        timing.milliseconds.push(performance.now() - started);
+      }
+    }
+    return timings;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,308 @@
+/**
+ * The benchmark's results as a markdown table (printed and saved under scripts/bench/results/),
+ * a JSON copy for later comparison, and an SVG chart of index time and query latency against
+ * archive size drawn from every saved result.
+ */
+import os from 'node:os';
+import type { LatencyResult, SizeResult } from './harness';
+
+export interface Machine {
+  cores: number;
+  cpuModel: string;
+  memoryBytes: number;
+  node: string;
+  sqlite: string;
+  os: string;
+}
+
+export function describeMachine(sqliteVersion: string): Machine {
+  const cpus = os.cpus();
+  return {
+    cores: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    memoryBytes: os.totalmem(),
+    node: process.version,
+    sqlite: sqliteVersion,
+    os: `${os.type()} ${os.release()}`,
+  };
+}
+
+export interface BenchRun {
+  date: string;
+  command: string;
+  seed: number;
+  machine: Machine;
+  results: SizeResult[];
+}
+
+const targets = {
+  reindexRatio: 1.5,
+  reindexPeakBytes: 2 ** 30,
+  incrementalSeconds: 2,
+  readoutP50: 5,
+  readoutP99: 25,
+  readoutRatio: 3,
+  httpP50: 15,
+  httpP99: 60,
+  servingBytes: 300 * 2 ** 20,
+};
+
+const mb = (bytes: number | undefined) => (bytes === undefined ? '—' : `${Math.round(bytes / 2 ** 20)} MB`);
+const s = (value: number | undefined) => (value === undefined ? '—' : value.toFixed(value < 10 ? 2 : 1));
+const ms = (value: number | undefined) => (value === undefined ? '—' : value.toFixed(value < 10 ? 2 : 1));
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined || b === 0 ? '—' : `${(a / b).toFixed(2)}×`;
+
+/** '✓' or '✗' after a target, nothing when the value is missing. */
+function verdict(text: string, value: number | undefined, limit: number, inclusive = false): string {
+  if (value === undefined || Number.isNaN(value)) return text;
+  return `${text} ${(inclusive ? value <= limit : value < limit) ? '✓' : '✗'}`;
+}
+
+function sizeTable(result: SizeResult): string {
+  const { bare, project } = result;
+  const reindex = project.reindex;
+  const readout = project.readout;
+  const http = project.http;
+  const rows: string[][] = [
+    [
+      'full re-index, s (whole process)',
+      s(reindex?.seconds),
+      s(bare.seconds),
+      ratio(reindex?.seconds, bare.seconds),
+      verdict(
+        '≤ 1.5× bare',
+        reindex ? reindex.seconds / bare.seconds : undefined,
+        targets.reindexRatio,
+        true,
+      ),
+    ],
+    [
+      'peak memory of the load',
+      mb(reindex?.peakBytes),
+      mb(bare.peakBytes),
+      ratio(reindex?.peakBytes, bare.peakBytes),
+      verdict('< 1 GB', reindex?.peakBytes, targets.reindexPeakBytes),
+    ],
+    [
+      'incremental re-index, 1 file changed, s',
+      s(project.incremental?.seconds),
+      '',
+      '',
+      verdict('< 2 s', project.incremental?.seconds, targets.incrementalSeconds),
+    ],
+    [
+      'query p50, ms (readout() / bare MATCH)',
+      ms(readout?.all.p50),
+      ms(bare.query.all.p50),
+      ratio(readout?.all.p50, bare.query.all.p50),
+      `${verdict('< 5 ms', readout?.all.p50, targets.readoutP50)}, ${verdict('≤ 3× bare', readout ? readout.all.p50 / bare.query.all.p50 : undefined, targets.readoutRatio, true)}`,
+    ],
+    [
+      'query p99, ms',
+      ms(readout?.all.p99),
+      ms(bare.query.all.p99),
+      ratio(readout?.all.p99, bare.query.all.p99),
+      verdict('< 25 ms', readout?.all.p99, targets.readoutP99),
+    ],
+    [
+      'HTTP /readout p50, ms',
+      ms(http?.latency.p50),
+      '',
+      '',
+      verdict('< 15 ms', http?.latency.p50, targets.httpP50),
+    ],
+    [
+      'HTTP /readout p99, ms',
+      ms(http?.latency.p99),
+      '',
+      '',
+      verdict('< 60 ms', http?.latency.p99, targets.httpP99),
+    ],
+    [
+      'database on disk',
+      mb(reindex?.databaseBytes),
+      mb(bare.databaseBytes),
+      ratio(reindex?.databaseBytes, bare.databaseBytes),
+      '',
+    ],
+    [
+      'serving process RSS after the queries',
+      mb(http?.rssBytes),
+      '',
+      '',
+      verdict('< 300 MB', http?.rssBytes, targets.servingBytes),
+    ],
+  ];
+  const lines = [
+    '| | Readout | bare FTS5 | Readout / bare | target (issue: at 1M) |',
+    '|---|---:|---:|---:|---|',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ];
+  return lines.join('\n');
+}
+
+function kindTable(result: SizeResult): string {
+  const readout: LatencyResult | undefined = result.project.readout;
+  const bare = result.bare.query;
+  const lines = [
+    '| queries | readout() p50 / p99, ms | bare p50 / p99, ms | answered: readout() / bare |',
+    '|---|---:|---:|---:|',
+  ];
+  for (const kind of ['words', 'phrase', 'typo'] as const) {
+    const mine = readout?.byKind[kind];
+    const theirs = bare.byKind[kind];
+    lines.push(
+      `| ${kind} | ${ms(mine?.p50)} / ${ms(mine?.p99)} | ${ms(theirs.p50)} / ${ms(theirs.p99)} | ${readout?.answeredByKind[kind] ?? '—'} / ${bare.answeredByKind[kind]} of ${theirs.samples / result.queryRounds} |`,
+    );
+  }
+  lines.push(
+    `| all | ${ms(readout?.all.p50)} / ${ms(readout?.all.p99)} | ${ms(bare.all.p50)} / ${ms(bare.all.p99)} | ${readout?.answered ?? '—'} / ${bare.answered} of ${result.queries} |`,
+  );
+  return lines.join('\n');
+}
+
+/** The markdown report of a run. */
+export function renderReport(run: BenchRun): string {
+  const { machine } = run;
+  const out = [
+    `# Readout benchmark, ${run.date}`,
+    '',
+    `- Machine: ${machine.cores} cores (${machine.cpuModel}), ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GB memory, ${machine.os}; Node ${machine.node}, SQLite ${machine.sqlite}.`,
+    `- Command: \`${run.command}\` (seed ${run.seed}).`,
+    '- Loads are whole processes (`node --import tsx …`, what `npx tsx` runs, without its extra launcher process): wall-clock from spawn to exit, median of the runs. Peak memory is VmHWM from /proc/PID/status polled every 50 ms, summed over the process tree.',
+    '- Bare FTS5: one `fts5(title, body, porter unicode61 remove_diacritics 2)` row per paragraph with its headline, one transaction, one prepared insert, then `optimize`; WAL and synchronous=NORMAL like Readout. Query: `snippet(…) … MATCH ? ORDER BY rank LIMIT 5`, every token quoted.',
+    "- Query latencies are warm (one untimed pass first), over every query of every round; `readout()` is called in-process on the built index. HTTP is a signed slash command to the running app until its answer reaches the Slack stand-in's response_url.",
+    '',
+  ];
+  for (const result of run.results) {
+    const reindex = result.project.reindex;
+    out.push(
+      `## ${result.passages.toLocaleString('en')} passages`,
+      '',
+      `${result.archive.articles.toLocaleString('en')} articles in ${result.archive.files} JSONL files, ${mb(result.archive.bytes)}, generated in ${result.archive.generateSeconds.toFixed(1)} s. ` +
+        `Loads: ${reindex ? `re-index runs ${reindex.runs.map((v) => v.toFixed(1)).join(', ')} s${reindex.reportedSeconds !== undefined ? ` (last one reports ${reindex.reportedSeconds} s inside the script)` : ''}; ` : ''}` +
+        `bare runs ${result.bare.runs.map((v) => v.toFixed(1)).join(', ')} s (insert ${result.bare.insertSeconds.toFixed(1)} s + optimize ${result.bare.optimizeSeconds.toFixed(1)} s inside). ` +
+        `${result.queries} queries × ${result.queryRounds} rounds.` +
+        (reindex?.passages !== undefined && reindex.passages !== result.passages
+          ? ` Readout's index holds ${reindex.passages.toLocaleString('en')} passages (its segmenter's count).`
+          : ''),
+      '',
+      sizeTable(result),
+      '',
+      kindTable(result),
+      '',
+    );
+    const errors = Object.entries(result.project.errors);
+    if (errors.length > 0) {
+      out.push('Not measured:', '', ...errors.map(([name, message]) => `- ${name}: ${message}`), '');
+    }
+  }
+  return out.join('\n');
+}
+
+interface Series {
+  name: string;
+  color: string;
+  dash?: string;
+  points: Array<[number, number]>;
+}
+
+/**
+ * An SVG chart in two panels, log–log: full re-index time against passages (Readout and bare),
+ * and query latency against passages (readout() p50 and p99, bare p50, HTTP p50).
+ */
+export function renderChart(runs: BenchRun[]): string {
+  // The latest measurement of each archive size.
+  const latest = new Map<number, SizeResult>();
+  for (const run of [...runs].sort((a, b) => a.date.localeCompare(b.date))) {
+    for (const result of run.results) latest.set(result.passages, result);
+  }
+  const results = [...latest.values()].sort((a, b) => a.passages - b.passages);
+  const pick = (value: (r: SizeResult) => number | undefined): Array<[number, number]> =>
+    results.flatMap((r) => {
+      const y = value(r);
+      return y === undefined || !(y > 0) ? [] : [[r.passages, y] as [number, number]];
+    });
+  const indexSeries: Series[] = [
+    { name: 'Readout full re-index', color: '#d1495b', points: pick((r) => r.project.reindex?.seconds) },
+    { name: 'bare FTS5 bulk load', color: '#555555', dash: '5 4', points: pick((r) => r.bare.seconds) },
+  ];
+  const latencySeries: Series[] = [
+    { name: 'readout() p50', color: '#d1495b', points: pick((r) => r.project.readout?.all.p50) },
+    { name: 'readout() p99', color: '#edae49', points: pick((r) => r.project.readout?.all.p99) },
+    { name: 'bare MATCH p50', color: '#555555', dash: '5 4', points: pick((r) => r.bare.query.all.p50) },
+    { name: 'HTTP /readout p50', color: '#00798c', points: pick((r) => r.project.http?.latency.p50) },
+  ];
+  const width = 860;
+  const height = 340;
+  const panel = (x0: number, title: string, unit: string, series: Series[]) =>
+    logPanel(x0, 40, 330, 220, title, unit, series);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12" role="img" aria-labelledby="chart-title">`,
+    '<title id="chart-title">Readout benchmark: full index time and query latency against archive size, beside bare FTS5</title>',
+    '<rect width="100%" height="100%" fill="#ffffff"/>',
+    panel(70, 'Full index time against archive size', 's', indexSeries),
+    panel(500, 'Query latency against archive size', 'ms', latencySeries),
+    `<text x="${width / 2}" y="${height - 8}" text-anchor="middle" fill="#333">passages (log scale)</text>`,
+    '</svg>',
+    '',
+  ].join('\n');
+}
+
+function logPanel(
+  x0: number,
+  y0: number,
+  w: number,
+  h: number,
+  title: string,
+  unit: string,
+  series: Series[],
+): string {
+  const all = series.flatMap((line) => line.points);
+  if (all.length === 0) return `<text x="${x0}" y="${y0 + h / 2}">${title}: no data</text>`;
+  const decade = (value: number, round: (n: number) => number) => 10 ** round(Math.log10(value));
+  const xMin = decade(Math.min(...all.map((p) => p[0])), Math.floor);
+  const xMax = Math.max(decade(Math.max(...all.map((p) => p[0])), Math.ceil), xMin * 10);
+  const yMin = decade(Math.min(...all.map((p) => p[1])), Math.floor);
+  const yMax = Math.max(decade(Math.max(...all.map((p) => p[1])), Math.ceil), yMin * 10);
+  const x = (value: number) => x0 + (w * Math.log10(value / xMin)) / Math.log10(xMax / xMin);
+  const y = (value: number) => y0 + h - (h * Math.log10(value / yMin)) / Math.log10(yMax / yMin);
+  const parts = [
+    `<text x="${x0}" y="${y0 - 14}" font-weight="bold" fill="#222">${title}</text>`,
+    `<rect x="${x0}" y="${y0}" width="${w}" height="${h}" fill="none" stroke="#999"/>`,
+  ];
+  for (let tick = xMin; tick <= xMax * 1.0001; tick *= 10) {
+    parts.push(
+      `<line x1="${x(tick).toFixed(1)}" y1="${y0}" x2="${x(tick).toFixed(1)}" y2="${y0 + h}" stroke="#eee"/>`,
+      `<text x="${x(tick).toFixed(1)}" y="${y0 + h + 16}" text-anchor="middle" fill="#444">${shortNumber(tick)}</text>`,
+    );
+  }
+  for (let tick = yMin; tick <= yMax * 1.0001; tick *= 10) {
+    parts.push(
+      `<line x1="${x0}" y1="${y(tick).toFixed(1)}" x2="${x0 + w}" y2="${y(tick).toFixed(1)}" stroke="#eee"/>`,
+      `<text x="${x0 - 6}" y="${(y(tick) + 4).toFixed(1)}" text-anchor="end" fill="#444">${shortNumber(tick)} ${unit}</text>`,
+    );
+  }
+  series.forEach((line, i) => {
+    if (line.points.length === 0) return;
+    const dash = line.dash ? ` stroke-dasharray="${line.dash}"` : '';
+    const path = line.points.map(([px, py]) => `${x(px).toFixed(1)},${y(py).toFixed(1)}`).join(' ');
+    parts.push(`<polyline points="${path}" fill="none" stroke="${line.color}" stroke-width="2"${dash}/>`);
+    for (const [px, py] of line.points) {
+      parts.push(`<circle cx="${x(px).toFixed(1)}" cy="${y(py).toFixed(1)}" r="3" fill="${line.color}"/>`);
+    }
+    const ly = y0 + 14 + i * 16;
+    parts.push(
+      `<line x1="${x0 + 8}" y1="${ly - 4}" x2="${x0 + 26}" y2="${ly - 4}" stroke="${line.color}" stroke-width="2"${dash}/>`,
+      `<text x="${x0 + 30}" y="${ly}" fill="#222">${line.name}</text>`,
+    );
+  });
+  return parts.join('\n');
+}
+
+function shortNumber(value: number): string {
+  if (value >= 1e6) return `${value / 1e6}M`;
+  if (value >= 1e3) return `${value / 1e3}k`;
+  return String(Number(value.toPrecision(3)));
+}
