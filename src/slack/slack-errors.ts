@@ -1,0 +1,49 @@
+/**
+ * Making sense of Slack Web API failures: which error it was (for the log) and, where the person
+ * can do something about it, what to tell them.
+ */
+import { describeError } from '../errors';
+
+/**
+ * A short code for a failed Slack call: the platform's `error` (e.g. 'not_in_channel'),
+ * 'ratelimited', 'http_NNN', 'network', or 'unknown'.
+ */
+export function slackErrorCode(error: unknown): string {
+  const failure = error as {
+    code?: unknown;
+    data?: { error?: unknown };
+    statusCode?: unknown;
+    retryAfter?: unknown;
+  };
+  switch (failure?.code) {
+    case 'slack_webapi_platform_error':
+      return typeof failure.data?.error === 'string' ? failure.data.error : 'platform_error';
+    case 'slack_webapi_rate_limited_error':
+      return 'ratelimited';
+    case 'slack_webapi_http_error':
+      return `http_${String(failure.statusCode)}`;
+    case 'slack_webapi_request_error':
+      return 'network';
+    case 'slack_bolt_respond_error':
+      return `response_url_${String((error as { statusCode?: unknown }).statusCode ?? 'failed')}`;
+    default:
+      return 'unknown';
+  }
+}
+
+/** Codes meaning the bot is not a member of the conversation it tried to use. */
+const notMemberCodes = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
+
+/** A message for the person when they can fix the failure, else undefined. */
+export function userFixFor(code: string): string | undefined {
+  if (notMemberCodes.has(code)) {
+    return 'I am not a member of this channel, so I cannot post or read here. Invite me with `/invite @Readout` and try again.';
+  }
+  if (code === 'ratelimited') return 'Slack is asking me to slow down. Please try again in a minute.';
+  return undefined;
+}
+
+/** Context for a log line about a failed Slack call. */
+export function slackFailureContext(method: string, error: unknown, context: Record<string, unknown> = {}) {
+  return { method, slackError: slackErrorCode(error), detail: describeError(error), ...context };
+}

@@ -1,0 +1,397 @@
+/**
+ * A local stand-in for Slack on 127.0.0.1, one port for everything:
+ *
+ *   POST /api/{method}     the Web API methods Readout uses (auth.test, chat.postMessage,
+ *                          chat.postEphemeral, chat.update, conversations.replies, views.publish,
+ *                          apps.connections.open); point the app at it with SLACK_API_URL
+ *   POST /respond/{id}     response_url endpoints, one per command or button press
+ *   GET  /link (WebSocket) Socket Mode: sends `hello`, delivers envelopes, records acks
+ *
+ * Everything the bot sends is recorded in order, and tests wait for what they expect with
+ * `waitFor` (an event, not a timer: nothing here asserts how long anything took).
+ */
+import { EventEmitter } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { nextTs, workspace } from './payloads';
+
+export type Recorded =
+  | { seq: number; kind: 'api'; method: string; token?: string; args: Record<string, unknown> }
+  | { seq: number; kind: 'response_url'; id: string; body: Record<string, unknown> }
+  | { seq: number; kind: 'socket_ack'; envelopeId: string; payload?: Record<string, unknown> };
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export type RecordedApiCall = Extract<Recorded, { kind: 'api' }>;
+export type RecordedResponse = Extract<Recorded, { kind: 'response_url' }>;
+
+interface StoredMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text: string;
+  user?: string;
+  bot_id?: string;
+  blocks?: unknown;
+}
+
+// Arguments the Web API client sends as JSON strings inside a form body.
+const jsonArguments = new Set(['blocks', 'attachments', 'view', 'metadata']);
+
+export class SlackStandIn {
+  readonly records: Recorded[] = [];
+  /** Channels the bot is not a member of: posting or reading there fails with not_in_channel. */
+  readonly notInChannel = new Set<string>();
+  /** Web API methods made to fail once with the given error. */
+  private readonly failures = new Map<string, string[]>();
+  private readonly messages: StoredMessage[] = [];
+  private readonly events = new EventEmitter();
+  private readonly sockets = new Set<WebSocket>();
+  private readonly pendingAcks = new Map<string, (payload: Record<string, unknown> | undefined) => void>();
+  private responseUrlCount = 0;
+  private envelopeCount = 0;
+  private seq = 0;
+  private pingTimer?: NodeJS.Timeout;
+
+  private constructor(
+    private readonly server: http.Server,
+    private readonly webSockets: WebSocketServer,
+  ) {
+    this.events.setMaxListeners(100);
+  }
+
+  /** Starts the stand-in on a free loopback port. */
+  static async start(): Promise<SlackStandIn> {
+    const webSockets = new WebSocketServer({ noServer: true });
+    const server = http.createServer();
+    const standIn = new SlackStandIn(server, webSockets);
+    server.on('request', (request, response) => {
+      standIn.handle(request, response).catch((error: unknown) => {
+        response.writeHead(500, { 'Content-Type': 'text/plain' });
+        response.end(String(error));
+      });
+    });
+    server.on('upgrade', (request, socket, head) => {
+      if (!request.url?.startsWith('/link')) {
+        socket.destroy();
+        return;
+      }
+      webSockets.handleUpgrade(request, socket, head, (ws) => standIn.connect(ws));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    // Slack pings Socket Mode clients; the client closes a connection that stays silent too long.
+    standIn.pingTimer = setInterval(() => {
+      for (const ws of standIn.sockets) ws.ping();
+    }, 5000);
+    standIn.pingTimer.unref();
+    return standIn;
+  }
+
+  get origin(): string {
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  /** The Web API base URL, for SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.origin}/api/`;
+  }
+
+  /** A fresh response_url, as Slack attaches to each command and interaction. */
+  responseUrl(): string {
+    this.responseUrlCount += 1;
+    return `${this.origin}/respond/${this.responseUrlCount}`;
+  }
+
+  /** Makes the next call of `method` fail with Slack error `error`. */
+  failNext(method: string, error: string): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
+  }
+
+  /** Adds a message to a channel (what people wrote), for conversations.replies. */
+  seedMessage(message: {
+    channel: string;
+    text: string;
+    ts?: string;
+    threadTs?: string;
+    user?: string;
+  }): string {
+    const ts = message.ts ?? nextTs();
+    this.messages.push({
+      channel: message.channel,
+      ts,
+      thread_ts: message.threadTs,
+      text: message.text,
+      user: message.user ?? 'U0EDITOR',
+    });
+    return ts;
+  }
+
+  apiCalls(method?: string): RecordedApiCall[] {
+    return this.records.filter(
+      (record): record is RecordedApiCall => record.kind === 'api' && (!method || record.method === method),
+    );
+  }
+
+  responses(responseUrl?: string): RecordedResponse[] {
+    const id = responseUrl?.split('/').at(-1);
+    return this.records.filter(
+      (record): record is RecordedResponse => record.kind === 'response_url' && (!id || record.id === id),
+    );
+  }
+
+  /**
+   * Resolves with the first record (already made or still to come) that matches; rejects if none
+   * arrives within `timeoutMs`, naming what was awaited and what was recorded instead.
+   */
+  waitFor<T extends Recorded>(
+    matches: (record: Recorded) => record is T,
+    description: string,
+    timeoutMs?: number,
+  ): Promise<T>;
+  waitFor(matches: (record: Recorded) => boolean, description: string, timeoutMs?: number): Promise<Recorded>;
+  waitFor(
+    matches: (record: Recorded) => boolean,
+    description: string,
+    timeoutMs = 15_000,
+  ): Promise<Recorded> {
+    const found = this.records.find(matches);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const onRecord = (record: Recorded) => {
+        if (!matches(record)) return;
+        clearTimeout(timer);
+        this.events.off('record', onRecord);
+        resolve(record);
+      };
+      const timer = setTimeout(() => {
+        this.events.off('record', onRecord);
+        const seen = this.records.map((r) => (r.kind === 'api' ? r.method : r.kind)).join(', ');
+        reject(new Error(`slack stand-in: no ${description} (recorded: ${seen || 'nothing'})`));
+      }, timeoutMs);
+      this.events.on('record', onRecord);
+    });
+  }
+
+  /** Waits for the next message posted to a response_url. */
+  waitForResponse(responseUrl: string, after = 0): Promise<RecordedResponse> {
+    const id = responseUrl.split('/').at(-1);
+    return this.waitFor(
+      (record): record is RecordedResponse =>
+        record.kind === 'response_url' && record.id === id && record.seq > after,
+      `message at response_url ${id}`,
+    );
+  }
+
+  /** Waits for a Web API call of `method` matching `where`. */
+  waitForCall(method: string, where: (args: Record<string, unknown>) => boolean = () => true, after = 0) {
+    return this.waitFor(
+      (record): record is RecordedApiCall =>
+        record.kind === 'api' && record.method === method && record.seq > after && where(record.args),
+      `${method} call`,
+    );
+  }
+
+  /** The sequence number of the latest record, to wait for what comes after it. */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /** Resolves once a Socket Mode client is connected and has been sent `hello`. */
+  socketConnected(): Promise<void> {
+    if (this.sockets.size > 0) return Promise.resolve();
+    return new Promise((resolve) => this.events.once('connected', () => resolve()));
+  }
+
+  /**
+   * Sends a Socket Mode envelope to the connected client and resolves with its ack's payload.
+   */
+  async sendEnvelope(
+    type: 'slash_commands' | 'events_api' | 'interactive',
+    payload: Record<string, unknown>,
+    options: { retryAttempt?: number } = {},
+  ): Promise<Record<string, unknown> | undefined> {
+    await this.socketConnected();
+    const ws = [...this.sockets].at(-1)!;
+    this.envelopeCount += 1;
+    const envelopeId = `envelope-${this.envelopeCount}`;
+    const acked = new Promise<Record<string, unknown> | undefined>((resolve) =>
+      this.pendingAcks.set(envelopeId, resolve),
+    );
+    ws.send(
+      JSON.stringify({
+        envelope_id: envelopeId,
+        type,
+        payload,
+        accepts_response_payload: type !== 'events_api',
+        ...(type === 'events_api'
+          ? { retry_attempt: options.retryAttempt ?? 0, retry_reason: options.retryAttempt ? 'timeout' : '' }
+          : {}),
+      }),
+    );
+    return acked;
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.pingTimer);
+    for (const ws of this.sockets) ws.terminate();
+    this.webSockets.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private record(entry: DistributiveOmit<Recorded, 'seq'>): void {
+    this.seq += 1;
+    const record = { ...entry, seq: this.seq } as Recorded;
+    this.records.push(record);
+    this.events.emit('record', record);
+  }
+
+  private connect(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => this.sockets.delete(ws));
+    ws.on('message', (data) => {
+      let message: { envelope_id?: string; payload?: Record<string, unknown> };
+      try {
+        message = JSON.parse(String(data));
+      } catch {
+        return;
+      }
+      if (!message.envelope_id) return;
+      const payload =
+        message.payload && Object.keys(message.payload).length > 0 ? message.payload : undefined;
+      this.record({ kind: 'socket_ack', envelopeId: message.envelope_id, payload });
+      this.pendingAcks.get(message.envelope_id)?.(payload);
+      this.pendingAcks.delete(message.envelope_id);
+    });
+    ws.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: this.sockets.size,
+        debug_info: { host: 'slack-stand-in', approximate_connection_time: 3600 },
+        connection_info: { app_id: workspace.appId },
+      }),
+    );
+    this.events.emit('connected');
+  }
+
+  private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', this.origin);
+    const raw = await readBody(request);
+    const reply = (status: number, body: unknown) => {
+      response.writeHead(status, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    if (request.method === 'POST' && url.pathname.startsWith('/api/')) {
+      const method = url.pathname.slice('/api/'.length);
+      const args = parseArguments(raw, request.headers['content-type'] ?? '');
+      const token =
+        request.headers.authorization?.replace(/^Bearer /, '') ?? (args.token as string | undefined);
+      this.record({ kind: 'api', method, token, args });
+      return reply(200, this.answer(method, args, token));
+    }
+    const respond = /^\/respond\/(\d+)$/.exec(url.pathname);
+    if (request.method === 'POST' && respond) {
+      let body: Record<string, unknown>;
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return reply(400, { ok: false, error: 'invalid_json' });
+      }
+      this.record({ kind: 'response_url', id: respond[1]!, body });
+      return reply(200, { ok: true });
+    }
+    reply(404, { ok: false, error: 'not_found' });
+  }
+
+  private answer(
+    method: string,
+    args: Record<string, unknown>,
+    token: string | undefined,
+  ): Record<string, unknown> {
+    const failure = this.failures.get(method)?.shift();
+    if (failure) return { ok: false, error: failure };
+    const needsAppToken = method === 'apps.connections.open';
+    if (!token?.startsWith(needsAppToken ? 'xapp-' : 'xoxb-'))
+      return { ok: false, error: 'invalid_auth' };
+    const channel = String(args.channel ?? '');
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: `https://${workspace.teamDomain}.slack.com/`,
+          team: 'Newsroom',
+          user: 'readout',
+          team_id: workspace.teamId,
+          user_id: workspace.botUserId,
+          bot_id: workspace.botId,
+          is_enterprise_install: false,
+        };
+      case 'apps.connections.open':
+        return {
+          ok: true,
+          url: `${this.origin.replace('http://', 'ws://')}/link/?ticket=${this.envelopeCount + 1}`,
+        };
+      case 'chat.postMessage': {
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        if (this.notInChannel.has(channel)) return { ok: false, error: 'not_in_channel' };
+        if (!args.text && !args.blocks) return { ok: false, error: 'no_text' };
+        const message: StoredMessage = {
+          channel,
+          ts: nextTs(),
+          thread_ts: args.thread_ts as string | undefined,
+          text: String(args.text ?? ''),
+          bot_id: workspace.botId,
+          blocks: args.blocks,
+        };
+        this.messages.push(message);
+        return { ok: true, channel, ts: message.ts, message: { ...message, type: 'message' } };
+      }
+      case 'chat.postEphemeral':
+        if (this.notInChannel.has(channel)) return { ok: false, error: 'not_in_channel' };
+        if (!args.user) return { ok: false, error: 'user_not_in_channel' };
+        return { ok: true, message_ts: nextTs() };
+      case 'chat.update':
+        return { ok: true, channel, ts: args.ts, text: args.text };
+      case 'conversations.replies': {
+        if (this.notInChannel.has(channel)) return { ok: false, error: 'not_in_channel' };
+        const ts = String(args.ts ?? '');
+        const thread = this.messages
+          .filter((m) => m.channel === channel && (m.ts === ts || m.thread_ts === ts))
+          .sort((a, b) => Number(a.ts) - Number(b.ts));
+        if (thread.length === 0) return { ok: false, error: 'thread_not_found' };
+        const limit = Number(args.limit ?? 1000);
+        return {
+          ok: true,
+          messages: thread.slice(0, limit).map((m) => ({ type: 'message', ...m })),
+          has_more: thread.length > limit,
+        };
+      }
+      case 'views.publish':
+        if (!args.user_id || !args.view) return { ok: false, error: 'invalid_arguments' };
+        return { ok: true, view: { id: 'V0HOME', ...(args.view as object) } };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function parseArguments(raw: string, contentType: string): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = jsonArguments.has(key) ? JSON.parse(value) : value;
+  }
+  return args;
+}
