@@ -313,8 +313,7 @@ export class SlackStandIn {
     const failure = this.failures.get(method)?.shift();
     if (failure) return { ok: false, error: failure };
     const needsAppToken = method === 'apps.connections.open';
-    if (!token?.startsWith(needsAppToken ? 'xapp-' : 'xoxb-'))
-      return { ok: false, error: 'invalid_auth' };
+    if (!token?.startsWith(needsAppToken ? 'xapp-' : 'xoxb-')) return { ok: false, error: 'invalid_auth' };
     const channel = String(args.channel ?? '');
     switch (method) {
       case 'auth.test':
