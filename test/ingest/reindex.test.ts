@@ -17,7 +17,13 @@ const paragraph = (topic: string, n = 1) =>
 const oneOfEachFormat: Record<string, string> = {
   'plain.txt': `Breaking News\n\nCouncil approves harbour budget after long debate\n\n${paragraph('budget')}\n\n${paragraph('harbour')}\n`,
   'front.md': markdownArticle(
-    { title: 'Museum reopens its maritime hall', source: 'Test Ledger', author: 'A. Writer', published: '2021-05-04', url: 'https://example.com/museum' },
+    {
+      title: 'Museum reopens its maritime hall',
+      source: 'Test Ledger',
+      author: 'A. Writer',
+      published: '2021-05-04',
+      url: 'https://example.com/museum',
+    },
     `# Museum reopens its maritime hall\n\n${paragraph('museum')}\n\n*${paragraph('exhibition')}*`,
   ),
   'page.html': `<!doctype html><html><head><title>Flood warning for the east bank | Test Post</title>
@@ -27,12 +33,31 @@ const oneOfEachFormat: Record<string, string> = {
     <article><h1>Flood warning for the east bank</h1><p>${paragraph('flood', 3)}</p><p>${paragraph('river', 3)}</p></article>
     <aside class="ad">Advertisement: buy the navigation special offer now</aside><footer>Copyright footer text</footer></body></html>`,
   'export.json': JSON.stringify([
-    { id: 'j1', title: 'Port strike enters second week', body: paragraph('strike', 2), source: 'Test Wire', published: '2023-03-09' },
-    { id: 'j2', title: 'Mediator named in port dispute', text: paragraph('mediator', 2), source: 'Test Wire' },
+    {
+      id: 'j1',
+      title: 'Port strike enters second week',
+      body: paragraph('strike', 2),
+      source: 'Test Wire',
+      published: '2023-03-09',
+    },
+    {
+      id: 'j2',
+      title: 'Mediator named in port dispute',
+      text: paragraph('mediator', 2),
+      source: 'Test Wire',
+    },
   ]),
   'lines.jsonl': [
-    JSON.stringify({ title: 'Cafes feel the pinch of the strike', body: paragraph('cafe', 2), source: 'Test Courier' }),
-    JSON.stringify({ title: 'Deal ends the port strike', body: paragraph('deal', 2), url: 'https://example.org/deal' }),
+    JSON.stringify({
+      title: 'Cafes feel the pinch of the strike',
+      body: paragraph('cafe', 2),
+      source: 'Test Courier',
+    }),
+    JSON.stringify({
+      title: 'Deal ends the port strike',
+      body: paragraph('deal', 2),
+      url: 'https://example.org/deal',
+    }),
   ].join('\n'),
 };
 
@@ -57,7 +82,10 @@ describe('reindexArchive', () => {
       'Museum reopens its maritime hall',
       'Port strike enters second week',
     ]);
-    const museum = db.prepare("SELECT * FROM articles WHERE title LIKE 'Museum%'").get() as Record<string, string>;
+    const museum = db.prepare("SELECT * FROM articles WHERE title LIKE 'Museum%'").get() as Record<
+      string,
+      string
+    >;
     expect(museum).toMatchObject({
       source: 'Test Ledger',
       author: 'A. Writer',
@@ -65,12 +93,21 @@ describe('reindexArchive', () => {
       url: 'https://example.com/museum',
       file_path: path.join(dir, 'front.md'),
     });
-    const flood = db.prepare("SELECT * FROM articles WHERE title LIKE 'Flood%'").get() as Record<string, string>;
-    expect(flood).toMatchObject({ source: 'Test Post', published: '2020-02-11', url: 'https://example.com/flood' });
+    const flood = db.prepare("SELECT * FROM articles WHERE title LIKE 'Flood%'").get() as Record<
+      string,
+      string
+    >;
+    expect(flood).toMatchObject({
+      source: 'Test Post',
+      published: '2020-02-11',
+      url: 'https://example.com/flood',
+    });
     const bodies = (db.prepare('SELECT body FROM passages').pluck().all() as string[]).join('\n');
     expect(bodies).not.toMatch(/Sport menu item|Advertisement|Copyright footer|Breaking News/);
     expect(summary.passages).toBe(db.prepare('SELECT count(*) FROM passages').pluck().get());
-    expect(db.prepare("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'strike'").pluck().get()).toBeGreaterThan(0);
+    expect(
+      db.prepare("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'strike'").pluck().get(),
+    ).toBeGreaterThan(0);
   });
 
   it('names each bad file with its reason, skips it and indexes the rest', async () => {
@@ -95,7 +132,11 @@ describe('reindexArchive', () => {
     expect(reasons['mixed.jsonl']).toMatch(/line 2/);
     expect(reasons['dangling.txt']).toMatch(/cannot read/);
     expect(summary.ignored.map((f) => path.basename(f))).toEqual(['photo.png']);
-    expect(titles(db)).toEqual(['A perfectly good article here', 'Valid line one here', 'Valid line three here']);
+    expect(titles(db)).toEqual([
+      'A perfectly good article here',
+      'Valid line one here',
+      'Valid line three here',
+    ]);
     for (const entry of summary.skipped) expect(entry.reason).not.toMatch(/\n\s+at /); // no stack traces
   });
 
@@ -123,11 +164,13 @@ describe('reindexArchive', () => {
       'Bravo article rewritten entirely',
       'Delta article about canals',
     ]);
-    const match = (q: string) => db.prepare('SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?').pluck().get(q);
-    expect(match('bravo')).toBe(0); // old text gone from the full-text index, not only the table
+    const match = (q: string) =>
+      db.prepare('SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?').pluck().get(q);
+    expect(match('rivers')).toBe(0); // old text gone from the full-text index, not only the table
     expect(match('charlie')).toBe(0);
     expect(match('zulu')).toBe(1);
-    const vocabulary = (word: string) => db.prepare('SELECT passages FROM vocabulary WHERE word = ?').pluck().get(word);
+    const vocabulary = (word: string) =>
+      db.prepare('SELECT passages FROM vocabulary WHERE word = ?').pluck().get(word);
     expect(vocabulary('charlie')).toBeUndefined();
     expect(vocabulary('zulu')).toBe(1);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -140,7 +183,9 @@ describe('reindexArchive', () => {
 
   it('keeps the previous version of a file that turned bad', async () => {
     const dir = tempDir();
-    writeFiles(dir, { 'a.json': JSON.stringify({ title: 'Stable headline text', body: paragraph('stable') }) });
+    writeFiles(dir, {
+      'a.json': JSON.stringify({ title: 'Stable headline text', body: paragraph('stable') }),
+    });
     const { db } = tempDatabase();
     await reindexArchive(db, { dirs: [dir] });
     writeFiles(dir, { 'a.json': '{"title": "half written' });
@@ -162,7 +207,9 @@ describe('reindexArchive', () => {
 
   it('names a missing folder and changes nothing', async () => {
     const { db } = tempDatabase();
-    await expect(reindexArchive(db, { dirs: [path.join(tempDir(), 'nope')] })).rejects.toThrow(/does not exist/);
+    await expect(reindexArchive(db, { dirs: [path.join(tempDir(), 'nope')] })).rejects.toThrow(
+      /does not exist/,
+    );
   });
 
   it('reports a second re-index while one holds the lock', async () => {
@@ -232,7 +279,9 @@ describe('npm run reindex (scripts/reindex.ts)', () => {
 
   it('leaves the previous index intact when killed mid-run, and the next run completes', async () => {
     const dir = tempDir();
-    writeFiles(dir, { 'first.md': markdownArticle({ title: 'The article before the crash' }, paragraph('before')) });
+    writeFiles(dir, {
+      'first.md': markdownArticle({ title: 'The article before the crash' }, paragraph('before')),
+    });
     const file = path.join(tempDir(), 'r.sqlite');
     const env = cleanEnv({ READOUT_DB: file });
     expect((await runScript('scripts/reindex.ts', [dir], env)).status).toBe(0);
@@ -240,7 +289,10 @@ describe('npm run reindex (scripts/reindex.ts)', () => {
     // Enough text that the run is still writing when it is killed.
     const many: Record<string, string> = {};
     for (let i = 0; i < 400; i++) {
-      many[`bulk/${i}.md`] = markdownArticle({ title: `Bulk article number ${i} of many` }, paragraph(`topic${i}`, 60));
+      many[`bulk/${i}.md`] = markdownArticle(
+        { title: `Bulk article number ${i} of many` },
+        paragraph(`topic${i}`, 60),
+      );
     }
     writeFiles(dir, many);
     const child = startScript('scripts/reindex.ts', [dir], env);
@@ -261,7 +313,9 @@ describe('npm run reindex (scripts/reindex.ts)', () => {
     await new Promise((resolve) => child.on('close', resolve));
 
     const reader = new Database(file);
-    expect(reader.prepare('SELECT title FROM articles').pluck().all()).toEqual(['The article before the crash']);
+    expect(reader.prepare('SELECT title FROM articles').pluck().all()).toEqual([
+      'The article before the crash',
+    ]);
     expect(reader.pragma('integrity_check', { simple: true })).toBe('ok');
     reader.close();
 
