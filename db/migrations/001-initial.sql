@@ -1,10 +1,12 @@
 -- Readout's index: articles (with attribution) split into passages, and a full-text index over them.
 --
 -- passages_fts is an external-content FTS5 table whose content is the passage_documents view, so
--- each indexed row carries its article's headline (weighted above the body by the rank function)
--- and highlight() can mark exactly the tokens FTS5 matched. External content does not maintain
--- itself: the ingest code issues the FTS5 'delete' command with the old values before it removes
--- passages, and inserts rows after it adds them.
+-- highlight() can mark exactly the tokens FTS5 matched. The headline is indexed with the article's
+-- lead passage only (position 0: headline + lede), weighted above body text by the rank function:
+-- it lifts the article without letting every later passage match on headline words it does not
+-- contain itself (a quote should hold the words searched for). External content does not
+-- maintain itself: the ingest code issues the FTS5 'delete' command with the old values before it
+-- removes passages, and inserts rows after it adds them.
 
 CREATE TABLE files (
   path TEXT PRIMARY KEY,            -- absolute path of the article file
@@ -40,7 +42,9 @@ CREATE INDEX passages_article ON passages (article_id, position);
 CREATE INDEX passages_fingerprint ON passages (fingerprint);
 
 CREATE VIEW passage_documents AS
-  SELECT passages.id AS id, articles.title AS title, passages.body AS body
+  SELECT passages.id AS id,
+         CASE WHEN passages.position = 0 THEN articles.title ELSE '' END AS title,
+         passages.body AS body
   FROM passages JOIN articles ON articles.id = passages.article_id;
 
 CREATE VIRTUAL TABLE passages_fts USING fts5(
@@ -49,8 +53,8 @@ CREATE VIRTUAL TABLE passages_fts USING fts5(
   tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
--- ORDER BY rank uses this: a headline match weighs four times a body match.
-INSERT INTO passages_fts (passages_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
+-- ORDER BY rank uses this: a headline match weighs twice a body match.
+INSERT INTO passages_fts (passages_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
 
 -- Surface words of the archive (lowercased, as written) with the number of passages that hold
 -- them: the vocabulary that typo correction searches. fts5vocab would give porter stems, and a

@@ -144,8 +144,10 @@ export class IndexStore {
           body,
           passageFingerprint(body),
         ).lastInsertRowid;
-        this.statements.insertFts.run(passageId, title, body);
-        this.countWords(`${title}\n${body}`, 1);
+        // The headline is indexed with the lead passage only; see db/migrations/001-initial.sql.
+        const indexedTitle = position === 0 ? title : '';
+        this.statements.insertFts.run(passageId, indexedTitle, body);
+        this.countWords(`${indexedTitle}\n${body}`, 1);
         written++;
       });
     }
