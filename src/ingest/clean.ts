@@ -172,11 +172,11 @@ const wrapWidthLimit = 100;
 function looksHardWrapped(lines: string[]): boolean {
   if (lines.length < 2 || lines.some((line) => line.length > wrapWidthLimit)) return false;
   const inner = lines.slice(0, -1);
-  const width = Math.max(...inner.map((line) => line.length));
-  return (
-    inner.every((line) => line.length >= Math.max(25, width * 0.6)) &&
-    inner.some((line) => !endsSentence(line))
-  );
+  const width = Math.max(...lines.map((line) => line.length));
+  const even = inner.every((line) => line.length >= Math.max(40, width * 0.6));
+  if (!even || inner.every(endsSentence)) return false;
+  // Two lines could be a headline over a short paragraph: join them only mid-sentence.
+  return lines.length > 2 || /^[\p{Ll}\d]/u.test(lines[1]!);
 }
 
 /**
@@ -232,13 +232,14 @@ export interface ArticleHeader {
 
 /**
  * Finds the headline among an article's leading paragraphs, skipping site chrome before it, and
- * picks up a byline, date or URL printed there. The search stops at the first paragraph that
+ * picks up a byline, date or URL printed around it. The search stops at the first paragraph that
  * reads as body text, so a subhead further down is never taken for the headline.
  */
 export function readHeader(paragraphs: readonly string[]): ArticleHeader {
   const header: Omit<ArticleHeader, 'rest'> = {};
-  for (const [index, raw] of paragraphs.entries()) {
-    const paragraph = normalizeWhitespace(raw);
+  let index = 0;
+  for (; index < paragraphs.length; index++) {
+    const paragraph = normalizeWhitespace(paragraphs[index]!);
     if (paragraph === '') continue;
     if (isUrlLine(paragraph)) {
       header.url ??= paragraph;
@@ -255,10 +256,11 @@ export function readHeader(paragraphs: readonly string[]): ArticleHeader {
       continue;
     }
     if (isSiteChrome(paragraph)) continue;
-    if (isHeadlineLike(paragraph)) return { ...header, title: paragraph, rest: paragraphs.slice(index + 1) };
-    return { ...header, rest: paragraphs.slice(index) };
+    // Past the headline, only the byline and date under it belong to the header.
+    if (header.title !== undefined || !isHeadlineLike(paragraph)) break;
+    header.title = paragraph;
   }
-  return { ...header, rest: [] };
+  return { ...header, rest: paragraphs.slice(index) };
 }
 
 /** Length of a title made from the body's first sentence when the article has no headline. */

@@ -33,9 +33,7 @@ const agencyNames: ReadonlyMap<string, string> = new Map(
   }).flatMap(([name, spellings]) => spellings.map((spelling): [string, string] => [spelling, name])),
 );
 
-const agencyPattern = [...agencyNames.keys()]
-  .sort((a, b) => b.length - a.length)
-  .join('|');
+const agencyPattern = [...agencyNames.keys()].sort((a, b) => b.length - a.length).join('|');
 
 /**
  * `(Reuters)` or `/TASS/` after at most a place and a date; the agency must be followed by

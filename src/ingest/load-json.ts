@@ -19,7 +19,7 @@ function shortJsonMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message
     .replace(/,\s*(?:\.\.\.)?".*" is not valid JSON$/su, '')
-    .replace(/ in JSON at position \d+(?: \(line \d+ column \d+\))?$/u, '')
+    .replace(/ (?:in JSON )?at position \d+(?: \(line \d+ column \d+\))?$/u, '')
     .trim();
 }
 
