@@ -84,3 +84,33 @@ export class AliasFile {
     return this.table;
   }
 }
+
+/** Longest alias name, in words, looked for across consecutive query words. */
+const maxAliasWords = 5;
+
+/**
+ * Joins consecutive unquoted query terms that together spell an alias name, so `islamic state`
+ * or `Alexander Volkov` typed without quotes still reaches its group. Longest names win.
+ * `joinAliasNames(table, [[islamic], [state], [raqqa]])` → [[islamic, state], [raqqa]]
+ */
+export function joinAliasNames<T extends { words: string[]; quoted: boolean }>(
+  table: AliasTable,
+  terms: T[],
+): T[] {
+  const joined: T[] = [];
+  for (let i = 0; i < terms.length; ) {
+    let taken = 1;
+    for (let span = Math.min(maxAliasWords, terms.length - i); span >= 2; span--) {
+      const run = terms.slice(i, i + span);
+      if (run.some((term) => term.quoted)) continue;
+      if (table.groups.has(run.flatMap((term) => term.words).join(' '))) {
+        joined.push({ ...run[0]!, words: run.flatMap((term) => term.words) });
+        taken = span;
+        break;
+      }
+    }
+    if (taken === 1) joined.push(terms[i]!);
+    i += taken;
+  }
+  return joined;
+}

@@ -8,7 +8,7 @@
  * Typo correction and the partial-match fallback run only when the whole query matched nothing.
  */
 import type { Db } from '../db/database';
-import { AliasFile, aliasesFor } from './aliases';
+import { AliasFile, aliasesFor, joinAliasNames } from './aliases';
 import type {
   AliasExpansion,
   Correction,
@@ -204,7 +204,10 @@ export class SearchIndex {
 
     const table = this.aliases.current();
     const withAliases = (words: string[]): TermAlternatives => aliasesFor(table, words) ?? [words];
-    const terms: Term[] = parsed.terms.map((term) => ({ ...term, alternatives: withAliases(term.words) }));
+    const terms: Term[] = joinAliasNames(table, parsed.terms).map((term) => ({
+      ...term,
+      alternatives: withAliases(term.words),
+    }));
     const excluded = parsed.excluded.map((term) => withAliases(term.words));
     const needed = offset + limit + 1;
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultAliasesFile } from '../../src/paths';
-import { AliasFile, aliasesFor, parseAliases } from '../../src/search/aliases';
+import { AliasFile, aliasesFor, joinAliasNames, parseAliases } from '../../src/search/aliases';
 
 const table = parseAliases(`
 # comment line
@@ -55,5 +55,35 @@ describe('AliasFile', () => {
     fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect(aliasesFor(aliases.current(), ['b1'])).toEqual([['b1'], ['b2']]);
+  });
+});
+
+describe('joinAliasNames', () => {
+  const term = (text: string, quoted = false) => ({ words: text.split(' '), quoted });
+  const words = (terms: Array<{ words: string[] }>) => terms.map((t) => t.words.join(' '));
+  it.each([
+    [
+      [term('islamic'), term('state'), term('raqqa')],
+      ['islamic state', 'raqqa'],
+    ],
+    [
+      [term('raqqa'), term('islamic'), term('state')],
+      ['raqqa', 'islamic state'],
+    ],
+    [
+      [term('islamic'), term('state', true)],
+      ['islamic', 'state'],
+    ],
+    [
+      [term('dzhabhat'), term('an nusra')],
+      ['dzhabhat', 'an nusra'],
+    ],
+    [
+      [term('state'), term('islamic')],
+      ['state', 'islamic'],
+    ],
+    [[], []],
+  ])('joins %j into %j', (terms, expected) => {
+    expect(words(joinAliasNames(table, terms))).toEqual(expected);
   });
 });
