@@ -1,0 +1,82 @@
+/**
+ * What the app sends to Slack, as readable terminal text: quotes indented with a bar, links as
+ * "label (url)", entities unescaped, bold as ANSI bold on a colour terminal (else kept as *word*),
+ * buttons as [labels]. Pure, so the console shows exactly the message Slack would get.
+ */
+
+export interface TextOptions {
+  /** Use ANSI escapes for bold and dim text. */
+  color: boolean;
+}
+
+interface TextObject {
+  type?: string;
+  text?: string;
+}
+
+interface AnyBlock {
+  type: string;
+  text?: TextObject;
+  elements?: Array<TextObject & { text?: TextObject | string; action_id?: string }>;
+  fields?: TextObject[];
+}
+
+const bold = (text: string, options: TextOptions) =>
+  options.color ? `\u001b[1m${text}\u001b[22m` : `*${text}*`;
+const dim = (text: string, options: TextOptions) => (options.color ? `\u001b[2m${text}\u001b[22m` : text);
+
+/** Slack mrkdwn as plain text. */
+export function mrkdwnToText(mrkdwn: string, options: TextOptions): string {
+  const lines = mrkdwn.split('\n').map((line) => (line.startsWith('>') ? `  │ ${line.slice(1)}` : line));
+  let text = lines.join('\n');
+  text = text.replace(/<([^<>|]*)(?:\|([^<>]*))?>/g, (_whole, target: string, label?: string) => {
+    if (target.startsWith('@')) return `@${label ?? target.slice(1)}`;
+    if (target.startsWith('#')) return `#${label ?? target.slice(1)}`;
+    if (target.startsWith('!')) return `@${label ?? target.slice(1)}`;
+    return label ? `${label} (${target})` : target;
+  });
+  // *bold* as Slack reads it: asterisks around non-space text.
+  text = text.replace(/\*([^*\n]*[^*\s])\*/g, (_whole, inner: string) => bold(inner, options));
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+function elementText(element: { text?: TextObject | string }): string {
+  if (typeof element.text === 'string') return element.text;
+  return element.text?.text ?? '';
+}
+
+/** A message (top-level text plus optional blocks) as terminal text. */
+export function messageToText(message: { text?: string; blocks?: unknown[] }, options: TextOptions): string {
+  const blocks = (message.blocks ?? []) as AnyBlock[];
+  if (blocks.length === 0) return mrkdwnToText(message.text ?? '', options);
+  const out: string[] = [];
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'header':
+        out.push(bold(block.text?.text ?? '', options));
+        break;
+      case 'section':
+        out.push(mrkdwnToText(block.text?.text ?? '', options));
+        for (const field of block.fields ?? []) out.push(mrkdwnToText(field.text ?? '', options));
+        break;
+      case 'context':
+        // Indented under the quote it belongs to, like Slack's smaller grey context text.
+        out.push(
+          (block.elements ?? [])
+            .map((element) => dim(mrkdwnToText(elementText(element), options), options))
+            .join('  ')
+            .replace(/^/gm, '    '),
+        );
+        break;
+      case 'actions':
+        out.push((block.elements ?? []).map((element) => `[ ${elementText(element)} ]`).join('  '));
+        break;
+      case 'divider':
+        out.push(dim('────────', options));
+        break;
+      default:
+        break;
+    }
+  }
+  return out.join('\n');
+}

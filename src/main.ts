@@ -1,0 +1,89 @@
+/**
+ * `npm start`: configuration → database → app → start.
+ *
+ * Fails fast, with one clear line and a non-zero exit (never a stack trace), for a half-set
+ * configuration, a missing or damaged database (naming the command that fixes it), Slack
+ * rejecting the tokens, or a port in use. With no Slack credentials at all it runs the console.
+ */
+import { createApp } from './app';
+import { type Config, loadConfig, loadDotenv, secretsOf } from './config';
+import { runConsole } from './console/run-console';
+import { openDatabase } from './db/database';
+import { describeError, isReadoutError } from './errors';
+import { createLogger, type Logger, redact } from './log';
+import { SearchIndex } from './search/search-index';
+import { slackErrorCode } from './slack/slack-errors';
+
+let secrets: string[] = [];
+
+/** One line for the person starting Readout; then exit 1. */
+function fail(error: unknown): never {
+  process.stderr.write(`${redact(`readout: ${explainStartupError(error)}`, secrets)}\n`);
+  process.exit(1);
+}
+
+/** Why Readout could not start, in words that say what to do. */
+export function explainStartupError(error: unknown): string {
+  if (isReadoutError(error)) return error.message;
+  const code = slackErrorCode(error);
+  if (['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired'].includes(code)) {
+    return `Slack rejected the token (${code}): check SLACK_BOT_TOKEN and SLACK_APP_TOKEN (README, "Connect Readout to Slack")`;
+  }
+  if (code === 'network')
+    return `cannot reach Slack (${describeError(error)}); check the network or SLACK_API_URL`;
+  const errno = (error as { code?: unknown }).code;
+  if (errno === 'EADDRINUSE')
+    return 'the port is already in use: stop the other process or set PORT to a free port';
+  if (errno === 'EACCES') return 'not allowed to listen on that port: set PORT to a number above 1024';
+  return `failed to start: ${describeError(error)}`;
+}
+
+async function startSlack(config: Config, logger: Logger): Promise<void> {
+  const db = openDatabase(config.databaseFile);
+  const index = new SearchIndex(db, { aliasesFile: config.aliasesFile });
+  const stats = index.stats();
+  if (stats.articles === 0) logger.warn('the index is empty: run `npm run reindex` to index the archive');
+
+  const app = createApp(config, { index, logger });
+  // Check the bot token before going further, so a wrong one fails here and not on first use.
+  await app.client.auth.test();
+  if (config.mode === 'http') await app.start(config.port);
+  else await app.start();
+  logger.info(
+    config.mode === 'http'
+      ? `readout: listening for Slack on port ${config.port} (POST /slack/events, GET /healthz)`
+      : 'readout: connected to Slack over Socket Mode',
+    { articles: stats.articles },
+  );
+
+  const shutdown = async (signal: string) => {
+    logger.info(`readout: ${signal}, stopping`);
+    try {
+      await app.stop();
+    } finally {
+      db.close();
+      process.exit(0);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+async function main(): Promise<void> {
+  loadDotenv();
+  const config = loadConfig();
+  secrets = secretsOf(config);
+  const logger = createLogger({ level: config.logLevel, secrets });
+  if (config.mode === 'console') {
+    await runConsole(config, {
+      input: process.stdin,
+      print: (text) => process.stdout.write(text),
+      interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && !process.env.NO_COLOR,
+      logger,
+    });
+    return;
+  }
+  await startSlack(config, logger);
+}
+
+main().catch(fail);
