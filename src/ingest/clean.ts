@@ -5,6 +5,7 @@
  * Text is otherwise kept verbatim: curly and straight quotes, dashes and spelling stay as written,
  * because Readout quotes passages word for word.
  */
+import { ArticleError } from '../errors.js';
 import type { ArticleDraft } from './article.js';
 import { readDateline } from './dateline.js';
 import { monthPattern, normalizePublished, readWrittenDate } from './published.js';
@@ -317,4 +318,11 @@ export function composeDraft(
 function blankToUndefined(value: string | undefined): string | undefined {
   const text = normalizeWhitespace(value ?? '');
   return text === '' ? undefined : text;
+}
+
+/** The error for a one-article file that holds no article text once cleaned. */
+export function noArticleError(title: string | undefined): ArticleError {
+  return new ArticleError(
+    title ? 'no article text (only a headline)' : 'no article found (no headline or text)',
+  );
 }

@@ -5,9 +5,8 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { ArticleError } from '../errors.js';
 import type { LoadedFile } from './article.js';
-import { composeDraft, normalizeWhitespace, readByline } from './clean.js';
+import { composeDraft, noArticleError, normalizeWhitespace, readByline } from './clean.js';
 import { decodeArticleBytes } from './decode.js';
 import { normalizePublished } from './published.js';
 
@@ -172,6 +171,17 @@ function cleanAuthor(byline: string | null | undefined): string | undefined {
   return readByline(text) ?? text;
 }
 
+/** Readability's reading of the page; `null` when it finds no article (the whole body is read then). */
+function findArticle(document: DomDocument) {
+  try {
+    // The serializer hands back the article's container element, read without re-parsing HTML.
+    return new Readability<DomNode>(document as never, { serializer: (node) => node as DomNode }).parse();
+  } catch {
+    // Readability is heuristic code over an unusual DOM; a page it trips on is still read whole.
+    return null;
+  }
+}
+
 /**
  * Loads a saved web page: title, body and attribution (Readability's byline, site name and
  * published time, then og:/article: meta tags and the canonical link).
@@ -180,10 +190,7 @@ export function loadHtml(bytes: Uint8Array): LoadedFile {
   const { text } = decodeArticleBytes(bytes, { declaredEncoding: declaredCharset(bytes) });
   const document = parseDocument(text);
   const meta = readMetaTags(document);
-  // Readability returns the article's container element itself, read here without re-parsing.
-  const article = new Readability<DomNode>(document as never, {
-    serializer: (node) => node as DomNode,
-  }).parse();
+  const article = findArticle(document);
   const content = article?.content ?? document.body;
   const paragraphs = content ? readBlocks(content) : [];
   const title =
@@ -201,10 +208,6 @@ export function loadHtml(bytes: Uint8Array): LoadedFile {
     },
     paragraphs,
   );
-  if (draft === undefined) {
-    throw new ArticleError(
-      title ? 'no article text (only a headline)' : 'no article found (no headline or text)',
-    );
-  }
+  if (draft === undefined) throw noArticleError(title);
   return { articles: [draft], problems: [] };
 }

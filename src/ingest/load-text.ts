@@ -10,6 +10,7 @@ import type { LoadedFile } from './article.js';
 import {
   type ArticleMetadata,
   composeDraft,
+  noArticleError,
   normalizeWhitespace,
   readHeader,
   splitTextParagraphs,
@@ -69,12 +70,6 @@ function withoutUndefined(metadata: ArticleMetadata): ArticleMetadata {
   return Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined));
 }
 
-function noArticle(title: string | undefined): ArticleError {
-  return new ArticleError(
-    title ? 'no article text (only a headline)' : 'no article found (no headline or text)',
-  );
-}
-
 /**
  * Loads a plain-text article: optional front matter, then a headline (the first line that reads
  * as one, after site chrome such as "Accessibility links" or "Share") and the body.
@@ -95,7 +90,7 @@ export function loadText(bytes: Uint8Array): LoadedFile {
     },
     body,
   );
-  if (draft === undefined) throw noArticle(metadata.title ?? header.title);
+  if (draft === undefined) throw noArticleError(metadata.title ?? header.title);
   return { articles: [draft], problems: [] };
 }
 
@@ -129,6 +124,6 @@ export function loadMarkdown(bytes: Uint8Array): LoadedFile {
     },
     paragraphs,
   );
-  if (draft === undefined) throw noArticle(title ?? header?.title);
+  if (draft === undefined) throw noArticleError(title ?? header?.title);
   return { articles: [draft], problems: [] };
 }
