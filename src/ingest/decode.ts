@@ -81,8 +81,16 @@ function decodeWithByteOrderMark(bytes: Uint8Array): DecodedText | undefined {
 }
 
 function decodeWithoutByteOrderMark(bytes: Uint8Array, options: DecodeOptions): DecodedText {
-  // Checked on the raw bytes: a NUL would otherwise pass as valid UTF-8.
   const sample = bytes.subarray(0, binarySampleSize);
+  const utf16 = sniffUtf16(sample);
+  if (utf16 !== undefined) {
+    try {
+      return { text: new TextDecoder(utf16, { fatal: true }).decode(bytes), encoding: utf16 };
+    } catch {
+      // Not UTF-16 after all: judged as binary below.
+    }
+  }
+  // Checked on the raw bytes: a NUL would otherwise pass as valid UTF-8.
   if (looksBinary(sample.length, (i) => sample[i]!)) {
     throw new ArticleError('binary file (not text)');
   }
@@ -101,6 +109,24 @@ function decodeWithoutByteOrderMark(bytes: Uint8Array, options: DecodeOptions): 
     throw new ArticleError('cannot decode text (neither UTF-8 nor Windows-1252)');
   }
   return { text, encoding: 'windows-1252' };
+}
+
+/**
+ * UTF-16 saved without a byte order mark, recognised when it is mostly Latin text: then every
+ * other byte is zero (the high byte of each code unit), and the bytes between are not.
+ */
+function sniffUtf16(sample: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const pairs = Math.floor(sample.length / 2);
+  if (pairs < 2) return undefined;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    if (sample[i] === 0) zeroEven++;
+    if (sample[i + 1] === 0) zeroOdd++;
+  }
+  if (zeroOdd >= pairs * 0.6 && zeroEven === 0) return 'utf-16le';
+  if (zeroEven >= pairs * 0.6 && zeroOdd === 0) return 'utf-16be';
+  return undefined;
 }
 
 /** Decodes Windows-1252 as the WHATWG Encoding Standard defines it, whatever Node's decoder does. */

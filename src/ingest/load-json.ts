@@ -86,7 +86,7 @@ export function articleFromObject(value: unknown, item: string): ItemResult {
     },
     paragraphs,
   );
-  return draft ? { draft } : { reason: 'no article text (empty "body")' };
+  return draft ? { draft } : { reason: 'no article text in "body"' };
 }
 
 /** Collects drafts, reporting failures and ids used twice (an item must be unique in its file). */

@@ -49,6 +49,14 @@ describe('decodeArticleBytes', () => {
   });
 
   it.each([
+    ['little-endian', 'le', 'utf-16le'],
+    ['big-endian', 'be', 'utf-16be'],
+  ] as const)('recognises %s UTF-16 of Latin text without a byte order mark', (_case, endian, encoding) => {
+    const input = utf16('Obama and Putin talk “Syria” in Zürich', endian).subarray(2);
+    expect(decodeArticleBytes(input)).toEqual({ text: 'Obama and Putin talk “Syria” in Zürich', encoding });
+  });
+
+  it.each([
     ['CRLF', utf8('one\r\ntwo\r\n'), 'one\ntwo\n'],
     ['CR', utf8('one\rtwo'), 'one\ntwo'],
     ['CRLF in UTF-16', utf16('one\r\ntwo', 'le'), 'one\ntwo'],

@@ -413,7 +413,7 @@ describe('loadArticleFile', () => {
       [
         'an empty body',
         JSON.stringify({ title: 'Obama and Putin talk Syria', body: ' ' }),
-        'no article found (no article text (empty "body"))',
+        'no article found (no article text in "body")',
       ],
       ['an empty array', '[]', 'no article found (empty array)'],
       ['a bare string', '"text"', 'no article found (not an article object (string))'],
