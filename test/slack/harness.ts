@@ -1,0 +1,109 @@
+/**
+ * Starts the real Readout app against the local Slack stand-in, over HTTP or Socket Mode,
+ * with its configuration read by the real loadConfig from an environment, and a real SQLite
+ * index. Log lines are kept so tests can wait for "ignored a re-delivered event".
+ */
+import { EventEmitter } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { App } from '@slack/bolt';
+import { createApp, eventsPath } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { type Db, openDatabase } from '../../src/db/database';
+import { createLogger } from '../../src/log';
+import { SearchIndex } from '../../src/search/search-index';
+import { type Delivery, httpDelivery, type SlackStandIn, socketDelivery } from '../support/slack-stand-in';
+
+export type Transport = 'http' | 'socket';
+
+export const secrets = {
+  botToken: 'xoxb-0000-test-bot-token',
+  appToken: 'xapp-1-test-app-token',
+  signingSecret: 'test-signing-secret-0123456789abcdef',
+};
+
+export interface RunningReadout {
+  app: App;
+  delivery: Delivery;
+  /** HTTP mode: the app's origin (http://127.0.0.1:PORT). */
+  origin?: string;
+  logs: string[];
+  waitForLog(pattern: RegExp): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export interface ReadoutOptions {
+  databaseFile: string;
+  /** Extra environment, e.g. READOUT_RATE_LIMIT or READOUT_CHANNELS. */
+  env?: Record<string, string>;
+}
+
+export async function startReadout(
+  transport: Transport,
+  standIn: SlackStandIn,
+  options: ReadoutOptions,
+): Promise<RunningReadout> {
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: secrets.botToken,
+    ...(transport === 'socket'
+      ? { SLACK_APP_TOKEN: secrets.appToken }
+      : { SLACK_SIGNING_SECRET: secrets.signingSecret }),
+    SLACK_API_URL: standIn.apiUrl,
+    READOUT_DB: options.databaseFile,
+    PORT: '0',
+    READOUT_RATE_LIMIT: '0',
+    LOG_LEVEL: 'info',
+    ...options.env,
+  });
+  const logs: string[] = [];
+  const logEvents = new EventEmitter();
+  const logger = createLogger({
+    level: config.logLevel,
+    write: (line) => {
+      logs.push(line);
+      logEvents.emit('line', line);
+    },
+  });
+  const db: Db = openDatabase(config.databaseFile);
+  const app = createApp(config, { index: new SearchIndex(db, { aliasesFile: config.aliasesFile }), logger });
+
+  let origin: string | undefined;
+  let delivery: Delivery;
+  if (transport === 'http') {
+    const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    delivery = httpDelivery(`${origin}${eventsPath}`, secrets.signingSecret);
+  } else {
+    await app.start();
+    await standIn.socketConnected();
+    delivery = socketDelivery(standIn);
+  }
+
+  return {
+    app,
+    delivery,
+    origin,
+    logs,
+    waitForLog(pattern) {
+      const found = logs.find((line) => pattern.test(line));
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const onLine = (line: string) => {
+          if (!pattern.test(line)) return;
+          clearTimeout(timer);
+          logEvents.off('line', onLine);
+          resolve(line);
+        };
+        const timer = setTimeout(() => {
+          logEvents.off('line', onLine);
+          reject(new Error(`no log line matching ${pattern}`));
+        }, 15_000);
+        logEvents.on('line', onLine);
+      });
+    },
+    async stop() {
+      await app.stop();
+      db.close();
+    },
+  };
+}
