@@ -43,24 +43,31 @@ function stringField(value: unknown): string | undefined {
  * Throws `ArticleError` when the front matter is not valid YAML.
  */
 export function readFrontMatter(text: string): FrontMatter {
-  // Only a bare '---' opens front matter: gray-matter would evaluate a '---js' block as code.
-  if (!/^---[ \t]*\n/.test(text)) return { metadata: {}, content: text };
-  let data: Record<string, unknown>;
+  // Front matter is a bare '---' line (gray-matter would evaluate a '---js' block as code) and a
+  // closing '---' line; without one, gray-matter would take the whole text for metadata.
+  if (!/^---[ \t]*\n(?:[\s\S]*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/.test(text))
+    return { metadata: {}, content: text };
+  let data: unknown;
   let content: string;
   try {
     // Options are passed so gray-matter does not cache the result by content.
     ({ data, content } = matter(text, {}));
   } catch (error) {
-    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    const reason =
+      error instanceof Error ? (error.message.split('\n')[0] ?? '').replace(/:$/, '') : String(error);
     throw new ArticleError(`invalid front matter (${reason})`, { cause: error });
   }
+  // Prose between two '---' rules is not metadata: the text is read as it is.
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return { metadata: {}, content: text };
+  const fields = data as Record<string, unknown>;
   return {
     metadata: {
-      title: stringField(data.title),
-      source: stringField(data.source),
-      author: stringField(data.author),
-      published: normalizePublished(data.published ?? data.date),
-      url: stringField(data.url),
+      title: stringField(fields.title),
+      source: stringField(fields.source),
+      author: stringField(fields.author),
+      published: normalizePublished(fields.published ?? fields.date),
+      url: stringField(fields.url),
     },
     content,
   };

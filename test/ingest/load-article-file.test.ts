@@ -78,6 +78,30 @@ describe('loadArticleFile', () => {
       expect(loadArticleFile('a.txt', utf8(file)).articles[0]).not.toHaveProperty('published');
     });
 
+    it('reads a text opening with a --- rule that is never closed as text', () => {
+      const file = `---\nObama and Putin talk Syria\n\n${lead}\n`;
+      expect(loadArticleFile('a.txt', utf8(file)).articles[0]).toMatchObject({
+        title: 'Obama and Putin talk Syria',
+        body: lead,
+      });
+    });
+
+    it('reads prose between two --- rules as text, not front matter', () => {
+      const file = `---\nObama and Putin talk Syria\n---\n${lead}\n`;
+      expect(loadArticleFile('a.txt', utf8(file)).articles[0]).toMatchObject({
+        title: 'Obama and Putin talk Syria',
+        body: lead,
+      });
+    });
+
+    it('reads empty front matter', () => {
+      const file = `---\n---\nObama and Putin talk Syria\n\n${lead}\n`;
+      expect(loadArticleFile('a.txt', utf8(file)).articles[0]).toMatchObject({
+        title: 'Obama and Putin talk Syria',
+        body: lead,
+      });
+    });
+
     it('does not evaluate a JavaScript front-matter block', () => {
       const file = `---js\n{ title: (() => { throw new Error('evaluated') })() }\n---\nObama and Putin talk Syria\n\n${lead}`;
       expect(loadArticleFile('a.txt', utf8(file)).articles[0]?.body).toContain(lead);
