@@ -14,6 +14,7 @@ import {
   nextTs,
   type RecordedResponse,
   SlackStandIn,
+  signedHeaders,
   slashCommand,
   workspace,
 } from '../support/slack-stand-in';
@@ -342,7 +343,6 @@ describe('Readout over http: requests not signed by Slack', () => {
   });
 
   it('rejects a request signed with another secret with 401', async () => {
-    const { signedHeaders } = await import('../support/slack-stand-in');
     const body = new URLSearchParams(
       slashCommand({ text: 'x', responseUrl: standIn.responseUrl() }).body,
     ).toString();
@@ -355,7 +355,6 @@ describe('Readout over http: requests not signed by Slack', () => {
   });
 
   it('rejects a correctly signed but stale request with 401', async () => {
-    const { signedHeaders } = await import('../support/slack-stand-in');
     const body = new URLSearchParams(
       slashCommand({ text: 'x', responseUrl: standIn.responseUrl() }).body,
     ).toString();

@@ -11,10 +11,20 @@ export const workspace = {
   botId: 'B0READOUT',
 } as const;
 
-export type Payload =
-  | { kind: 'command'; body: Record<string, string> }
-  | { kind: 'event'; body: EventCallback; retryNum?: number }
-  | { kind: 'interaction'; body: Record<string, unknown> };
+export interface CommandPayload {
+  kind: 'command';
+  body: Record<string, string>;
+}
+export interface EventPayload {
+  kind: 'event';
+  body: EventCallback;
+  retryNum?: number;
+}
+export interface InteractionPayload {
+  kind: 'interaction';
+  body: Record<string, unknown>;
+}
+export type Payload = CommandPayload | EventPayload | InteractionPayload;
 
 export interface EventCallback {
   token: string;
@@ -51,7 +61,7 @@ export function slashCommand(options: {
   userId?: string;
   channelId?: string;
   command?: string;
-}): Payload {
+}): CommandPayload {
   return {
     kind: 'command',
     body: {
@@ -75,7 +85,7 @@ export function slashCommand(options: {
 export function eventCallback(
   event: Record<string, unknown>,
   options: { eventId?: string; retryNum?: number } = {},
-): Payload {
+): EventPayload {
   return {
     kind: 'event',
     retryNum: options.retryNum,
@@ -104,7 +114,7 @@ export function appMention(options: {
   threadTs?: string;
   eventId?: string;
   retryNum?: number;
-}): Payload {
+}): EventPayload {
   const ts = options.ts ?? nextTs();
   return eventCallback(
     {
@@ -120,7 +130,7 @@ export function appMention(options: {
   );
 }
 
-export function appHomeOpened(options: { userId?: string } = {}): Payload {
+export function appHomeOpened(options: { userId?: string } = {}): EventPayload {
   return eventCallback({
     type: 'app_home_opened',
     user: options.userId ?? 'U0REPORTER',
@@ -132,14 +142,14 @@ export function appHomeOpened(options: { userId?: string } = {}): Payload {
 
 /** A button press on a message; `button` is the element as the app sent it. */
 export function buttonPress(options: {
-  button: { action_id: string; value?: string; text?: unknown };
+  button: { action_id?: string; value?: string; text?: unknown };
   blockId?: string;
   responseUrl: string;
   userId?: string;
   channelId?: string;
   messageTs?: string;
   ephemeral?: boolean;
-}): Payload {
+}): InteractionPayload {
   const channelId = options.channelId ?? 'C0NEWSDESK';
   const messageTs = options.messageTs ?? nextTs();
   return {
@@ -170,9 +180,9 @@ export function buttonPress(options: {
       actions: [
         {
           type: 'button',
-          action_id: options.button.action_id,
+          action_id: options.button.action_id ?? '',
           block_id: options.blockId ?? 'readout_actions',
-          text: options.button.text ?? { type: 'plain_text', text: options.button.action_id },
+          text: options.button.text ?? { type: 'plain_text', text: options.button.action_id ?? '' },
           value: options.button.value,
           action_ts: `${Date.now() / 1000}`,
         },
