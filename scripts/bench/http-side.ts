@@ -1,16 +1,16 @@
 /**
- * End-to-end `/readout` over HTTP: the real app (`src/main.ts` in HTTP mode) as a child process,
- * driven by signed slash-command requests, timed until the answer reaches the response_url.
+ * End-to-end `/readout` over HTTP: the real app (`src/main.ts` in HTTP mode) as a child process
+ * beside the local Slack stand-in (test/support/slack-stand-in), driven by signed slash commands
+ * and timed from sending the command until the answer reaches the stand-in's response_url.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import { projectRoot } from '../../src/paths';
+import { httpDelivery, SlackStandIn, slashCommand } from '../../test/support/slack-stand-in';
 import { treeRssBytes, tsxCommand } from './process-tree';
 import { projectEnv } from './project-side';
 import type { BenchQuery } from './queries';
-import { startResponseSink } from './response-sink';
 import { type LatencySummary, summariseLatencies } from './stats';
 
 export interface HttpBenchResult {
@@ -23,7 +23,6 @@ export interface HttpBenchResult {
 
 const signingSecret = 'bench-signing-secret';
 const warmUpQueries = 20;
-const answerTimeoutMs = 10_000;
 
 /** A free loopback port, found by letting the kernel choose one. */
 export function freePort(): Promise<number> {
@@ -37,32 +36,27 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function waitForPort(port: number, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+async function waitUntilHealthy(port: number, child: ChildProcess, stderr: string[], timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode} before listening`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
+    if (child.exitCode !== null) {
+      throw new Error(
+        `the app exited with ${child.exitCode} before listening: ${stderr.join('').trim().slice(-400)}`,
+      );
+    }
+    const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`the app did not listen on port ${port} within ${timeoutMs / 1000} s`);
-}
-
-/** Signs a request body the way Slack does (v0 HMAC-SHA256 of version, timestamp and body). */
-export function slackSignature(secret: string, timestamp: number, body: string): string {
-  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  throw new Error(`the app did not answer /healthz on port ${port} within ${timeoutMs / 1000} s`);
 }
 
 /** Starts the app in HTTP mode on the built index, asks every query once (after a warm-up), stops it. */
 export async function timeHttpReadout(databaseFile: string, queries: BenchQuery[]): Promise<HttpBenchResult> {
-  const sink = await startResponseSink();
+  const standIn = await SlackStandIn.start();
   const port = await freePort();
   const [command, args] = tsxCommand(path.join(projectRoot, 'src/main.ts'));
   const stderr: string[] = [];
@@ -72,62 +66,34 @@ export async function timeHttpReadout(databaseFile: string, queries: BenchQuery[
     env: projectEnv(databaseFile, {
       SLACK_SIGNING_SECRET: signingSecret,
       SLACK_BOT_TOKEN: 'xoxb-bench-token',
-      SLACK_API_URL: sink.apiUrl,
+      SLACK_API_URL: standIn.apiUrl,
       PORT: String(port),
       READOUT_RATE_LIMIT: '0',
     }),
   });
   app.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
   try {
-    await waitForPort(port, app).catch((error: Error) => {
-      throw new Error(`${error.message}: ${stderr.join('').trim().slice(-500)}`);
-    });
-    const ask = async (query: BenchQuery, n: number): Promise<number | undefined> => {
-      const id = `q${n}`;
-      const body = new URLSearchParams({
-        token: 'bench',
-        team_id: 'T0BENCH',
-        team_domain: 'bench',
-        channel_id: 'C0BENCH',
-        channel_name: 'bench',
-        user_id: `U0BENCH${n % 50}`,
-        user_name: 'bench',
-        command: '/readout',
-        text: query.text,
-        api_app_id: 'A0BENCH',
-        response_url: sink.responseUrl(id),
-        trigger_id: `${n}.bench`,
-      }).toString();
-      const timestamp = Math.floor(Date.now() / 1000);
-      const answer = sink.expect(id, answerTimeoutMs);
+    await waitUntilHealthy(port, app, stderr);
+    const delivery = httpDelivery(`http://127.0.0.1:${port}/slack/events`, signingSecret);
+    const ask = async (query: BenchQuery, n: number): Promise<number> => {
+      const responseUrl = standIn.responseUrl();
+      // Listening before sending: the answer can arrive before the acknowledgement returns.
+      const arrived = standIn.waitForResponse(responseUrl).then(() => performance.now());
       const started = performance.now();
-      const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          'x-slack-request-timestamp': String(timestamp),
-          'x-slack-signature': slackSignature(signingSecret, timestamp, body),
-        },
-        body,
-      });
-      const ackBody = await response.text();
-      if (!response.ok)
-        throw new Error(`POST /slack/events answered ${response.status}: ${ackBody.slice(0, 200)}`);
-      // An app may answer in the acknowledgement itself; then the answer has arrived already.
-      if (/"blocks"|"text"/.test(ackBody)) {
-        sink.forget(id);
+      const { status, ack } = await delivery.deliver(
+        slashCommand({ text: query.text, responseUrl, userId: `U0BENCH${n % 50}` }),
+      );
+      if (status !== 200) throw new Error(`POST /slack/events answered ${status}`);
+      // An app may put the answer in the acknowledgement itself; then it has arrived already.
+      if (ack && typeof ack === 'object' && 'blocks' in ack) {
+        arrived.catch(() => {});
         return performance.now() - started;
       }
-      const arrived = await answer;
-      return arrived === undefined ? undefined : arrived - started;
+      return (await arrived) - started;
     };
-    for (let n = 0; n < Math.min(warmUpQueries, queries.length); n++) await ask(queries[n]!, -1 - n);
+    for (let n = 0; n < Math.min(warmUpQueries, queries.length); n++) await ask(queries[n]!, n);
     const milliseconds: number[] = [];
-    for (const [n, query] of queries.entries()) {
-      const elapsed = await ask(query, n);
-      if (elapsed !== undefined) milliseconds.push(elapsed);
-    }
-    if (milliseconds.length === 0) throw new Error('no answer reached the response_url');
+    for (const [n, query] of queries.entries()) milliseconds.push(await ask(query, n));
     return {
       latency: summariseLatencies(milliseconds),
       rssBytes: treeRssBytes(app.pid!),
@@ -135,7 +101,7 @@ export async function timeHttpReadout(databaseFile: string, queries: BenchQuery[
     };
   } finally {
     await stop(app);
-    await sink.close();
+    await standIn.stop();
   }
 }
 
