@@ -116,7 +116,7 @@ export function readByline(line: string): string | undefined {
 }
 
 const weekdayOrTimeWords = new RegExp(
-  `\\b(?:${monthPattern}|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|published|updated|posted|last|modified|on|at|date|time|am|pm|a\\.m|p\\.m|gmt|utc|bst|cet|cest|msk|est|edt|cst|cdt|pst|pdt|et)\\b`,
+  `(?<!\\p{L})(?:${monthPattern}|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|published|updated|posted|last|modified|on|at|date|time|am|pm|a\\.m|p\\.m|gmt|utc|bst|cet|cest|msk|est|edt|cst|cdt|pst|pdt|et)(?!\\p{L})`,
   'giu',
 );
 
@@ -159,7 +159,7 @@ export function isSiteChrome(line: string): boolean {
  * @example isHeadlineLike("Obama-Putin Hold 'Intense' Talk on Syria") // true
  */
 export function isHeadlineLike(line: string): boolean {
-  if (line.length > 250 || isSiteChrome(line)) return false;
+  if (line.length > 200 || isSiteChrome(line)) return false;
   const count = words(line).length;
   if (count < 3 || count > 40) return false;
   if (/[.…:;,]$/u.test(line.replace(closingMarks, ''))) return false;

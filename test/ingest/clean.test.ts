@@ -119,6 +119,7 @@ describe('readDateLine', () => {
     ['Updated 10:32 AM EDT, Mon September 5, 2016', '2016-09-05'],
     ['2016-09-05 10:32', '2016-09-05'],
     ['Published: 5 Sept 2016', '2016-09-05'],
+    ['21 ноября 2017', '2017-11-21'],
   ])('reads the date line %j', (line, date) => {
     expect(readDateLine(line)).toBe(date);
   });
