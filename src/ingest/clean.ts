@@ -238,6 +238,11 @@ export interface ArticleHeader {
  */
 export function readHeader(paragraphs: readonly string[]): ArticleHeader {
   const header: Omit<ArticleHeader, 'rest'> = {};
+  // Headline-like lines seen before the body: usually one; a masthead or section name can come
+  // first ("Eastbank Evening Post" / "Weather" / the headline / "By …").
+  const candidates: string[] = [];
+  // A byline or date under the candidates ends the header (above them, it is part of it).
+  let bylineUnderCandidates = false;
   let index = 0;
   for (; index < paragraphs.length; index++) {
     const paragraph = normalizeWhitespace(paragraphs[index]!);
@@ -249,19 +254,41 @@ export function readHeader(paragraphs: readonly string[]): ArticleHeader {
     const author = readByline(paragraph);
     if (author !== undefined) {
       header.author ??= author;
+      bylineUnderCandidates ||= candidates.length > 0;
       continue;
     }
     const published = readDateLine(paragraph);
     if (published !== undefined) {
       header.published ??= published;
+      bylineUnderCandidates ||= candidates.length > 0;
       continue;
     }
     if (isSiteChrome(paragraph)) continue;
-    // Past the headline, only the byline and date under it belong to the header.
-    if (header.title !== undefined || !isHeadlineLike(paragraph)) break;
-    header.title = paragraph;
+    // Past the byline and date, or at the first line of body text, the header is over.
+    if (bylineUnderCandidates || !isHeadlineLike(paragraph) || candidates.length >= maxHeadlineCandidates)
+      break;
+    candidates.push(paragraph);
   }
-  return { ...header, rest: paragraphs.slice(index) };
+  const chosen = chooseHeadline(candidates, bylineUnderCandidates);
+  if (chosen >= 0) header.title = candidates[chosen];
+  // Lines after the headline (a standfirst) are text; lines before it were masthead or chrome.
+  return { ...header, rest: [...candidates.slice(chosen + 1), ...paragraphs.slice(index)] };
+}
+
+const maxHeadlineCandidates = 3;
+/** A masthead or section name is short; a headline rarely is. */
+const mastheadWords = 5;
+
+/**
+ * Index of the headline among the candidate lines. With a byline or date under them, a short
+ * first line is a masthead or section name, so the first longer line is the headline; without
+ * one, the first line is (later ones are a standfirst).
+ */
+function chooseHeadline(candidates: string[], bylineUnder: boolean): number {
+  if (candidates.length === 0) return -1;
+  if (!bylineUnder || candidates.length === 1) return 0;
+  const longer = candidates.findIndex((line) => words(line).length > mastheadWords);
+  return longer >= 0 ? longer : 0;
 }
 
 /** Length of a title made from the body's first sentence when the article has no headline. */

@@ -44,6 +44,13 @@ const datelinePattern = new RegExp(
   'iu',
 );
 
+/**
+ * Any outlet, when the shape leaves no doubt: an upper-case place, a date, the outlet in
+ * brackets and a dash — `PORT ELLIS, March 4 (Northline Wire) —`.
+ */
+const namedOutletPattern =
+  /^(?<prefix>\p{Lu}[\p{Lu}\p{M} .'’-]{1,40},\s*[\p{L}\d ,.]{3,30}?)\s*\((?<outlet>\p{Lu}[\p{L}\p{M}\d .&'’-]{1,40})\)\s*[—–-]/u;
+
 /** How many leading paragraphs may hold the dateline (a standfirst or caption can come first). */
 const paragraphsSearched = 3;
 
@@ -67,6 +74,12 @@ export function readDateline(text: string): Dateline {
     .filter((line) => line !== '')
     .slice(0, paragraphsSearched);
   for (const paragraph of paragraphs) {
+    const named = namedOutletPattern.exec(paragraph);
+    const namedDate = named && readWrittenDate(named.groups!.prefix!);
+    if (named && namedDate) {
+      const outlet = named.groups!.outlet!.trim();
+      return { source: agencyNames.get(outlet.toLowerCase()) ?? outlet, published: namedDate };
+    }
     const match = datelinePattern.exec(paragraph);
     const agency = match?.groups?.bracketed ?? match?.groups?.slashed;
     if (!match || agency === undefined) continue;

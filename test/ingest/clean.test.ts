@@ -245,6 +245,49 @@ describe('readHeader', () => {
     });
   });
 
+  it('takes a short first line above the headline and byline for a masthead', () => {
+    const header = readHeader([
+      'Eastbank Evening Post',
+      'Weather',
+      'Flood warning issued for the Eastbank river as rain continues',
+      'By Imogen Tate',
+      '11 February 2020',
+      'The regional office issued a warning.',
+    ]);
+    expect(header).toEqual({
+      title: 'Flood warning issued for the Eastbank river as rain continues',
+      author: 'Imogen Tate',
+      published: '2020-02-11',
+      rest: ['The regional office issued a warning.'],
+    });
+  });
+
+  it('keeps a standfirst under the headline as text', () => {
+    const header = readHeader([
+      'Russian and US presidents discuss Syrian crisis',
+      'Vladimir Putin and Donald Trump have discussed the military operation in Syria',
+      'MOSCOW, November 21. /TASS/. Presidents spoke.',
+    ]);
+    expect(header).toEqual({
+      title: 'Russian and US presidents discuss Syrian crisis',
+      rest: [
+        'Vladimir Putin and Donald Trump have discussed the military operation in Syria',
+        'MOSCOW, November 21. /TASS/. Presidents spoke.',
+      ],
+    });
+  });
+
+  it('keeps the first of a headline and standfirst above a byline', () => {
+    const header = readHeader([
+      'Council approves the harbour budget after debate',
+      'Councillors voted nine to four on the plan after a long night',
+      'By Jane Roe',
+      'Text.',
+    ]);
+    expect(header.title).toBe('Council approves the harbour budget after debate');
+    expect(header.rest).toEqual(['Councillors voted nine to four on the plan after a long night', 'Text.']);
+  });
+
   it('stops at the first body paragraph when there is no headline', () => {
     const header = readHeader([
       'Share',

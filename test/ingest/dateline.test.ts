@@ -24,6 +24,16 @@ describe('readDateline', () => {
       { source: 'Reuters' },
     ],
     [
+      'an outlet named in brackets after an upper-case place and a date',
+      'PORT ELLIS, March 4 (Northline Wire) — Dockworkers walked off the job.',
+      { source: 'Northline Wire', published: '--03-04' },
+    ],
+    [
+      'a bracketed aside in an ordinary sentence (not a dateline)',
+      'The mayor, on March 4 (Tuesday) — said nothing.',
+      {},
+    ],
+    [
       'a Reuters dateline with a year',
       'WASHINGTON, Nov 21, 2017 (Reuters) - Text.',
       { source: 'Reuters', published: '2017-11-21' },
