@@ -94,13 +94,15 @@ function trimAround(text: string, span: Span, focus: Span, budget: number): Span
  */
 export function buildExcerpt(text: string, marks: Mark[], maxChars = 300): Excerpt {
   if (text.length <= maxChars) return { text, marks };
+  // Room for the '… ' and ' …' that mark left-out text.
+  const budget = maxChars - 4;
   const sentences = sentenceSpans(text);
   let best: { span: Span; score: number } | undefined;
   for (let i = 0; i < sentences.length; i++) {
     for (let count = 1; count <= 2 && i + count <= sentences.length; count++) {
       const span = { start: sentences[i]!.start, end: sentences[i + count - 1]!.end };
-      if (span.end - span.start > maxChars) continue;
-      const score = scoreSpan(text, marks, span) + (span.end - span.start) / maxChars;
+      if (span.end - span.start > budget) continue;
+      const score = scoreSpan(text, marks, span) + (span.end - span.start) / budget;
       if (!best || score > best.score) best = { span, score };
     }
   }
@@ -114,7 +116,7 @@ export function buildExcerpt(text: string, marks: Mark[], maxChars = 300): Excer
     // The best sentence alone is too long: keep the stretch around its first matches.
     const inside = marks.filter(([s, e]) => s >= bestSentence.span.start && e <= bestSentence.span.end);
     const focus = inside.length > 0 ? { start: inside[0]![0], end: inside.at(-1)![1] } : bestSentence.span;
-    chosen = trimAround(text, bestSentence.span, focus, maxChars - 4);
+    chosen = trimAround(text, bestSentence.span, focus, budget);
   }
   const prefix = chosen.start > 0 ? '… ' : '';
   const suffix = chosen.end < text.length ? ' …' : '';
