@@ -109,13 +109,18 @@ function receiverFor(
 }
 
 /**
- * The Bolt app for `config.mode`, with Readout's listeners registered.
+ * The Bolt app for `config.mode`, with Readout's listeners registered and the bot token checked
+ * (auth.test): a wrong token rejects here, as a Slack API error, rather than on the first event.
  *
  * @example
- * const app = createApp(config, { index, logger });
+ * const app = await createApp(config, { index, logger });
  * await app.start(config.port);
  */
-export function createApp(config: Config, services: AppServices, overrides: AppOverrides = {}): App {
+export async function createApp(
+  config: Config,
+  services: AppServices,
+  overrides: AppOverrides = {},
+): Promise<App> {
   const logger = boltLogger(services.logger, config.logLevel);
   const clientOptions = webClientOptions(config, overrides.clientOptions);
   const app = new App({
@@ -123,7 +128,10 @@ export function createApp(config: Config, services: AppServices, overrides: AppO
     receiver: receiverFor(config, services, clientOptions, logger, overrides),
     logger,
     clientOptions,
+    // Without this Bolt starts auth.test in the constructor and a rejection goes unhandled.
+    deferInitialization: true,
   });
+  await app.init();
   registerListeners(app, { index: services.index, config, logger: services.logger });
   app.error(async (error) => {
     // The backstop: listeners handle their own failures, so anything here is a bug.

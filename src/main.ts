@@ -44,9 +44,7 @@ async function startSlack(config: Config, logger: Logger): Promise<void> {
   const stats = index.stats();
   if (stats.articles === 0) logger.warn('the index is empty: run `npm run reindex` to index the archive');
 
-  const app = createApp(config, { index, logger });
-  // Check the bot token before going further, so a wrong one fails here and not on first use.
-  await app.client.auth.test();
+  const app = await createApp(config, { index, logger });
   if (config.mode === 'http') await app.start(config.port);
   else await app.start();
   logger.info(

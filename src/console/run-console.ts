@@ -57,7 +57,7 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
       logger: io.logger,
       prompt: io.interactive ? 'readout> ' : undefined,
     });
-    const app = createApp(
+    const app = await createApp(
       config,
       { index, logger: io.logger },
       {

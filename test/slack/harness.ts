@@ -65,7 +65,10 @@ export async function startReadout(
     },
   });
   const db: Db = openDatabase(config.databaseFile);
-  const app = createApp(config, { index: new SearchIndex(db, { aliasesFile: config.aliasesFile }), logger });
+  const app = await createApp(config, {
+    index: new SearchIndex(db, { aliasesFile: config.aliasesFile }),
+    logger,
+  });
 
   let origin: string | undefined;
   let delivery: Delivery;
