@@ -55,7 +55,7 @@ beforeAll(async () => {
 afterAll(() => archive?.remove());
 
 /** The part of the output after the first occurrence of `marker`. */
-function after(marker: string): string {
+function outputAfter(marker: string): string {
   const at = output.indexOf(marker);
   expect(at, `output has ${marker}`).toBeGreaterThanOrEqual(0);
   return output.slice(at + marker.length);
@@ -74,7 +74,7 @@ describe('runConsole', () => {
   });
 
   it('prints the private answer to /readout as readable text, with its buttons', () => {
-    const answer = after('── Readout (only you can see this) ──\n');
+    const answer = outputAfter('── Readout (only you can see this) ──\n');
     expect(answer).toMatch(/^\*Readout\* · passages 1–5 for “lighthouse keeper”/);
     expect(answer).toMatch(/ {2}│ The \*lighthouse\* \*keeper\* at \w+ climbed the tower/);
     expect(answer).toContain('(https://example.org/gazette/lighthouse-');
@@ -82,13 +82,13 @@ describe('runConsole', () => {
   });
 
   it('pages with more, replacing the private answer', () => {
-    expect(after('── Readout, replacing its answer (only you can see this) ──\n')).toMatch(
+    expect(outputAfter('── Readout, replacing its answer (only you can see this) ──\n')).toMatch(
       /^\*Readout\* · passages 6–8 for “lighthouse keeper”/,
     );
   });
 
   it('shares into the channel, crediting the user, and removes the private answer', () => {
-    const shared = after('── Readout in the channel ──\n');
+    const shared = outputAfter('── Readout in the channel ──\n');
     expect(shared).toMatch(/^\*Readout\* · passages 6–8 for “lighthouse keeper”/);
     expect(shared).toContain('Shared by @U0CONSOLE with /readout');
     expect(shared).toContain('(Readout removed its private answer)');
@@ -99,12 +99,12 @@ describe('runConsole', () => {
   });
 
   it('answers a mention in a thread, showing article text exactly as written', () => {
-    const reply = after('── Readout, replying in the thread ──\n');
+    const reply = outputAfter('── Readout, replying in the thread ──\n');
     expect(reply).toContain('"<!channel> <@U123> <https://x|y> & <!here>"');
   });
 
   it('shows the Home tab with the index statistics', () => {
-    expect(after('── Readout Home tab ──\n')).toContain(
+    expect(outputAfter('── Readout Home tab ──\n')).toContain(
       `The archive index holds ${archive.articles} articles`,
     );
   });
