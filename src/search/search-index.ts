@@ -94,7 +94,7 @@ export function passesSourceFilters(source: string | null, url: string | null, s
 export class SearchIndex {
   private readonly vocabulary: Vocabulary;
   private readonly aliases: AliasFile;
-  private dataVersion = -1;
+  private dataVersion = '';
   private statsCache: IndexStats | undefined;
   private readonly statements;
 
@@ -105,7 +105,10 @@ export class SearchIndex {
     this.vocabulary = new Vocabulary(db);
     this.aliases = new AliasFile(options.aliasesFile, options.onWarning);
     this.statements = {
-      dataVersion: db.prepare('PRAGMA data_version').pluck(),
+      // data_version moves when another connection commits; total_changes when this one writes.
+      dataVersion: db
+        .prepare("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()")
+        .pluck(),
       candidates: db.prepare<{ match: string; k: number }, Candidate>(
         `WITH top AS (
            SELECT rowid AS id, rank FROM passages_fts WHERE passages_fts MATCH @match ORDER BY rank LIMIT @k
@@ -338,9 +341,9 @@ export class SearchIndex {
 
   /** Another connection (a re-index) committed: forget what was loaded from the old index. */
   private refreshIfReindexed(): void {
-    const version = this.statements.dataVersion.get() as number;
+    const version = this.statements.dataVersion.get() as string;
     if (version !== this.dataVersion) {
-      if (this.dataVersion !== -1) this.vocabulary.invalidate();
+      if (this.dataVersion !== '') this.vocabulary.invalidate();
       this.dataVersion = version;
       this.statsCache = undefined;
     }

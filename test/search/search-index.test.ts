@@ -309,6 +309,19 @@ describe('readout on a fixture archive', () => {
 });
 
 describe('readout while the archive changes', () => {
+  it('sees a re-index made on its own connection', async () => {
+    const dir = tempDir();
+    const { db: own } = tempDatabase();
+    const live = new SearchIndex(own);
+    expect(live.stats().articles).toBe(0);
+    writeFiles(dir, {
+      'a.json': JSON.stringify({ title: 'Zeppelin over the bay', body: 'A zeppelin flew over.' }),
+    });
+    await reindexArchive(own, { dirs: [dir] });
+    expect(live.stats().articles).toBe(1);
+    expect(live.search('zepelin').query.corrections).toEqual([{ from: 'zepelin', to: 'zeppelin' }]);
+  });
+
   it('sees articles added by a re-index on another connection, without a restart', async () => {
     const dir = tempDir();
     writeFiles(dir, {
