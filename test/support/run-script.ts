@@ -28,7 +28,12 @@ export function startScript(script: string, args: string[], env: NodeJS.ProcessE
   });
 }
 
-export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<ScriptResult> {
+export function runScript(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  input?: string,
+): Promise<ScriptResult> {
   return new Promise((resolve, reject) => {
     const child = startScript(script, args, env);
     let stdout = '';
