@@ -280,13 +280,14 @@ function explainWriteError(file: string, error: unknown): unknown {
   return error;
 }
 
-function databaseBytes(file: string): number {
+/** Bytes on disk of a database with its WAL (the shared-memory index is not data). */
+export function databaseBytes(file: string): number {
   let bytes = 0;
   for (const suffix of ['', '-wal']) {
     try {
       bytes += fs.statSync(file + suffix).size;
     } catch {
-      // no WAL file: nothing to add
+      // No WAL after a clean close.
     }
   }
   return bytes;

@@ -11,6 +11,7 @@ import type { Db } from '../db/database';
 import { AliasFile, aliasesFor, joinAliasNames } from './aliases';
 import type {
   AliasExpansion,
+  Attribution,
   Correction,
   InterpretedQuery,
   ReadoutAnswer,
@@ -133,17 +134,9 @@ export class SearchIndex {
       passage: db.prepare<[number], { title: string; body: string }>(
         'SELECT title, body FROM passage_documents WHERE id = ?',
       ),
-      article: db.prepare<
-        [number],
-        {
-          title: string;
-          source: string | null;
-          author: string | null;
-          published: string | null;
-          url: string | null;
-          file: string;
-        }
-      >('SELECT title, source, author, published, url, file_path AS file FROM articles WHERE id = ?'),
+      article: db.prepare<[number], Attribution>(
+        'SELECT title, source, author, published, url, file_path AS file FROM articles WHERE id = ?',
+      ),
       alsoIn: db
         .prepare<[string, number, string]>(
           `SELECT DISTINCT articles.source FROM passages JOIN articles ON articles.id = passages.article_id
