@@ -140,7 +140,12 @@ function isMenuLine(line: string): boolean {
  * 'Advertisement', 'Accessibility links'), a menu, a URL, a byline, a date, or a short line of
  * fewer than four words that is not a sentence.
  */
+/** Longer lines are never chrome: the longest menus and copyright lines seen are well under this. */
+const chromeMaxLength = 240;
+
 export function isSiteChrome(line: string): boolean {
+  // Chrome is short (a label, a menu, a byline); skip the regexes for paragraphs of text.
+  if (line.length > chromeMaxLength) return false;
   const key = line
     .toLowerCase()
     .replace(/[\s:.…»›>]+$/u, '')
@@ -288,7 +293,7 @@ function chooseHeadline(candidates: string[], bylineUnder: boolean): number {
   if (candidates.length === 0) return -1;
   if (!bylineUnder || candidates.length === 1) return 0;
   const longer = candidates.findIndex((line) => words(line).length > mastheadWords);
-  return longer >= 0 ? longer : 0;
+  return Math.max(longer, 0);
 }
 
 /** Length of a title made from the body's first sentence when the article has no headline. */

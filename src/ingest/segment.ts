@@ -6,11 +6,15 @@
  * every passage can stand as a quote. Text is never dropped or reordered.
  */
 
-/** Paragraphs longer than this are cut between sentences. */
-const longParagraph = 700;
+/**
+ * Paragraphs longer than this (about 200 words) are cut between sentences. An ordinary news
+ * paragraph stays whole: it is the natural unit of a quote, and excerpts trim to the best
+ * sentences anyway.
+ */
+const longParagraph = 1200;
 /** Chunks of a cut paragraph aim at this range. */
-const chunkMinimum = 250;
-const chunkMaximum = 600;
+const chunkMinimum = 400;
+const chunkMaximum = 900;
 /** Passages shorter than this join a neighbour. */
 const tinyPassage = 80;
 

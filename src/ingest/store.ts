@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database';
-import { vocabularyWords } from '../search/words';
+import { surfaceWords, vocabularyWords } from '../search/words';
 import type { ArticleDraft } from './article';
 
 export interface StoredFile {
@@ -27,15 +27,12 @@ export interface FileVersion {
   mtimeMs: number;
 }
 
-/** Hash of a passage's words alone, so the same paragraph syndicated with other quotes or spacing matches. */
-export function passageFingerprint(body: string): string {
-  const normalized = body
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-  return createHash('sha1').update(normalized).digest('hex').slice(0, 16);
+/**
+ * Hash of a passage's words alone (lowercased, punctuation and spacing dropped), so the same
+ * paragraph syndicated with other quote marks or spacing is recognised as the same passage.
+ */
+export function passageFingerprint(words: readonly string[]): string {
+  return createHash('sha1').update(words.join(' ')).digest('hex').slice(0, 16);
 }
 
 export class IndexStore {
@@ -104,7 +101,7 @@ export class IndexStore {
     const passages = this.statements.passagesOfFile.all(path);
     for (const passage of passages) {
       this.statements.deleteFts.run(passage.id, passage.title, passage.body);
-      this.countWords(`${passage.title}\n${passage.body}`, -1);
+      this.countWords([...surfaceWords(passage.title), ...surfaceWords(passage.body)], -1);
     }
     this.statements.deletePassagesOfFile.run(path);
     this.statements.deleteArticlesOfFile.run(path);
@@ -138,16 +135,17 @@ export class IndexStore {
       );
       passages.forEach((text, position) => {
         const body = text.normalize('NFC');
+        const words = surfaceWords(body);
         const passageId = this.statements.insertPassage.run(
           articleId,
           position,
           body,
-          passageFingerprint(body),
+          passageFingerprint(words),
         ).lastInsertRowid;
         // The headline is indexed with the lead passage only; see db/migrations/001-initial.sql.
         const indexedTitle = position === 0 ? title : '';
         this.statements.insertFts.run(passageId, indexedTitle, body);
-        this.countWords(`${indexedTitle}\n${body}`, 1);
+        this.countWords(position === 0 ? [...surfaceWords(title), ...words] : words, 1);
         written++;
       });
     }
@@ -181,8 +179,8 @@ export class IndexStore {
     this.db.exec(`INSERT INTO passages_fts (passages_fts) VALUES ('optimize')`);
   }
 
-  private countWords(text: string, delta: number): void {
-    for (const word of vocabularyWords(text)) {
+  private countWords(words: readonly string[], delta: number): void {
+    for (const word of vocabularyWords(words)) {
       this.vocabularyDelta.set(word, (this.vocabularyDelta.get(word) ?? 0) + delta);
     }
   }

@@ -7,9 +7,12 @@
 // Letters, marks (kept so decomposed accents stay inside their word) and numbers.
 const wordPattern = /[\p{L}\p{M}\p{N}]+/gu;
 
-/** Splits text into lowercased words, in order, duplicates kept. `surfaceWords("Café-Owners")` → ["café", "owners"] */
+/**
+ * Splits text (NFC, as stored and as parseQuery leaves it) into lowercased words, in order,
+ * duplicates kept. `surfaceWords("Café-Owners")` → ["café", "owners"]
+ */
 export function surfaceWords(text: string): string[] {
-  return text.normalize('NFC').toLowerCase().match(wordPattern) ?? [];
+  return text.toLowerCase().match(wordPattern) ?? [];
 }
 
 /** Longest word kept in the vocabulary; longer runs are noise (URLs, hashes). */
@@ -17,12 +20,15 @@ export const maxVocabularyWordLength = 40;
 
 /** Whether a word belongs in the typo-correction vocabulary: 2+ characters, some letter, not huge. */
 export function isVocabularyWord(word: string): boolean {
-  return word.length >= 2 && word.length <= maxVocabularyWordLength && /\p{L}/u.test(word);
+  if (word.length < 2 || word.length > maxVocabularyWordLength) return false;
+  const first = word.charCodeAt(0);
+  // Most words start with a-z: a letter, no regex needed. Digits and other scripts get the test.
+  return (first >= 97 && first <= 122) || /\p{L}/u.test(word);
 }
 
-/** The distinct vocabulary words of a text. */
-export function vocabularyWords(text: string): Set<string> {
-  const words = new Set<string>();
-  for (const word of surfaceWords(text)) if (isVocabularyWord(word)) words.add(word);
-  return words;
+/** The distinct vocabulary words among `words`. */
+export function vocabularyWords(words: readonly string[]): Set<string> {
+  const distinct = new Set<string>();
+  for (const word of words) if (!distinct.has(word) && isVocabularyWord(word)) distinct.add(word);
+  return distinct;
 }

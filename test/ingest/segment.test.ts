@@ -122,13 +122,13 @@ describe('segmentArticle', () => {
     ).toEqual(['Obama spoke with Putin on Monday about the ceasefire in Syria and the talks in Geneva.']);
   });
 
-  it('cuts a long paragraph between sentences into chunks of about 250 to 600 characters', () => {
-    const paragraph = paragraphOf(20);
+  it('cuts a long paragraph between sentences into chunks of about 400 to 900 characters', () => {
+    const paragraph = paragraphOf(40);
     const passages = segmentArticle(paragraph);
     expect(passages.length).toBeGreaterThan(1);
     for (const passage of passages) {
-      expect(passage.length).toBeGreaterThanOrEqual(250);
-      expect(passage.length).toBeLessThanOrEqual(700);
+      expect(passage.length).toBeGreaterThanOrEqual(400);
+      expect(passage.length).toBeLessThanOrEqual(1000);
       expect(passage).toMatch(/^This is sentence number \d+ .*Syria\.$/);
     }
     expect(passages.join(' ')).toBe(paragraph);
