@@ -21,6 +21,9 @@ export interface BenchQuery {
 /** Vocabulary ranks the queries draw words from: neither stop-word common nor hapax rare. */
 export const midFrequencyRanks = { from: 200, to: 8000 } as const;
 
+/** The commonest words, the archive's "the", "of" and "and": a quoted phrase does not start or end with one. */
+const commonWords = 100;
+
 /** Articles that phrases are taken from: all present in any archive of 10,000 passages. */
 const phraseArticles = 400;
 
@@ -66,7 +69,10 @@ function phraseQuery(archive: SyntheticArchive, random: Random, rankOf: Map<stri
   for (;;) {
     const article = random.int(0, phraseArticles - 1);
     const shape = archive.shape(article);
-    const paragraph = archive.paragraph(article, random.int(0, 3), shape.topic).toLowerCase();
+    const position = random.int(0, 3);
+    // A syndicated place holds another article's paragraph, not the one drawn for it.
+    if (shape.copies.has(position)) continue;
+    const paragraph = archive.paragraph(article, position, shape.topic).toLowerCase();
     const words = random
       .pick(paragraph.split('.'))
       .split(/[\s,]+/)
@@ -75,6 +81,10 @@ function phraseQuery(archive: SyntheticArchive, random: Random, rankOf: Map<stri
     if (words.length < length) continue;
     const start = random.int(0, words.length - length);
     const chosen = words.slice(start, start + length);
+    // A reporter quotes a name or a noun phrase: it starts and ends with a content word, not
+    // with one of the archive's commonest words (as "of the" would), though those may sit inside.
+    if ((rankOf.get(chosen[0]!) ?? 0) < commonWords || (rankOf.get(chosen.at(-1)!) ?? 0) < commonWords)
+      continue;
     const phrase = `"${chosen.join(' ')}"`;
     if (!random.chance(0.4)) return phrase;
     const others = paragraph

@@ -172,7 +172,8 @@ export function renderReport(run: BenchRun): string {
     `- Command: \`${run.command}\` (seed ${run.seed}).`,
     '- Loads are whole processes (`node --import tsx …`, what `npx tsx` runs, without its extra launcher process): wall-clock from spawn to exit, median of the runs. Peak memory is VmHWM from /proc/PID/status polled every 50 ms, summed over the process tree.',
     '- Bare FTS5: one `fts5(title, body, porter unicode61 remove_diacritics 2)` row per paragraph with its headline, one transaction, one prepared insert, then `optimize`; WAL and synchronous=NORMAL like Readout. Query: `snippet(…) … MATCH ? ORDER BY rank LIMIT 5`, every token quoted.',
-    "- Query latencies are warm (one untimed pass first), over every query of every round; `readout()` is called in-process on the built index. HTTP is a signed slash command to the running app until its answer reaches the Slack stand-in's response_url.",
+    '- Queries (seed-stable, the same at every size): half are two or three mid-frequency words of one topic; three in ten a quoted phrase from the archive (starting and ending outside its 100 commonest words), sometimes with one more word; two in ten carry one typo.',
+    "- Query latencies are warm (one untimed pass first), over every query of every round; `readout()` is called in-process on the built index. HTTP is a signed slash command to the running app (`src/main.ts`, HTTP mode, rate limit off), one at a time, until its answer reaches the Slack stand-in's response_url; also after one untimed pass.",
     '',
   ];
   for (const result of run.results) {

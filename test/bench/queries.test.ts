@@ -73,6 +73,14 @@ describe('benchQueries', () => {
     }
   });
 
+  it('quotes phrases that start and end with a word outside the 100 commonest', () => {
+    for (const query of queries.filter((q) => q.kind === 'phrase')) {
+      const words = /"([^"]+)"/.exec(query.text)![1]!.split(' ');
+      expect(rankOf.get(words[0]!), query.text).toBeGreaterThanOrEqual(100);
+      expect(rankOf.get(words.at(-1)!), query.text).toBeGreaterThanOrEqual(100);
+    }
+  });
+
   it('takes phrases that occur in an archive of 10,000 passages', () => {
     const written = writeArchive(archive, workDir, 10_000);
     const text = written.files
