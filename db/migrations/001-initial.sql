@@ -20,6 +20,7 @@ CREATE TABLE articles (
   id INTEGER PRIMARY KEY,
   file_path TEXT NOT NULL REFERENCES files(path),
   item TEXT NOT NULL DEFAULT '',    -- which article of a multi-article file ('' for a one-article file)
+  content_hash TEXT NOT NULL,       -- of the article as loaded: a changed export rewrites only changed articles
   title TEXT NOT NULL,
   source TEXT,                      -- the outlet, when the file or its text names it
   author TEXT,

@@ -228,35 +228,29 @@ function indexOneFile(store: IndexStore, file: string, indexedAt: string, summar
     return;
   }
 
-  let articles: Array<{ draft: ArticleDraft; passages: string[] }>;
+  let drafts: ArticleDraft[];
   try {
     const loaded = loadArticleFile(file, bytes);
     for (const problem of loaded.problems) {
       summary.skipped.push({ file, reason: `${problem.where}: ${problem.reason}` });
     }
-    articles = [];
-    for (const draft of loaded.articles) {
-      const passages = segmentArticle(draft.body);
-      if (passages.length === 0) {
-        summary.skipped.push({ file, reason: `${draft.item || 'article'}: no text to index` });
-      } else {
-        articles.push({ draft, passages });
-      }
-    }
-    if (articles.length === 0) throw new ArticleError('no article with text found');
+    drafts = loaded.articles.filter((draft) => {
+      const hasText = draft.body.trim() !== '';
+      if (!hasText) summary.skipped.push({ file, reason: `${draft.item || 'article'}: no text to index` });
+      return hasText;
+    });
+    if (drafts.length === 0) throw new ArticleError('no article with text found');
   } catch (error) {
     if (!(error instanceof ArticleError)) throw error;
     skip(stored ? `${error.message} (the previous version stays in the index)` : error.message);
     return;
   }
 
-  if (stored) {
-    summary.passagesRemoved += store.removeFile(file);
-    summary.files.updated++;
-  } else {
-    summary.files.added++;
-  }
-  summary.passagesWritten += store.addFile(version, articles, indexedAt);
+  if (stored) summary.files.updated++;
+  else summary.files.added++;
+  const change = store.syncFile(version, drafts, segmentArticle, indexedAt);
+  summary.passagesWritten += change.written;
+  summary.passagesRemoved += change.removed;
 }
 
 function explainWriteError(file: string, error: unknown): unknown {

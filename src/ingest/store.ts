@@ -35,6 +35,20 @@ export function passageFingerprint(words: readonly string[]): string {
   return createHash('sha1').update(words.join(' ')).digest('hex').slice(0, 16);
 }
 
+/** Hash of an article as loaded (text and attribution): unchanged hash, nothing to rewrite. */
+export function articleHash(draft: ArticleDraft): string {
+  const { item, title, body, source, author, published, url } = draft;
+  return createHash('sha1')
+    .update(JSON.stringify([item, title, body, source, author, published, url]))
+    .digest('hex');
+}
+
+/** Passages added and removed by a change. */
+export interface StoreChange {
+  written: number;
+  removed: number;
+}
+
 export class IndexStore {
   private readonly vocabularyDelta = new Map<string, number>();
   private readonly statements;
@@ -53,24 +67,25 @@ export class IndexStore {
       ),
       touchFile: db.prepare('UPDATE files SET size = @size, mtime_ms = @mtimeMs WHERE path = @path'),
       insertArticle: db.prepare(
-        `INSERT INTO articles (file_path, item, title, source, author, published, url)
-         VALUES (@filePath, @item, @title, @source, @author, @published, @url)`,
+        `INSERT INTO articles (file_path, item, content_hash, title, source, author, published, url)
+         VALUES (@filePath, @item, @contentHash, @title, @source, @author, @published, @url)`,
       ),
       insertPassage: db.prepare(
         'INSERT INTO passages (article_id, position, body, fingerprint) VALUES (?, ?, ?, ?)',
       ),
       insertFts: db.prepare('INSERT INTO passages_fts (rowid, title, body) VALUES (?, ?, ?)'),
-      passagesOfFile: db.prepare<[string], { id: number; title: string; body: string }>(
-        `SELECT passages.id, articles.title, passages.body FROM articles
-         JOIN passages ON passages.article_id = articles.id WHERE articles.file_path = ?`,
+      articlesOfFile: db.prepare<[string], { id: number; item: string; content_hash: string }>(
+        'SELECT id, item, content_hash FROM articles WHERE file_path = ?',
+      ),
+      passagesOfArticle: db.prepare<[number], { id: number; title: string; body: string }>(
+        `SELECT id, title, body FROM passage_documents
+         WHERE id IN (SELECT id FROM passages WHERE article_id = ?)`,
       ),
       deleteFts: db.prepare(
         `INSERT INTO passages_fts (passages_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)`,
       ),
-      deletePassagesOfFile: db.prepare(
-        'DELETE FROM passages WHERE article_id IN (SELECT id FROM articles WHERE file_path = ?)',
-      ),
-      deleteArticlesOfFile: db.prepare('DELETE FROM articles WHERE file_path = ?'),
+      deletePassagesOfArticle: db.prepare('DELETE FROM passages WHERE article_id = ?'),
+      deleteArticle: db.prepare('DELETE FROM articles WHERE id = ?'),
       deleteFile: db.prepare('DELETE FROM files WHERE path = ?'),
       addVocabulary: db.prepare(
         `INSERT INTO vocabulary (word, passages) VALUES (?, ?)
@@ -98,58 +113,79 @@ export class IndexStore {
 
   /** Removes a file's articles and passages from the index. Returns the number of passages removed. */
   removeFile(path: string): number {
-    const passages = this.statements.passagesOfFile.all(path);
+    let removed = 0;
+    for (const article of this.statements.articlesOfFile.all(path)) removed += this.removeArticle(article.id);
+    this.statements.deleteFile.run(path);
+    return removed;
+  }
+
+  /**
+   * Brings a file's articles in line with `drafts`: unchanged articles (same item, same content)
+   * stay as they are, changed and new ones are (re)written with the passages `segment` gives,
+   * and articles no longer in the file are removed. A one-line edit in a 1,000-article export
+   * rewrites one article.
+   */
+  syncFile(
+    version: FileVersion,
+    drafts: ArticleDraft[],
+    segment: (body: string) => string[],
+    indexedAt: string,
+  ): StoreChange {
+    const change: StoreChange = { written: 0, removed: 0 };
+    const existing = new Map(this.statements.articlesOfFile.all(version.path).map((row) => [row.item, row]));
+    this.statements.upsertFile.run({ ...version, indexedAt });
+    for (const draft of drafts) {
+      const contentHash = articleHash(draft);
+      const stored = existing.get(draft.item);
+      existing.delete(draft.item);
+      if (stored?.content_hash === contentHash) continue;
+      if (stored) change.removed += this.removeArticle(stored.id);
+      change.written += this.addArticle(version.path, draft, contentHash, segment(draft.body));
+    }
+    for (const gone of existing.values()) change.removed += this.removeArticle(gone.id);
+    return change;
+  }
+
+  private removeArticle(articleId: number): number {
+    const passages = this.statements.passagesOfArticle.all(articleId);
     for (const passage of passages) {
       this.statements.deleteFts.run(passage.id, passage.title, passage.body);
       this.countWords([...surfaceWords(passage.title), ...surfaceWords(passage.body)], -1);
     }
-    this.statements.deletePassagesOfFile.run(path);
-    this.statements.deleteArticlesOfFile.run(path);
-    this.statements.deleteFile.run(path);
+    this.statements.deletePassagesOfArticle.run(articleId);
+    this.statements.deleteArticle.run(articleId);
     return passages.length;
   }
 
-  /**
-   * Adds a file's articles, each with its passages (already segmented), replacing nothing:
-   * call `removeFile` first for a changed file. Returns the number of passages written.
-   */
-  addFile(
-    version: FileVersion,
-    articles: Array<{ draft: ArticleDraft; passages: string[] }>,
-    indexedAt: string,
-  ): number {
-    this.statements.upsertFile.run({ ...version, indexedAt });
-    let written = 0;
-    for (const { draft, passages } of articles) {
-      const title = draft.title.normalize('NFC');
-      const articleId = Number(
-        this.statements.insertArticle.run({
-          filePath: version.path,
-          item: draft.item,
-          title,
-          source: draft.source ?? null,
-          author: draft.author ?? null,
-          published: draft.published ?? null,
-          url: draft.url ?? null,
-        }).lastInsertRowid,
-      );
-      passages.forEach((text, position) => {
-        const body = text.normalize('NFC');
-        const words = surfaceWords(body);
-        const passageId = this.statements.insertPassage.run(
-          articleId,
-          position,
-          body,
-          passageFingerprint(words),
-        ).lastInsertRowid;
-        // The headline is indexed with the lead passage only; see db/migrations/001-initial.sql.
-        const indexedTitle = position === 0 ? title : '';
-        this.statements.insertFts.run(passageId, indexedTitle, body);
-        this.countWords(position === 0 ? [...surfaceWords(title), ...words] : words, 1);
-        written++;
-      });
-    }
-    return written;
+  private addArticle(filePath: string, draft: ArticleDraft, contentHash: string, passages: string[]): number {
+    const title = draft.title.normalize('NFC');
+    const articleId = Number(
+      this.statements.insertArticle.run({
+        filePath,
+        item: draft.item,
+        contentHash,
+        title,
+        source: draft.source ?? null,
+        author: draft.author ?? null,
+        published: draft.published ?? null,
+        url: draft.url ?? null,
+      }).lastInsertRowid,
+    );
+    passages.forEach((text, position) => {
+      const body = text.normalize('NFC');
+      const words = surfaceWords(body);
+      const passageId = this.statements.insertPassage.run(
+        articleId,
+        position,
+        body,
+        passageFingerprint(words),
+      ).lastInsertRowid;
+      // The headline is indexed with the lead passage only; see db/migrations/001-initial.sql.
+      const indexedTitle = position === 0 ? title : '';
+      this.statements.insertFts.run(passageId, indexedTitle, body);
+      this.countWords(position === 0 ? [...surfaceWords(title), ...words] : words, 1);
+    });
+    return passages.length;
   }
 
   /** Empties the whole index (for --full), in the caller's transaction. */

@@ -181,6 +181,46 @@ describe('reindexArchive', () => {
     expect(again.passagesWritten).toBe(0);
   });
 
+  it('rewrites only the changed articles of a multi-article export', async () => {
+    const dir = tempDir();
+    const lines = (changed: string) =>
+      ['one', 'two', 'three']
+        .map((name) =>
+          JSON.stringify({
+            id: name,
+            title: `Article ${name} of the export`,
+            body: paragraph(name === 'two' ? changed : name, 3),
+          }),
+        )
+        .join('\n');
+    writeFiles(dir, { 'export.jsonl': lines('two') });
+    const { db } = tempDatabase();
+    await reindexArchive(db, { dirs: [dir] });
+    const idsBefore = db.prepare('SELECT item, id FROM articles ORDER BY item').all();
+    writeFiles(dir, { 'export.jsonl': lines('rewritten') });
+    const summary = await reindexArchive(db, { dirs: [dir] });
+    expect(summary.files.updated).toBe(1);
+    expect(summary.passagesWritten).toBe(1);
+    expect(summary.passagesRemoved).toBe(1);
+    const idsAfter = db.prepare('SELECT item, id FROM articles ORDER BY item').all() as Array<{
+      item: string;
+      id: number;
+    }>;
+    expect(idsAfter.filter((row) => row.item !== 'two')).toEqual(
+      (idsBefore as Array<{ item: string; id: number }>).filter((row) => row.item !== 'two'),
+    );
+    const match = (q: string) =>
+      db.prepare('SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?').pluck().get(q);
+    expect(match('rewritten')).toBe(1);
+    expect(match('"two talks"')).toBe(0);
+    db.exec("INSERT INTO passages_fts (passages_fts) VALUES ('integrity-check')");
+
+    writeFiles(dir, { 'export.jsonl': lines('rewritten').split('\n').slice(0, 2).join('\n') });
+    const shorter = await reindexArchive(db, { dirs: [dir] });
+    expect(shorter.passagesRemoved).toBe(1);
+    expect(titles(db)).toEqual(['Article one of the export', 'Article two of the export']);
+  });
+
   it('keeps the previous version of a file that turned bad', async () => {
     const dir = tempDir();
     writeFiles(dir, {
