@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--passages N | --sizes 10000,100000] [--keep] [--skip-http] [--seed S]
+ * npm run bench -- [--passages N | --sizes 10000,100000] [--keep] [--skip-http] [--seed S] [--profile DIR]
  *
  * Generates a synthetic archive of N passages in a temp folder and measures Readout (full and
  * incremental re-index, readout(), HTTP /readout, database size, serving memory) side by side
@@ -23,7 +23,9 @@ const usage = `usage: npm run bench -- [--passages N | --sizes N,N,...] [--keep]
   --queries N     how many queries (default 300)
   --seed S        seed of the synthetic archive and its queries (default 1)
   --keep          keep the temp folder (archive and databases) and print where it is
-  --skip-http     do not start the app for the HTTP measurement`;
+  --skip-http     do not start the app for the HTTP measurement
+  --profile DIR   write CPU profiles of each phase's first run under DIR and print their top functions
+                  (profiling slows what it measures: compare timings from runs without it)`;
 
 const resultsDir = path.join(import.meta.dirname, 'bench', 'results');
 
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       keep: { type: 'boolean', default: false },
       'skip-http': { type: 'boolean', default: false },
+      profile: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -75,6 +78,7 @@ async function main(): Promise<void> {
           incrementalRuns: 3,
           queryRounds: 3,
           http: !values['skip-http'],
+          profileDir: values.profile ? path.resolve(values.profile) : undefined,
           log,
         }),
       );
@@ -95,6 +99,10 @@ async function main(): Promise<void> {
   };
   const report = renderReport(run);
   process.stdout.write(`\n${report}\n`);
+  if (values.profile) {
+    log('bench: profiled run, so no results file (profiling slows what it measures)');
+    return;
+  }
   fs.mkdirSync(resultsDir, { recursive: true });
   const base = path.join(resultsDir, `${run.date}-${sizes.join('-')}`);
   fs.writeFileSync(`${base}.md`, report);

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../src/paths';
 import { timeBareQueries } from './bare-fts';
+import { cpuProfileFlags, profileInProcess, summariseProfiles } from './cpu-profile';
 import { type HttpBenchResult, timeHttpReadout } from './http-side';
 import { runMeasured, tsxCommand } from './process-tree';
 import {
@@ -33,6 +34,8 @@ export interface SizeOptions {
   incrementalRuns: number;
   queryRounds: number;
   http: boolean;
+  /** Write CPU profiles of each phase (the first run of each) under this folder. */
+  profileDir?: string;
   log: (line: string) => void;
 }
 
@@ -115,6 +118,14 @@ export async function benchSize(options: SizeOptions): Promise<SizeResult> {
   const archiveDir = path.join(options.workDir, 'articles');
   const bareFile = path.join(options.workDir, 'bare.sqlite');
   const projectFile = path.join(options.workDir, 'readout.sqlite');
+  const profileDirs: string[] = [];
+  /** Node flags that profile one phase's first run into its own folder, when profiling. */
+  const profiled = (phaseName: string, run = 0): string[] => {
+    if (!options.profileDir || run > 0) return [];
+    const dir = path.join(options.profileDir, String(passages), phaseName);
+    profileDirs.push(dir);
+    return cpuProfileFlags(dir);
+  };
 
   log(`${passages.toLocaleString('en')} passages`);
   const generateStarted = performance.now();
@@ -133,10 +144,11 @@ export async function benchSize(options: SizeOptions): Promise<SizeResult> {
   }> = [];
   for (let run = 0; run < options.loadRuns; run++) {
     removeDatabase(bareFile);
-    const [command, args] = tsxCommand(path.join(projectRoot, 'scripts/bench/bare-fts.ts'), [
-      archiveDir,
-      bareFile,
-    ]);
+    const [command, args] = tsxCommand(
+      path.join(projectRoot, 'scripts/bench/bare-fts.ts'),
+      [archiveDir, bareFile],
+      profiled('bare-load', run),
+    );
     const measured = await runMeasured(command, args, { cwd: projectRoot });
     if (measured.exitCode !== 0) throw new Error(`bench: bare FTS5 load failed: ${measured.stderr.trim()}`);
     const report = JSON.parse(measured.stdout) as { insertSeconds: number; optimizeSeconds: number };
@@ -164,7 +176,7 @@ export async function benchSize(options: SizeOptions): Promise<SizeResult> {
     const runs = [];
     for (let run = 0; run < options.loadRuns; run++) {
       removeDatabase(projectFile);
-      const measured = await runReindex(archiveDir, projectFile, true);
+      const measured = await runReindex(archiveDir, projectFile, true, profiled('full-reindex', run));
       runs.push(measured);
       log(
         `  full re-index ${run + 1}/${options.loadRuns}: ${seconds(measured.seconds)}, peak ${megabytes(measured.peakBytes)}`,
@@ -187,7 +199,12 @@ export async function benchSize(options: SizeOptions): Promise<SizeResult> {
       const runs = [];
       for (let run = 0; run < options.incrementalRuns; run++) {
         touchOneArticle(changed, run + 1);
-        const measured = await runReindex(archiveDir, projectFile, false);
+        const measured = await runReindex(
+          archiveDir,
+          projectFile,
+          false,
+          profiled('incremental-reindex', run),
+        );
         runs.push(measured);
         log(`  incremental re-index ${run + 1}/${options.incrementalRuns}: ${seconds(measured.seconds)}`);
       }
@@ -199,7 +216,13 @@ export async function benchSize(options: SizeOptions): Promise<SizeResult> {
     });
 
     project.readout = await phase(errors, 'readout()', log, async () => {
-      const timings: QueryTiming[] = await timeReadout(projectFile, queries, options.queryRounds);
+      const measure = () => timeReadout(projectFile, queries, options.queryRounds);
+      const readoutProfileDir =
+        options.profileDir && path.join(options.profileDir, String(passages), 'readout');
+      if (readoutProfileDir) profileDirs.push(readoutProfileDir);
+      const timings: QueryTiming[] = readoutProfileDir
+        ? await profileInProcess(path.join(readoutProfileDir, 'readout.cpuprofile'), measure)
+        : await measure();
       const result = latencyResult(timings, queries);
       log(`  readout(): p50 ${result.all.p50.toFixed(2)} ms, p99 ${result.all.p99.toFixed(2)} ms`);
       return result;
@@ -207,7 +230,7 @@ export async function benchSize(options: SizeOptions): Promise<SizeResult> {
 
     if (options.http) {
       project.http = await phase(errors, 'HTTP /readout', log, async () => {
-        const result = await timeHttpReadout(projectFile, queries);
+        const result = await timeHttpReadout(projectFile, queries, profiled('http-app'));
         log(
           `  HTTP /readout: p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, serving RSS ${megabytes(result.rssBytes)}`,
         );
@@ -215,6 +238,8 @@ export async function benchSize(options: SizeOptions): Promise<SizeResult> {
       });
     }
   }
+
+  for (const dir of profileDirs) for (const line of summariseProfiles(dir, projectRoot)) log(line);
 
   return {
     passages: written.passages,

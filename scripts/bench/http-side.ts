@@ -54,10 +54,14 @@ async function waitUntilHealthy(port: number, child: ChildProcess, stderr: strin
 }
 
 /** Starts the app in HTTP mode on the built index, asks every query twice (the first untimed), stops it. */
-export async function timeHttpReadout(databaseFile: string, queries: BenchQuery[]): Promise<HttpBenchResult> {
+export async function timeHttpReadout(
+  databaseFile: string,
+  queries: BenchQuery[],
+  nodeFlags: string[] = [],
+): Promise<HttpBenchResult> {
   const standIn = await SlackStandIn.start();
   const port = await freePort();
-  const [command, args] = tsxCommand(path.join(projectRoot, 'src/main.ts'));
+  const [command, args] = tsxCommand(path.join(projectRoot, 'src/main.ts'), [], nodeFlags);
   const stderr: string[] = [];
   const app = spawn(command, args, {
     cwd: projectRoot,

@@ -125,6 +125,10 @@ export function runMeasured(command: string, args: string[], options: RunOptions
 }
 
 /** The command line that runs a TypeScript file with this Node and the tsx loader, as one process. */
-export function tsxCommand(script: string, args: string[] = []): [string, string[]] {
-  return [process.execPath, ['--import', 'tsx', script, ...args]];
+export function tsxCommand(
+  script: string,
+  args: string[] = [],
+  nodeFlags: string[] = [],
+): [string, string[]] {
+  return [process.execPath, [...nodeFlags, '--import', 'tsx', script, ...args]];
 }

@@ -37,11 +37,13 @@ export async function runReindex(
   archiveDir: string,
   databaseFile: string,
   full: boolean,
+  nodeFlags: string[] = [],
 ): Promise<ReindexRun> {
-  const [command, args] = tsxCommand(path.join(projectRoot, 'scripts/reindex.ts'), [
-    archiveDir,
-    ...(full ? ['--full'] : []),
-  ]);
+  const [command, args] = tsxCommand(
+    path.join(projectRoot, 'scripts/reindex.ts'),
+    [archiveDir, ...(full ? ['--full'] : [])],
+    nodeFlags,
+  );
   const run = await runMeasured(command, args, { env: projectEnv(databaseFile), cwd: projectRoot });
   // Exit status 1 means "done, some items skipped": still a complete run.
   if (run.exitCode !== 0 && run.exitCode !== 1) {
