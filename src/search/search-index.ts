@@ -92,6 +92,15 @@ export function passesSourceFilters(source: string | null, url: string | null, s
   return sources.some((wanted) => outlet.includes(wanted) || host.includes(wanted));
 }
 
+/** bm25 rank ascending (better first); ties: later publication first, undated last. */
+export function byRankThenRecency(
+  a: { rank: number; published: string | null },
+  b: { rank: number; published: string | null },
+): number {
+  if (a.rank !== b.rank) return a.rank - b.rank;
+  return (b.published ?? '').localeCompare(a.published ?? '');
+}
+
 export class SearchIndex {
   private readonly vocabulary: Vocabulary;
   private readonly aliases: AliasFile;
@@ -119,23 +128,21 @@ export class SearchIndex {
                 articles.published AS published, articles.url AS url
          FROM top
          JOIN passages ON passages.id = top.id
-         JOIN articles ON articles.id = passages.article_id
-         ORDER BY top.rank, articles.published DESC`,
+         JOIN articles ON articles.id = passages.article_id`,
       ),
       anyMatch: db
         .prepare<[string], number>('SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1')
         .pluck(),
-      // rowid >= AND <= rather than rowid = : SQLite 3.53 ignores a bound `rowid = ?` next to MATCH.
-      highlight: db.prepare<{ match: string; id: number }, { title: string; body: string }>(
-        `SELECT highlight(passages_fts, 0, char(2), char(3)) AS title,
+      // One statement for the page's rows. (Not `rowid = ?`: SQLite 3.53 ignores a bound
+      // `rowid = ?` next to MATCH and returns every match; IN and ranges are honoured.)
+      highlights: db.prepare<{ match: string; ids: string }, { id: number; title: string; body: string }>(
+        `SELECT rowid AS id, highlight(passages_fts, 0, char(2), char(3)) AS title,
                 highlight(passages_fts, 1, char(2), char(3)) AS body
-         FROM passages_fts WHERE passages_fts MATCH @match AND rowid >= @id AND rowid <= @id`,
+         FROM passages_fts WHERE passages_fts MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))`,
       ),
-      passage: db.prepare<[number], { title: string; body: string }>(
-        'SELECT title, body FROM passage_documents WHERE id = ?',
-      ),
-      article: db.prepare<[number], Attribution>(
-        'SELECT title, source, author, published, url, file_path AS file FROM articles WHERE id = ?',
+      articles: db.prepare<[string], Attribution & { id: number }>(
+        `SELECT id, title, source, author, published, url, file_path AS file FROM articles
+         WHERE id IN (SELECT value FROM json_each(?))`,
       ),
       alsoIn: db
         .prepare<[string, number, string]>(
@@ -241,7 +248,7 @@ export class SearchIndex {
     const page = pageAt(arrangePages(candidates, limit), offset);
     answer.offset = page.start;
     answer.nextOffset = page.nextOffset;
-    answer.hits = page.items.map((candidate, index) => this.hit(candidate, match, page.start + index + 1));
+    answer.hits = this.hits(page.items, match, page.start + 1);
     return answer;
   }
 
@@ -251,9 +258,10 @@ export class SearchIndex {
    */
   private candidates(match: string, parsed: ParsedQuery, needed: number): Candidate[] {
     const filters = parsed.filters;
-    let k = Math.max(50, needed * 8);
+    let k = Math.max(12, needed * 2);
     for (;;) {
-      const rows = this.statements.candidates.all({ match, k });
+      // Best rank first; equal ranks (the same text in several articles) newest first.
+      const rows = this.statements.candidates.all({ match, k }).sort(byRankThenRecency);
       const kept = dropSyndicatedCopies(
         rows.filter(
           (row) =>
@@ -261,9 +269,9 @@ export class SearchIndex {
             passesSourceFilters(row.source, row.url, filters.sources),
         ),
       );
-      // Diversity can push passages to later pages; keep several pages' worth.
-      if (rows.length < k || kept.length >= needed * 3) return kept;
-      k *= 8;
+      // Diversity can push passages to later pages; keep two pages' worth.
+      if (rows.length < k || kept.length >= needed * 2) return kept;
+      k *= 4;
     }
   }
 
@@ -309,27 +317,46 @@ export class SearchIndex {
     return rare.length > 0 ? rare : terms;
   }
 
-  private hit(candidate: Candidate, match: string, rank: number): SearchHit {
-    const highlighted = this.statements.highlight.get({ match, id: candidate.passageId }) ??
-      // The row always matches (it came from this MATCH); this only guards a concurrent change.
-      this.statements.passage.get(candidate.passageId) ?? { title: '', body: '' };
-    const body = parseHighlighted(highlighted.body);
-    const title = parseHighlighted(highlighted.title);
-    const article = this.statements.article.get(candidate.articleId)!;
-    return {
-      rank,
-      score: -candidate.rank,
-      passageId: candidate.passageId,
-      articleId: candidate.articleId,
-      excerpt: buildExcerpt(body.text, body.marks, excerptLength),
-      titleMarks: title.marks,
-      article,
-      alsoIn: this.statements.alsoIn.all(
-        candidate.fingerprint,
-        candidate.articleId,
-        article.source ?? '',
-      ) as string[],
-    };
+  /** The page's hits, ranked from `firstRank`: highlights and attribution read in one go. */
+  private hits(candidates: Candidate[], match: string, firstRank: number): SearchHit[] {
+    if (candidates.length === 0) return [];
+    const highlighted = new Map(
+      this.statements.highlights
+        .all({ match, ids: JSON.stringify(candidates.map((c) => c.passageId)) })
+        .map((row) => [row.id, row]),
+    );
+    const articles = new Map(
+      this.statements.articles
+        .all(JSON.stringify(candidates.map((c) => c.articleId)))
+        .map(({ id, ...article }) => [id, article]),
+    );
+    return candidates.map((candidate, index) => {
+      // Every row matches (it came from this MATCH) unless a re-index replaced it in between.
+      const row = highlighted.get(candidate.passageId) ?? { title: '', body: '' };
+      const body = parseHighlighted(row.body);
+      const article = articles.get(candidate.articleId) ?? {
+        title: '',
+        source: null,
+        author: null,
+        published: null,
+        url: null,
+        file: '',
+      };
+      return {
+        rank: firstRank + index,
+        score: -candidate.rank,
+        passageId: candidate.passageId,
+        articleId: candidate.articleId,
+        excerpt: buildExcerpt(body.text, body.marks, excerptLength),
+        titleMarks: parseHighlighted(row.title).marks,
+        article,
+        alsoIn: this.statements.alsoIn.all(
+          candidate.fingerprint,
+          candidate.articleId,
+          article.source ?? '',
+        ) as string[],
+      };
+    });
   }
 
   /** Another connection (a re-index) committed: forget what was loaded from the old index. */
