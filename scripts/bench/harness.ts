@@ -5,6 +5,7 @@
  * the run, so the baseline and the phases that work are still reported.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/paths';
 import { timeBareQueries } from './bare-fts';
@@ -58,6 +59,8 @@ export interface LoadResult {
 
 export interface SizeResult {
   passages: number;
+  /** The machine's 1-minute load average when this size started: other work skews timings. */
+  loadAverage: number;
   archive: { articles: number; files: number; bytes: number; generateSeconds: number };
   queries: number;
   queryRounds: number;
@@ -127,7 +130,8 @@ export async function benchSize(options: SizeOptions): Promise<SizeResult> {
     return cpuProfileFlags(dir);
   };
 
-  log(`${passages.toLocaleString('en')} passages`);
+  const loadAverage = os.loadavg()[0]!;
+  log(`${passages.toLocaleString('en')} passages (load average ${loadAverage.toFixed(2)})`);
   const generateStarted = performance.now();
   const written = writeArchive(new SyntheticArchive({ seed: options.seed }), archiveDir, passages);
   const generateSeconds = (performance.now() - generateStarted) / 1000;
@@ -243,6 +247,7 @@ export async function benchSize(options: SizeOptions): Promise<SizeResult> {
 
   return {
     passages: written.passages,
+    loadAverage,
     archive: {
       articles: written.articles,
       files: written.files.length,

@@ -181,7 +181,8 @@ export function renderReport(run: BenchRun): string {
     out.push(
       `## ${result.passages.toLocaleString('en')} passages`,
       '',
-      `${result.archive.articles.toLocaleString('en')} articles in ${result.archive.files} JSONL files, ${mb(result.archive.bytes)}, generated in ${result.archive.generateSeconds.toFixed(1)} s. ` +
+      `Load average at the start: ${result.loadAverage?.toFixed(2) ?? 'not recorded'} on ${machine.cores} cores. ` +
+        `${result.archive.articles.toLocaleString('en')} articles in ${result.archive.files} JSONL files, ${mb(result.archive.bytes)}, generated in ${result.archive.generateSeconds.toFixed(1)} s. ` +
         `Loads: ${reindex ? `re-index runs ${reindex.runs.map((v) => v.toFixed(1)).join(', ')} s${reindex.reportedSeconds !== undefined ? ` (last one reports ${reindex.reportedSeconds} s inside the script)` : ''}; ` : ''}` +
         `bare runs ${result.bare.runs.map((v) => v.toFixed(1)).join(', ')} s (insert ${result.bare.insertSeconds.toFixed(1)} s + optimize ${result.bare.optimizeSeconds.toFixed(1)} s inside). ` +
         `${result.queries} queries × ${result.queryRounds} rounds.` +
