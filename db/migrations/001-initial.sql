@@ -57,12 +57,12 @@ CREATE VIRTUAL TABLE passages_fts USING fts5(
 -- ORDER BY rank uses this: a headline match weighs twice a body match.
 INSERT INTO passages_fts (passages_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
 
--- Surface words of the archive (lowercased, as written) with the number of passages that hold
--- them: the vocabulary that typo correction searches. fts5vocab would give porter stems, and a
--- stem fed back into MATCH can miss, so ingest keeps the words themselves.
+-- Surface words of the archive (lowercased, as written) with the number of articles that use
+-- them: the vocabulary that typo correction searches, preferring common words. fts5vocab would
+-- give porter stems, and a stem fed back into MATCH can miss, so ingest keeps the words themselves.
 CREATE TABLE vocabulary (
   word TEXT PRIMARY KEY,
-  passages INTEGER NOT NULL
+  articles INTEGER NOT NULL
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE meta (

@@ -44,7 +44,7 @@ export const maxLimit = 20;
 /** Longest excerpt, in characters (whole sentences; one long sentence is trimmed at words). */
 export const excerptLength = 300;
 /**
- * In the partial-match fallback, words found in more than this share of passages are left out
+ * In the partial-match fallback, words used by more than this share of articles are left out
  * of the OR when rarer ones remain: they would make FTS5 score most of the archive.
  */
 const commonWordShare = 0.05;
@@ -151,7 +151,7 @@ export class SearchIndex {
              AND articles.source != ? LIMIT 5`,
         )
         .pluck(),
-      wordPassages: db.prepare<[string], number>('SELECT passages FROM vocabulary WHERE word = ?').pluck(),
+      wordArticles: db.prepare<[string], number>('SELECT articles FROM vocabulary WHERE word = ?').pluck(),
       meta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
     };
   }
@@ -304,15 +304,15 @@ export class SearchIndex {
     return corrections;
   }
 
-  /** For the OR fallback: drop single words in over 5% of passages, unless nothing rarer remains. */
+  /** For the OR fallback: drop single words used by over 5% of articles, unless nothing rarer remains. */
   private withoutVeryCommonWords(terms: Term[]): Term[] {
-    const passages = this.stats().passages;
-    if (passages === 0) return terms;
+    const articles = this.stats().articles;
+    if (articles === 0) return terms;
     const rare = terms.filter(
       (term) =>
         term.words.length > 1 ||
         term.alternatives.length > 1 ||
-        (this.statements.wordPassages.get(term.words[0]!) ?? 0) <= passages * commonWordShare,
+        (this.statements.wordArticles.get(term.words[0]!) ?? 0) <= articles * commonWordShare,
     );
     return rare.length > 0 ? rare : terms;
   }

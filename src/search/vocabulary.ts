@@ -1,8 +1,8 @@
 /**
  * Typo and spelling-variant correction over the archive's own vocabulary.
  *
- * The vocabulary table holds the surface words of the archive with the number of passages that
- * contain each; this class loads it into minisearch's SearchableMap (a radix tree — the words
+ * The vocabulary table holds the surface words of the archive with the number of articles that
+ * use each; this class loads it into minisearch's SearchableMap (a radix tree — the words
  * alone, not the passages, so memory grows with the vocabulary, not the archive) and answers
  * "which archive word is closest to this unknown one". Only words the index does not know are
  * looked up, so the fuzzy search never runs for an ordinary query.
@@ -41,11 +41,11 @@ export class Vocabulary {
   /** Loads the vocabulary now (startup), instead of on the first unknown word. */
   load(): void {
     const words = new SearchableMap<number>();
-    for (const row of this.db.prepare('SELECT word, passages FROM vocabulary').iterate() as Iterable<{
+    for (const row of this.db.prepare('SELECT word, articles FROM vocabulary').iterate() as Iterable<{
       word: string;
-      passages: number;
+      articles: number;
     }>) {
-      words.set(row.word, row.passages);
+      words.set(row.word, row.articles);
     }
     this.words = words;
   }
@@ -66,6 +66,6 @@ export class Vocabulary {
     if (distance === 0) return undefined;
     if (!this.words) this.load();
     const found = this.words!.fuzzyGet(word, distance);
-    return pickCorrection([...found].map(([candidate, [passages, d]]) => [candidate, passages, d]));
+    return pickCorrection([...found].map(([candidate, [articles, d]]) => [candidate, articles, d]));
   }
 }

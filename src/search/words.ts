@@ -25,10 +25,3 @@ export function isVocabularyWord(word: string): boolean {
   // Most words start with a-z: a letter, no regex needed. Digits and other scripts get the test.
   return (first >= 97 && first <= 122) || /\p{L}/u.test(word);
 }
-
-/** The distinct vocabulary words among `words`. */
-export function vocabularyWords(words: readonly string[]): Set<string> {
-  const distinct = new Set<string>();
-  for (const word of words) if (!distinct.has(word) && isVocabularyWord(word)) distinct.add(word);
-  return distinct;
-}

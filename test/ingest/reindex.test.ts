@@ -170,7 +170,7 @@ describe('reindexArchive', () => {
     expect(match('charlie')).toBe(0);
     expect(match('zulu')).toBe(1);
     const vocabulary = (word: string) =>
-      db.prepare('SELECT passages FROM vocabulary WHERE word = ?').pluck().get(word);
+      db.prepare('SELECT articles FROM vocabulary WHERE word = ?').pluck().get(word);
     expect(vocabulary('charlie')).toBeUndefined();
     expect(vocabulary('zulu')).toBe(1);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
