@@ -7,6 +7,10 @@
  *   POST /respond/{id}     response_url endpoints, one per command or button press
  *   GET  /link (WebSocket) Socket Mode: sends `hello`, delivers envelopes, records acks
  *
+ * Faults can be injected per Web API method (or 'response_url'): HTTP errors such as 429 with
+ * Retry-After or 500, `ok: false` errors, a call that hangs unanswered, and a call that is carried
+ * out but answered only when the test releases it (a slow Slack, or a request in flight).
+ *
  * Everything the bot sends is recorded in order, and tests wait for what they expect with
  * `waitFor` (an event, not a timer: nothing here asserts how long anything took).
  */
@@ -17,8 +21,16 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { nextTs, workspace } from './payloads';
 
 export type Recorded =
-  | { seq: number; kind: 'api'; method: string; token?: string; args: Record<string, unknown> }
-  | { seq: number; kind: 'response_url'; id: string; body: Record<string, unknown> }
+  | {
+      seq: number;
+      kind: 'api';
+      method: string;
+      token?: string;
+      args: Record<string, unknown>;
+      /** The injected fault this call met, if any ('http_429', 'hang', 'not_in_channel'…). */
+      fault?: string;
+    }
+  | { seq: number; kind: 'response_url'; id: string; body: Record<string, unknown>; fault?: string }
   | { seq: number; kind: 'socket_ack'; envelopeId: string; payload?: Record<string, unknown> };
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -36,6 +48,34 @@ interface StoredMessage {
   blocks?: unknown;
 }
 
+/**
+ * A failure to inject into a Web API method or the response_url endpoints:
+ *   http   answer with this HTTP status (429 with a Retry-After header in seconds, 500, 503…)
+ *   error  answer HTTP 200 with `{ ok: false, error }` (not_in_channel, invalid_blocks…)
+ *   hang   never answer and do nothing (until the stand-in stops)
+ *   hold   do what was asked, but answer only once the fault's `release()` is called
+ */
+export type Fault =
+  | { kind: 'http'; status: number; retryAfter?: number }
+  | { kind: 'error'; error: string }
+  | { kind: 'hang' }
+  | { kind: 'hold' };
+
+export interface InjectedFault {
+  /** Lets held calls answer (they are answered normally, in order). */
+  release(): void;
+  /** How many calls met this fault so far. */
+  readonly hits: number;
+}
+
+interface PendingFault {
+  fault: Fault;
+  remaining: number;
+  hits: number;
+  released: boolean;
+  waiting: Array<() => void>;
+}
+
 // Arguments the Web API client sends as JSON strings inside a form body.
 const jsonArguments = new Set(['blocks', 'attachments', 'view', 'metadata']);
 
@@ -45,6 +85,9 @@ export class SlackStandIn {
   readonly notInChannel = new Set<string>();
   /** Web API methods made to fail once with the given error. */
   private readonly failures = new Map<string, string[]>();
+  /** Injected faults by method ('response_url' for the response_url endpoints), in order. */
+  private readonly faults = new Map<string, PendingFault[]>();
+  private readonly injected: PendingFault[] = [];
   private readonly messages: StoredMessage[] = [];
   private readonly events = new EventEmitter();
   private readonly sockets = new Set<WebSocket>();
@@ -107,6 +150,30 @@ export class SlackStandIn {
   /** Makes the next call of `method` fail with Slack error `error`. */
   failNext(method: string, error: string): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
+  }
+
+  /**
+   * Makes the next `times` calls of `target` (a Web API method such as 'chat.postMessage', or
+   * 'response_url') meet `fault`; `times: Infinity` for every call until `clearFaults()`.
+   */
+  inject(target: string, fault: Fault, times = 1): InjectedFault {
+    const pending: PendingFault = { fault, remaining: times, hits: 0, released: false, waiting: [] };
+    this.faults.set(target, [...(this.faults.get(target) ?? []), pending]);
+    this.injected.push(pending);
+    return {
+      release: () => {
+        pending.released = true;
+        for (const resume of pending.waiting.splice(0)) resume();
+      },
+      get hits() {
+        return pending.hits;
+      },
+    };
+  }
+
+  /** Removes every injected fault that has not been used up (held calls stay held). */
+  clearFaults(): void {
+    this.faults.clear();
   }
 
   /** Adds a message to a channel (what people wrote), for conversations.replies. */
@@ -235,6 +302,8 @@ export class SlackStandIn {
 
   async stop(): Promise<void> {
     clearInterval(this.pingTimer);
+    // Held calls are let go (their connections are closed below, so nobody hears the answer).
+    for (const pending of this.injected) for (const resume of pending.waiting.splice(0)) resume();
     for (const ws of this.sockets) ws.terminate();
     this.webSockets.close();
     this.server.closeAllConnections();
@@ -279,30 +348,85 @@ export class SlackStandIn {
   private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.origin);
     const raw = await readBody(request);
-    const reply = (status: number, body: unknown) => {
-      response.writeHead(status, { 'Content-Type': 'application/json' });
+    const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
       response.end(JSON.stringify(body));
     };
-    if (request.method === 'POST' && url.pathname.startsWith('/api/')) {
-      const method = url.pathname.slice('/api/'.length);
+    const respond = /^\/respond\/(\d+)$/.exec(url.pathname);
+    const isApi = request.method === 'POST' && url.pathname.startsWith('/api/');
+    if (!isApi && !(request.method === 'POST' && respond))
+      return reply(404, { ok: false, error: 'not_found' });
+
+    const method = isApi ? url.pathname.slice('/api/'.length) : 'response_url';
+    const pending = this.takeFault(method);
+    const fault = pending?.fault;
+    const faultName = !fault
+      ? undefined
+      : fault.kind === 'http'
+        ? `http_${fault.status}`
+        : fault.kind === 'error'
+          ? fault.error
+          : fault.kind;
+
+    let entry: DistributiveOmit<Recorded, 'seq'>;
+    if (isApi) {
       const args = parseArguments(raw, request.headers['content-type'] ?? '');
       const token =
         request.headers.authorization?.replace(/^Bearer /, '') ?? (args.token as string | undefined);
-      this.record({ kind: 'api', method, token, args });
-      return reply(200, this.answer(method, args, token));
-    }
-    const respond = /^\/respond\/(\d+)$/.exec(url.pathname);
-    if (request.method === 'POST' && respond) {
+      entry = { kind: 'api', method, token, args, ...(faultName ? { fault: faultName } : {}) };
+    } else {
       let body: Record<string, unknown>;
       try {
         body = JSON.parse(raw);
       } catch {
         return reply(400, { ok: false, error: 'invalid_json' });
       }
-      this.record({ kind: 'response_url', id: respond[1]!, body });
-      return reply(200, { ok: true });
+      entry = { kind: 'response_url', id: respond![1]!, body, ...(faultName ? { fault: faultName } : {}) };
     }
-    reply(404, { ok: false, error: 'not_found' });
+
+    if (fault?.kind === 'hang') {
+      this.record(entry);
+      return; // the connection stays open until the client gives up or the stand-in stops
+    }
+    if (fault?.kind === 'http') {
+      this.record(entry);
+      const headers: Record<string, string> =
+        fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
+      return reply(
+        fault.status,
+        { ok: false, error: fault.status === 429 ? 'ratelimited' : 'fatal_error' },
+        headers,
+      );
+    }
+    if (fault?.kind === 'error') {
+      this.record(entry);
+      return reply(200, { ok: false, error: fault.error });
+    }
+
+    // Carried out now (recorded as it happens); a held call is answered only when released.
+    let body: Record<string, unknown>;
+    if (entry.kind === 'api') {
+      this.record(entry);
+      body = this.answer(entry.method, entry.args, entry.token);
+    } else {
+      this.record(entry);
+      body = { ok: true };
+    }
+    if (fault?.kind === 'hold' && pending && !pending.released) {
+      await new Promise<void>((resume) => pending.waiting.push(resume));
+    }
+    if (response.destroyed) return;
+    reply(200, body);
+  }
+
+  private takeFault(target: string): PendingFault | undefined {
+    const queue = this.faults.get(target);
+    const pending = queue?.[0];
+    if (!pending) return undefined;
+    pending.hits += 1;
+    pending.remaining -= 1;
+    if (pending.remaining <= 0) queue.shift();
+    return pending;
   }
 
   private answer(

@@ -1,0 +1,141 @@
+/**
+ * What the reliability suite's files share: asking Readout over its transport and reading the
+ * answer, archives big enough to keep a re-index busy, SQLite checks on real files, and the
+ * search for secrets in everything the app printed or sent.
+ */
+import fs from 'node:fs';
+import type { types } from '@slack/bolt';
+import Database from 'better-sqlite3';
+import { expect } from 'vitest';
+import { secrets as harnessSecrets } from '../slack/harness';
+import { botSecrets } from '../support/bot-process';
+import { markdownArticle, writeFiles } from '../support/fixtures';
+import { type Delivery, type SlackStandIn, slashCommand } from '../support/slack-stand-in';
+
+export interface SentMessage {
+  text?: string;
+  blocks?: types.KnownBlock[];
+  response_type?: string;
+  [key: string]: unknown;
+}
+
+/** Sends `/readout text` and resolves with the message Readout sent to the response_url. */
+export async function ask(
+  standIn: SlackStandIn,
+  delivery: Delivery,
+  text: string,
+  options: { userId?: string; channelId?: string } = {},
+): Promise<SentMessage> {
+  const responseUrl = standIn.responseUrl();
+  const delivered = await delivery.deliver(slashCommand({ text, responseUrl, ...options }));
+  if (delivered.status !== undefined && delivered.status !== 200) {
+    throw new Error(`/readout ${text}: the app answered HTTP ${delivered.status}`);
+  }
+  return (await standIn.waitForResponse(responseUrl)).body as SentMessage;
+}
+
+/** The quoted passages of an answer (section blocks starting with `>`). */
+export function quotes(message: SentMessage): string[] {
+  return (message.blocks ?? [])
+    .filter((block): block is types.SectionBlock => block.type === 'section')
+    .map((block) => block.text?.text ?? '')
+    .filter((text) => text.startsWith('>'));
+}
+
+/** All the mrkdwn/plain text of a message: fallback, sections, context elements, buttons. */
+export function allText(message: SentMessage): string[] {
+  const texts = [message.text ?? ''];
+  for (const block of message.blocks ?? []) {
+    if (block.type === 'section') texts.push(block.text?.text ?? '');
+    if (block.type === 'context') {
+      for (const element of block.elements) if ('text' in element) texts.push(element.text);
+    }
+    if (block.type === 'actions') {
+      for (const element of block.elements) if (element.type === 'button') texts.push(element.text.text);
+    }
+  }
+  return texts;
+}
+
+/** A paragraph of `count` sentences about `topic`. */
+export function paragraph(topic: string, count = 6): string {
+  return Array.from(
+    { length: count },
+    (_, i) => `Sentence ${i} of the report on ${topic} describes the harbour, the tide and the council.`,
+  ).join(' ');
+}
+
+/**
+ * Writes `count` articles under `dir/subfolder`, each with eight paragraphs mentioning `word`:
+ * enough text that a re-index of a few hundred of them writes megabytes inside its transaction.
+ */
+export function writeBulkArticles(dir: string, subfolder: string, count: number, word: string): void {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < count; i++) {
+    const body = Array.from({ length: 8 }, (_, p) => paragraph(`${word} item${i} part${p}`)).join('\n\n');
+    files[`${subfolder}/${i}.md`] = markdownArticle(
+      { title: `${word} story number ${i}`, source: 'Reliability Wire', published: '2022-05-01' },
+      body,
+    );
+  }
+  writeFiles(dir, files);
+}
+
+/** `PRAGMA integrity_check` of a database file, through a connection of its own. */
+export function integrityCheck(file: string): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.pragma('integrity_check', { simple: true }) as string;
+  } finally {
+    db.close();
+  }
+}
+
+/** Article titles in a database file, sorted, through a read-only connection of its own. */
+export function articleTitles(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT title FROM articles ORDER BY title').pluck().all() as string[]).sort();
+  } finally {
+    db.close();
+  }
+}
+
+/** The bytes of a file and the files SQLite keeps beside it, to prove nothing changed. */
+export function fileBytes(file: string): string {
+  return fs.readFileSync(file).toString('base64');
+}
+
+/** The tokens and signing secrets the suite configures (in-process harness and real processes). */
+export const testSecrets: string[] = [...Object.values(harnessSecrets), ...Object.values(botSecrets)];
+
+/** Every test secret, and every long piece of one, found in `text`. */
+export function leakedSecrets(text: string): string[] {
+  const found = new Set<string>();
+  for (const secret of testSecrets) {
+    if (text.includes(secret)) found.add(secret);
+    // A secret cut or wrapped still leaks: look for its distinctive middle too.
+    const middle = secret.slice(5, 5 + 16);
+    if (middle.length >= 12 && text.includes(middle)) found.add(`${middle}… (part of a secret)`);
+  }
+  return [...found];
+}
+
+/** Asserts that none of `outputs` (log lines, process output, messages sent) holds a secret. */
+export function expectNoSecrets(outputs: string[], what: string): void {
+  const leaks = outputs.flatMap((output) => leakedSecrets(output));
+  expect(leaks, `${what} printed a secret`).toEqual([]);
+}
+
+/**
+ * What Readout sent to Slack, as text to search for secrets: arguments and bodies, without the
+ * token it authenticates with (the Authorization header, or a `token` argument: where a token
+ * belongs).
+ */
+export function sentToSlack(standIn: SlackStandIn): string[] {
+  return standIn.records.map((record) => {
+    if (record.kind !== 'api') return JSON.stringify(record);
+    const { token: _token, ...args } = record.args;
+    return JSON.stringify({ method: record.method, args });
+  });
+}
