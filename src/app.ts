@@ -7,7 +7,7 @@
  *   console  a receiver passed in by src/console (lines from a terminal become Slack payloads)
  * Every mode runs the same listeners (src/listeners), which call the one `readout()` path.
  */
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   App,
   type CustomRoute,
@@ -22,10 +22,14 @@ import { registerListeners } from './listeners';
 import type { Logger } from './log';
 import type { SearchIndex } from './search/search-index';
 import { boltLogger } from './slack/bolt-logger';
+import type { InFlight } from './slack/in-flight';
+import { slackSaysRetry } from './slack/slack-errors';
 
 export interface AppServices {
   index: SearchIndex;
   logger: Logger;
+  /** Counts requests being answered, so shutdown can let them finish (src/main.ts). */
+  inFlight?: InFlight;
 }
 
 export interface AppOverrides {
@@ -41,15 +45,44 @@ export interface AppOverrides {
 export const eventsPath = '/slack/events';
 export const healthPath = '/healthz';
 
-/** Web API options: SLACK_API_URL when set, and retries short enough for someone waiting. */
+/** How long one Web API call or response_url post may take before Readout gives up on it. */
+export const slackCallTimeoutMs = 15_000;
+
+/**
+ * `fetch` that gives up after `timeoutMs` unless the caller set its own deadline. Bolt's
+ * respond() posts to response_url with the client's fetch and no deadline of its own: a
+ * response_url that never answers would hold the listener (and a clean shutdown) forever.
+ */
+export function fetchWithTimeout(base: webApi.FetchFunction, timeoutMs: number): webApi.FetchFunction {
+  return (url, init) => base(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
+}
+
+/**
+ * Web API options: SLACK_API_URL when set, retries only where Slack says to (see
+ * `slackSaysRetry`: after a 429's Retry-After, never after a timeout that may have posted the
+ * answer already), and deadlines short enough for someone waiting.
+ */
 export function webClientOptions(
   config: Config,
   overrides: webApi.WebClientOptions = {},
 ): webApi.WebClientOptions {
+  const timeout = overrides.timeout ?? slackCallTimeoutMs;
+  // The client hands retryConfig to p-retry as it is; p-retry's onFailedAttempt (absent from the
+  // client's type) ends the retries by throwing.
+  const retryConfig: webApi.RetryOptions & { onFailedAttempt: (error: Error) => void } = {
+    retries: 3,
+    factor: 2,
+    minTimeout: 200,
+    maxTimeout: 3000,
+    onFailedAttempt: (error) => {
+      if (!slackSaysRetry(error)) throw error;
+    },
+  };
   const options: webApi.WebClientOptions = {
-    retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 3000 },
-    timeout: 15_000,
+    retryConfig,
+    timeout,
     ...overrides,
+    fetch: fetchWithTimeout(overrides.fetch ?? (globalThis.fetch as webApi.FetchFunction), timeout),
   };
   const apiUrl = overrides.slackApiUrl ?? config.slack.apiUrl;
   // WebClient appends method names directly to the base URL.
@@ -77,6 +110,46 @@ function healthRoute(services: AppServices): CustomRoute {
   };
 }
 
+/** Slack's tolerance for a request timestamp, either side of now (Bolt checks only the past). */
+const requestTimestampToleranceSeconds = 5 * 60;
+
+/**
+ * Whether a request claims to be signed further in the future than Slack's tolerance. Bolt
+ * rejects stale timestamps but not future ones, and a signature made for a time far ahead
+ * would stay replayable for as long as it takes to get there.
+ */
+export function signedInTheFuture(request: IncomingMessage, nowMs = Date.now()): boolean {
+  const header = request.headers['x-slack-request-timestamp'];
+  const seconds = Number(Array.isArray(header) ? header[0] : header);
+  return Number.isFinite(seconds) && seconds > Math.floor(nowMs / 1000) + requestTimestampToleranceSeconds;
+}
+
+function httpReceiver(config: Config, services: AppServices, logger: ReturnType<typeof boltLogger>) {
+  const receiver = new HTTPReceiver({
+    signingSecret: config.slack.signingSecret!,
+    endpoints: eventsPath,
+    port: config.port,
+    customRoutes: [healthRoute(services)],
+    logger,
+    // Ack first: listeners answer through response_url or the Web API afterwards.
+    processBeforeResponse: false,
+  });
+  const verified = receiver.requestListener;
+  receiver.requestListener = (request, response) => {
+    if (request.method === 'POST' && signedInTheFuture(request)) {
+      services.logger.warn('slack: rejected a request timestamped in the future', {
+        path: request.url,
+        timestamp: request.headers['x-slack-request-timestamp'],
+      });
+      response.writeHead(401);
+      response.end();
+      return;
+    }
+    verified(request, response);
+  };
+  return receiver;
+}
+
 function receiverFor(
   config: Config,
   services: AppServices,
@@ -94,15 +167,7 @@ function receiverFor(
         installerOptions: { clientOptions },
       });
     case 'http':
-      return new HTTPReceiver({
-        signingSecret: config.slack.signingSecret!,
-        endpoints: eventsPath,
-        port: config.port,
-        customRoutes: [healthRoute(services)],
-        logger,
-        // Ack first: listeners answer through response_url or the Web API afterwards.
-        processBeforeResponse: false,
-      });
+      return httpReceiver(config, services, logger);
     case 'console':
       throw new Error('createApp: console mode needs a receiver (see src/console)');
   }
@@ -132,6 +197,9 @@ export async function createApp(
     deferInitialization: true,
   });
   await app.init();
+  const inFlight = services.inFlight;
+  // Registered before the listeners: the middleware's next() resolves when they have answered.
+  if (inFlight) app.use(({ next }) => inFlight.track(next));
   registerListeners(app, { index: services.index, config, logger: services.logger });
   app.error(async (error) => {
     // The backstop: listeners handle their own failures, so anything here is a bug.

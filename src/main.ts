@@ -5,6 +5,8 @@
  * configuration, a missing or damaged database (naming the command that fixes it), Slack
  * rejecting the tokens, or a port in use. With no Slack credentials at all it runs the console.
  */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { type Config, loadConfig, loadDotenv, secretsOf } from './config';
 import { runConsole } from './console/run-console';
@@ -12,7 +14,11 @@ import { openDatabase } from './db/database';
 import { describeError, isReadoutError } from './errors';
 import { createLogger, type Logger, redact } from './log';
 import { SearchIndex } from './search/search-index';
+import { InFlight } from './slack/in-flight';
 import { slackErrorCode } from './slack/slack-errors';
+
+/** How long SIGTERM waits for answers under way before closing the database anyway. */
+const shutdownGraceMs = 20_000;
 
 let secrets: string[] = [];
 
@@ -44,20 +50,23 @@ async function startSlack(config: Config, logger: Logger): Promise<void> {
   const stats = index.stats();
   if (stats.articles === 0) logger.warn('the index is empty: run `npm run reindex` to index the archive');
 
-  const app = await createApp(config, { index, logger });
-  if (config.mode === 'http') await app.start(config.port);
-  else await app.start();
-  logger.info(
-    config.mode === 'http'
-      ? `readout: listening for Slack on port ${config.port} (POST /slack/events, GET /healthz)`
-      : 'readout: connected to Slack over Socket Mode',
-    { articles: stats.articles },
-  );
-
+  const inFlight = new InFlight();
+  const app = await createApp(config, { index, logger, inFlight });
+  // Register before starting: a signal during start-up must also close the database cleanly.
+  let stopping = false;
   const shutdown = async (signal: string) => {
-    logger.info(`readout: ${signal}, stopping`);
+    if (stopping) return;
+    stopping = true;
+    logger.info(`readout: ${signal}, stopping`, { answering: inFlight.size });
     try {
+      // Stop taking requests first, then let the answers already under way reach the reporter:
+      // Slack has had its ack, so an answer cut off here would simply never arrive.
       await app.stop();
+      if (!(await inFlight.drained(shutdownGraceMs))) {
+        logger.warn('readout: stopped with answers still under way', { answering: inFlight.size });
+      }
+    } catch (error) {
+      logger.error('readout: error while stopping', { error: describeError(error) });
     } finally {
       db.close();
       process.exit(0);
@@ -65,6 +74,18 @@ async function startSlack(config: Config, logger: Logger): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (config.mode === 'http') {
+    const server = (await app.start(config.port)) as Server;
+    // The port actually bound (PORT=0 picks a free one).
+    const port = (server.address() as AddressInfo | null)?.port ?? config.port;
+    logger.info(`readout: listening for Slack on port ${port} (POST /slack/events, GET /healthz)`, {
+      articles: stats.articles,
+    });
+  } else {
+    await app.start();
+    logger.info('readout: connected to Slack over Socket Mode', { articles: stats.articles });
+  }
 }
 
 async function main(): Promise<void> {

@@ -27,8 +27,28 @@ export function slackErrorCode(error: unknown): string {
     case 'slack_bolt_respond_error':
       return `response_url_${String((error as { statusCode?: unknown }).statusCode ?? 'failed')}`;
     default:
-      return 'unknown';
+      // The Web API client gives up on a call Slack kept rate-limiting with a plain Error.
+      return error instanceof Error && error.message.startsWith('A rate limit was exceeded')
+        ? 'ratelimited'
+        : 'unknown';
   }
+}
+
+// Connection failures where the request cannot have reached Slack, so sending it again is safe.
+const neverSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * Whether a failed Web API attempt may be tried again: when Slack said so (HTTP 429, after its
+ * Retry-After, which the client has already waited) or when the request never left this machine.
+ * Not after a timeout, a 5xx or a dropped connection: Slack may have carried the call out, and
+ * posting an answer again would show it twice.
+ */
+export function slackSaysRetry(error: unknown): boolean {
+  if (slackErrorCode(error) === 'ratelimited') return true;
+  const original = (error as { code?: unknown; original?: { cause?: { code?: unknown } } }) ?? {};
+  if (original.code !== 'slack_webapi_request_error') return false;
+  const cause = original.original?.cause?.code;
+  return typeof cause === 'string' && neverSentCodes.has(cause);
 }
 
 /** Codes meaning the bot is not a member of the conversation it tried to use. */

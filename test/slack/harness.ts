@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
-import { createApp, eventsPath } from '../../src/app';
+import { type AppOverrides, createApp, eventsPath } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { type Db, openDatabase } from '../../src/db/database';
 import { createLogger } from '../../src/log';
@@ -36,6 +36,8 @@ export interface ReadoutOptions {
   databaseFile: string;
   /** Extra environment, e.g. READOUT_RATE_LIMIT or READOUT_CHANNELS. */
   env?: Record<string, string>;
+  /** Passed to createApp, e.g. a short Web API timeout for fault tests. */
+  overrides?: AppOverrides;
 }
 
 export async function startReadout(
@@ -65,10 +67,11 @@ export async function startReadout(
     },
   });
   const db: Db = openDatabase(config.databaseFile);
-  const app = await createApp(config, {
-    index: new SearchIndex(db, { aliasesFile: config.aliasesFile }),
-    logger,
-  });
+  const app = await createApp(
+    config,
+    { index: new SearchIndex(db, { aliasesFile: config.aliasesFile }), logger },
+    options.overrides,
+  );
 
   let origin: string | undefined;
   let delivery: Delivery;
