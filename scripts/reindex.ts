@@ -100,6 +100,22 @@ function readArgs() {
   }
 }
 
+/**
+ * Opens (or creates) the index. Another run creating the same new database holds its lock for
+ * the schema: that is reindex_busy too, and --wait waits for it here as well.
+ */
+function openIndex(file: string, wait: boolean) {
+  try {
+    return openDatabase(file, { create: true, busyTimeoutMs: 0 });
+  } catch (error) {
+    if (!(error instanceof ReadoutError && error.code === 'reindex_busy' && wait)) throw error;
+    process.stderr.write('reindex: another re-index is running; waiting for it to finish…\n');
+    const db = openDatabase(file, { create: true, busyTimeoutMs: 3_600_000 });
+    db.pragma('busy_timeout = 0');
+    return db;
+  }
+}
+
 async function main(): Promise<void> {
   const args = readArgs();
   if (args.values.help) {
@@ -110,7 +126,7 @@ async function main(): Promise<void> {
   loadDotenv();
   const config = loadConfig();
   const dirs = args.positionals.length > 0 ? args.positionals : config.articleDirs;
-  const db = openDatabase(config.databaseFile, { create: true, busyTimeoutMs: 0 });
+  const db = openIndex(config.databaseFile, Boolean(args.values.wait));
   const progress = progressReporter();
   let summary: ReindexSummary;
   try {

@@ -91,6 +91,9 @@ export function migrate(db: Db, migrations: Migration[]): void {
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     db.transaction(() => {
+      // Another process (a second re-index started together) may have applied it while this
+      // one waited for the lock: read the version again under the lock.
+      if (schemaVersion(db) >= migration.version) return;
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);
     }).immediate();
@@ -104,6 +107,15 @@ export function schemaVersion(db: Db): number {
 function explainOpenError(file: string, error: unknown): Error {
   if (error instanceof ReadoutError) return error;
   const code = (error as { code?: string }).code ?? '';
+  // Another connection holds the write lock while this one needs it to create or migrate the
+  // schema: a re-index creating the database. Same code and words as a busy re-index run.
+  if (code === 'SQLITE_BUSY') {
+    return new ReadoutError(
+      'reindex_busy',
+      `another re-index is running on ${file}; wait for it to finish (or pass --wait)`,
+      { cause: error },
+    );
+  }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new ReadoutError(
       'database_corrupt',

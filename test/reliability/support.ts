@@ -3,6 +3,7 @@
  * answer, archives big enough to keep a re-index busy, SQLite checks on real files, and the
  * search for secrets in everything the app printed or sent.
  */
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type { types } from '@slack/bolt';
 import Database from 'better-sqlite3';
@@ -138,4 +139,60 @@ export function sentToSlack(standIn: SlackStandIn): string[] {
     const { token: _token, ...args } = record.args;
     return JSON.stringify({ method: record.method, args });
   });
+}
+
+export function running(child: ChildProcess): boolean {
+  return child.exitCode === null && child.signalCode === null;
+}
+
+/** Whether another connection holds `file`'s write lock (a re-index inside its transaction). */
+export function writeLockHeld(file: string): boolean {
+  const probe = new Database(file, { timeout: 0 });
+  try {
+    probe.exec('BEGIN IMMEDIATE');
+    probe.exec('ROLLBACK');
+    return false;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return true;
+    throw error;
+  } finally {
+    probe.close();
+  }
+}
+
+/** Resolves once every thread of `pid` is stopped (Linux /proc; elsewhere after a short pause). */
+export async function stopped(pid: number): Promise<void> {
+  const taskDir = `/proc/${pid}/task`;
+  if (!fs.existsSync(taskDir)) return new Promise((resolve) => setTimeout(resolve, 20));
+  for (let attempt = 0; attempt < 500; attempt++) {
+    const states = fs
+      .readdirSync(taskDir)
+      .map((task) => fs.readFileSync(`${taskDir}/${task}/stat`, 'utf8').replace(/^.*\) /s, '')[0]);
+    if (states.every((state) => state === 'T' || state === 't')) return;
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  throw new Error(`process ${pid} did not stop`);
+}
+
+/**
+ * Freezes the re-index, reports whether it is inside its write transaction, and leaves it
+ * frozen. Frozen, it cannot race the probe for the lock (its BEGIN uses busy_timeout 0).
+ */
+export async function freezeAndProbe(child: ChildProcess, file: string): Promise<boolean> {
+  child.kill('SIGSTOP');
+  await stopped(child.pid!);
+  return writeLockHeld(file);
+}
+
+/** Freezes and probes every few milliseconds until the re-index is inside its transaction. */
+export async function untilInTransaction(child: ChildProcess, file: string): Promise<void> {
+  for (;;) {
+    if (!running(child)) throw new Error('the re-index exited before it began its transaction');
+    if (await freezeAndProbe(child, file)) {
+      child.kill('SIGCONT');
+      return;
+    }
+    child.kill('SIGCONT');
+    await new Promise((resolve) => setTimeout(resolve, 15));
+  }
 }
