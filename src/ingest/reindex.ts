@@ -8,15 +8,14 @@
  * - the write lock is the re-index lock: a second run finds it taken and says so (reindex_busy).
  * Bad files are named with their reason and skipped; they never stop the run.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/database';
-import { ArticleError, ReadoutError } from '../errors';
-import type { ArticleDraft } from './article';
-import { articleExtensions, loadArticleFile } from './load-article-file';
-import { segmentArticle } from './segment';
-import { type FileVersion, IndexStore } from './store';
+import { ReadoutError } from '../errors';
+import { articleExtensions } from './load-article-file';
+import type { PreparedFile } from './prepare';
+import { type CountedJob, prepareInHelperProcess, prepareInProcess } from './preparers';
+import { IndexStore } from './store';
 
 export interface ReindexProgress {
   done: number;
@@ -31,7 +30,15 @@ export interface ReindexOptions {
   full?: boolean;
   onProgress?: (progress: ReindexProgress) => void;
   now?: () => Date;
+  /**
+   * Prepare files in a helper process (on the other core) while this one writes: 'auto' does
+   * so when there is enough to read to repay the helper's start-up.
+   */
+  helperProcess?: 'auto' | 'always' | 'never';
 }
+
+/** Bytes to read from which a helper process pays off ('auto'): it takes about half a second to start. */
+const helperThresholdBytes = 16 * 1024 * 1024;
 
 export interface SkippedEntry {
   file: string;
@@ -162,15 +169,26 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
       }
     }
 
-    const total = discovered.articleFiles.length;
-    for (const [index, file] of discovered.articleFiles.entries()) {
-      indexOneFile(store, file, indexedAt, summary);
-      options.onProgress?.({ done: index + 1, total, file });
-      // Let timers (the progress bar) and signals run on long archives.
-      if (index % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+    const jobs = changedFiles(store, discovered.articleFiles, summary);
+    const bytes = jobs.reduce((sum, job) => sum + job.size, 0);
+    const useHelper =
+      options.helperProcess === 'always' ||
+      ((options.helperProcess ?? 'auto') === 'auto' && jobs.length > 1 && bytes >= helperThresholdBytes);
+    const run = useHelper ? prepareInHelperProcess(jobs) : prepareInProcess(jobs);
+    try {
+      let done = 0;
+      for await (const prepared of run.files) {
+        const job = jobs[done]!;
+        applyPrepared(store, job, prepared, indexedAt, summary);
+        done++;
+        options.onProgress?.({ done, total: jobs.length, file: job.file });
+        // Let timers (the progress bar) and signals run on long archives.
+        if (done % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+      store.flushVocabulary(await run.vocabulary());
+    } finally {
+      run.close();
     }
-
-    store.flushVocabulary();
     const counts = db
       .prepare(
         `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM passages) AS passages,
@@ -202,61 +220,67 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
   return summary;
 }
 
-function indexOneFile(store: IndexStore, file: string, indexedAt: string, summary: ReindexSummary): void {
-  const skip = (reason: string) => {
-    summary.skipped.push({ file, reason });
-    summary.files.skipped++;
-  };
-  const stored = store.file(file);
-  let stat: fs.Stats;
-  let bytes: Buffer;
-  try {
-    stat = fs.statSync(file);
-    // Same size and modification time: unchanged, without reading it (as git and rsync do).
-    if (stored && stored.size === stat.size && stored.mtime_ms === Math.trunc(stat.mtimeMs)) {
+/**
+ * The files to read: new ones, and known ones whose size or modification time moved. Same size
+ * and time counts as unchanged without reading (as git and rsync do); a moved time with the same
+ * content hash is found unchanged by the preparer.
+ */
+function changedFiles(store: IndexStore, files: string[], summary: ReindexSummary): CountedJob[] {
+  const jobs: CountedJob[] = [];
+  for (const file of files) {
+    const stored = store.file(file);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch (error) {
+      skip(summary, file, `cannot read (${errorCode(error)})`);
+      continue;
+    }
+    const mtimeMs = Math.trunc(stat.mtimeMs);
+    if (stored && stored.size === stat.size && stored.mtime_ms === mtimeMs) {
+      summary.files.unchanged++;
+      continue;
+    }
+    // A new file's articles are all written, so the preparer may count their words itself.
+    jobs.push({ file, size: stat.size, mtimeMs, knownHash: stored?.content_hash, countWords: !stored });
+  }
+  return jobs;
+}
+
+function skip(summary: ReindexSummary, file: string, reason: string): void {
+  summary.skipped.push({ file, reason });
+  summary.files.skipped++;
+}
+
+function applyPrepared(
+  store: IndexStore,
+  job: CountedJob,
+  prepared: PreparedFile,
+  indexedAt: string,
+  summary: ReindexSummary,
+): void {
+  const known = job.knownHash !== undefined;
+  switch (prepared.kind) {
+    case 'skipped':
+      skip(
+        summary,
+        job.file,
+        known ? `${prepared.reason} (the previous version stays in the index)` : prepared.reason,
+      );
+      return;
+    case 'unchanged':
+      store.touchFile(prepared.version);
       summary.files.unchanged++;
       return;
+    case 'articles': {
+      for (const reason of prepared.problems) summary.skipped.push({ file: job.file, reason });
+      if (known) summary.files.updated++;
+      else summary.files.added++;
+      const change = store.syncFile(prepared.version, prepared.articles, indexedAt);
+      summary.passagesWritten += change.written;
+      summary.passagesRemoved += change.removed;
     }
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    skip(`cannot read (${errorCode(error)})`);
-    return;
   }
-  const version: FileVersion = {
-    path: file,
-    contentHash: createHash('sha256').update(bytes).digest('hex'),
-    size: stat.size,
-    mtimeMs: Math.trunc(stat.mtimeMs),
-  };
-  if (stored && stored.content_hash === version.contentHash) {
-    store.touchFile(version);
-    summary.files.unchanged++;
-    return;
-  }
-
-  let drafts: ArticleDraft[];
-  try {
-    const loaded = loadArticleFile(file, bytes);
-    for (const problem of loaded.problems) {
-      summary.skipped.push({ file, reason: `${problem.where}: ${problem.reason}` });
-    }
-    drafts = loaded.articles.filter((draft) => {
-      const hasText = draft.body.trim() !== '';
-      if (!hasText) summary.skipped.push({ file, reason: `${draft.item || 'article'}: no text to index` });
-      return hasText;
-    });
-    if (drafts.length === 0) throw new ArticleError('no article with text found');
-  } catch (error) {
-    if (!(error instanceof ArticleError)) throw error;
-    skip(stored ? `${error.message} (the previous version stays in the index)` : error.message);
-    return;
-  }
-
-  if (stored) summary.files.updated++;
-  else summary.files.added++;
-  const change = store.syncFile(version, drafts, segmentArticle, indexedAt);
-  summary.passagesWritten += change.written;
-  summary.passagesRemoved += change.removed;
 }
 
 function explainWriteError(file: string, error: unknown): unknown {

@@ -8,39 +8,15 @@
  * Vocabulary counts change by the thousand per run, so they are summed in memory and written
  * once at the end (`flushVocabulary`).
  */
-import { createHash } from 'node:crypto';
 import type { Db } from '../db/database';
 import { isVocabularyWord, surfaceWords } from '../search/words';
-import type { ArticleDraft } from './article';
+import { type FileVersion, type PreparedArticle, VocabularyTally } from './prepare';
 
 export interface StoredFile {
   path: string;
   content_hash: string;
   size: number;
   mtime_ms: number;
-}
-
-export interface FileVersion {
-  path: string;
-  contentHash: string;
-  size: number;
-  mtimeMs: number;
-}
-
-/**
- * Hash of a passage's words alone (lowercased, punctuation and spacing dropped), so the same
- * paragraph syndicated with other quote marks or spacing is recognised as the same passage.
- */
-export function passageFingerprint(words: readonly string[]): string {
-  return createHash('sha1').update(words.join(' ')).digest('hex').slice(0, 16);
-}
-
-/** Hash of an article as loaded (text and attribution): unchanged hash, nothing to rewrite. */
-export function articleHash(draft: ArticleDraft): string {
-  const { item, title, body, source, author, published, url } = draft;
-  return createHash('sha1')
-    .update(JSON.stringify([item, title, body, source, author, published, url]))
-    .digest('hex');
 }
 
 /** Passages added and removed by a change. */
@@ -51,7 +27,7 @@ export interface StoreChange {
 
 export class IndexStore {
   /** Change in the number of articles using each word, summed over the run. */
-  private readonly vocabularyDelta = new Map<string, { delta: number }>();
+  readonly vocabulary = new VocabularyTally();
   private readonly statements;
 
   constructor(private readonly db: Db) {
@@ -121,27 +97,20 @@ export class IndexStore {
   }
 
   /**
-   * Brings a file's articles in line with `drafts`: unchanged articles (same item, same content)
-   * stay as they are, changed and new ones are (re)written with the passages `segment` gives,
-   * and articles no longer in the file are removed. A one-line edit in a 1,000-article export
-   * rewrites one article.
+   * Brings a file's articles in line with `articles`: unchanged ones (same item, same content)
+   * stay as they are, changed and new ones are (re)written, and articles no longer in the file
+   * are removed. A one-line edit in a 1,000-article export rewrites one article.
    */
-  syncFile(
-    version: FileVersion,
-    drafts: ArticleDraft[],
-    segment: (body: string) => string[],
-    indexedAt: string,
-  ): StoreChange {
+  syncFile(version: FileVersion, articles: PreparedArticle[], indexedAt: string): StoreChange {
     const change: StoreChange = { written: 0, removed: 0 };
     const existing = new Map(this.statements.articlesOfFile.all(version.path).map((row) => [row.item, row]));
     this.statements.upsertFile.run({ ...version, indexedAt });
-    for (const draft of drafts) {
-      const contentHash = articleHash(draft);
-      const stored = existing.get(draft.item);
-      existing.delete(draft.item);
-      if (stored?.content_hash === contentHash) continue;
+    for (const article of articles) {
+      const stored = existing.get(article.draft.item);
+      existing.delete(article.draft.item);
+      if (stored?.content_hash === article.contentHash) continue;
       if (stored) change.removed += this.removeArticle(stored.id);
-      change.written += this.addArticle(version.path, draft, contentHash, segment(draft.body));
+      change.written += this.addArticle(version.path, article);
     }
     for (const gone of existing.values()) change.removed += this.removeArticle(gone.id);
     return change;
@@ -155,43 +124,39 @@ export class IndexStore {
       for (const word of surfaceWords(passage.title)) words.add(word);
       for (const word of surfaceWords(passage.body)) words.add(word);
     }
-    this.countWords(words, -1);
+    this.vocabulary.add([...words].filter(isVocabularyWord), -1);
     this.statements.deletePassagesOfArticle.run(articleId);
     this.statements.deleteArticle.run(articleId);
     return passages.length;
   }
 
-  private addArticle(filePath: string, draft: ArticleDraft, contentHash: string, passages: string[]): number {
-    const title = draft.title.normalize('NFC');
+  /** Writes an article and its passages. Its words are counted here unless the preparer did. */
+  private addArticle(filePath: string, article: PreparedArticle): number {
+    const { draft } = article;
     const articleId = Number(
       this.statements.insertArticle.run({
         filePath,
         item: draft.item,
-        contentHash,
-        title,
+        contentHash: article.contentHash,
+        title: draft.title,
         source: draft.source ?? null,
         author: draft.author ?? null,
         published: draft.published ?? null,
         url: draft.url ?? null,
       }).lastInsertRowid,
     );
-    const articleWords = new Set(surfaceWords(title));
-    passages.forEach((text, position) => {
-      const body = text.normalize('NFC');
-      const words = surfaceWords(body);
-      for (const word of words) articleWords.add(word);
+    article.passages.forEach(({ body, fingerprint }, position) => {
       const passageId = this.statements.insertPassage.run(
         articleId,
         position,
         body,
-        passageFingerprint(words),
+        fingerprint,
       ).lastInsertRowid;
       // The headline is indexed with the lead passage only; see db/migrations/001-initial.sql.
-      const indexedTitle = position === 0 ? title : '';
-      this.statements.insertFts.run(passageId, indexedTitle, body);
+      this.statements.insertFts.run(passageId, position === 0 ? draft.title : '', body);
     });
-    this.countWords(articleWords, 1);
-    return passages.length;
+    if (article.words) this.vocabulary.add(article.words, 1);
+    return article.passages.length;
   }
 
   /** Empties the whole index (for --full), in the caller's transaction. */
@@ -200,16 +165,15 @@ export class IndexStore {
       INSERT INTO passages_fts (passages_fts) VALUES ('delete-all');
       DELETE FROM passages; DELETE FROM articles; DELETE FROM files; DELETE FROM vocabulary;
     `);
-    this.vocabularyDelta.clear();
+    this.vocabulary.clear();
   }
 
-  /** Writes the summed vocabulary changes of this run. */
-  flushVocabulary(): void {
-    for (const [word, { delta }] of this.vocabularyDelta) {
-      if (delta !== 0) this.statements.addVocabulary.run(word, delta);
-    }
+  /** Writes the summed vocabulary changes of this run (with `counted`, words a preparer counted). */
+  flushVocabulary(counted: Iterable<[string, number]> = []): void {
+    this.vocabulary.merge(counted);
+    for (const [word, delta] of this.vocabulary.entries()) this.statements.addVocabulary.run(word, delta);
     this.statements.pruneVocabulary.run();
-    this.vocabularyDelta.clear();
+    this.vocabulary.clear();
   }
 
   setMeta(key: string, value: string): void {
@@ -219,15 +183,5 @@ export class IndexStore {
   /** Merges FTS5 index segments into one: faster queries after a large load. */
   optimize(): void {
     this.db.exec(`INSERT INTO passages_fts (passages_fts) VALUES ('optimize')`);
-  }
-
-  /** Adds `delta` articles to each vocabulary word among `words` (the distinct words of one article). */
-  private countWords(words: Set<string>, delta: number): void {
-    // One map lookup per distinct word: this runs for every article of a million-passage load.
-    for (const word of words) {
-      const counter = this.vocabularyDelta.get(word);
-      if (counter) counter.delta += delta;
-      else if (isVocabularyWord(word)) this.vocabularyDelta.set(word, { delta });
-    }
   }
 }

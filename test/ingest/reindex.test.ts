@@ -283,6 +283,57 @@ describe('reindexArchive', () => {
   });
 });
 
+describe('reindexArchive with a helper process preparing files', () => {
+  const vocabulary = (db: Database.Database) =>
+    db.prepare('SELECT word, articles FROM vocabulary ORDER BY word').all();
+  const passages = (db: Database.Database) =>
+    db
+      .prepare(
+        `SELECT articles.title, passages.position, passages.body, passages.fingerprint FROM passages
+         JOIN articles ON articles.id = passages.article_id ORDER BY articles.title, passages.position`,
+      )
+      .all();
+
+  it('builds the same index as preparing in-process, bad files included', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { ...oneOfEachFormat, 'empty.txt': '', 'broken.json': '{"title": ' });
+    const inProcess = tempDatabase().db;
+    const helped = tempDatabase().db;
+    const a = await reindexArchive(inProcess, { dirs: [dir], helperProcess: 'never' });
+    const b = await reindexArchive(helped, { dirs: [dir], helperProcess: 'always' });
+    expect(b.files).toEqual(a.files);
+    expect(b.skipped).toEqual(a.skipped);
+    expect(passages(helped)).toEqual(passages(inProcess));
+    expect(vocabulary(helped)).toEqual(vocabulary(inProcess));
+    expect(vocabulary(helped).length).toBeGreaterThan(30);
+  });
+
+  it('keeps the vocabulary right through changes and removals', async () => {
+    const dir = tempDir();
+    writeFiles(dir, oneOfEachFormat);
+    const helped = tempDatabase().db;
+    const inProcess = tempDatabase().db;
+    for (const db of [helped, inProcess]) {
+      await reindexArchive(db, { dirs: [dir], helperProcess: db === helped ? 'always' : 'never' });
+    }
+    writeFiles(dir, {
+      'front.md': markdownArticle({ title: 'Museum closes its maritime hall' }, paragraph('closure')),
+    });
+    fs.rmSync(path.join(dir, 'lines.jsonl'));
+    for (const db of [helped, inProcess]) {
+      const summary = await reindexArchive(db, {
+        dirs: [dir],
+        helperProcess: db === helped ? 'always' : 'never',
+      });
+      expect(summary.files).toMatchObject({ updated: 1, removed: 1, unchanged: 3 });
+    }
+    expect(vocabulary(helped)).toEqual(vocabulary(inProcess));
+    const fresh = tempDatabase().db;
+    await reindexArchive(fresh, { dirs: [dir] });
+    expect(vocabulary(helped)).toEqual(vocabulary(fresh));
+  });
+});
+
 describe('npm run reindex (scripts/reindex.ts)', () => {
   it('exits 0 with a summary when every file was indexed', async () => {
     const dir = tempDir();
