@@ -123,10 +123,11 @@ function explainOpenError(file: string, error: unknown): Error {
       { cause: error },
     );
   }
+  // Extended codes too: a read-only folder (no room for the -wal file) is SQLITE_READONLY_DIRECTORY.
   if (
-    code === 'SQLITE_READONLY' ||
-    code === 'SQLITE_CANTOPEN' ||
-    code === 'SQLITE_IOERR_WRITE' ||
+    code.startsWith('SQLITE_READONLY') ||
+    code.startsWith('SQLITE_CANTOPEN') ||
+    code.startsWith('SQLITE_IOERR') ||
     code === 'SQLITE_FULL'
   ) {
     return new ReadoutError(
