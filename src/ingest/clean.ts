@@ -10,6 +10,10 @@ import type { ArticleDraft } from './article.js';
 import { readDateline } from './dateline.js';
 import { monthPattern, normalizePublished, readWrittenDate } from './published.js';
 
+/** Anything normalizeWhitespace would change: invisible characters, control codes, whitespace
+ * other than single spaces between words. */
+const needsWhitespaceWork = /[\u200b\u00ad\ufeff\p{Cc}]|[^\S ]| {2}|^ | $/u;
+
 /**
  * Collapses runs of spaces (including no-break and other Unicode spaces, tabs and line breaks) to
  * one space, drops invisible characters, and trims.
@@ -17,6 +21,8 @@ import { monthPattern, normalizePublished, readWrittenDate } from './published.j
  * @example normalizeWhitespace(' Obama\u00a0 and\tPutin ') // 'Obama and Putin'
  */
 export function normalizeWhitespace(text: string): string {
+  // Most text is already clean, and paragraphs pass here more than once: one scan, no copies.
+  if (!needsWhitespaceWork.test(text)) return text;
   return (
     text
       // Zero-width spaces, soft hyphens, stray byte order marks and control codes carry no text.

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cleanParagraphs,
@@ -343,5 +344,42 @@ describe('composeDraft', () => {
     expect(
       composeDraft({ title: 'Obama and Putin talk Syria' }, ['Share', 'Obama and Putin talk Syria']),
     ).toBeUndefined();
+  });
+});
+
+describe('normalizeWhitespace (fast path)', () => {
+  const slow = (text: string) =>
+    text
+      .replace(/[\u200b\u00ad\ufeff]|[^\P{Cc}\t\n\v\f\r]/gu, '')
+      .replace(/\s+/gu, ' ')
+      .trim();
+  it('gives what the full normalisation gives, for any text', () => {
+    const pieces = fc.constantFrom(
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\u00a0',
+      '\u200b',
+      '\u00ad',
+      '\ufeff',
+      '\u0007',
+      'a',
+      'Putin',
+      '.',
+      'é',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pieces).map((p) => p.join('')),
+        ),
+        (text) => {
+          expect(normalizeWhitespace(text)).toBe(slow(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
