@@ -96,6 +96,7 @@ function latencyResult(
   };
 }
 
+/** Runs one project phase; its failure is recorded under its name and the benchmark goes on. */
 async function phase<T>(
   errors: Record<string, string>,
   name: string,
