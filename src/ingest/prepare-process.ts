@@ -9,7 +9,7 @@ import type { FromHelper, ToHelper } from './preparers';
 import { prepareCounted } from './preparers';
 
 const tally = new VocabularyTally();
-const reply = (message: FromHelper, then?: () => void) => process.send!(message, then);
+const reply = (message: FromHelper, then?: () => void) => process.send!(message, undefined, undefined, then);
 
 process.on('message', (message: ToHelper) => {
   try {
