@@ -289,6 +289,8 @@ export class SearchIndex {
       if (term.alternatives.length > 1) continue; // an alias term is the user's deliberate name
       let changed = false;
       const words = term.words.map((word) => {
+        // Known as written (an index lookup), or through its stem (an FTS5 probe): keep it.
+        if (this.statements.wordArticles.get(word) !== undefined) return word;
         if (this.matches(buildMatch({ required: [[[word]]] }))) return word;
         const better = this.vocabulary.correct(word);
         if (!better) return word;

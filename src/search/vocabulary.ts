@@ -62,10 +62,15 @@ export class Vocabulary {
 
   /** The archive word closest to `word` (lowercase), or undefined when none is close enough. */
   correct(word: string): string | undefined {
-    const distance = maxEditDistanceFor(word);
-    if (distance === 0) return undefined;
-    if (!this.words) this.load();
-    const found = this.words!.fuzzyGet(word, distance);
-    return pickCorrection([...found].map(([candidate, [articles, d]]) => [candidate, articles, d]));
+    const maxDistance = maxEditDistanceFor(word);
+    if (!this.words && maxDistance > 0) this.load();
+    // Closest wins, so look one edit away first: most typos are one edit, and a two-edit search
+    // walks far more of the tree.
+    for (let distance = 1; distance <= maxDistance; distance++) {
+      const found = this.words!.fuzzyGet(word, distance);
+      const best = pickCorrection([...found].map(([candidate, [articles, d]]) => [candidate, articles, d]));
+      if (best) return best;
+    }
+    return undefined;
   }
 }
