@@ -62,7 +62,7 @@ export interface ReindexSummary {
 }
 
 /** Page cache for a re-index run, in KiB. */
-const reindexCacheKib = 256 * 1024;
+const reindexCacheKib = 64 * 1024;
 
 interface DiscoveredFiles {
   articleFiles: string[];
@@ -134,7 +134,7 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
   };
 
   // A large page cache keeps a big run's dirty pages in memory until COMMIT instead of spilling
-  // them to the WAL as it goes (bounded: 256 MB, released when the connection closes).
+  // them to the WAL as it goes (bounded: 64 MB, released when the connection closes).
   db.pragma(`cache_size = -${reindexCacheKib}`);
   try {
     db.exec('BEGIN IMMEDIATE');
