@@ -7,6 +7,10 @@
  * - a run killed at any moment leaves the previous index intact (uncommitted WAL frames are ignored);
  * - the write lock is the re-index lock: a second run finds it taken and says so (reindex_busy).
  * Bad files are named with their reason and skipped; they never stop the run.
+ *
+ * Work is split by cost: this process stats files and does every database write, in file order;
+ * reading, decoding, cleaning and segmenting (prepare.ts) run in a helper process for large runs
+ * (preparers.ts), so the two overlap on two cores.
  */
 import fs from 'node:fs';
 import path from 'node:path';
