@@ -3,6 +3,8 @@
  * listener shares: may this user ask here and now, and run the one readout path with its
  * failures turned into something a reporter can read.
  */
+
+import type { webApi } from '@slack/bolt';
 import type { Config } from '../config';
 import { describeError, isReadoutError } from '../errors';
 import type { Logger } from '../log';
@@ -13,6 +15,7 @@ import type { SlackMessage } from '../slack/limits';
 import { mentionChannel } from '../slack/mrkdwn';
 import { RateLimiter, SeenEvents } from '../slack/rate-limiter';
 import { renderNotice } from '../slack/render-answer';
+import { slackErrorCode, slackFailureContext } from '../slack/slack-errors';
 
 export interface ListenerServices {
   index: SearchIndex;
@@ -86,5 +89,39 @@ export function searchArchive(
     return {
       notice: renderNotice('Sorry, something went wrong while searching the archive. It has been logged.'),
     };
+  }
+}
+
+/**
+ * chat.postMessage that degrades rather than leaving the reporter with nothing: when Slack
+ * rejects the blocks (`invalid_blocks`, a rendering bug we log), the fallback text (which holds
+ * the first passage) is posted alone. Resolves with the Slack error code when nothing was posted.
+ */
+export async function postMessage(
+  context: ListenerContext,
+  client: webApi.WebClient,
+  message: webApi.ChatPostMessageArguments & SlackMessage,
+  where: Record<string, unknown>,
+  /** For the log, e.g. 'reply to a mention'. */
+  what: string,
+): Promise<string | undefined> {
+  try {
+    await client.chat.postMessage(message);
+    return undefined;
+  } catch (error) {
+    const code = slackErrorCode(error);
+    context.logger.error(`readout: could not ${what}`, slackFailureContext('chat.postMessage', error, where));
+    if (code !== 'invalid_blocks') return code;
+  }
+  try {
+    const { blocks: _rejected, ...textOnly } = message;
+    await client.chat.postMessage(textOnly as webApi.ChatPostMessageArguments);
+    return undefined;
+  } catch (error) {
+    context.logger.error(
+      `readout: could not ${what}, not even as text alone`,
+      slackFailureContext('chat.postMessage', error, where),
+    );
+    return slackErrorCode(error);
   }
 }

@@ -13,7 +13,7 @@ export function slackErrorCode(error: unknown): string {
     code?: unknown;
     data?: { error?: unknown };
     statusCode?: unknown;
-    retryAfter?: unknown;
+    original?: unknown;
   };
   switch (failure?.code) {
     case 'slack_webapi_platform_error':
@@ -23,15 +23,17 @@ export function slackErrorCode(error: unknown): string {
     case 'slack_webapi_http_error':
       return `http_${String(failure.statusCode)}`;
     case 'slack_webapi_request_error':
-      return 'network';
+      // The Web API client reports a 429 it waited out as a request error wrapping this message.
+      return isRateLimitMessage(failure.original) ? 'ratelimited' : 'network';
     case 'slack_bolt_respond_error':
-      return `response_url_${String((error as { statusCode?: unknown }).statusCode ?? 'failed')}`;
+      return `response_url_${String(failure.statusCode ?? 'failed')}`;
     default:
-      // The Web API client gives up on a call Slack kept rate-limiting with a plain Error.
-      return error instanceof Error && error.message.startsWith('A rate limit was exceeded')
-        ? 'ratelimited'
-        : 'unknown';
+      return isRateLimitMessage(error) ? 'ratelimited' : 'unknown';
   }
+}
+
+function isRateLimitMessage(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('A rate limit was exceeded');
 }
 
 // Connection failures where the request cannot have reached Slack, so sending it again is safe.

@@ -4,8 +4,8 @@
  * preview stays and the user is told how to invite it.
  */
 import { renderAnswer, renderNotice } from '../../slack/render-answer';
-import { slackErrorCode, slackFailureContext, userFixFor } from '../../slack/slack-errors';
-import { type ListenerContext, refusal, searchArchive } from '../services';
+import { userFixFor } from '../../slack/slack-errors';
+import { type ListenerContext, postMessage, refusal, searchArchive } from '../services';
 import { type ButtonArgs, expiredButton, pressedButton, respondTo } from './button-args';
 
 export function shareAnswer(context: ListenerContext) {
@@ -27,25 +27,25 @@ export function shareAnswer(context: ListenerContext) {
       return;
     }
     const message = renderAnswer(outcome.answer, { kind: 'shared', sharedBy: userId });
-    try {
-      await args.client.chat.postMessage({
+    const failed = await postMessage(
+      context,
+      args.client,
+      {
         channel: channelId,
         text: message.text,
         blocks: message.blocks,
         unfurl_links: false,
         unfurl_media: false,
-      });
-    } catch (error) {
-      context.logger.error(
-        'readout: could not share an answer',
-        slackFailureContext('chat.postMessage', error, where),
-      );
-      const fix = userFixFor(slackErrorCode(error));
+      },
+      where,
+      'share an answer',
+    );
+    if (failed) {
       await respondTo(
         context,
         args,
         where,
-        renderNotice(fix ?? 'Sorry, I could not post in this channel. It has been logged.'),
+        renderNotice(userFixFor(failed) ?? 'Sorry, I could not post in this channel. It has been logged.'),
       );
       return;
     }

@@ -10,7 +10,7 @@ import { plainTextFromSlack } from '../../slack/mrkdwn';
 import { renderAnswer, renderNotice } from '../../slack/render-answer';
 import { renderHelp } from '../../slack/render-help';
 import { slackErrorCode, slackFailureContext, userFixFor } from '../../slack/slack-errors';
-import { type ListenerContext, refusal, searchArchive } from '../services';
+import { type ListenerContext, postMessage, refusal, searchArchive } from '../services';
 
 type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
 
@@ -27,23 +27,6 @@ export function appMention(context: ListenerContext) {
     const threadTs = event.thread_ts ?? event.ts;
     const where = { user: userId, channel, ts: event.ts, eventId };
 
-    const reply = async (message: SlackMessage): Promise<void> => {
-      try {
-        await client.chat.postMessage({
-          channel,
-          thread_ts: threadTs,
-          text: message.text,
-          blocks: message.blocks,
-          unfurl_links: false,
-          unfurl_media: false,
-        });
-      } catch (error) {
-        context.logger.error(
-          'readout: could not reply to a mention',
-          slackFailureContext('chat.postMessage', error, where),
-        );
-      }
-    };
     const tellPrivately = async (message: SlackMessage): Promise<void> => {
       try {
         await client.chat.postEphemeral({
@@ -59,6 +42,25 @@ export function appMention(context: ListenerContext) {
           slackFailureContext('chat.postEphemeral', error, where),
         );
       }
+    };
+    const reply = async (message: SlackMessage): Promise<void> => {
+      const failed = await postMessage(
+        context,
+        client,
+        {
+          channel,
+          thread_ts: threadTs,
+          text: message.text,
+          blocks: message.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+        },
+        where,
+        'reply to a mention',
+      );
+      // Where the person can act (invite the bot, wait a minute), tell them privately.
+      const fix = failed && userFixFor(failed);
+      if (fix) await tellPrivately(renderNotice(fix));
     };
 
     const refused = refusal(context, { userId, channelId: channel });
