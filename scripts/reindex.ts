@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { formatBytes } from '../src/cli/format';
+import { formatBytes, formatDuration } from '../src/cli/format';
 import { loadConfig, loadDotenv } from '../src/config';
 import { openDatabase } from '../src/db/database';
 import { describeError, ReadoutError } from '../src/errors';
@@ -69,7 +69,7 @@ export function formatSummary(summary: ReindexSummary, databaseFile: string): st
   const rel = (file: string) => path.relative(process.cwd(), file) || file;
   const { files } = summary;
   const lines = [
-    `reindex: done in ${(summary.durationMs / 1000).toFixed(1)} s — ${rel(databaseFile)} (${formatBytes(summary.databaseBytes)})`,
+    `reindex: done in ${formatDuration(summary.durationMs)} — ${rel(databaseFile)} (${formatBytes(summary.databaseBytes)})`,
     `  files: ${files.added} added, ${files.updated} updated, ${files.unchanged} unchanged, ${files.removed} removed, ${files.skipped} skipped`,
     `  passages: ${summary.passagesWritten} written, ${summary.passagesRemoved} removed; the index holds ${summary.articles} articles, ${summary.passages} passages`,
   ];

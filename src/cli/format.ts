@@ -11,3 +11,8 @@ export function formatBytes(bytes: number): string {
   }
   return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }
+
+/** `formatDuration(48.2)` → "48 ms", `formatDuration(12_345)` → "12.3 s" */
+export function formatDuration(ms: number): string {
+  return ms < 10_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
