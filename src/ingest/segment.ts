@@ -105,7 +105,11 @@ function chunkParagraph(paragraph: string): string[] {
   return chunks;
 }
 
-/** Joins each passage shorter than `tinyPassage` to a neighbour: the next one after a colon, else the previous. */
+/**
+ * Joins each passage shorter than `tinyPassage` to a neighbour: the next one after a colon, else
+ * the previous. They were separate paragraphs, so a line break stays between them: a subhead
+ * must not run into the next sentence in a quote.
+ */
 function mergeTinyPassages(passages: string[]): string[] {
   const merged = [...passages];
   for (let i = 0; merged.length > 1 && i < merged.length; ) {
@@ -116,9 +120,9 @@ function mergeTinyPassages(passages: string[]): string[] {
     }
     const intoNext = i === 0 || /:$/.test(passage);
     if (intoNext && i + 1 < merged.length) {
-      merged.splice(i, 2, `${passage} ${merged[i + 1]}`);
+      merged.splice(i, 2, `${passage}\n${merged[i + 1]}`);
     } else {
-      merged.splice(i - 1, 2, `${merged[i - 1]} ${passage}`);
+      merged.splice(i - 1, 2, `${merged[i - 1]}\n${passage}`);
       i--;
     }
   }
@@ -127,8 +131,8 @@ function mergeTinyPassages(passages: string[]): string[] {
 
 /**
  * Splits an article body (paragraphs separated by blank lines) into passages, in order:
- * paragraph-sized, long paragraphs cut between sentences, tiny ones joined to a neighbour,
- * whitespace inside each passage collapsed to single spaces.
+ * paragraph-sized, long paragraphs cut between sentences, tiny ones joined to a neighbour on a
+ * line of their own, whitespace inside each paragraph collapsed to single spaces.
  *
  * @example segmentArticle('First paragraph…\n\nSecond paragraph…') // ['First paragraph…', 'Second paragraph…']
  */

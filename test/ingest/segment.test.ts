@@ -160,20 +160,20 @@ describe('segmentArticle', () => {
     [
       'a tiny paragraph to the one before it',
       `${sentence(1)}\n\nISIS is an acronym.\n\n${sentence(2)}`,
-      [`${sentence(1)} ISIS is an acronym.`, sentence(2)],
+      [`${sentence(1)}\nISIS is an acronym.`, sentence(2)],
     ],
     [
       'a tiny first paragraph to the one after it',
       `Other topics\n\n${sentence(1)}`,
-      [`Other topics ${sentence(1)}`],
+      [`Other topics\n${sentence(1)}`],
     ],
     [
       'a tiny lead-in ending in a colon to the one after it',
       `${sentence(1)}\n\nObama said:\n\n${sentence(2)}`,
-      [sentence(1), `Obama said: ${sentence(2)}`],
+      [sentence(1), `Obama said:\n${sentence(2)}`],
     ],
-    ['tiny paragraphs together when there is nothing else', 'One.\n\nTwo.', ['One. Two.']],
-  ])('joins %s', (_case, body, passages) => {
+    ['tiny paragraphs together when there is nothing else', 'One.\n\nTwo.', ['One.\nTwo.']],
+  ])('joins %s, on a line of its own', (_case, body, passages) => {
     expect(segmentArticle(body)).toEqual(passages);
   });
 
@@ -203,7 +203,9 @@ describe('segmentArticle', () => {
         const body = paragraphs.join('\n\n');
         const passages = segmentArticle(body);
         expect(squeeze(passages.join(''))).toBe(squeeze(body));
-        for (const passage of passages) expect(passage).toBe(passage.replace(/\s+/g, ' ').trim());
+        for (const passage of passages) {
+          for (const line of passage.split('\n')) expect(line).toBe(line.replace(/\s+/g, ' ').trim());
+        }
       }),
     );
   });
