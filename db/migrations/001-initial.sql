@@ -2,7 +2,8 @@
 --
 -- passages_fts is an external-content FTS5 table whose content is the passage_documents view, so
 -- highlight() can mark exactly the tokens FTS5 matched. The headline is indexed with the article's
--- lead passage only (position 0: headline + lede), weighted above body text by the rank function:
+-- lead passage only (its first passage that is not a photo caption: headline + lede), weighted
+-- above body text by the rank function:
 -- it lifts the article without letting every later passage match on headline words it does not
 -- contain itself (a quote should hold the words searched for). External content does not
 -- maintain itself: the ingest code issues the FTS5 'delete' command with the old values before it
@@ -21,6 +22,7 @@ CREATE TABLE articles (
   file_path TEXT NOT NULL REFERENCES files(path),
   item TEXT NOT NULL DEFAULT '',    -- which article of a multi-article file ('' for a one-article file)
   content_hash TEXT NOT NULL,       -- of the article as loaded: a changed export rewrites only changed articles
+  lead_position INTEGER NOT NULL DEFAULT 0, -- the passage indexed with the headline (the first that is not a caption)
   title TEXT NOT NULL,
   source TEXT,                      -- the outlet, when the file or its text names it
   author TEXT,
@@ -44,7 +46,7 @@ CREATE INDEX passages_fingerprint ON passages (fingerprint);
 
 CREATE VIEW passage_documents AS
   SELECT passages.id AS id,
-         CASE WHEN passages.position = 0 THEN articles.title ELSE '' END AS title,
+         CASE WHEN passages.position = articles.lead_position THEN articles.title ELSE '' END AS title,
          passages.body AS body
   FROM passages JOIN articles ON articles.id = passages.article_id;
 

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import { ArticleError } from '../errors';
 import { isVocabularyWord, surfaceWords } from '../search/words';
 import type { ArticleDraft } from './article';
+import { isPhotoCaption } from './clean';
 import { loadArticleFile } from './load-article-file';
 import { segmentArticle } from './segment';
 
@@ -34,6 +35,8 @@ export interface PreparedArticle {
   /** Hash of the article as loaded: an unchanged hash means nothing to rewrite. */
   contentHash: string;
   passages: PreparedPassage[];
+  /** The passage indexed with the headline: the first that is not a photo caption. */
+  lead: number;
   /** Distinct vocabulary words of headline and passages; left out when already counted. */
   words?: string[];
 }
@@ -82,10 +85,12 @@ export function prepareArticle(draft: ArticleDraft): PreparedArticle {
     for (const word of passageWords) words.add(word);
     return { body, fingerprint: passageFingerprint(passageWords) };
   });
+  const lead = passages.findIndex((passage) => !isPhotoCaption(passage.body));
   return {
     draft: { ...draft, title },
     contentHash: articleHash(draft),
     passages,
+    lead: Math.max(lead, 0),
     words: [...words].filter(isVocabularyWord),
   };
 }

@@ -44,8 +44,8 @@ export class IndexStore {
       ),
       touchFile: db.prepare('UPDATE files SET size = @size, mtime_ms = @mtimeMs WHERE path = @path'),
       insertArticle: db.prepare(
-        `INSERT INTO articles (file_path, item, content_hash, title, source, author, published, url)
-         VALUES (@filePath, @item, @contentHash, @title, @source, @author, @published, @url)`,
+        `INSERT INTO articles (file_path, item, content_hash, lead_position, title, source, author, published, url)
+         VALUES (@filePath, @item, @contentHash, @lead, @title, @source, @author, @published, @url)`,
       ),
       insertPassage: db.prepare(
         'INSERT INTO passages (article_id, position, body, fingerprint) VALUES (?, ?, ?, ?)',
@@ -138,6 +138,7 @@ export class IndexStore {
         filePath,
         item: draft.item,
         contentHash: article.contentHash,
+        lead: article.lead,
         title: draft.title,
         source: draft.source ?? null,
         author: draft.author ?? null,
@@ -153,7 +154,7 @@ export class IndexStore {
         fingerprint,
       ).lastInsertRowid;
       // The headline is indexed with the lead passage only; see db/migrations/001-initial.sql.
-      this.statements.insertFts.run(passageId, position === 0 ? draft.title : '', body);
+      this.statements.insertFts.run(passageId, position === article.lead ? draft.title : '', body);
     });
     if (article.words) this.vocabulary.add(article.words, 1);
     return article.passages.length;

@@ -104,6 +104,13 @@ const articles: Fixture[] = [
     published: '2020-02-11',
   },
   {
+    id: 'captioned',
+    title: 'Mayor opens the harbour museum',
+    body: 'Visitors queue outside the harbour museum in Quillport on the day it reopened to the public, May 4, 2021.\n\nThe mayor cut the ribbon on Tuesday after a three-year restoration of the old customs house.',
+    source: 'Town Courier',
+    published: '2021-05-04',
+  },
+  {
     id: 'hostile',
     title: 'A headline with <!channel> & <@U12345> inside',
     body: 'Text with <!here> and a forged <https://evil.example|link> that must stay plain text & safe.',
@@ -241,6 +248,15 @@ describe('readout on a fixture archive', () => {
     });
     expect(hit.rank).toBe(1);
     expect(hit.score).toBeGreaterThan(0);
+  });
+
+  it('puts the headline with the first real paragraph, not with a photo caption', () => {
+    const answer = ask('opens restoration');
+    expect(answer.query.partial).toBeUndefined();
+    expect(answer.hits[0]!.excerpt.text).toMatch(/^The mayor cut the ribbon/);
+    expect(answer.hits[0]!.titleMarks.map(([s, e]) => answer.hits[0]!.article.title.slice(s, e))).toEqual([
+      'opens',
+    ]);
   });
 
   it('marks matched words of the headline', () => {
