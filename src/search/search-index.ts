@@ -92,6 +92,23 @@ export function passesSourceFilters(source: string | null, url: string | null, s
   return sources.some((wanted) => outlet.includes(wanted) || host.includes(wanted));
 }
 
+function hasFilters(filters: QueryFilters): boolean {
+  return filters.sources.length > 0 || filters.after !== undefined || filters.before !== undefined;
+}
+
+/** Why a search that matches found nothing: the filters left every passage out. */
+export function filtersExcludedNote(filters: QueryFilters): string {
+  const parts: string[] = [];
+  if (filters.sources.length > 0) parts.push(`from ${filters.sources.join(' or ')}`);
+  if (filters.after || filters.before) {
+    const range = [filters.after && `from ${filters.after}`, filters.before && `before ${filters.before}`]
+      .filter(Boolean)
+      .join(' and ');
+    parts.push(`published ${range} (articles without a known year never pass a date filter)`);
+  }
+  return `passages match these words, but none ${parts.join(', and none ')}; try without the filter`;
+}
+
 /** bm25 rank ascending (better first); ties: later publication first, undated last. */
 export function byRankThenRecency(
   a: { rank: number; published: string | null },
@@ -244,6 +261,10 @@ export class SearchIndex {
         term: displayTerm(term),
         alternatives: term.alternatives.slice(1).map((words) => words.join(' ')),
       }));
+
+    if (candidates.length === 0 && hasFilters(parsed.filters) && this.matches(match)) {
+      query.notes.push(filtersExcludedNote(parsed.filters));
+    }
 
     const page = pageAt(arrangePages(candidates, limit), offset);
     answer.offset = page.start;

@@ -167,7 +167,11 @@ describe('readout on a fixture archive', () => {
     expect(ids(ask('hostilities after:2017'))).toEqual(['phrase-apart']);
     expect(ids(ask('hostilities before:2017'))).toEqual(['summit']);
     expect(ids(ask('ceasefire after:2016-09-05 before:2016-09-06'))).toEqual(['talks']);
-    expect(ask('ceasefire source:nobody').hits).toEqual([]);
+    const none = ask('ceasefire source:nobody');
+    expect(none.hits).toEqual([]);
+    expect(none.query.notes.join(' ')).toMatch(/passages match these words, but none from nobody/);
+    expect(ask('café after:2000').query.notes.join(' ')).toMatch(/without a known year never pass/);
+    expect(ask('zyxwvut source:tass').query.notes).toEqual([]);
   });
 
   it('corrects a word the archive does not know, and says so', () => {
