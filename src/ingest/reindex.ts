@@ -157,6 +157,9 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
     const store = new IndexStore(db);
     const indexedAt = now().toISOString();
     if (options.full) store.clear();
+    // Filling an empty index: build the passages' secondary indexes once at the end (a sorted
+    // build) instead of a random insert per passage. Their SQL is read back from the schema.
+    const deferredIndexes = store.isEmpty() ? dropIndexes(db, 'passages') : [];
 
     const discovered = discoverArticleFiles(dirs);
     summary.ignored = discovered.ignored;
@@ -193,6 +196,7 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
     } finally {
       run.close();
     }
+    for (const sql of deferredIndexes) db.exec(sql);
     const counts = db
       .prepare(
         `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM passages) AS passages,
@@ -249,6 +253,15 @@ function changedFiles(store: IndexStore, files: string[], summary: ReindexSummar
     jobs.push({ file, size: stat.size, mtimeMs, knownHash: stored?.content_hash, countWords: !stored });
   }
   return jobs;
+}
+
+/** Drops a table's indexes (not the automatic ones) and returns the SQL that recreates them. */
+function dropIndexes(db: Db, table: string): string[] {
+  const indexes = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
+    .all(table) as Array<{ name: string; sql: string }>;
+  for (const index of indexes) db.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`);
+  return indexes.map((index) => index.sql);
 }
 
 function skip(summary: ReindexSummary, file: string, reason: string): void {

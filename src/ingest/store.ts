@@ -35,6 +35,7 @@ export class IndexStore {
       file: db.prepare<[string], StoredFile>(
         'SELECT path, content_hash, size, mtime_ms FROM files WHERE path = ?',
       ),
+      anyArticle: db.prepare('SELECT 1 FROM articles LIMIT 1'),
       allFiles: db.prepare<[], StoredFile>('SELECT path, content_hash, size, mtime_ms FROM files'),
       upsertFile: db.prepare(
         `INSERT INTO files (path, content_hash, size, mtime_ms, indexed_at)
@@ -77,6 +78,11 @@ export class IndexStore {
 
   file(path: string): StoredFile | undefined {
     return this.statements.file.get(path);
+  }
+
+  /** Whether the index holds no articles (a first or full run). */
+  isEmpty(): boolean {
+    return this.statements.anyArticle.get() === undefined;
   }
 
   allFiles(): StoredFile[] {

@@ -108,6 +108,16 @@ describe('reindexArchive', () => {
     expect(
       db.prepare("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'strike'").pluck().get(),
     ).toBeGreaterThan(0);
+    // Built at the end of a first run, the passages' indexes are all back, as the migration made them.
+    const indexes = db.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'passages' ORDER BY name",
+    );
+    expect(indexes.pluck().all()).toEqual(['passages_article', 'passages_fingerprint']);
+    expect(db.prepare('EXPLAIN QUERY PLAN SELECT id FROM passages WHERE fingerprint = ?').all('x')).toEqual([
+      expect.objectContaining({
+        detail: expect.stringMatching(/USING (COVERING )?INDEX passages_fingerprint/),
+      }),
+    ]);
   });
 
   it('names each bad file with its reason, skips it and indexes the rest', async () => {
