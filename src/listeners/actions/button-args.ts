@@ -7,7 +7,7 @@ import { type ButtonState, decodeButtonState } from '../../slack/button-state';
 import type { SlackMessage } from '../../slack/limits';
 import { renderNotice } from '../../slack/render-answer';
 import { slackFailureContext } from '../../slack/slack-errors';
-import type { ListenerContext } from '../services';
+import { type ListenerContext, refusal, type SearchOutcome, searchArchive } from '../services';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -62,4 +62,28 @@ export async function respondTo(
     );
     return false;
   }
+}
+
+/**
+ * The start of a press that searches again (More results, Share): reads the button's state, and
+ * answers it at once when the state is unreadable or the user may not search now. Returns the
+ * press and the search outcome, or undefined when the press has been answered already.
+ */
+export async function searchAgain(
+  context: ListenerContext,
+  args: ButtonArgs,
+  options: { needsChannel?: boolean } = {},
+): Promise<{ pressed: PressedButton & { state: ButtonState }; outcome: SearchOutcome } | undefined> {
+  const pressed = pressedButton(args);
+  const { state, userId, channelId, where } = pressed;
+  if (!state || (options.needsChannel && !channelId)) {
+    await respondTo(context, args, where, expiredButton);
+    return undefined;
+  }
+  const refused = refusal(context, { userId, channelId });
+  if (refused) {
+    await respondTo(context, args, where, refused);
+    return undefined;
+  }
+  return { pressed: { ...pressed, state }, outcome: searchArchive(context, state.q, state.o, where) };
 }

@@ -5,23 +5,17 @@
  */
 import { renderAnswer, renderNotice } from '../../slack/render-answer';
 import { userFixFor } from '../../slack/slack-errors';
-import { type ListenerContext, postMessage, refusal, searchArchive } from '../services';
-import { type ButtonArgs, expiredButton, pressedButton, respondTo } from './button-args';
+import { type ListenerContext, postMessage } from '../services';
+import { type ButtonArgs, respondTo, searchAgain } from './button-args';
 
 export function shareAnswer(context: ListenerContext) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
-    const { state, userId, channelId, where } = pressedButton(args);
-    if (!state || !channelId) {
-      await respondTo(context, args, where, expiredButton);
-      return;
-    }
-    const refused = refusal(context, { userId, channelId });
-    if (refused) {
-      await respondTo(context, args, where, refused);
-      return;
-    }
-    const outcome = searchArchive(context, state.q, state.o, where);
+    const press = await searchAgain(context, args, { needsChannel: true });
+    if (!press) return;
+    const { outcome } = press;
+    const { userId, where } = press.pressed;
+    const channelId = press.pressed.channelId!; // searchAgain answered presses without one
     if ('notice' in outcome) {
       await respondTo(context, args, where, outcome.notice);
       return;
