@@ -107,12 +107,18 @@ async function main(): Promise<void> {
   const base = path.join(resultsDir, `${run.date}-${sizes.join('-')}`);
   fs.writeFileSync(`${base}.md`, report);
   fs.writeFileSync(`${base}.json`, `${JSON.stringify(run, null, 2)}\n`);
-  const saved = fs
+  fs.writeFileSync(path.join(resultsDir, 'chart.svg'), renderChart(savedRuns()));
+  log(`bench: wrote ${path.relative(process.cwd(), base)}.md and chart.svg`);
+}
+
+/** Every saved run, oldest first (by file time: runs of one day share a date), so the chart takes the newest per size. */
+function savedRuns(): BenchRun[] {
+  return fs
     .readdirSync(resultsDir)
     .filter((name) => name.endsWith('.json'))
-    .map((name) => JSON.parse(fs.readFileSync(path.join(resultsDir, name), 'utf8')) as BenchRun);
-  fs.writeFileSync(path.join(resultsDir, 'chart.svg'), renderChart(saved));
-  log(`bench: wrote ${path.relative(process.cwd(), base)}.md and chart.svg`);
+    .map((name) => path.join(resultsDir, name))
+    .sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs)
+    .map((file) => JSON.parse(fs.readFileSync(file, 'utf8')) as BenchRun);
 }
 
 main().catch((error: unknown) => {
