@@ -33,8 +33,13 @@ export const consoleUsage =
   'share, more and dismiss press the buttons of the latest answer; home shows the Home tab; quit ends.\n';
 
 /** Indexes the configured archive folders when the database holds no articles yet. */
-export async function indexIfEmpty(db: Db, config: Config, print: (text: string) => void): Promise<void> {
-  if (new SearchIndex(db).stats().articles > 0) return;
+export async function indexIfEmpty(
+  db: Db,
+  index: SearchIndex,
+  config: Config,
+  print: (text: string) => void,
+): Promise<void> {
+  if (index.stats().articles > 0) return;
   print(`The index is empty: indexing ${config.articleDirs.join(', ')} …\n`);
   const summary = await reindexArchive(db, { dirs: config.articleDirs });
   print(`Indexed ${summary.articles} articles (${summary.passages} passages).\n`);
@@ -46,9 +51,9 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
   io.print(missingSlackVariables);
   const db = openDatabase(config.databaseFile, { create: true });
   try {
-    await indexIfEmpty(db, config, io.print);
-    // Built after indexing: a SearchIndex notices re-indexes by other connections, not its own.
+    // The index sees the re-index below without being rebuilt (it watches its own connection too).
     const index = new SearchIndex(db, { aliasesFile: config.aliasesFile });
+    await indexIfEmpty(db, index, config, io.print);
     const slack = new ConsoleSlack(io.print, { color: io.interactive });
     const receiver = new ConsoleReceiver({
       input: io.input,
