@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArticleError } from '../../src/errors.js';
 import { decodeArticleBytes, decodeWindows1252 } from '../../src/ingest/decode.js';
+import { thrownReason } from '../support/article-error';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const bytes = (...values: Array<number | number[] | Uint8Array>) =>
@@ -13,16 +13,6 @@ function utf16(text: string, endian: 'le' | 'be'): Uint8Array {
     out.push(...(endian === 'le' ? [unit & 0xff, unit >> 8] : [unit >> 8, unit & 0xff]));
   }
   return Uint8Array.from(out);
-}
-
-function thrownReason(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ArticleError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an ArticleError');
 }
 
 describe('decodeArticleBytes', () => {

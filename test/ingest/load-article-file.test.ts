@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ArticleError } from '../../src/errors.js';
 import { articleExtensions, loadArticleFile } from '../../src/ingest/load-article-file.js';
+import { thrownReason } from '../support/article-error';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const bytes = (...values: Array<number | Uint8Array>) =>
   Uint8Array.from(values.flatMap((value) => (typeof value === 'number' ? [value] : [...value])));
-
-function thrownReason(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ArticleError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an ArticleError');
-}
 
 const lead = 'Obama described the talk with Putin as candid, blunt and businesslike on Monday.';
 const second = 'He added the United States needed to act fast to provide humanitarian relief.';
