@@ -12,10 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { benchSize, removeWorkDir, type SizeResult } from './bench/harness';
-import { benchQueries } from './bench/queries';
-import { type BenchRun, describeMachine, renderChart, renderReport } from './bench/report';
-import { SyntheticArchive } from './bench/synthetic-archive';
+import { benchSize, removeWorkDir, type SizeResult } from './bench/harness.js';
+import { benchQueries } from './bench/queries.js';
+import { type BenchRun, describeMachine, renderChart, renderReport } from './bench/report.js';
+import { SyntheticArchive } from './bench/synthetic-archive.js';
 
 const usage = `usage: npm run bench -- [--passages N | --sizes N,N,...] [--keep] [--skip-http] [--seed S]
   --passages N    archive size in passages (default 100000)

@@ -5,12 +5,12 @@
  * Exit status: 0 with results, 1 with none, 2 on bad usage or an unusable database.
  */
 import { parseArgs } from 'node:util';
-import { ansiStyle, plainStyle, renderAnswerText } from '../src/cli/render-text';
-import { loadConfig, loadDotenv } from '../src/config';
-import { openDatabase } from '../src/db/database';
-import { describeError, ReadoutError } from '../src/errors';
-import { readout } from '../src/readout';
-import { SearchIndex } from '../src/search/search-index';
+import { loadConfig, loadDotenv } from '../src/config.js';
+import { describeError, ReadoutError } from '../src/errors.js';
+import { openDatabase } from '../src/index/database.js';
+import { readout } from '../src/readout.js';
+import { SearchIndex } from '../src/search/search-index.js';
+import { ansiStyle, plainStyle, renderAnswerText } from '../src/terminal/answer-text.js';
 
 const usage = `usage: npm run readout -- [--json] [--limit N] [--offset N] QUERY...
 

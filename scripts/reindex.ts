@@ -9,11 +9,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { formatBytes, formatDuration } from '../src/cli/format';
-import { loadConfig, loadDotenv } from '../src/config';
-import { openDatabase } from '../src/db/database';
-import { describeError, ReadoutError } from '../src/errors';
-import { type ReindexProgress, type ReindexSummary, reindexArchive } from '../src/ingest/reindex';
+import { loadConfig, loadDotenv } from '../src/config.js';
+import { describeError, ReadoutError } from '../src/errors.js';
+import { openDatabase } from '../src/index/database.js';
+import { type ReindexProgress, type ReindexSummary, reindexArchive } from '../src/ingest/reindex.js';
+import { formatBytes, formatDuration } from '../src/terminal/format.js';
 
 export const exitCodes = { ok: 0, skipped: 1, failed: 2, busy: 3 } as const;
 

@@ -10,8 +10,8 @@
  */
 import path from 'node:path';
 import dotenv from 'dotenv';
-import { ReadoutError } from './errors';
-import { defaultAliasesFile, defaultDatabaseFile, projectRoot, sampleArticlesDir } from './paths';
+import { ReadoutError } from './errors.js';
+import { defaultAliasesFile, defaultDatabaseFile, projectRoot, sampleArticlesDir } from './paths.js';
 
 export type RunMode = 'socket' | 'http' | 'console';
 

@@ -7,15 +7,15 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from './app';
-import { type Config, loadConfig, loadDotenv, secretsOf } from './config';
-import { runConsole } from './console/run-console';
-import { openDatabase } from './db/database';
-import { describeError, isReadoutError } from './errors';
-import { createLogger, type Logger, redact } from './log';
-import { SearchIndex } from './search/search-index';
-import { InFlight } from './slack/in-flight';
-import { slackErrorCode } from './slack/slack-errors';
+import { type Config, loadConfig, loadDotenv, secretsOf } from './config.js';
+import { describeError, isReadoutError } from './errors.js';
+import { openDatabase } from './index/database.js';
+import { createLogger, type Logger, redact } from './log.js';
+import { SearchIndex } from './search/search-index.js';
+import { createApp } from './slack/transport/app.js';
+import { InFlight } from './slack/transport/in-flight.js';
+import { slackErrorCode } from './slack/transport/slack-errors.js';
+import { runConsole } from './terminal/run-console.js';
 
 /** How long SIGTERM waits for answers under way before closing the database anyway. */
 const shutdownGraceMs = 20_000;

@@ -3,8 +3,8 @@
  * `/readout`, `@Readout`, the local console and the CLI all call `readout()`; they differ only in
  * where the text comes from and how the answer is rendered.
  */
-import type { ReadoutAnswer, ReadoutOptions } from './search/answer';
-import type { SearchIndex } from './search/search-index';
+import type { ReadoutAnswer, ReadoutOptions } from './search/answer.js';
+import type { SearchIndex } from './search/search-index.js';
 
 export interface ReadoutServices {
   index: SearchIndex;

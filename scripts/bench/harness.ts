@@ -7,11 +7,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../src/paths';
-import { timeBareQueries } from './bare-fts';
-import { cpuProfileFlags, profileInProcess, summariseProfiles } from './cpu-profile';
-import { type HttpBenchResult, timeHttpReadout } from './http-side';
-import { runMeasured, tsxCommand } from './process-tree';
+import { projectRoot } from '../../src/paths.js';
+import { timeBareQueries } from './bare-fts.js';
+import { cpuProfileFlags, profileInProcess, summariseProfiles } from './cpu-profile.js';
+import { type HttpBenchResult, timeHttpReadout } from './http-side.js';
+import { runMeasured, tsxCommand } from './process-tree.js';
 import {
   databaseBytes,
   type QueryTiming,
@@ -19,10 +19,10 @@ import {
   runReindex,
   timeReadout,
   touchOneArticle,
-} from './project-side';
-import { type BenchQuery, bareMatchExpression, type QueryKind } from './queries';
-import { type LatencySummary, median, summariseLatencies } from './stats';
-import { SyntheticArchive, writeArchive } from './synthetic-archive';
+} from './project-side.js';
+import { type BenchQuery, bareMatchExpression, type QueryKind } from './queries.js';
+import { type LatencySummary, median, summariseLatencies } from './stats.js';
+import { SyntheticArchive, writeArchive } from './synthetic-archive.js';
 
 export interface SizeOptions {
   passages: number;

@@ -6,12 +6,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { projectRoot } from '../../src/paths';
-import { httpDelivery, SlackStandIn, slashCommand } from '../../test/support/slack-stand-in';
-import { treeRssBytes, tsxCommand } from './process-tree';
-import { projectEnv } from './project-side';
-import type { BenchQuery } from './queries';
-import { type LatencySummary, summariseLatencies } from './stats';
+import { projectRoot } from '../../src/paths.js';
+import { httpDelivery, SlackStandIn, slashCommand } from '../../test/support/slack-stand-in/index.js';
+import { treeRssBytes, tsxCommand } from './process-tree.js';
+import { projectEnv } from './project-side.js';
+import type { BenchQuery } from './queries.js';
+import { type LatencySummary, summariseLatencies } from './stats.js';
 
 export interface HttpBenchResult {
   latency: LatencySummary;

@@ -4,9 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultAliasesFile, projectRoot } from '../../src/paths';
-import { type MeasuredRun, runMeasured, tsxCommand } from './process-tree';
-import type { BenchQuery } from './queries';
+import { defaultAliasesFile, projectRoot } from '../../src/paths.js';
+import { type MeasuredRun, runMeasured, tsxCommand } from './process-tree.js';
+import type { BenchQuery } from './queries.js';
 
 export interface ReindexRun extends MeasuredRun {
   /** Passages the index holds afterwards, as the script reports them. */
@@ -71,7 +71,7 @@ export function removeDatabase(file: string): void {
 }
 
 // The index's size on disk is measured the way the re-index reports it.
-export { databaseBytes } from '../../src/ingest/reindex';
+export { databaseBytes } from '../../src/ingest/reindex.js';
 
 /**
  * Changes one article of one archive file the way an editor corrects copy: a sentence added to
@@ -104,9 +104,9 @@ export async function timeReadout(
 ): Promise<QueryTiming[]> {
   // Loaded here, not at the top: a project module that does not load fails this phase only,
   // and the baseline is still measured and reported.
-  const { openDatabase } = await import('../../src/db/database');
-  const { SearchIndex } = await import('../../src/search/search-index');
-  const { readout } = await import('../../src/readout');
+  const { openDatabase } = await import('../../src/index/database.js');
+  const { SearchIndex } = await import('../../src/search/search-index.js');
+  const { readout } = await import('../../src/readout.js');
   const db = openDatabase(databaseFile);
   try {
     const aliasesFile = fs.existsSync(defaultAliasesFile) ? defaultAliasesFile : undefined;

@@ -4,7 +4,7 @@
  * archive size drawn from every saved result.
  */
 import os from 'node:os';
-import type { LatencyResult, SizeResult } from './harness';
+import type { LatencyResult, SizeResult } from './harness.js';
 
 export interface Machine {
   cores: number;

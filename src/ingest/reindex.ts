@@ -14,12 +14,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../db/database';
-import { ReadoutError } from '../errors';
-import { articleExtensions } from './load-article-file';
-import type { PreparedFile } from './prepare';
-import { type CountedJob, prepareInHelperProcess, prepareInProcess } from './preparers';
-import { IndexStore } from './store';
+import { ReadoutError } from '../errors.js';
+import type { Db } from '../index/database.js';
+import { IndexStore } from '../index/writer.js';
+import { type CountedJob, prepareInHelperProcess, prepareInProcess } from './helper-process.js';
+import { articleExtensions } from './load-article-file.js';
+import type { PreparedFile } from './prepare-file.js';
 
 export interface ReindexProgress {
   done: number;

@@ -7,8 +7,8 @@
  * length budget, with '…' wherever text was left out.
  */
 
-import { splitSentences } from '../ingest/segment';
-import type { Excerpt } from './answer';
+import { splitSentences } from '../ingest/segment.js';
+import type { Excerpt } from './answer.js';
 
 export type Mark = [number, number];
 

@@ -11,7 +11,7 @@
  * so a word like `An-Nusra` becomes the phrase "an nusra", and punctuation, `*`, `^`, `(`,
  * `NEAR(`… are separators, never operators. User text only ever reaches FTS5 as quoted words.
  */
-import { surfaceWords } from './words';
+import { surfaceWords } from '../text/words.js';
 
 /** Longest query read; the rest is ignored with a note (Slack allows 4,000+ characters). */
 export const maxQueryLength = 1000;

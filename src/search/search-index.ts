@@ -7,8 +7,8 @@
  * leave the page short. highlight() and the attribution are read for the 5 rows shown.
  * Typo correction and the partial-match fallback run only when the whole query matched nothing.
  */
-import type { Db } from '../db/database';
-import { AliasFile, aliasesFor, joinAliasNames } from './aliases';
+import type { Db } from '../index/database.js';
+import { AliasFile, aliasesFor, joinAliasNames } from './aliases.js';
 import type {
   AliasExpansion,
   Attribution,
@@ -17,12 +17,12 @@ import type {
   ReadoutAnswer,
   ReadoutOptions,
   SearchHit,
-} from './answer';
-import { arrangePages, dropSyndicatedCopies, pageAt } from './arrange';
-import { buildExcerpt, parseHighlighted } from './excerpt';
-import { buildMatch, type TermAlternatives } from './fts-query';
-import { displayTerm, type ParsedQuery, parseQuery, type QueryFilters } from './parse-query';
-import { Vocabulary } from './vocabulary';
+} from './answer.js';
+import { arrangePages, dropSyndicatedCopies, pageAt } from './arrange.js';
+import { buildExcerpt, parseHighlighted } from './excerpt.js';
+import { buildMatch, type TermAlternatives } from './fts-query.js';
+import { displayTerm, type ParsedQuery, parseQuery, type QueryFilters } from './parse-query.js';
+import { Vocabulary } from './vocabulary.js';
 
 export interface IndexStats {
   articles: number;

@@ -8,7 +8,7 @@
  * looked up, so the fuzzy search never runs for an ordinary query.
  */
 import SearchableMap from 'minisearch/SearchableMap';
-import type { Db } from '../db/database';
+import type { Db } from '../index/database.js';
 
 /**
  * Edit distance allowed for a word: none under 4 letters (too many neighbours), 1 up to 7,

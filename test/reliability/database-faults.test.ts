@@ -13,15 +13,15 @@ import { type SpawnOptions, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database';
-import { ReadoutError } from '../../src/errors';
-import { reindexArchive } from '../../src/ingest/reindex';
-import { projectRoot } from '../../src/paths';
-import { botSecrets } from '../support/bot-process';
-import { markdownArticle, tempDir, writeFiles } from '../support/fixtures';
-import { cleanEnv, runScript, type ScriptResult } from '../support/run-script';
-import { SlackStandIn } from '../support/slack-stand-in';
-import { articleTitles, expectNoSecrets, fileBytes, integrityCheck, writeBulkArticles } from './support';
+import { ReadoutError } from '../../src/errors.js';
+import { openDatabase } from '../../src/index/database.js';
+import { reindexArchive } from '../../src/ingest/reindex.js';
+import { projectRoot } from '../../src/paths.js';
+import { botSecrets } from '../support/bot-process.js';
+import { markdownArticle, tempDir, writeFiles } from '../support/fixtures.js';
+import { cleanEnv, nodeCommand, runScript, type ScriptResult } from '../support/run-script.js';
+import { SlackStandIn } from '../support/slack-stand-in/index.js';
+import { articleTitles, expectNoSecrets, fileBytes, integrityCheck, writeBulkArticles } from './support.js';
 
 const isRoot = process.getuid?.() === 0;
 const nobody = { uid: 65534, gid: 65534 };
@@ -41,7 +41,8 @@ function run(
   env: NodeJS.ProcessEnv,
   options: { unprivileged?: boolean; fileSizeLimitKiB?: number } = {},
 ): Promise<ScriptResult> {
-  const node = [process.execPath, '--import', 'tsx', path.join(projectRoot, script), ...args];
+  const [execPath, nodeArgs] = nodeCommand(script, args);
+  const node = [execPath, ...nodeArgs];
   const command = options.fileSizeLimitKiB
     ? ['bash', '-c', `trap '' XFSZ; ulimit -f ${options.fileSizeLimitKiB}; exec "$0" "$@"`, ...node]
     : node;

@@ -10,10 +10,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixtureArchive, type FixtureArchive } from '../slack/fixture-archive';
-import { type BotProcess, startBot } from '../support/bot-process';
-import { appMention, SlackStandIn, socketDelivery } from '../support/slack-stand-in';
-import { expectNoSecrets, sentToSlack } from './support';
+import { buildFixtureArchive, type FixtureArchive } from '../slack/fixture-archive.js';
+import { type BotProcess, startBot } from '../support/bot-process.js';
+import { appMention, SlackStandIn, socketDelivery } from '../support/slack-stand-in/index.js';
+import { expectNoSecrets, sentToSlack } from './support.js';
 
 let archive: FixtureArchive;
 let standIn: SlackStandIn;

@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import type { types } from '@slack/bolt';
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
-import { secrets as harnessSecrets } from '../slack/harness';
-import { botSecrets } from '../support/bot-process';
-import { markdownArticle, writeFiles } from '../support/fixtures';
-import { type Delivery, type SlackStandIn, slashCommand } from '../support/slack-stand-in';
+import { secrets as harnessSecrets } from '../slack/harness.js';
+import { botSecrets } from '../support/bot-process.js';
+import { markdownArticle, writeFiles } from '../support/fixtures.js';
+import { type Delivery, type SlackStandIn, slashCommand } from '../support/slack-stand-in/index.js';
 
 export interface SentMessage {
   text?: string;

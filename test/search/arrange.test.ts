@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrangePages, dropSyndicatedCopies, pageAt } from '../../src/search/arrange';
+import { arrangePages, dropSyndicatedCopies, pageAt } from '../../src/search/arrange.js';
 
 const c = (id: string) => ({ id, articleId: Number(id[0]), fingerprint: id.slice(0, 2) });
 const ids = (pages: Array<Array<{ id: string }>>) => pages.map((page) => page.map((x) => x.id));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildExcerpt, markEnd, markStart, parseHighlighted } from '../../src/search/excerpt';
+import { buildExcerpt, markEnd, markStart, parseHighlighted } from '../../src/search/excerpt.js';
 
 const h = (text: string) => text.replaceAll('[', markStart).replaceAll(']', markEnd);
 /** Renders marks back as [word] so expectations read naturally. */

@@ -5,7 +5,7 @@ import {
   maxTerms,
   parseDateValue,
   parseQuery,
-} from '../../src/search/parse-query';
+} from '../../src/search/parse-query.js';
 
 const terms = (text: string) => parseQuery(text).terms.map(displayTerm);
 const excluded = (text: string) => parseQuery(text).excluded.map(displayTerm);

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Db, openDatabase } from '../../src/db/database';
-import { reindexArchive } from '../../src/ingest/reindex';
-import { defaultAliasesFile, projectRoot } from '../../src/paths';
-import { readout } from '../../src/readout';
-import type { ReadoutAnswer } from '../../src/search/answer';
-import { SearchIndex } from '../../src/search/search-index';
-import { tempDatabase, tempDir, writeFiles } from '../support/fixtures';
+import { type Db, openDatabase } from '../../src/index/database.js';
+import { reindexArchive } from '../../src/ingest/reindex.js';
+import { defaultAliasesFile, projectRoot } from '../../src/paths.js';
+import { readout } from '../../src/readout.js';
+import type { ReadoutAnswer } from '../../src/search/answer.js';
+import { SearchIndex } from '../../src/search/search-index.js';
+import { tempDatabase, tempDir, writeFiles } from '../support/fixtures.js';
 
 interface Fixture {
   id: string;

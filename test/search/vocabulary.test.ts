@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxEditDistanceFor, pickCorrection } from '../../src/search/vocabulary';
+import { maxEditDistanceFor, pickCorrection } from '../../src/search/vocabulary.js';
 
 describe('maxEditDistanceFor', () => {
   it.each([

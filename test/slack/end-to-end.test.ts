@@ -4,9 +4,9 @@
  */
 import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeButtonState } from '../../src/slack/button-state';
-import { blockKitViolations } from '../../src/slack/limits';
-import { actionIds } from '../../src/slack/render-answer';
+import { decodeButtonState } from '../../src/slack/ui/button-state.js';
+import { blockKitViolations } from '../../src/slack/ui/limits.js';
+import { actionIds } from '../../src/slack/ui/render-answer.js';
 import {
   appHomeOpened,
   appMention,
@@ -17,9 +17,9 @@ import {
   signedHeaders,
   slashCommand,
   workspace,
-} from '../support/slack-stand-in';
-import { buildFixtureArchive, type FixtureArchive } from './fixture-archive';
-import { type RunningReadout, startReadout, type Transport } from './harness';
+} from '../support/slack-stand-in/index.js';
+import { buildFixtureArchive, type FixtureArchive } from './fixture-archive.js';
+import { type RunningReadout, startReadout, type Transport } from './harness.js';
 
 let archive: FixtureArchive;
 

@@ -9,8 +9,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../src/db/database';
-import { reindexArchive } from '../../src/ingest/reindex';
+import { openDatabase } from '../../src/index/database.js';
+import { reindexArchive } from '../../src/ingest/reindex.js';
 
 export interface FixtureArchive {
   dir: string;

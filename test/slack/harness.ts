@@ -7,12 +7,17 @@ import { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
-import { type AppOverrides, createApp, eventsPath } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { type Db, openDatabase } from '../../src/db/database';
-import { createLogger } from '../../src/log';
-import { SearchIndex } from '../../src/search/search-index';
-import { type Delivery, httpDelivery, type SlackStandIn, socketDelivery } from '../support/slack-stand-in';
+import { loadConfig } from '../../src/config.js';
+import { type Db, openDatabase } from '../../src/index/database.js';
+import { createLogger } from '../../src/log.js';
+import { SearchIndex } from '../../src/search/search-index.js';
+import { type AppOverrides, createApp, eventsPath } from '../../src/slack/transport/app.js';
+import {
+  type Delivery,
+  httpDelivery,
+  type SlackStandIn,
+  socketDelivery,
+} from '../support/slack-stand-in/index.js';
 
 export type Transport = 'http' | 'socket';
 

@@ -4,10 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { readoutCommandName } from '../../src/listeners/commands';
-import { projectRoot } from '../../src/paths';
+import { projectRoot } from '../../src/paths.js';
+import { readoutCommandName } from '../../src/slack/listeners/commands/index.js';
 
 const schemaDir = path.resolve(projectRoot, '../shared/slack');
 const haveSchemas = fs.existsSync(path.join(schemaDir, 'manifest.schema.json'));

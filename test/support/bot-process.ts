@@ -1,11 +1,11 @@
 /**
- * `npm start` as a real process (node --import tsx src/main.ts) against the Slack stand-in, the
+ * `npm start` as a real process (node dist/src/main.js) against the Slack stand-in, the
  * way a newsroom runs it: its own SQLite connection, real signals, everything it prints kept.
  */
 import type { ChildProcess } from 'node:child_process';
-import { eventsPath } from '../../src/app';
-import { cleanEnv, startScript } from './run-script';
-import { type Delivery, httpDelivery, type SlackStandIn } from './slack-stand-in';
+import { eventsPath } from '../../src/slack/transport/app.js';
+import { cleanEnv, startScript } from './run-script.js';
+import { type Delivery, httpDelivery, type SlackStandIn } from './slack-stand-in/index.js';
 
 /** Test credentials: the stand-in accepts any xoxb-/xapp- token. Grepped for in everything printed. */
 export const botSecrets = {

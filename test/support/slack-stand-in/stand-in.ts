@@ -18,7 +18,7 @@ import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { nextTs, workspace } from './payloads';
+import { nextTs, workspace } from './payloads.js';
 
 export type Recorded =
   | {

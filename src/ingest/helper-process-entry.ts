@@ -1,0 +1,27 @@
+/**
+ * The re-index helper process (see preparers.ts): prepares the files it is sent, one at a time,
+ * and answers with the prepared files and, at the end, the vocabulary it counted. It never opens
+ * the database. It exits when the re-index asks, or when the re-index process goes away.
+ */
+
+import type { FromHelper, ToHelper } from './helper-process.js';
+import { prepareCounted } from './helper-process.js';
+import { VocabularyTally } from './prepare-file.js';
+
+const tally = new VocabularyTally();
+const reply = (message: FromHelper, then?: () => void) => process.send!(message, undefined, undefined, then);
+
+process.on('message', (message: ToHelper) => {
+  try {
+    if (message.type === 'job') {
+      reply({ type: 'prepared', prepared: prepareCounted(message.job, tally) });
+    } else {
+      // Disconnect only once the (large) answer is out, or it may be lost.
+      reply({ type: 'vocabulary', entries: tally.entries() }, () => process.disconnect());
+    }
+  } catch (error) {
+    reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+});
+// A killed re-index closes the channel: nothing more to do.
+process.on('disconnect', () => process.exit(0));

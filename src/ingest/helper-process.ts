@@ -1,0 +1,133 @@
+/**
+ * Running `prepareFile` over a re-index's files, in order, either here (small runs) or in a
+ * helper process (large runs): the helper prepares the next files on the second core while this
+ * process writes the current one into SQLite. Only this process ever writes the database.
+ *
+ * Vocabulary: for a file new to the index every article will be written, so the preparer counts
+ * its words itself and sends only the total at the end, rather than every article's word list.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { type PreparedFile, type PrepareJob, prepareFile, VocabularyTally } from './prepare-file.js';
+
+export interface CountedJob extends PrepareJob {
+  /** Count the words of every article here (the file is new: all its articles are written). */
+  countWords: boolean;
+}
+
+export interface PreparedRun {
+  /** One prepared file per job, in the order of the jobs. */
+  files: AsyncGenerator<PreparedFile>;
+  /** Word counts of the countWords jobs; call after `files` is exhausted. */
+  vocabulary(): Promise<Array<[string, number]>>;
+  /** Stops early (on an error): ends the helper process, if any. */
+  close(): void;
+}
+
+/** Prepares a job and, when asked, counts its articles' words into `tally` instead of returning them. */
+export function prepareCounted(job: CountedJob, tally: VocabularyTally): PreparedFile {
+  const prepared = prepareFile(job);
+  if (prepared.kind === 'articles' && job.countWords) {
+    for (const article of prepared.articles) {
+      tally.add(article.words ?? [], 1);
+      delete article.words;
+    }
+  }
+  return prepared;
+}
+
+export function prepareInProcess(jobs: CountedJob[]): PreparedRun {
+  const tally = new VocabularyTally();
+  async function* files(): AsyncGenerator<PreparedFile> {
+    for (const job of jobs) yield prepareCounted(job, tally);
+  }
+  return { files: files(), vocabulary: async () => tally.entries(), close: () => {} };
+}
+
+/** Messages between this process and the helper (advanced serialisation: Maps, typed values). */
+export type ToHelper = { type: 'job'; job: CountedJob } | { type: 'finish' };
+export type FromHelper =
+  | { type: 'prepared'; prepared: PreparedFile }
+  | { type: 'vocabulary'; entries: Array<[string, number]> }
+  | { type: 'error'; message: string };
+
+/** How many files the helper may prepare ahead of the writer: bounds memory to a few files. */
+const lookahead = 3;
+
+function startHelper(): ChildProcess {
+  // Compiled, the helper is a .js file beside this one; under tsx (development, tests) it is the
+  // TypeScript source, and tsx's loader lets plain node run it.
+  const compiled = import.meta.url.endsWith('.js');
+  const entry = new URL(
+    compiled ? './helper-process-entry.js' : './helper-process-entry.ts',
+    import.meta.url,
+  );
+  const execArgv = compiled
+    ? []
+    : ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
+  return fork(entry, [], {
+    execArgv,
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+}
+
+export function prepareInHelperProcess(jobs: CountedJob[]): PreparedRun {
+  const helper = startHelper();
+  const inbox: FromHelper[] = [];
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  helper.on('message', (message: FromHelper) => {
+    inbox.push(message);
+    wake?.();
+  });
+  helper.on('exit', (code, signal) => {
+    failure ??= new Error(`re-index helper process ended early (${signal ?? `exit ${code}`})`);
+    wake?.();
+  });
+  helper.on('error', (error) => {
+    failure = error;
+    wake?.();
+  });
+
+  const receive = async (): Promise<FromHelper> => {
+    for (;;) {
+      const message = inbox.shift();
+      if (message) {
+        if (message.type === 'error') throw new Error(`re-index helper process: ${message.message}`);
+        return message;
+      }
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      wake = undefined;
+    }
+  };
+  const send = (message: ToHelper) => helper.send(message);
+
+  let sent = 0;
+  async function* files(): AsyncGenerator<PreparedFile> {
+    while (sent < Math.min(lookahead, jobs.length)) send({ type: 'job', job: jobs[sent++]! });
+    for (let received = 0; received < jobs.length; received++) {
+      const message = await receive();
+      if (message.type !== 'prepared') throw new Error(`re-index helper process: unexpected ${message.type}`);
+      if (sent < jobs.length) send({ type: 'job', job: jobs[sent++]! });
+      yield message.prepared;
+    }
+  }
+  return {
+    files: files(),
+    vocabulary: async () => {
+      send({ type: 'finish' });
+      const message = await receive();
+      if (message.type !== 'vocabulary')
+        throw new Error(`re-index helper process: unexpected ${message.type}`);
+      return message.entries;
+    },
+    close: () => {
+      if (helper.exitCode === null) helper.kill();
+    },
+  };
+}

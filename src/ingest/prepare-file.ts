@@ -1,0 +1,156 @@
+/**
+ * Preparing an article file for the index, without touching the database: read, hash, decode,
+ * load, clean, segment into passages, fingerprint, and gather each article's words.
+ *
+ * This is the CPU-heavy half of a re-index. It runs in the re-index process for small runs and
+ * in a helper process (prepare-process.ts) for large ones, so that preparing the next files
+ * overlaps with writing the current one into SQLite on the other core.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { ArticleError } from '../errors.js';
+import { isVocabularyWord, surfaceWords } from '../text/words.js';
+import type { ArticleDraft } from './article.js';
+import { isPhotoCaption } from './clean.js';
+import { loadArticleFile } from './load-article-file.js';
+import { segmentArticle } from './segment.js';
+
+/** A file as read now: what decides whether anything changed. */
+export interface FileVersion {
+  path: string;
+  contentHash: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface PreparedPassage {
+  /** NFC text, as stored and indexed. */
+  body: string;
+  /** Hash of the passage's words: the same passage in several articles (syndicated copies). */
+  fingerprint: string;
+}
+
+export interface PreparedArticle {
+  draft: ArticleDraft;
+  /** Hash of the article as loaded: an unchanged hash means nothing to rewrite. */
+  contentHash: string;
+  passages: PreparedPassage[];
+  /** The passage indexed with the headline: the first that is not a photo caption. */
+  lead: number;
+  /** Distinct vocabulary words of headline and passages; left out when already counted. */
+  words?: string[];
+}
+
+export type PreparedFile =
+  | { kind: 'unchanged'; version: FileVersion }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'articles'; version: FileVersion; articles: PreparedArticle[]; problems: string[] };
+
+export interface PrepareJob {
+  file: string;
+  /** Size and modification time read by the caller (the file is read only when they changed). */
+  size: number;
+  mtimeMs: number;
+  /** Content hash of the indexed version, when the file is in the index. */
+  knownHash?: string;
+}
+
+/**
+ * Hash of a passage's words alone (lowercased, punctuation and spacing dropped), so the same
+ * paragraph syndicated with other quote marks or spacing is recognised as the same passage.
+ */
+export function passageFingerprint(words: readonly string[]): string {
+  return createHash('sha1').update(words.join(' ')).digest('hex').slice(0, 16);
+}
+
+/** Hash of an article as loaded (text and attribution). */
+export function articleHash(draft: ArticleDraft): string {
+  const { item, title, body, source, author, published, url } = draft;
+  return createHash('sha1')
+    .update(JSON.stringify([item, title, body, source, author, published, url]))
+    .digest('hex');
+}
+
+function errorCode(error: unknown): string {
+  return (error as { code?: string }).code ?? (error as Error).message ?? String(error);
+}
+
+/** Segments an article and gathers its words. */
+export function prepareArticle(draft: ArticleDraft): PreparedArticle {
+  const title = draft.title.normalize('NFC');
+  const words = new Set(surfaceWords(title));
+  const passages = segmentArticle(draft.body).map((text) => {
+    const body = text.normalize('NFC');
+    const passageWords = surfaceWords(body);
+    for (const word of passageWords) words.add(word);
+    return { body, fingerprint: passageFingerprint(passageWords) };
+  });
+  const lead = passages.findIndex((passage) => !isPhotoCaption(passage.body));
+  return {
+    draft: { ...draft, title },
+    contentHash: articleHash(draft),
+    passages,
+    lead: Math.max(lead, 0),
+    words: [...words].filter(isVocabularyWord),
+  };
+}
+
+/** Reads and prepares one file. Expected problems come back as 'skipped' with the reason. */
+export function prepareFile(job: PrepareJob): PreparedFile {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(job.file);
+  } catch (error) {
+    return { kind: 'skipped', reason: `cannot read (${errorCode(error)})` };
+  }
+  const version: FileVersion = {
+    path: job.file,
+    contentHash: createHash('sha256').update(bytes).digest('hex'),
+    size: job.size,
+    mtimeMs: job.mtimeMs,
+  };
+  if (job.knownHash === version.contentHash) return { kind: 'unchanged', version };
+  try {
+    const loaded = loadArticleFile(job.file, bytes);
+    const problems = loaded.problems.map((problem) => `${problem.where}: ${problem.reason}`);
+    const drafts = loaded.articles.filter((draft) => {
+      const hasText = draft.body.trim() !== '';
+      if (!hasText) problems.push(`${draft.item || 'article'}: no text to index`);
+      return hasText;
+    });
+    if (drafts.length === 0) throw new ArticleError('no article with text found');
+    return { kind: 'articles', version, articles: drafts.map(prepareArticle), problems };
+  } catch (error) {
+    if (error instanceof ArticleError) return { kind: 'skipped', reason: error.message };
+    throw error;
+  }
+}
+
+/** Per-word change in the number of articles using it, summed over a run. */
+export class VocabularyTally {
+  private readonly counts = new Map<string, { delta: number }>();
+
+  /** Adds `delta` to each word (the distinct words of one article). */
+  add(words: Iterable<string>, delta: number): void {
+    // One map lookup per word: this runs for every article of a million-passage load.
+    for (const word of words) {
+      const counter = this.counts.get(word);
+      if (counter) counter.delta += delta;
+      else this.counts.set(word, { delta });
+    }
+  }
+
+  merge(entries: Iterable<[string, number]>): void {
+    for (const [word, delta] of entries) this.add([word], delta);
+  }
+
+  entries(): Array<[string, number]> {
+    const out: Array<[string, number]> = [];
+    for (const [word, { delta }] of this.counts) if (delta !== 0) out.push([word, delta]);
+    return out;
+  }
+
+  clear(): void {
+    this.counts.clear();
+  }
+}

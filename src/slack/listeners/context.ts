@@ -1,0 +1,127 @@
+/**
+ * What listeners are given (services passed in, never imported singletons) and the steps every
+ * listener shares: may this user ask here and now, and run the one readout path with its
+ * failures turned into something a reporter can read.
+ */
+
+import type { webApi } from '@slack/bolt';
+import type { Config } from '../../config.js';
+import { describeError, isReadoutError } from '../../errors.js';
+import type { Logger } from '../../log.js';
+import { defaultPageSize, readout } from '../../readout.js';
+import type { ReadoutAnswer } from '../../search/answer.js';
+import type { SearchIndex } from '../../search/search-index.js';
+import { RateLimiter, SeenEvents } from '../transport/rate-limiter.js';
+import { slackErrorCode, slackFailureContext } from '../transport/slack-errors.js';
+import type { SlackMessage } from '../ui/limits.js';
+import { mentionChannel } from '../ui/mrkdwn.js';
+import { renderNotice } from '../ui/render-answer.js';
+
+export interface ListenerServices {
+  index: SearchIndex;
+  config: Pick<Config, 'rateLimit' | 'channels'>;
+  logger: Logger;
+}
+
+/** Services plus the per-app state listeners share (rate limits, events already answered). */
+export interface ListenerContext extends ListenerServices {
+  rateLimiter: RateLimiter;
+  seenEvents: SeenEvents;
+}
+
+export function createListenerContext(services: ListenerServices): ListenerContext {
+  return {
+    ...services,
+    rateLimiter: new RateLimiter(services.config.rateLimit),
+    seenEvents: new SeenEvents(),
+  };
+}
+
+/**
+ * Why Readout will not answer this request, as a polite notice; undefined when it may. Checks
+ * the channel allow-list first (it does not use up the user's allowance), then the rate limit.
+ */
+export function refusal(
+  context: ListenerContext,
+  request: { userId: string; channelId?: string },
+): SlackMessage | undefined {
+  const allowed = context.config.channels;
+  if (allowed && !(request.channelId && allowed.includes(request.channelId))) {
+    const where = allowed.map(mentionChannel).join(', ');
+    return renderNotice(
+      `Sorry, Readout only answers in ${where}. Ask there, or ask an admin to add this channel.`,
+    );
+  }
+  const waitSeconds = context.rateLimiter.take(request.userId);
+  if (waitSeconds > 0) {
+    const { requests, perSeconds } = context.config.rateLimit;
+    return renderNotice(
+      `You have asked ${requests} questions in the last ${perSeconds} seconds, which is as many as Readout answers. Please try again in ${waitSeconds} seconds.`,
+    );
+  }
+  return undefined;
+}
+
+export type SearchOutcome = { answer: ReadoutAnswer } | { notice: SlackMessage };
+
+/**
+ * Runs the one readout path for a page of results. A ReadoutError (the index is missing or
+ * damaged) becomes its message; anything else is logged with context and the user gets a short
+ * apology, never a stack trace or an SQLite message.
+ */
+export function searchArchive(
+  context: ListenerContext,
+  text: string,
+  offset: number,
+  logContext: Record<string, unknown>,
+): SearchOutcome {
+  try {
+    return { answer: readout(text, { offset, limit: defaultPageSize }, { index: context.index }) };
+  } catch (error) {
+    if (isReadoutError(error)) {
+      context.logger.error('readout: search failed', { ...logContext, error: describeError(error) });
+      return { notice: renderNotice('The archive index is unavailable right now. Please tell an admin.') };
+    }
+    context.logger.error('readout: unexpected search failure', {
+      ...logContext,
+      error: describeError(error),
+    });
+    return {
+      notice: renderNotice('Sorry, something went wrong while searching the archive. It has been logged.'),
+    };
+  }
+}
+
+/**
+ * chat.postMessage that degrades rather than leaving the reporter with nothing: when Slack
+ * rejects the blocks (`invalid_blocks`, a rendering bug we log), the fallback text (which holds
+ * the first passage) is posted alone. Resolves with the Slack error code when nothing was posted.
+ */
+export async function postMessage(
+  context: ListenerContext,
+  client: webApi.WebClient,
+  message: webApi.ChatPostMessageArguments & SlackMessage,
+  where: Record<string, unknown>,
+  /** For the log, e.g. 'reply to a mention'. */
+  what: string,
+): Promise<string | undefined> {
+  try {
+    await client.chat.postMessage(message);
+    return undefined;
+  } catch (error) {
+    const code = slackErrorCode(error);
+    context.logger.error(`readout: could not ${what}`, slackFailureContext('chat.postMessage', error, where));
+    if (code !== 'invalid_blocks') return code;
+  }
+  try {
+    const { blocks: _rejected, ...textOnly } = message;
+    await client.chat.postMessage(textOnly as webApi.ChatPostMessageArguments);
+    return undefined;
+  } catch (error) {
+    context.logger.error(
+      `readout: could not ${what}, not even as text alone`,
+      slackFailureContext('chat.postMessage', error, where),
+    );
+    return slackErrorCode(error);
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * A ReadoutAnswer as text for a terminal (the `npm run readout` CLI): numbered quotes with the
+ * matched words emphasised, each followed by its attribution line.
+ */
+import type { ReadoutAnswer, SearchHit } from '../search/answer.js';
+import { formatPublished } from '../text/partial-date.js';
+
+export interface TextStyle {
+  /** Wraps a matched word: ANSI bold on a terminal, **word** in a pipe. */
+  mark: (text: string) => string;
+}
+
+export const ansiStyle: TextStyle = { mark: (text) => `\u001b[1m${text}\u001b[22m` };
+export const plainStyle: TextStyle = { mark: (text) => `**${text}**` };
+
+function marked(text: string, marks: Array<[number, number]>, style: TextStyle): string {
+  let out = '';
+  let cursor = 0;
+  for (const [start, end] of marks) {
+    out += text.slice(cursor, start) + style.mark(text.slice(start, end));
+    cursor = end;
+  }
+  return out + text.slice(cursor);
+}
+
+/** `"Headline" — Outlet, 5 Sep 2016, by Author · https://… · file` */
+export function attributionLine(hit: SearchHit): string {
+  const { article } = hit;
+  const parts = [`"${article.title}"`];
+  const details = [
+    article.source,
+    formatPublished(article.published),
+    article.author && `by ${article.author}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const line = details ? `${parts[0]} — ${details}` : parts[0]!;
+  return [line, article.url, article.file].filter(Boolean).join(' · ');
+}
+
+export function renderAnswerText(answer: ReadoutAnswer, style: TextStyle): string {
+  const { query } = answer;
+  const lines: string[] = [];
+  for (const correction of query.corrections)
+    lines.push(`showing results for ${correction.to} (not ${correction.from})`);
+  for (const alias of query.aliases)
+    lines.push(`${alias.term} also searched as: ${alias.alternatives.join(', ')}`);
+  if (query.partial) {
+    lines.push(
+      `no passage has all of: ${query.partial.allOf.join(', ')} — showing passages with some of them`,
+    );
+  }
+  for (const note of query.notes) lines.push(`note: ${note}`);
+  if (answer.hits.length === 0) lines.push(`no passages found for: ${query.text}`);
+  for (const hit of answer.hits) {
+    lines.push('');
+    lines.push(`${hit.rank}. ${marked(hit.excerpt.text, hit.excerpt.marks, style)}`);
+    lines.push(`   ${attributionLine(hit)}`);
+    if (hit.alsoIn.length > 0) lines.push(`   also in: ${hit.alsoIn.join(', ')}`);
+  }
+  if (answer.nextOffset !== undefined) lines.push('', `more results: --offset ${answer.nextOffset}`);
+  return lines.join('\n');
+}
