@@ -11,8 +11,8 @@ import fs from 'node:fs';
 import { ArticleError } from '../errors.js';
 import { isVocabularyWord, surfaceWords } from '../text/words.js';
 import type { ArticleDraft } from './article.js';
-import { isPhotoCaption } from './clean.js';
-import { loadArticleFile } from './load-article-file.js';
+import { isPhotoCaption } from './clean/captions.js';
+import { loadArticleFile } from './load/load-article-file.js';
 import { segmentArticle } from './segment.js';
 
 /** A file as read now: what decides whether anything changed. */

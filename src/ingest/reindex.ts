@@ -18,7 +18,7 @@ import { ReadoutError } from '../errors.js';
 import type { Db } from '../index/database.js';
 import { IndexStore } from '../index/writer.js';
 import { type CountedJob, prepareInHelperProcess, prepareInProcess } from './helper-process.js';
-import { articleExtensions } from './load-article-file.js';
+import { articleExtensions } from './load/load-article-file.js';
 import type { PreparedFile } from './prepare-file.js';
 
 export interface ReindexProgress {

@@ -7,7 +7,7 @@
  * length budget, with '…' wherever text was left out.
  */
 
-import { splitSentences } from '../ingest/segment.js';
+import { splitSentences } from '../text/sentences.js';
 import type { Excerpt } from './answer.js';
 
 export type Mark = [number, number];

@@ -8,6 +8,7 @@
  * Typo correction and the partial-match fallback run only when the whole query matched nothing.
  */
 import type { Db } from '../index/database.js';
+import { partialDateStart } from '../text/partial-date.js';
 import { AliasFile, aliasesFor, joinAliasNames } from './aliases.js';
 import type {
   AliasExpansion,
@@ -71,9 +72,8 @@ interface Term {
 export function passesDateFilters(published: string | null, filters: QueryFilters): boolean {
   if (!filters.after && !filters.before) return true;
   // Year unknown (or no date): a date filter cannot vouch for it.
-  if (!published || !/^\d{4}/.test(published)) return false;
-  const start =
-    published.length === 4 ? `${published}-01-01` : published.length === 7 ? `${published}-01` : published;
+  const start = partialDateStart(published);
+  if (start === undefined) return false;
   if (filters.after && start < filters.after) return false;
   if (filters.before && start >= filters.before) return false;
   return true;

@@ -3,7 +3,7 @@
  * matched words emphasised, each followed by its attribution line.
  */
 import type { ReadoutAnswer, SearchHit } from '../search/answer.js';
-import { formatPublished } from '../text/partial-date.js';
+import { displayPartialDate } from '../text/partial-date.js';
 
 export interface TextStyle {
   /** Wraps a matched word: ANSI bold on a terminal, **word** in a pipe. */
@@ -29,7 +29,7 @@ export function attributionLine(hit: SearchHit): string {
   const parts = [`"${article.title}"`];
   const details = [
     article.source,
-    formatPublished(article.published),
+    displayPartialDate(article.published),
     article.author && `by ${article.author}`,
   ]
     .filter(Boolean)

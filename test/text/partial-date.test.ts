@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatPublished, formatTimestamp } from '../../src/text/partial-date.js';
+import {
+  displayPartialDate,
+  formatTimestamp,
+  partialDateFromParts,
+  partialDateStart,
+} from '../../src/text/partial-date.js';
 
-describe('formatPublished', () => {
+describe('displayPartialDate', () => {
   it.each([
     ['2016-09-01', '1 Sep 2016'],
     ['2017-12-31', '31 Dec 2017'],
@@ -15,7 +20,7 @@ describe('formatPublished', () => {
     ['', null],
     [null, null],
   ])('shows %j as %j', (input, expected) => {
-    expect(formatPublished(input)).toBe(expected);
+    expect(displayPartialDate(input)).toBe(expected);
   });
 });
 
@@ -26,5 +31,37 @@ describe('formatTimestamp', () => {
 
   it('shows text that is not a timestamp as it is', () => {
     expect(formatTimestamp('soon')).toBe('soon');
+  });
+});
+
+describe('partialDateFromParts', () => {
+  it.each([
+    [{ year: 2017, month: 11, day: 21 }, '2017-11-21'],
+    [{ year: 2017, month: 11 }, '2017-11'],
+    [{ year: 2017 }, '2017'],
+    [{ month: 11, day: 21 }, '--11-21'],
+    [{ month: 2, day: 29 }, '--02-29'],
+  ])('formats %o as %s', (parts, expected) => {
+    expect(partialDateFromParts(parts)).toBe(expected);
+  });
+
+  it.each([[{ month: 11 }], [{ day: 21 }], [{}], [{ year: 2017, day: 21 }], [{ month: 4, day: 31 }]])(
+    'refuses the incomplete or impossible %o',
+    (parts) => {
+      expect(partialDateFromParts(parts)).toBeUndefined();
+    },
+  );
+});
+
+describe('partialDateStart', () => {
+  it.each([
+    ['2016-09-05', '2016-09-05'],
+    ['2016-09', '2016-09-01'],
+    ['2016', '2016-01-01'],
+    ['--09-05', undefined],
+    [null, undefined],
+    ['', undefined],
+  ])('%s starts on %s', (published, start) => {
+    expect(partialDateStart(published)).toBe(start);
   });
 });

@@ -9,7 +9,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { Excerpt, InterpretedQuery, ReadoutAnswer, SearchHit } from '../../search/answer.js';
-import { formatPublished } from '../../text/partial-date.js';
+import { displayPartialDate } from '../../text/partial-date.js';
 import { encodeButtonState } from './button-state.js';
 import { blockKitLimits, type SlackMessage } from './limits.js';
 import { boldMarks, clipText, escapeMrkdwn, link, mentionUser, quoteWithMarks } from './mrkdwn.js';
@@ -90,9 +90,9 @@ export function understoodLines(query: InterpretedQuery): string[] {
     filters.push(`only from ${query.filters.sources.map(escapeMrkdwn).join(', ')}`);
   }
   if (query.filters.after)
-    filters.push(`on or after ${formatPublished(query.filters.after) ?? query.filters.after}`);
+    filters.push(`on or after ${displayPartialDate(query.filters.after) ?? query.filters.after}`);
   if (query.filters.before)
-    filters.push(`before ${formatPublished(query.filters.before) ?? query.filters.before}`);
+    filters.push(`before ${displayPartialDate(query.filters.before) ?? query.filters.before}`);
   if (query.excluded.length > 0) filters.push(`without ${query.excluded.map(escapeMrkdwn).join(', ')}`);
   if (filters.length > 0) lines.push(`Filters: ${filters.join('; ')}.`);
   for (const note of query.notes) lines.push(escapeMrkdwn(note));
@@ -128,7 +128,7 @@ export function attributionLine(hit: SearchHit): string {
       : link(article.url, title);
   const parts = [headline];
   if (article.source) parts.push(escapeMrkdwn(clipText(article.source, maxName)));
-  const date = formatPublished(article.published);
+  const date = displayPartialDate(article.published);
   if (date) parts.push(date);
   if (article.author) parts.push(`by ${escapeMrkdwn(clipText(article.author, maxName))}`);
   let line = parts.join(' · ');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeArticleBytes, decodeWindows1252 } from '../../src/ingest/decode.js';
-import { thrownReason } from '../support/article-error.js';
+import { decodeArticleBytes, decodeWindows1252 } from '../../../src/ingest/load/decode.js';
+import { thrownReason } from '../../support/article-error.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const bytes = (...values: Array<number | number[] | Uint8Array>) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleExtensions, loadArticleFile } from '../../src/ingest/load-article-file.js';
-import { thrownReason } from '../support/article-error.js';
+import { articleExtensions, loadArticleFile } from '../../../src/ingest/load/load-article-file.js';
+import { thrownReason } from '../../support/article-error.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const bytes = (...values: Array<number | Uint8Array>) =>

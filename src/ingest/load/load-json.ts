@@ -7,12 +7,14 @@
  * reported as a problem and the other lines are still loaded.
  */
 import jsonc from 'jsonc-parser';
-import { ArticleError } from '../errors.js';
-import type { ArticleDraft, ItemProblem, LoadedFile } from './article.js';
-import { composeDraft, normalizeWhitespace, splitTextParagraphs } from './clean.js';
+import { ArticleError } from '../../errors.js';
+import { normalizeWhitespace } from '../../text/whitespace.js';
+import type { ArticleDraft, ItemProblem, LoadedFile } from '../article.js';
+import { composeDraft } from '../clean/draft.js';
+import { splitTextParagraphs } from '../clean/paragraphs.js';
+import { normalizePublished } from '../clean/published.js';
 import { decodeArticleBytes } from './decode.js';
 import { htmlFragmentBlocks, looksLikeHtml } from './load-html.js';
-import { normalizePublished } from './published.js';
 
 /** V8's JSON.parse message without the position and the echo of the input. */
 function shortJsonMessage(error: unknown): string {

@@ -5,10 +5,12 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { LoadedFile } from './article.js';
-import { composeDraft, noArticleError, normalizeWhitespace, readByline } from './clean.js';
+import { normalizeWhitespace } from '../../text/whitespace.js';
+import type { LoadedFile } from '../article.js';
+import { readByline } from '../clean/byline.js';
+import { composeDraft, noArticleError } from '../clean/draft.js';
+import { normalizePublished } from '../clean/published.js';
 import { decodeArticleBytes } from './decode.js';
-import { normalizePublished } from './published.js';
 
 /** The little of the DOM this module uses (the project compiles without the DOM library). */
 interface DomNode {

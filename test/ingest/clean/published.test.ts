@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPublished, normalizePublished, readWrittenDate } from '../../src/ingest/published.js';
+import { normalizePublished, readWrittenDate } from '../../../src/ingest/clean/published.js';
 
 describe('normalizePublished', () => {
   it.each([
@@ -68,25 +68,6 @@ describe('normalizePublished', () => {
   it('accepts 29 February in a leap year', () => {
     expect(normalizePublished('2016-02-29')).toBe('2016-02-29');
   });
-});
-
-describe('formatPublished', () => {
-  it.each([
-    [{ year: 2017, month: 11, day: 21 }, '2017-11-21'],
-    [{ year: 2017, month: 11 }, '2017-11'],
-    [{ year: 2017 }, '2017'],
-    [{ month: 11, day: 21 }, '--11-21'],
-    [{ month: 2, day: 29 }, '--02-29'],
-  ])('formats %o as %s', (parts, expected) => {
-    expect(formatPublished(parts)).toBe(expected);
-  });
-
-  it.each([[{ month: 11 }], [{ day: 21 }], [{}], [{ year: 2017, day: 21 }], [{ month: 4, day: 31 }]])(
-    'refuses the incomplete or impossible %o',
-    (parts) => {
-      expect(formatPublished(parts)).toBeUndefined();
-    },
-  );
 });
 
 describe('readWrittenDate', () => {

@@ -6,7 +6,7 @@
  * with replacement characters; bytes that are not UTF-8 are read as Windows-1252, which assigns a
  * character to almost every byte (curly quotes at 0x93/0x94, é at 0xE9).
  */
-import { ArticleError } from '../errors.js';
+import { ArticleError } from '../../errors.js';
 
 /** How many leading bytes (or characters) are inspected to tell text from binary. */
 const binarySampleSize = 8 * 1024;

@@ -5,19 +5,15 @@
  */
 import matter from 'gray-matter';
 import { Marked } from 'marked';
-import { ArticleError } from '../errors.js';
-import type { LoadedFile } from './article.js';
-import {
-  type ArticleMetadata,
-  composeDraft,
-  noArticleError,
-  normalizeWhitespace,
-  readHeader,
-  splitTextParagraphs,
-} from './clean.js';
+import { ArticleError } from '../../errors.js';
+import { normalizeWhitespace } from '../../text/whitespace.js';
+import type { LoadedFile } from '../article.js';
+import { type ArticleMetadata, composeDraft, noArticleError } from '../clean/draft.js';
+import { readHeader } from '../clean/headline.js';
+import { splitTextParagraphs } from '../clean/paragraphs.js';
+import { normalizePublished } from '../clean/published.js';
 import { decodeArticleBytes } from './decode.js';
 import { parseDocument, readBlocks } from './load-html.js';
-import { normalizePublished } from './published.js';
 
 /** Metadata from front matter, and the text after it. */
 export interface FrontMatter {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDateline } from '../../src/ingest/dateline.js';
+import { readDateline } from '../../../src/ingest/clean/dateline.js';
 
 describe('readDateline', () => {
   it.each([

@@ -3,6 +3,7 @@
  * the day is known but the year is not. A date is read only as precisely as it is written: no
  * day or year is ever filled in, and anything ambiguous or unparseable is dropped.
  */
+import { isYear, partialDateFromParts } from '../../text/partial-date.js';
 
 /** Month names and abbreviations (English, and Russian in the genitive) → month number. */
 const monthNumbers: ReadonlyMap<string, number> = new Map(
@@ -30,32 +31,6 @@ export function monthNumber(name: string): number | undefined {
   return monthNumbers.get(name.toLowerCase().replace(/\.$/, ''));
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function isYear(year: number): boolean {
-  return year >= 1000 && year <= 2999;
-}
-
-function daysInMonth(month: number, year?: number): number {
-  // Without a year, 29 February is possible.
-  return new Date(Date.UTC(year ?? 2000, month, 0)).getUTCDate();
-}
-
-/**
- * Formats a date from its parts, or `undefined` when the parts are not a real date.
- *
- * @example formatPublished({ month: 11, day: 21 }) // '--11-21'
- */
-export function formatPublished(parts: { year?: number; month?: number; day?: number }): string | undefined {
-  const { year, month, day } = parts;
-  if (year !== undefined && !isYear(year)) return undefined;
-  if (month === undefined) return day === undefined && year !== undefined ? String(year) : undefined;
-  if (!Number.isInteger(month) || month < 1 || month > 12) return undefined;
-  if (day === undefined) return year === undefined ? undefined : `${year}-${pad(month)}`;
-  if (!Number.isInteger(day) || day < 1 || day > daysInMonth(month, year)) return undefined;
-  return year === undefined ? `--${pad(month)}-${pad(day)}` : `${year}-${pad(month)}-${pad(day)}`;
-}
-
 const wordDayMonthYear = new RegExp(
   `(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${monthPattern})\\.?,?(?:\\s+(\\d{4}))?(?!\\p{L})`,
   'iu',
@@ -73,7 +48,7 @@ const wordMonthYear = new RegExp(`(?<!\\p{L})(${monthPattern})\\.?,?\\s+(\\d{4})
 export function readWrittenDate(text: string): string | undefined {
   const dayFirst = wordDayMonthYear.exec(text);
   if (dayFirst) {
-    return formatPublished({
+    return partialDateFromParts({
       day: Number(dayFirst[1]),
       month: monthNumber(dayFirst[2]!),
       year: dayFirst[3] === undefined ? undefined : Number(dayFirst[3]),
@@ -81,14 +56,15 @@ export function readWrittenDate(text: string): string | undefined {
   }
   const monthFirst = wordMonthDayYear.exec(text);
   if (monthFirst) {
-    return formatPublished({
+    return partialDateFromParts({
       month: monthNumber(monthFirst[1]!),
       day: Number(monthFirst[2]),
       year: monthFirst[3] === undefined ? undefined : Number(monthFirst[3]),
     });
   }
   const monthOnly = wordMonthYear.exec(text);
-  if (monthOnly) return formatPublished({ month: monthNumber(monthOnly[1]!), year: Number(monthOnly[2]) });
+  if (monthOnly)
+    return partialDateFromParts({ month: monthNumber(monthOnly[1]!), year: Number(monthOnly[2]) });
   return undefined;
 }
 
@@ -96,7 +72,7 @@ function readNumericDate(text: string): string | undefined {
   // ISO 8601 and its relatives: the date as written, whatever the time zone that follows.
   const iso = /^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?=$|[T\s])/.exec(text);
   if (iso) {
-    return formatPublished({
+    return partialDateFromParts({
       year: Number(iso[1]),
       month: iso[2] === undefined ? undefined : Number(iso[2]),
       day: iso[3] === undefined ? undefined : Number(iso[3]),
@@ -104,18 +80,26 @@ function readNumericDate(text: string): string | undefined {
   }
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (compact)
-    return formatPublished({ year: Number(compact[1]), month: Number(compact[2]), day: Number(compact[3]) });
+    return partialDateFromParts({
+      year: Number(compact[1]),
+      month: Number(compact[2]),
+      day: Number(compact[3]),
+    });
   const noYear = /^--(\d{2})-(\d{2})$/.exec(text);
-  if (noYear) return formatPublished({ month: Number(noYear[1]), day: Number(noYear[2]) });
+  if (noYear) return partialDateFromParts({ month: Number(noYear[1]), day: Number(noYear[2]) });
   // Day first when written with dots (European); with slashes only when the order is certain.
   const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?=$|\s)/.exec(text);
   if (dotted)
-    return formatPublished({ day: Number(dotted[1]), month: Number(dotted[2]), year: Number(dotted[3]) });
+    return partialDateFromParts({
+      day: Number(dotted[1]),
+      month: Number(dotted[2]),
+      year: Number(dotted[3]),
+    });
   const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?=$|\s)/.exec(text);
   if (slashed) {
     const [first, second, year] = [Number(slashed[1]), Number(slashed[2]), Number(slashed[3])];
-    if (first > 12 && second <= 12) return formatPublished({ day: first, month: second, year });
-    if (second > 12 && first <= 12) return formatPublished({ month: first, day: second, year });
+    if (first > 12 && second <= 12) return partialDateFromParts({ day: first, month: second, year });
+    if (second > 12 && first <= 12) return partialDateFromParts({ month: first, day: second, year });
   }
   return undefined;
 }
@@ -134,7 +118,7 @@ function readNumericDate(text: string): string | undefined {
 export function normalizePublished(value: unknown): string | undefined {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return undefined;
-    return formatPublished({
+    return partialDateFromParts({
       year: value.getUTCFullYear(),
       month: value.getUTCMonth() + 1,
       day: value.getUTCDate(),

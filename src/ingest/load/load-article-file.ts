@@ -13,8 +13,8 @@
  * (src/ingest/clean.ts); segmentation into passages is separate (src/ingest/segment.ts).
  */
 import { extname } from 'node:path';
-import { ArticleError } from '../errors.js';
-import type { LoadedFile } from './article.js';
+import { ArticleError } from '../../errors.js';
+import type { LoadedFile } from '../article.js';
 import { loadHtml } from './load-html.js';
 import { loadJson, loadJsonLines } from './load-json.js';
 import { loadMarkdown, loadText } from './load-text.js';
