@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, loadDotenv } from '../src/config.js';
 import { describeError, ReadoutError } from '../src/errors.js';
 import { openDatabase } from '../src/index/database.js';
+import { IndexReader } from '../src/index/reader.js';
 import { readout } from '../src/readout.js';
 import { SearchIndex } from '../src/search/search-index.js';
 import { ansiStyle, plainStyle, renderAnswerText } from '../src/terminal/answer-text.js';
@@ -65,8 +66,15 @@ function main(): void {
   const config = loadConfig();
   const db = openDatabase(config.databaseFile, { create: false });
   try {
-    const index = new SearchIndex(db, { aliasesFile: config.aliasesFile });
-    const answer = readout(text, { limit, offset }, { index });
+    const search = new SearchIndex(new IndexReader(db), { aliasesFile: config.aliasesFile });
+    const answer = readout(text, { limit, offset }, { search });
+    if (answer.kind === 'failed') {
+      fail(
+        answer.reason === 'index_unavailable'
+          ? `the index ${config.databaseFile} cannot be read; run \`npm run reindex -- --full\``
+          : `unexpected error: ${answer.detail}`,
+      );
+    }
     if (args.values.json) {
       const document = {
         query: answer.query,

@@ -12,6 +12,7 @@ export type ReadoutErrorCode =
   | 'database_unwritable'
   | 'database_too_new'
   | 'reindex_busy'
+  | 'index_unavailable'
   | 'articles_missing'
   | 'article_unusable';
 

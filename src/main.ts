@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { type Config, loadConfig, loadDotenv, secretsOf } from './config.js';
 import { describeError, isReadoutError } from './errors.js';
 import { openDatabase } from './index/database.js';
+import { IndexReader } from './index/reader.js';
 import { createLogger, type Logger, redact } from './log.js';
 import { SearchIndex } from './search/search-index.js';
 import { createApp } from './slack/transport/app.js';
@@ -46,12 +47,12 @@ export function explainStartupError(error: unknown): string {
 
 async function startSlack(config: Config, logger: Logger): Promise<void> {
   const db = openDatabase(config.databaseFile);
-  const index = new SearchIndex(db, { aliasesFile: config.aliasesFile });
-  const stats = index.stats();
+  const search = new SearchIndex(new IndexReader(db), { aliasesFile: config.aliasesFile });
+  const stats = search.stats();
   if (stats.articles === 0) logger.warn('the index is empty: run `npm run reindex` to index the archive');
 
   const inFlight = new InFlight();
-  const app = await createApp(config, { index, logger, inFlight });
+  const app = await createApp(config, { search, logger, inFlight });
   // Register before starting: a signal during start-up must also close the database cleanly.
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,17 +1,100 @@
 /**
- * The one path from what a reporter typed to an answer: parse → search → excerpt.
- * `/readout`, `@Readout`, the local console and the CLI all call `readout()`; they differ only in
- * where the text comes from and how the answer is rendered.
+ * The one path from what a reporter typed to an answer: parse → search plan → data.
+ *
+ * `/readout`, `@Readout`, the buttons, the local console and the CLI all call `readout()`; they
+ * differ only in where the text comes from and how the result is rendered (src/slack/ui,
+ * src/terminal). It returns data, never Slack blocks, and never throws: a damaged index or a bug
+ * comes back as a classified failure for the caller to log and render.
  */
-import type { ReadoutAnswer, ReadoutOptions } from './search/answer.js';
+import { describeError, isReadoutError } from './errors.js';
+import type { ReadoutAnswer } from './search/answer.js';
+import { displayTerm, parseQuery } from './search/parse-query.js';
 import type { SearchIndex } from './search/search-index.js';
 
 export interface ReadoutServices {
-  index: SearchIndex;
+  search: SearchIndex;
 }
 
-export const defaultPageSize = 5;
+export interface ReadoutOptions {
+  /** 0-based position in the ranked list where the page starts. */
+  offset?: number;
+  /** Results per page (1–20). */
+  limit?: number;
+}
 
-export function readout(text: string, options: ReadoutOptions, services: ReadoutServices): ReadoutAnswer {
-  return services.index.search(text, options);
+/** A search that could not run. `detail` is for the log only, never shown to a reporter. */
+export interface ReadoutFailure {
+  kind: 'failed';
+  /** index_unavailable: the index is missing, damaged or replaced (an admin can fix it); unexpected: a bug. */
+  reason: 'index_unavailable' | 'unexpected';
+  /** The query as typed. */
+  text: string;
+  detail: string;
+}
+
+export type ReadoutResult = ReadoutAnswer | ReadoutFailure;
+
+export const defaultPageSize = 5;
+export const maxPageSize = 20;
+
+/** Whole numbers in range; anything else (NaN, negative, a forged button's huge offset) is clamped. */
+function page(options: ReadoutOptions): { offset: number; limit: number } {
+  const offset = Math.max(0, Math.trunc(options.offset ?? 0)) || 0;
+  const limit = Math.min(
+    maxPageSize,
+    Math.max(1, Math.trunc(options.limit ?? defaultPageSize) || defaultPageSize),
+  );
+  return { offset, limit };
+}
+
+/**
+ * Answers a query as typed.
+ *
+ * @example readout('obama putin -trump source:tass', {}, { search }) // { kind: 'results', hits: [...] }
+ */
+export function readout(text: string, options: ReadoutOptions, services: ReadoutServices): ReadoutResult {
+  const parsed = parseQuery(text);
+  const { offset, limit } = page(options);
+  if (parsed.kind === 'help' || parsed.terms.length === 0) {
+    const onlyNarrowing =
+      parsed.excluded.length > 0 ||
+      parsed.filters.sources.length > 0 ||
+      parsed.filters.after !== undefined ||
+      parsed.filters.before !== undefined;
+    const notes =
+      parsed.kind === 'help'
+        ? parsed.notes
+        : [
+            ...parsed.notes,
+            onlyNarrowing
+              ? 'add at least one word to search for: exclusions and filters only narrow a search'
+              : 'there is no word to search for in that',
+          ];
+    return {
+      kind: parsed.kind === 'help' ? 'help' : 'nothing_to_search',
+      query: {
+        text: parsed.text,
+        terms: parsed.terms.map(displayTerm),
+        excluded: parsed.excluded.map(displayTerm),
+        filters: { ...parsed.filters },
+        corrections: [],
+        aliases: [],
+        notes,
+      },
+      hits: [],
+      offset,
+      limit,
+    };
+  }
+  try {
+    return services.search.search(parsed, { offset, limit });
+  } catch (error) {
+    const unavailable = isReadoutError(error) && error.code === 'index_unavailable';
+    return {
+      kind: 'failed',
+      reason: unavailable ? 'index_unavailable' : 'unexpected',
+      text: parsed.text,
+      detail: describeError(error),
+    };
+  }
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ReadoutError } from '../errors.js';
 import { migrationsDir } from '../paths.js';
+import { explainOpenError } from './sqlite-errors.js';
 
 export type Db = Database.Database;
 
@@ -104,43 +105,15 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-function explainOpenError(file: string, error: unknown): Error {
-  if (error instanceof ReadoutError) return error;
-  const code = (error as { code?: string }).code ?? '';
-  // Another connection holds the write lock while this one needs it to create or migrate the
-  // schema: a re-index creating the database. Same code and words as a busy re-index run.
-  if (code === 'SQLITE_BUSY') {
-    return new ReadoutError(
-      'reindex_busy',
-      `another re-index is running on ${file}; wait for it to finish (or pass --wait)`,
-      { cause: error },
-    );
+/** Bytes on disk of a database with its WAL (the shared-memory index is not data). */
+export function databaseBytes(file: string): number {
+  let bytes = 0;
+  for (const suffix of ['', '-wal']) {
+    try {
+      bytes += fs.statSync(file + suffix).size;
+    } catch {
+      // No WAL after a clean close.
+    }
   }
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new ReadoutError(
-      'database_corrupt',
-      `database ${file} is not a Readout database or is damaged; move it aside and run \`npm run reindex -- --full\``,
-      { cause: error },
-    );
-  }
-  // Extended codes too: a read-only folder (no room for the -wal file) is SQLITE_READONLY_DIRECTORY.
-  if (
-    code.startsWith('SQLITE_READONLY') ||
-    code.startsWith('SQLITE_CANTOPEN') ||
-    code.startsWith('SQLITE_IOERR') ||
-    code === 'SQLITE_FULL'
-  ) {
-    return new ReadoutError(
-      'database_unwritable',
-      `database ${file} cannot be written (${code}); check free disk space and permissions`,
-      { cause: error },
-    );
-  }
-  return error instanceof Error ? error : new Error(String(error));
-}
-
-/** Reads a value of the meta table (index statistics, last re-index time). */
-export function readMeta(db: Db, key: string): string | undefined {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-  return row?.value;
+  return bytes;
 }

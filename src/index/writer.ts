@@ -1,6 +1,8 @@
 /**
- * Writing articles into the index. Every statement is prepared once; the caller (reindex.ts)
- * wraps a whole run in one transaction, so readers see the old index or the new one.
+ * Writing the index: the only writer, used by the re-index. A whole run is one write transaction
+ * (`IndexWriter.begin` … `commit`) on a WAL database, so readers see the old index or the new one,
+ * a killed run leaves the old one intact, and the write lock doubles as the re-index lock. Every
+ * statement is prepared once.
  *
  * passages_fts is external-content: rows are added with the same title/body that the
  * passage_documents view returns, and removed with the FTS5 'delete' command carrying those same
@@ -8,10 +10,12 @@
  * Vocabulary counts change by the thousand per run, so they are summed in memory and written
  * once at the end (`flushVocabulary`).
  */
-
-import { type FileVersion, type PreparedArticle, VocabularyTally } from '../ingest/prepare-file.js';
 import { isVocabularyWord, surfaceWords } from '../text/words.js';
 import type { Db } from './database.js';
+import { metaKeys } from './meta.js';
+import type { ArticleRecord, FileVersion } from './records.js';
+import { errorCode, explainWriteError, reindexBusyError } from './sqlite-errors.js';
+import { VocabularyTally } from './vocabulary-tally.js';
 
 export interface StoredFile {
   path: string;
@@ -26,12 +30,40 @@ export interface StoreChange {
   removed: number;
 }
 
-export class IndexStore {
+/** Page cache for a re-index run, in KiB. */
+const reindexCacheKib = 64 * 1024;
+
+/** Totals in the index after a run. */
+export interface IndexCounts {
+  articles: number;
+  passages: number;
+  outlets: number;
+}
+
+export class IndexWriter {
   /** Change in the number of articles using each word, summed over the run. */
   readonly vocabulary = new VocabularyTally();
   private readonly statements;
+  private readonly deferredIndexes: string[] = [];
 
-  constructor(private readonly db: Db) {
+  /**
+   * Starts a run: takes the write lock (BEGIN IMMEDIATE) or throws `reindex_busy` when another
+   * run holds it.
+   */
+  static begin(db: Db): IndexWriter {
+    // A large page cache keeps a big run's dirty pages in memory until COMMIT instead of spilling
+    // them to the WAL as it goes (bounded: 64 MB, released when the connection closes).
+    db.pragma(`cache_size = -${reindexCacheKib}`);
+    try {
+      db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      if (errorCode(error) === 'SQLITE_BUSY') throw reindexBusyError(db.name, error);
+      throw error;
+    }
+    return new IndexWriter(db);
+  }
+
+  private constructor(private readonly db: Db) {
     this.statements = {
       file: db.prepare<[string], StoredFile>(
         'SELECT path, content_hash, size, mtime_ms FROM files WHERE path = ?',
@@ -74,6 +106,10 @@ export class IndexStore {
       setMeta: db.prepare(
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       ),
+      counts: db.prepare<[], IndexCounts>(
+        `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM passages) AS passages,
+                (SELECT count(DISTINCT source COLLATE NOCASE) FROM articles) AS outlets`,
+      ),
     };
   }
 
@@ -108,7 +144,7 @@ export class IndexStore {
    * stay as they are, changed and new ones are (re)written, and articles no longer in the file
    * are removed. A one-line edit in a 1,000-article export rewrites one article.
    */
-  syncFile(version: FileVersion, articles: PreparedArticle[], indexedAt: string): StoreChange {
+  syncFile(version: FileVersion, articles: ArticleRecord[], indexedAt: string): StoreChange {
     const change: StoreChange = { written: 0, removed: 0 };
     const existing = new Map(this.statements.articlesOfFile.all(version.path).map((row) => [row.item, row]));
     this.statements.upsertFile.run({ ...version, indexedAt });
@@ -138,7 +174,7 @@ export class IndexStore {
   }
 
   /** Writes an article and its passages. Its words are counted here unless the preparer did. */
-  private addArticle(filePath: string, article: PreparedArticle): number {
+  private addArticle(filePath: string, article: ArticleRecord): number {
     const { draft } = article;
     const articleId = Number(
       this.statements.insertArticle.run({
@@ -184,12 +220,58 @@ export class IndexStore {
     this.vocabulary.clear();
   }
 
-  setMeta(key: string, value: string): void {
-    this.statements.setMeta.run(key, value);
+  /** Article, passage and outlet totals as they stand in this run. */
+  counts(): IndexCounts {
+    return this.statements.counts.get()!;
+  }
+
+  /**
+   * Filling an empty index: drops the passages' secondary indexes so they are built once at the
+   * end (a sorted build) instead of a random insert per passage. `finish` rebuilds them.
+   */
+  deferPassageIndexes(): void {
+    const indexes = this.db
+      .prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'passages' AND sql IS NOT NULL",
+      )
+      .all() as Array<{ name: string; sql: string }>;
+    for (const index of indexes) this.db.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`);
+    this.deferredIndexes.push(...indexes.map((index) => index.sql));
+  }
+
+  /**
+   * Ends a run: rebuilds deferred indexes, records the totals and the time, merges FTS5 segments
+   * after a big change, and commits. Returns the totals.
+   */
+  commit(indexedAt: string, options: { optimize: boolean }): IndexCounts {
+    for (const sql of this.deferredIndexes.splice(0)) this.db.exec(sql);
+    const counts = this.counts();
+    this.statements.setMeta.run(metaKeys.articles, String(counts.articles));
+    this.statements.setMeta.run(metaKeys.passages, String(counts.passages));
+    this.statements.setMeta.run(metaKeys.outlets, String(counts.outlets));
+    if (options.optimize) this.optimize();
+    this.statements.setMeta.run(metaKeys.lastReindexAt, indexedAt);
+    this.db.exec('COMMIT');
+    return counts;
+  }
+
+  /** Abandons the run (nothing written stays) and returns `error` in words an admin can act on. */
+  rollback(error: unknown): unknown {
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    return explainWriteError(this.db.name, error);
+  }
+
+  /** After COMMIT: folds the WAL back into the database file so it does not grow run after run. */
+  checkpoint(): void {
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // A reader holding an old snapshot can block the checkpoint; the next run will finish it.
+    }
   }
 
   /** Merges FTS5 index segments into one: faster queries after a large load. */
-  optimize(): void {
+  private optimize(): void {
     this.db.exec(`INSERT INTO passages_fts (passages_fts) VALUES ('optimize')`);
   }
 }

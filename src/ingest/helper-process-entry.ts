@@ -1,12 +1,12 @@
 /**
- * The re-index helper process (see preparers.ts): prepares the files it is sent, one at a time,
+ * The re-index helper process (see helper-process.ts): prepares the files it is sent, one at a time,
  * and answers with the prepared files and, at the end, the vocabulary it counted. It never opens
  * the database. It exits when the re-index asks, or when the re-index process goes away.
  */
 
+import { VocabularyTally } from '../index/vocabulary-tally.js';
 import type { FromHelper, ToHelper } from './helper-process.js';
 import { prepareCounted } from './helper-process.js';
-import { VocabularyTally } from './prepare-file.js';
 
 const tally = new VocabularyTally();
 const reply = (message: FromHelper, then?: () => void) => process.send!(message, undefined, undefined, then);

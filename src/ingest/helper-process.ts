@@ -9,7 +9,8 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { type PreparedFile, type PrepareJob, prepareFile, VocabularyTally } from './prepare-file.js';
+import { VocabularyTally } from '../index/vocabulary-tally.js';
+import { type PreparedFile, type PrepareJob, prepareFile } from './prepare-file.js';
 
 export interface CountedJob extends PrepareJob {
   /** Count the words of every article here (the file is new: all its articles are written). */

@@ -3,43 +3,21 @@
  * load, clean, segment into passages, fingerprint, and gather each article's words.
  *
  * This is the CPU-heavy half of a re-index. It runs in the re-index process for small runs and
- * in a helper process (prepare-process.ts) for large ones, so that preparing the next files
+ * in a helper process (helper-process.ts) for large ones, so that preparing the next files
  * overlaps with writing the current one into SQLite on the other core.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { ArticleError } from '../errors.js';
+import type { ArticleRecord, FileVersion } from '../index/records.js';
 import { isVocabularyWord, surfaceWords } from '../text/words.js';
 import type { ArticleDraft } from './article.js';
 import { isPhotoCaption } from './clean/captions.js';
 import { loadArticleFile } from './load/load-article-file.js';
 import { segmentArticle } from './segment.js';
 
-/** A file as read now: what decides whether anything changed. */
-export interface FileVersion {
-  path: string;
-  contentHash: string;
-  size: number;
-  mtimeMs: number;
-}
-
-export interface PreparedPassage {
-  /** NFC text, as stored and indexed. */
-  body: string;
-  /** Hash of the passage's words: the same passage in several articles (syndicated copies). */
-  fingerprint: string;
-}
-
-export interface PreparedArticle {
-  draft: ArticleDraft;
-  /** Hash of the article as loaded: an unchanged hash means nothing to rewrite. */
-  contentHash: string;
-  passages: PreparedPassage[];
-  /** The passage indexed with the headline: the first that is not a photo caption. */
-  lead: number;
-  /** Distinct vocabulary words of headline and passages; left out when already counted. */
-  words?: string[];
-}
+/** A prepared article: what the index writer stores. */
+export type PreparedArticle = ArticleRecord;
 
 export type PreparedFile =
   | { kind: 'unchanged'; version: FileVersion }
@@ -123,34 +101,5 @@ export function prepareFile(job: PrepareJob): PreparedFile {
   } catch (error) {
     if (error instanceof ArticleError) return { kind: 'skipped', reason: error.message };
     throw error;
-  }
-}
-
-/** Per-word change in the number of articles using it, summed over a run. */
-export class VocabularyTally {
-  private readonly counts = new Map<string, { delta: number }>();
-
-  /** Adds `delta` to each word (the distinct words of one article). */
-  add(words: Iterable<string>, delta: number): void {
-    // One map lookup per word: this runs for every article of a million-passage load.
-    for (const word of words) {
-      const counter = this.counts.get(word);
-      if (counter) counter.delta += delta;
-      else this.counts.set(word, { delta });
-    }
-  }
-
-  merge(entries: Iterable<[string, number]>): void {
-    for (const [word, delta] of entries) this.add([word], delta);
-  }
-
-  entries(): Array<[string, number]> {
-    const out: Array<[string, number]> = [];
-    for (const [word, { delta }] of this.counts) if (delta !== 0) out.push([word, delta]);
-    return out;
-  }
-
-  clear(): void {
-    this.counts.clear();
   }
 }

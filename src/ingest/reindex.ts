@@ -16,7 +16,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ReadoutError } from '../errors.js';
 import type { Db } from '../index/database.js';
-import { IndexStore } from '../index/writer.js';
+import { databaseBytes } from '../index/database.js';
+import { errorCode } from '../index/sqlite-errors.js';
+import { IndexWriter } from '../index/writer.js';
 import { type CountedJob, prepareInHelperProcess, prepareInProcess } from './helper-process.js';
 import { articleExtensions } from './load/load-article-file.js';
 import type { PreparedFile } from './prepare-file.js';
@@ -65,9 +67,6 @@ export interface ReindexSummary {
   databaseBytes: number;
 }
 
-/** Page cache for a re-index run, in KiB. */
-const reindexCacheKib = 64 * 1024;
-
 interface DiscoveredFiles {
   articleFiles: string[];
   ignored: string[];
@@ -106,10 +105,6 @@ export function discoverArticleFiles(dirs: string[]): DiscoveredFiles {
   return found;
 }
 
-function errorCode(error: unknown): string {
-  return (error as { code?: string }).code ?? (error as Error).message ?? String(error);
-}
-
 function isUnder(file: string, dirs: string[]): boolean {
   return dirs.some((dir) => file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep));
 }
@@ -137,29 +132,11 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
     databaseBytes: 0,
   };
 
-  // A large page cache keeps a big run's dirty pages in memory until COMMIT instead of spilling
-  // them to the WAL as it goes (bounded: 64 MB, released when the connection closes).
-  db.pragma(`cache_size = -${reindexCacheKib}`);
+  const writer = IndexWriter.begin(db);
   try {
-    db.exec('BEGIN IMMEDIATE');
-  } catch (error) {
-    if (errorCode(error) === 'SQLITE_BUSY') {
-      throw new ReadoutError(
-        'reindex_busy',
-        `another re-index is running on ${db.name}; wait for it to finish (or pass --wait)`,
-        { cause: error },
-      );
-    }
-    throw error;
-  }
-
-  try {
-    const store = new IndexStore(db);
     const indexedAt = now().toISOString();
-    if (options.full) store.clear();
-    // Filling an empty index: build the passages' secondary indexes once at the end (a sorted
-    // build) instead of a random insert per passage. Their SQL is read back from the schema.
-    const deferredIndexes = store.isEmpty() ? dropIndexes(db, 'passages') : [];
+    if (options.full) writer.clear();
+    if (writer.isEmpty()) writer.deferPassageIndexes();
 
     const discovered = discoverArticleFiles(dirs);
     summary.ignored = discovered.ignored;
@@ -169,14 +146,14 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
     }
 
     const present = new Set(discovered.articleFiles);
-    for (const stored of store.allFiles()) {
+    for (const stored of writer.allFiles()) {
       if (isUnder(stored.path, dirs) && !present.has(stored.path)) {
-        summary.passagesRemoved += store.removeFile(stored.path);
+        summary.passagesRemoved += writer.removeFile(stored.path);
         summary.files.removed++;
       }
     }
 
-    const jobs = changedFiles(store, discovered.articleFiles, summary);
+    const jobs = changedFiles(writer, discovered.articleFiles, summary);
     const bytes = jobs.reduce((sum, job) => sum + job.size, 0);
     const useHelper =
       options.helperProcess === 'always' ||
@@ -186,43 +163,27 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
       let done = 0;
       for await (const prepared of run.files) {
         const job = jobs[done]!;
-        applyPrepared(store, job, prepared, indexedAt, summary);
+        applyPrepared(writer, job, prepared, indexedAt, summary);
         done++;
         options.onProgress?.({ done, total: jobs.length, file: job.file });
         // Let timers (the progress bar) and signals run on long archives.
         if (done % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
       }
-      store.flushVocabulary(await run.vocabulary());
+      writer.flushVocabulary(await run.vocabulary());
     } finally {
       run.close();
     }
-    for (const sql of deferredIndexes) db.exec(sql);
-    const counts = db
-      .prepare(
-        `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM passages) AS passages,
-                (SELECT count(DISTINCT source COLLATE NOCASE) FROM articles) AS outlets`,
-      )
-      .get() as { articles: number; passages: number; outlets: number };
+    // A big change leaves many small FTS5 segments; merging them keeps queries fast.
+    const passagesBefore = writer.counts().passages;
+    const counts = writer.commit(indexedAt, {
+      optimize: Boolean(options.full) || summary.passagesWritten > passagesBefore / 10,
+    });
     summary.articles = counts.articles;
     summary.passages = counts.passages;
-    // Kept for the bot's stats (App Home, the fallback's word-frequency test) without a count(*) per query.
-    store.setMeta('articles', String(counts.articles));
-    store.setMeta('passages', String(counts.passages));
-    store.setMeta('outlets', String(counts.outlets));
-    // A big change leaves many small FTS5 segments; merging them keeps queries fast.
-    if (options.full || summary.passagesWritten > counts.passages / 10) store.optimize();
-    store.setMeta('last_reindex_at', indexedAt);
-    db.exec('COMMIT');
   } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw explainWriteError(db.name, error);
+    throw writer.rollback(error);
   }
-
-  try {
-    db.pragma('wal_checkpoint(TRUNCATE)');
-  } catch {
-    // A reader holding an old snapshot can block the checkpoint; the next run will finish it.
-  }
+  writer.checkpoint();
   summary.durationMs = performance.now() - started;
   summary.databaseBytes = databaseBytes(db.name);
   return summary;
@@ -233,7 +194,7 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
  * and time counts as unchanged without reading (as git and rsync do); a moved time with the same
  * content hash is found unchanged by the preparer.
  */
-function changedFiles(store: IndexStore, files: string[], summary: ReindexSummary): CountedJob[] {
+function changedFiles(store: IndexWriter, files: string[], summary: ReindexSummary): CountedJob[] {
   const jobs: CountedJob[] = [];
   for (const file of files) {
     const stored = store.file(file);
@@ -255,22 +216,13 @@ function changedFiles(store: IndexStore, files: string[], summary: ReindexSummar
   return jobs;
 }
 
-/** Drops a table's indexes (not the automatic ones) and returns the SQL that recreates them. */
-function dropIndexes(db: Db, table: string): string[] {
-  const indexes = db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
-    .all(table) as Array<{ name: string; sql: string }>;
-  for (const index of indexes) db.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`);
-  return indexes.map((index) => index.sql);
-}
-
 function skip(summary: ReindexSummary, file: string, reason: string): void {
   summary.skipped.push({ file, reason });
   summary.files.skipped++;
 }
 
 function applyPrepared(
-  store: IndexStore,
+  store: IndexWriter,
   job: CountedJob,
   prepared: PreparedFile,
   indexedAt: string,
@@ -298,38 +250,4 @@ function applyPrepared(
       summary.passagesRemoved += change.removed;
     }
   }
-}
-
-function explainWriteError(file: string, error: unknown): unknown {
-  const code = errorCode(error);
-  if (code === 'SQLITE_FULL') {
-    return new ReadoutError(
-      'database_unwritable',
-      `database ${file}: the disk is full; nothing was changed`,
-      {
-        cause: error,
-      },
-    );
-  }
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN') {
-    return new ReadoutError(
-      'database_unwritable',
-      `database ${file} cannot be written (${code}); nothing was changed — check permissions and free space`,
-      { cause: error },
-    );
-  }
-  return error;
-}
-
-/** Bytes on disk of a database with its WAL (the shared-memory index is not data). */
-export function databaseBytes(file: string): number {
-  let bytes = 0;
-  for (const suffix of ['', '-wal']) {
-    try {
-      bytes += fs.statSync(file + suffix).size;
-    } catch {
-      // No WAL after a clean close.
-    }
-  }
-  return bytes;
 }

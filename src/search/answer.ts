@@ -92,8 +92,3 @@ export interface ReadoutAnswer {
   /** Offset of the next page when there is one. */
   nextOffset?: number;
 }
-
-export interface ReadoutOptions {
-  offset?: number;
-  limit?: number;
-}

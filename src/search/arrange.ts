@@ -61,3 +61,12 @@ export function pageAt<T>(pages: T[][], offset: number): { items: T[]; start: nu
   }
   return { items: [], start: offset };
 }
+
+/** bm25 rank ascending (better first); ties: later publication first, undated last. */
+export function byRankThenRecency(
+  a: { rank: number; published: string | null },
+  b: { rank: number; published: string | null },
+): number {
+  if (a.rank !== b.rank) return a.rank - b.rank;
+  return (b.published ?? '').localeCompare(a.published ?? '');
+}

@@ -1,37 +1,22 @@
 /**
- * The search engine behind `readout()`: a parsed query → ranked, diverse, attributed excerpts.
+ * The search plan behind `readout()`: a parsed query → ranked, diverse, attributed excerpts.
  *
- * Cost model (FTS5 scores every matching row before LIMIT): the MATCH statement orders by
- * `rank` alone and takes the top K candidates in a CTE; joins, metadata filters, syndication and
- * per-article limits run over those K rows only, and K grows only when filters or diversity
- * leave the page short. highlight() and the attribution are read for the 5 rows shown.
- * Typo correction and the partial-match fallback run only when the whole query matched nothing.
+ * Strategies, tried in order until one finds something:
+ *   1. every term (with its aliases), filters applied to the top K candidates;
+ *   2. the same after correcting words the archive does not know (typos, spelling variants);
+ *   3. the partial-match fallback: passages with some of the terms, rarest first.
+ * All SQL is in src/index/reader.ts; this file decides what to ask and in which order.
  */
-import type { Db } from '../index/database.js';
-import { partialDateStart } from '../text/partial-date.js';
+import type { Candidate, IndexReader, IndexStats } from '../index/reader.js';
 import { AliasFile, aliasesFor, joinAliasNames } from './aliases.js';
-import type {
-  AliasExpansion,
-  Attribution,
-  Correction,
-  InterpretedQuery,
-  ReadoutAnswer,
-  ReadoutOptions,
-  SearchHit,
-} from './answer.js';
-import { arrangePages, dropSyndicatedCopies, pageAt } from './arrange.js';
-import { buildExcerpt, parseHighlighted } from './excerpt.js';
+import type { AliasExpansion, InterpretedQuery, ReadoutAnswer } from './answer.js';
+import { arrangePages, byRankThenRecency, dropSyndicatedCopies, pageAt } from './arrange.js';
+import { correctUnknownWords, type SearchTerm, withoutVeryCommonWords } from './corrections.js';
+import { filtersExcludedNote, hasFilters, passesDateFilters, passesSourceFilters } from './filters.js';
 import { buildMatch, type TermAlternatives } from './fts-query.js';
-import { displayTerm, type ParsedQuery, parseQuery, type QueryFilters } from './parse-query.js';
+import { buildHits } from './hits.js';
+import { displayTerm, type ParsedQuery } from './parse-query.js';
 import { Vocabulary } from './vocabulary.js';
-
-export interface IndexStats {
-  articles: number;
-  passages: number;
-  outlets: number;
-  /** ISO timestamp of the last completed re-index, if any. */
-  lastReindexAt: string | null;
-}
 
 export interface SearchIndexOptions {
   /** The editable alias list (db/aliases.txt); re-read when it changes. */
@@ -40,82 +25,10 @@ export interface SearchIndexOptions {
   onWarning?: (message: string) => void;
 }
 
-export const defaultLimit = 5;
-export const maxLimit = 20;
-/** Longest excerpt, in characters (whole sentences; one long sentence is trimmed at words). */
-export const excerptLength = 300;
-/**
- * In the partial-match fallback, words used by more than this share of articles are left out
- * of the OR when rarer ones remain: they would make FTS5 score most of the archive.
- */
-const commonWordShare = 0.05;
-
-interface Candidate {
-  passageId: number;
-  rank: number;
-  articleId: number;
-  fingerprint: string;
-  source: string | null;
-  published: string | null;
-  url: string | null;
-}
-
-interface Term {
-  /** Words as typed (after correction). */
-  words: string[];
-  quoted: boolean;
-  /** What is searched: the term itself, or it and its aliases. */
-  alternatives: TermAlternatives;
-}
-
-/** Whether a stored date ('2016-09-05', '2016-09', '2016', '--09-05') passes the date filters. */
-export function passesDateFilters(published: string | null, filters: QueryFilters): boolean {
-  if (!filters.after && !filters.before) return true;
-  // Year unknown (or no date): a date filter cannot vouch for it.
-  const start = partialDateStart(published);
-  if (start === undefined) return false;
-  if (filters.after && start < filters.after) return false;
-  if (filters.before && start >= filters.before) return false;
-  return true;
-}
-
-/** Whether an article's outlet (or its URL's host) matches every `source:` filter value. */
-export function passesSourceFilters(source: string | null, url: string | null, sources: string[]): boolean {
-  if (sources.length === 0) return true;
-  const outlet = (source ?? '').toLowerCase();
-  let host = '';
-  try {
-    host = url ? new URL(url).hostname.toLowerCase() : '';
-  } catch {
-    // not a URL: only the outlet name counts
-  }
-  return sources.some((wanted) => outlet.includes(wanted) || host.includes(wanted));
-}
-
-function hasFilters(filters: QueryFilters): boolean {
-  return filters.sources.length > 0 || filters.after !== undefined || filters.before !== undefined;
-}
-
-/** Why a search that matches found nothing: the filters left every passage out. */
-export function filtersExcludedNote(filters: QueryFilters): string {
-  const parts: string[] = [];
-  if (filters.sources.length > 0) parts.push(`from ${filters.sources.join(' or ')}`);
-  if (filters.after || filters.before) {
-    const range = [filters.after && `from ${filters.after}`, filters.before && `before ${filters.before}`]
-      .filter(Boolean)
-      .join(' and ');
-    parts.push(`published ${range} (articles without a known year never pass a date filter)`);
-  }
-  return `passages match these words, but none ${parts.join(', and none ')}; try without the filter`;
-}
-
-/** bm25 rank ascending (better first); ties: later publication first, undated last. */
-export function byRankThenRecency(
-  a: { rank: number; published: string | null },
-  b: { rank: number; published: string | null },
-): number {
-  if (a.rank !== b.rank) return a.rank - b.rank;
-  return (b.published ?? '').localeCompare(a.published ?? '');
+/** Which page of results: 0-based offset into the ranked list, and its size. */
+export interface Page {
+  offset: number;
+  limit: number;
 }
 
 export class SearchIndex {
@@ -123,54 +36,13 @@ export class SearchIndex {
   private readonly aliases: AliasFile;
   private dataVersion = '';
   private statsCache: IndexStats | undefined;
-  private readonly statements;
 
   constructor(
-    readonly db: Db,
+    readonly reader: IndexReader,
     readonly options: SearchIndexOptions = {},
   ) {
-    this.vocabulary = new Vocabulary(db);
+    this.vocabulary = new Vocabulary(() => reader.vocabulary());
     this.aliases = new AliasFile(options.aliasesFile, options.onWarning);
-    this.statements = {
-      // data_version moves when another connection commits; total_changes when this one writes.
-      dataVersion: db
-        .prepare("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()")
-        .pluck(),
-      candidates: db.prepare<{ match: string; k: number }, Candidate>(
-        `WITH top AS (
-           SELECT rowid AS id, rank FROM passages_fts WHERE passages_fts MATCH @match ORDER BY rank LIMIT @k
-         )
-         SELECT top.id AS passageId, top.rank AS rank, passages.article_id AS articleId,
-                passages.fingerprint AS fingerprint, articles.source AS source,
-                articles.published AS published, articles.url AS url
-         FROM top
-         JOIN passages ON passages.id = top.id
-         JOIN articles ON articles.id = passages.article_id`,
-      ),
-      anyMatch: db
-        .prepare<[string], number>('SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1')
-        .pluck(),
-      // One statement for the page's rows. (Not `rowid = ?`: SQLite 3.53 ignores a bound
-      // `rowid = ?` next to MATCH and returns every match; IN and ranges are honoured.)
-      highlights: db.prepare<{ match: string; ids: string }, { id: number; title: string; body: string }>(
-        `SELECT rowid AS id, highlight(passages_fts, 0, char(2), char(3)) AS title,
-                highlight(passages_fts, 1, char(2), char(3)) AS body
-         FROM passages_fts WHERE passages_fts MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))`,
-      ),
-      articles: db.prepare<[string], Attribution & { id: number }>(
-        `SELECT id, title, source, author, published, url, file_path AS file FROM articles
-         WHERE id IN (SELECT value FROM json_each(?))`,
-      ),
-      alsoIn: db
-        .prepare<[string, number, string]>(
-          `SELECT DISTINCT articles.source FROM passages JOIN articles ON articles.id = passages.article_id
-           WHERE passages.fingerprint = ? AND passages.article_id != ? AND articles.source IS NOT NULL
-             AND articles.source != ? LIMIT 5`,
-        )
-        .pluck(),
-      wordArticles: db.prepare<[string], number>('SELECT articles FROM vocabulary WHERE word = ?').pluck(),
-      meta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
-    };
   }
 
   /** Loads the typo-correction vocabulary now rather than on the first misspelt word. */
@@ -182,22 +54,13 @@ export class SearchIndex {
   /** Article, passage and outlet counts, and the last re-index time (from the re-index's meta). */
   stats(): IndexStats {
     this.refreshIfReindexed();
-    if (!this.statsCache) {
-      const number = (key: string) => Number(this.statements.meta.get(key) ?? 0);
-      this.statsCache = {
-        articles: number('articles'),
-        passages: number('passages'),
-        outlets: number('outlets'),
-        lastReindexAt: this.statements.meta.get('last_reindex_at') ?? null,
-      };
-    }
+    this.statsCache ??= this.reader.stats();
     return this.statsCache;
   }
 
-  search(text: string, options: ReadoutOptions = {}): ReadoutAnswer {
-    const parsed = parseQuery(text);
-    const offset = Math.max(0, Math.trunc(options.offset ?? 0)) || 0;
-    const limit = Math.min(maxLimit, Math.max(1, Math.trunc(options.limit ?? defaultLimit) || defaultLimit));
+  /** Runs a parsed query (with at least one term) and returns one page of the answer. */
+  search(parsed: ParsedQuery, page: Page): ReadoutAnswer {
+    const { offset, limit } = page;
     const query: InterpretedQuery = {
       text: parsed.text,
       terms: parsed.terms.map(displayTerm),
@@ -205,26 +68,13 @@ export class SearchIndex {
       filters: { ...parsed.filters },
       corrections: [],
       aliases: [],
-      notes: parsed.notes,
+      notes: [...parsed.notes],
     };
-    const answer: ReadoutAnswer = { kind: 'results', query, hits: [], offset, limit };
-    if (parsed.kind === 'help') return { ...answer, kind: 'help' };
-    if (parsed.terms.length === 0) {
-      query.notes.push(
-        parsed.excluded.length > 0 ||
-          parsed.filters.sources.length > 0 ||
-          parsed.filters.after ||
-          parsed.filters.before
-          ? 'add at least one word to search for: exclusions and filters only narrow a search'
-          : 'there is no word to search for in that',
-      );
-      return { ...answer, kind: 'nothing_to_search' };
-    }
     this.refreshIfReindexed();
 
     const table = this.aliases.current();
     const withAliases = (words: string[]): TermAlternatives => aliasesFor(table, words) ?? [words];
-    const terms: Term[] = joinAliasNames(table, parsed.terms).map((term) => ({
+    const terms: SearchTerm[] = joinAliasNames(table, parsed.terms).map((term) => ({
       ...term,
       alternatives: withAliases(term.words),
     }));
@@ -235,7 +85,7 @@ export class SearchIndex {
     let candidates = this.candidates(match, parsed, needed);
 
     if (candidates.length === 0) {
-      const corrections = this.correctUnknownWords(terms, withAliases);
+      const corrections = correctUnknownWords(terms, withAliases, this.reader, this.vocabulary);
       if (corrections.length > 0) {
         query.corrections = corrections;
         query.terms = terms.map(displayTerm);
@@ -244,9 +94,11 @@ export class SearchIndex {
       }
     }
     if (candidates.length === 0 && terms.length > 1) {
-      const matching = terms.filter((term) => this.matches(buildMatch({ required: [term.alternatives] })));
+      const matching = terms.filter((term) =>
+        this.reader.matches(buildMatch({ required: [term.alternatives] })),
+      );
       const unmatched = terms.filter((term) => !matching.includes(term));
-      const searched = this.withoutVeryCommonWords(matching);
+      const searched = withoutVeryCommonWords(matching, this.stats().articles, this.reader);
       if (searched.length > 0) {
         match = buildMatch({ required: searched.map((t) => t.alternatives), excluded, any: true });
         candidates = this.candidates(match, parsed, needed);
@@ -262,15 +114,19 @@ export class SearchIndex {
         alternatives: term.alternatives.slice(1).map((words) => words.join(' ')),
       }));
 
-    if (candidates.length === 0 && hasFilters(parsed.filters) && this.matches(match)) {
+    if (candidates.length === 0 && hasFilters(parsed.filters) && this.reader.matches(match)) {
       query.notes.push(filtersExcludedNote(parsed.filters));
     }
 
-    const page = pageAt(arrangePages(candidates, limit), offset);
-    answer.offset = page.start;
-    answer.nextOffset = page.nextOffset;
-    answer.hits = this.hits(page.items, match, page.start + 1);
-    return answer;
+    const shown = pageAt(arrangePages(candidates, limit), offset);
+    return {
+      kind: 'results',
+      query,
+      hits: buildHits(this.reader, shown.items, match, shown.start + 1),
+      offset: shown.start,
+      limit,
+      nextOffset: shown.nextOffset,
+    };
   }
 
   /**
@@ -284,7 +140,7 @@ export class SearchIndex {
     let k = Math.max(30, needed * 5);
     for (;;) {
       // Best rank first; equal ranks (the same text in several articles) newest first.
-      const rows = this.statements.candidates.all({ match, k }).sort(byRankThenRecency);
+      const rows = this.reader.candidates(match, k).sort(byRankThenRecency);
       const kept = dropSyndicatedCopies(
         rows.filter(
           (row) =>
@@ -297,95 +153,9 @@ export class SearchIndex {
     }
   }
 
-  private matches(match: string): boolean {
-    return this.statements.anyMatch.get(match) !== undefined;
-  }
-
-  /** Replaces words the index does not know by the closest archive word; returns what changed. */
-  private correctUnknownWords(
-    terms: Term[],
-    withAliases: (words: string[]) => TermAlternatives,
-  ): Correction[] {
-    const corrections: Correction[] = [];
-    for (const term of terms) {
-      if (term.alternatives.length > 1) continue; // an alias term is the user's deliberate name
-      let changed = false;
-      const words = term.words.map((word) => {
-        // Known as written (an index lookup), or through its stem (an FTS5 probe): keep it.
-        if (this.statements.wordArticles.get(word) !== undefined) return word;
-        if (this.matches(buildMatch({ required: [[[word]]] }))) return word;
-        const better = this.vocabulary.correct(word);
-        if (!better) return word;
-        corrections.push({ from: word, to: better });
-        changed = true;
-        return better;
-      });
-      if (changed) {
-        term.words = words;
-        term.alternatives = withAliases(words);
-      }
-    }
-    return corrections;
-  }
-
-  /** For the OR fallback: drop single words used by over 5% of articles, unless nothing rarer remains. */
-  private withoutVeryCommonWords(terms: Term[]): Term[] {
-    const articles = this.stats().articles;
-    if (articles === 0) return terms;
-    const rare = terms.filter(
-      (term) =>
-        term.words.length > 1 ||
-        term.alternatives.length > 1 ||
-        (this.statements.wordArticles.get(term.words[0]!) ?? 0) <= articles * commonWordShare,
-    );
-    return rare.length > 0 ? rare : terms;
-  }
-
-  /** The page's hits, ranked from `firstRank`: highlights and attribution read in one go. */
-  private hits(candidates: Candidate[], match: string, firstRank: number): SearchHit[] {
-    if (candidates.length === 0) return [];
-    const highlighted = new Map(
-      this.statements.highlights
-        .all({ match, ids: JSON.stringify(candidates.map((c) => c.passageId)) })
-        .map((row) => [row.id, row]),
-    );
-    const articles = new Map(
-      this.statements.articles
-        .all(JSON.stringify(candidates.map((c) => c.articleId)))
-        .map(({ id, ...article }) => [id, article]),
-    );
-    return candidates.map((candidate, index) => {
-      // Every row matches (it came from this MATCH) unless a re-index replaced it in between.
-      const row = highlighted.get(candidate.passageId) ?? { title: '', body: '' };
-      const body = parseHighlighted(row.body);
-      const article = articles.get(candidate.articleId) ?? {
-        title: '',
-        source: null,
-        author: null,
-        published: null,
-        url: null,
-        file: '',
-      };
-      return {
-        rank: firstRank + index,
-        score: -candidate.rank,
-        passageId: candidate.passageId,
-        articleId: candidate.articleId,
-        excerpt: buildExcerpt(body.text, body.marks, excerptLength),
-        titleMarks: parseHighlighted(row.title).marks,
-        article,
-        alsoIn: this.statements.alsoIn.all(
-          candidate.fingerprint,
-          candidate.articleId,
-          article.source ?? '',
-        ) as string[],
-      };
-    });
-  }
-
   /** Another connection (a re-index) committed: forget what was loaded from the old index. */
   private refreshIfReindexed(): void {
-    const version = this.statements.dataVersion.get() as string;
+    const version = this.reader.dataVersion();
     if (version !== this.dataVersion) {
       if (this.dataVersion !== '') this.vocabulary.invalidate();
       this.dataVersion = version;

@@ -8,7 +8,6 @@
  * looked up, so the fuzzy search never runs for an ordinary query.
  */
 import SearchableMap from 'minisearch/SearchableMap';
-import type { Db } from '../index/database.js';
 
 /**
  * Edit distance allowed for a word: none under 4 letters (too many neighbours), 1 up to 7,
@@ -36,17 +35,13 @@ export function pickCorrection(
 export class Vocabulary {
   private words: SearchableMap<number> | undefined;
 
-  constructor(private readonly db: Db) {}
+  /** `source` lists every archive word with the number of articles using it. */
+  constructor(private readonly source: () => Iterable<[string, number]>) {}
 
   /** Loads the vocabulary now (startup), instead of on the first unknown word. */
   load(): void {
     const words = new SearchableMap<number>();
-    for (const row of this.db.prepare('SELECT word, articles FROM vocabulary').iterate() as Iterable<{
-      word: string;
-      articles: number;
-    }>) {
-      words.set(row.word, row.articles);
-    }
+    for (const [word, articles] of this.source()) words.set(word, articles);
     this.words = words;
   }
 

@@ -7,6 +7,7 @@
 import type { Readable } from 'node:stream';
 import type { Config } from '../config.js';
 import { type Db, openDatabase } from '../index/database.js';
+import { IndexReader } from '../index/reader.js';
 import { reindexArchive } from '../ingest/reindex.js';
 import type { Logger } from '../log.js';
 import { SearchIndex } from '../search/search-index.js';
@@ -52,7 +53,7 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
   const db = openDatabase(config.databaseFile, { create: true });
   try {
     // The index sees the re-index below without being rebuilt (it watches its own connection too).
-    const index = new SearchIndex(db, { aliasesFile: config.aliasesFile });
+    const index = new SearchIndex(new IndexReader(db), { aliasesFile: config.aliasesFile });
     await indexIfEmpty(db, index, config, io.print);
     const slack = new ConsoleSlack(io.print, { color: io.interactive });
     const receiver = new ConsoleReceiver({
@@ -64,7 +65,7 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
     });
     const app = await createApp(
       config,
-      { index, logger: io.logger },
+      { search: index, logger: io.logger },
       {
         receiver,
         botToken: 'xoxb-console',

@@ -5,10 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../src/index/database.js';
 import { reindexArchive } from '../../src/ingest/reindex.js';
 import { defaultAliasesFile, projectRoot } from '../../src/paths.js';
-import { readout } from '../../src/readout.js';
 import type { ReadoutAnswer } from '../../src/search/answer.js';
-import { SearchIndex } from '../../src/search/search-index.js';
+import type { SearchIndex } from '../../src/search/search-index.js';
 import { tempDatabase, tempDir, writeFiles } from '../support/fixtures.js';
+import { ask as askIndex, searchIndexOn } from '../support/readout.js';
 
 interface Fixture {
   id: string;
@@ -121,7 +121,7 @@ const articles: Fixture[] = [
 let db: Db;
 let index: SearchIndex;
 let archive: string;
-const ask = (text: string, options = {}): ReadoutAnswer => readout(text, options, { index });
+const ask = (text: string, options = {}): ReadoutAnswer => askIndex(index, text, options);
 const ids = (answer: ReadoutAnswer) => answer.hits.map((hit) => path.basename(hit.article.file, '.json'));
 
 beforeAll(async () => {
@@ -130,7 +130,7 @@ beforeAll(async () => {
   ({ db } = tempDatabase());
   const summary = await reindexArchive(db, { dirs: [archive] });
   expect(summary.skipped).toEqual([]);
-  index = new SearchIndex(db, { aliasesFile: defaultAliasesFile });
+  index = searchIndexOn(db, { aliasesFile: defaultAliasesFile });
 });
 
 describe('readout on a fixture archive', () => {
@@ -332,14 +332,14 @@ describe('readout while the archive changes', () => {
   it('sees a re-index made on its own connection', async () => {
     const dir = tempDir();
     const { db: own } = tempDatabase();
-    const live = new SearchIndex(own);
+    const live = searchIndexOn(own);
     expect(live.stats().articles).toBe(0);
     writeFiles(dir, {
       'a.json': JSON.stringify({ title: 'Zeppelin over the bay', body: 'A zeppelin flew over.' }),
     });
     await reindexArchive(own, { dirs: [dir] });
     expect(live.stats().articles).toBe(1);
-    expect(live.search('zepelin').query.corrections).toEqual([{ from: 'zepelin', to: 'zeppelin' }]);
+    expect(askIndex(live, 'zepelin').query.corrections).toEqual([{ from: 'zepelin', to: 'zeppelin' }]);
   });
 
   it('sees articles added by a re-index on another connection, without a restart', async () => {
@@ -353,15 +353,15 @@ describe('readout while the archive changes', () => {
     const { db: writer, file } = tempDatabase();
     await reindexArchive(writer, { dirs: [dir] });
     const reader = openDatabase(file);
-    const live = new SearchIndex(reader);
-    expect(live.search('zeppelin').hits).toEqual([]);
-    expect(live.search('zepelin').query.corrections).toEqual([]);
+    const live = searchIndexOn(reader);
+    expect(askIndex(live, 'zeppelin').hits).toEqual([]);
+    expect(askIndex(live, 'zepelin').query.corrections).toEqual([]);
     writeFiles(dir, {
       'b.json': JSON.stringify({ title: 'Zeppelin lands at the airfield', body: 'A zeppelin landed.' }),
     });
     await reindexArchive(writer, { dirs: [dir] });
-    expect(live.search('zeppelin').hits).toHaveLength(1);
-    expect(live.search('zepelin').query.corrections).toEqual([{ from: 'zepelin', to: 'zeppelin' }]);
+    expect(askIndex(live, 'zeppelin').hits).toHaveLength(1);
+    expect(askIndex(live, 'zepelin').query.corrections).toEqual([{ from: 'zepelin', to: 'zeppelin' }]);
     expect(live.stats()).toMatchObject({ articles: 2 });
     reader.close();
   });
@@ -372,12 +372,12 @@ const haveSeeds = fs.existsSync(seeds);
 
 describe.skipIf(!haveSeeds)('readout on the seed articles (../shared/corpus/seeds)', () => {
   let seedIndex: SearchIndex;
-  const seedAsk = (text: string) => readout(text, {}, { index: seedIndex });
+  const seedAsk = (text: string) => askIndex(seedIndex, text);
 
   beforeAll(async () => {
     const { db: seedDb } = tempDatabase();
     await reindexArchive(seedDb, { dirs: [seeds] });
-    seedIndex = new SearchIndex(seedDb, { aliasesFile: defaultAliasesFile });
+    seedIndex = searchIndexOn(seedDb, { aliasesFile: defaultAliasesFile });
   });
 
   it('answers obama putin syria from at least three different articles on the first page', () => {

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { loadConfig } from '../../src/config.js';
 import { type Db, openDatabase } from '../../src/index/database.js';
+import { IndexReader } from '../../src/index/reader.js';
 import { createLogger } from '../../src/log.js';
 import { SearchIndex } from '../../src/search/search-index.js';
 import { type AppOverrides, createApp, eventsPath } from '../../src/slack/transport/app.js';
@@ -74,7 +75,7 @@ export async function startReadout(
   const db: Db = openDatabase(config.databaseFile);
   const app = await createApp(
     config,
-    { index: new SearchIndex(db, { aliasesFile: config.aliasesFile }), logger },
+    { search: new SearchIndex(new IndexReader(db), { aliasesFile: config.aliasesFile }), logger },
     options.overrides,
   );
 

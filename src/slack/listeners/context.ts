@@ -6,10 +6,8 @@
 
 import type { webApi } from '@slack/bolt';
 import type { Config } from '../../config.js';
-import { describeError, isReadoutError } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import { defaultPageSize, readout } from '../../readout.js';
-import type { ReadoutAnswer } from '../../search/answer.js';
+import { defaultPageSize, type ReadoutResult, readout } from '../../readout.js';
 import type { SearchIndex } from '../../search/search-index.js';
 import { RateLimiter, SeenEvents } from '../transport/rate-limiter.js';
 import { slackErrorCode, slackFailureContext } from '../transport/slack-errors.js';
@@ -17,8 +15,9 @@ import type { SlackMessage } from '../ui/limits.js';
 import { mentionChannel } from '../ui/mrkdwn.js';
 import { renderNotice } from '../ui/render-answer.js';
 
+/** What listeners are given: the search service, the settings they read, and the logger. */
 export interface ListenerServices {
-  index: SearchIndex;
+  search: SearchIndex;
   config: Pick<Config, 'rateLimit' | 'channels'>;
   logger: Logger;
 }
@@ -62,34 +61,23 @@ export function refusal(
   return undefined;
 }
 
-export type SearchOutcome = { answer: ReadoutAnswer } | { notice: SlackMessage };
-
 /**
- * Runs the one readout path for a page of results. A ReadoutError (the index is missing or
- * damaged) becomes its message; anything else is logged with context and the user gets a short
- * apology, never a stack trace or an SQLite message.
+ * Runs the one readout path for a page of results. A failure (the index damaged or replaced, or
+ * a bug) is logged here with the listener's context; the renderer turns it into a short notice.
  */
 export function searchArchive(
   context: ListenerContext,
   text: string,
   offset: number,
   logContext: Record<string, unknown>,
-): SearchOutcome {
-  try {
-    return { answer: readout(text, { offset, limit: defaultPageSize }, { index: context.index }) };
-  } catch (error) {
-    if (isReadoutError(error)) {
-      context.logger.error('readout: search failed', { ...logContext, error: describeError(error) });
-      return { notice: renderNotice('The archive index is unavailable right now. Please tell an admin.') };
-    }
-    context.logger.error('readout: unexpected search failure', {
-      ...logContext,
-      error: describeError(error),
-    });
-    return {
-      notice: renderNotice('Sorry, something went wrong while searching the archive. It has been logged.'),
-    };
+): ReadoutResult {
+  const result = readout(text, { offset, limit: defaultPageSize }, context);
+  if (result.kind === 'failed') {
+    const message =
+      result.reason === 'index_unavailable' ? 'readout: search failed' : 'readout: unexpected search failure';
+    context.logger.error(message, { ...logContext, error: result.detail });
   }
+  return result;
 }
 
 /**

@@ -25,8 +25,9 @@ import { boltLogger } from './bolt-logger.js';
 import type { InFlight } from './in-flight.js';
 import { slackSaysRetry } from './slack-errors.js';
 
+/** What the app and its listeners are given (passed in, never imported singletons). */
 export interface AppServices {
-  index: SearchIndex;
+  search: SearchIndex;
   logger: Logger;
   /** Counts requests being answered, so shutdown can let them finish (src/main.ts). */
   inFlight?: InFlight;
@@ -98,7 +99,7 @@ function healthRoute(services: AppServices): CustomRoute {
       let status = 200;
       let body: Record<string, unknown>;
       try {
-        body = { status: 'ok', articles: services.index.stats().articles };
+        body = { status: 'ok', articles: services.search.stats().articles };
       } catch (error) {
         services.logger.error('healthz: index unavailable', { error: describeError(error) });
         status = 503;
@@ -200,7 +201,7 @@ export async function createApp(
   const inFlight = services.inFlight;
   // Registered before the listeners: the middleware's next() resolves when they have answered.
   if (inFlight) app.use(({ next }) => inFlight.track(next));
-  registerListeners(app, { index: services.index, config, logger: services.logger });
+  registerListeners(app, { search: services.search, config, logger: services.logger });
   app.error(async (error) => {
     // The backstop: listeners handle their own failures, so anything here is a bug.
     services.logger.error('slack: unhandled error in a listener', { error: describeError(error) });

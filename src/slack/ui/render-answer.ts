@@ -1,5 +1,5 @@
 /**
- * A ReadoutAnswer as a Slack message: the query as understood, each passage as a quote with the
+ * A readout() result as a Slack message: the query as understood, each passage as a quote with the
  * matched words in bold, an attribution line under it, and (in the private preview) the Share,
  * More and Dismiss buttons.
  *
@@ -8,6 +8,7 @@
  * shortening quotes rather than letting Slack reject the message.
  */
 import type { types } from '@slack/bolt';
+import type { ReadoutFailure, ReadoutResult } from '../../readout.js';
 import type { Excerpt, InterpretedQuery, ReadoutAnswer, SearchHit } from '../../search/answer.js';
 import { displayPartialDate } from '../../text/partial-date.js';
 import { encodeButtonState } from './button-state.js';
@@ -34,8 +35,15 @@ const maxQueryShown = 300;
 const maxTitle = 300;
 const maxName = 120;
 
-/** The message for `answer` as `audience` sees it. */
-export function renderAnswer(answer: ReadoutAnswer, audience: Audience): SlackMessage {
+/** What a reporter is told when a search could not run; the details go to the log only. */
+export const failureNotices: Record<ReadoutFailure['reason'], string> = {
+  index_unavailable: 'The archive index is unavailable right now. Please tell an admin.',
+  unexpected: 'Sorry, something went wrong while searching the archive. It has been logged.',
+};
+
+/** The message for a readout result as `audience` sees it. */
+export function renderAnswer(answer: ReadoutResult, audience: Audience): SlackMessage {
+  if (answer.kind === 'failed') return renderNotice(failureNotices[answer.reason]);
   if (answer.kind === 'help') return renderHelp(audience.kind === 'thread' ? 'mention' : 'command');
   if (answer.kind === 'nothing_to_search') return renderNothingToSearch(answer, audience);
   if (answer.hits.length === 0) return renderNoResults(answer, audience);

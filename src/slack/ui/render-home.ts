@@ -2,7 +2,7 @@
  * The App Home tab: what Readout is, how to use it, and what the index holds.
  */
 import type { types } from '@slack/bolt';
-import type { IndexStats } from '../../search/search-index.js';
+import type { IndexStats } from '../../index/reader.js';
 import { formatTimestamp } from '../../text/partial-date.js';
 import { usageText } from './render-help.js';
 

@@ -3,11 +3,12 @@
  * the button carries, and a safe way to answer through the message's response_url.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ReadoutResult } from '../../../readout.js';
 import { slackFailureContext } from '../../transport/slack-errors.js';
 import { type ButtonState, decodeButtonState } from '../../ui/button-state.js';
 import type { SlackMessage } from '../../ui/limits.js';
 import { renderNotice } from '../../ui/render-answer.js';
-import { type ListenerContext, refusal, type SearchOutcome, searchArchive } from '../context.js';
+import { type ListenerContext, refusal, searchArchive } from '../context.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -67,13 +68,13 @@ export async function respondTo(
 /**
  * The start of a press that searches again (More results, Share): reads the button's state, and
  * answers it at once when the state is unreadable or the user may not search now. Returns the
- * press and the search outcome, or undefined when the press has been answered already.
+ * press and the search result, or undefined when the press has been answered already.
  */
 export async function searchAgain(
   context: ListenerContext,
   args: ButtonArgs,
   options: { needsChannel?: boolean } = {},
-): Promise<{ pressed: PressedButton & { state: ButtonState }; outcome: SearchOutcome } | undefined> {
+): Promise<{ pressed: PressedButton & { state: ButtonState }; result: ReadoutResult } | undefined> {
   const pressed = pressedButton(args);
   const { state, userId, channelId, where } = pressed;
   if (!state || (options.needsChannel && !channelId)) {
@@ -85,5 +86,5 @@ export async function searchAgain(
     await respondTo(context, args, where, refused);
     return undefined;
   }
-  return { pressed: { ...pressed, state }, outcome: searchArchive(context, state.q, state.o, where) };
+  return { pressed: { ...pressed, state }, result: searchArchive(context, state.q, state.o, where) };
 }

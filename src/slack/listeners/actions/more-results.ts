@@ -10,8 +10,12 @@ export function moreResults(context: ListenerContext) {
     await args.ack();
     const press = await searchAgain(context, args);
     if (!press) return;
-    const { pressed, outcome } = press;
-    const message = 'notice' in outcome ? outcome.notice : renderAnswer(outcome.answer, { kind: 'private' });
-    await respondTo(context, args, pressed.where, message, 'replace');
+    await respondTo(
+      context,
+      args,
+      press.pressed.where,
+      renderAnswer(press.result, { kind: 'private' }),
+      'replace',
+    );
   };
 }

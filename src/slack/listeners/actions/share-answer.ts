@@ -14,14 +14,15 @@ export function shareAnswer(context: ListenerContext) {
     await args.ack();
     const press = await searchAgain(context, args, { needsChannel: true });
     if (!press) return;
-    const { outcome } = press;
+    const { result } = press;
     const { userId, where } = press.pressed;
     const channelId = press.pressed.channelId!; // searchAgain answered presses without one
-    if ('notice' in outcome) {
-      await respondTo(context, args, where, outcome.notice);
+    if (result.kind === 'failed') {
+      // Nothing to share: say why, privately, and keep the preview.
+      await respondTo(context, args, where, renderAnswer(result, { kind: 'private' }));
       return;
     }
-    const message = renderAnswer(outcome.answer, { kind: 'shared', sharedBy: userId });
+    const message = renderAnswer(result, { kind: 'shared', sharedBy: userId });
     const failed = await postMessage(
       context,
       args.client,

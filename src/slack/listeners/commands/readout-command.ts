@@ -28,8 +28,7 @@ export function readoutCommand(context: ListenerContext) {
     const refused = refusal(context, { userId: command.user_id, channelId: command.channel_id });
     if (refused) return send(refused);
 
-    const outcome = searchArchive(context, plainTextFromSlack(command.text ?? ''), 0, where);
-    if ('notice' in outcome) return send(outcome.notice);
-    await send(renderAnswer(outcome.answer, { kind: 'private' }));
+    const result = searchArchive(context, plainTextFromSlack(command.text ?? ''), 0, where);
+    await send(renderAnswer(result, { kind: 'private' }));
   };
 }

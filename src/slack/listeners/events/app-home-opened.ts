@@ -3,7 +3,7 @@
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { describeError } from '../../../errors.js';
-import type { IndexStats } from '../../../search/search-index.js';
+import type { IndexStats } from '../../../index/reader.js';
 import { slackFailureContext } from '../../transport/slack-errors.js';
 import { renderHome } from '../../ui/render-home.js';
 import type { ListenerContext } from '../context.js';
@@ -15,7 +15,7 @@ export function appHomeOpened(context: ListenerContext) {
     if (event.tab && event.tab !== 'home') return;
     let stats: IndexStats | null = null;
     try {
-      stats = context.index.stats();
+      stats = context.search.stats();
     } catch (error) {
       context.logger.error('readout: could not read index statistics', { error: describeError(error) });
     }

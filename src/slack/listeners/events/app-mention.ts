@@ -91,8 +91,7 @@ export function appMention(context: ListenerContext) {
     }
     if (!query) return reply(renderHelp('mention'));
 
-    const outcome = searchArchive(context, query, 0, where);
-    if ('notice' in outcome) return reply(outcome.notice);
-    await reply(renderAnswer(outcome.answer, { kind: 'thread', threadQuery }));
+    const result = searchArchive(context, query, 0, where);
+    await reply(renderAnswer(result, { kind: 'thread', threadQuery }));
   };
 }

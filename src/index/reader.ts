@@ -1,0 +1,165 @@
+/**
+ * Reading the index: every query search makes, each statement prepared once. The bot only reads;
+ * a re-index in another process writes, and `dataVersion` tells the reader when it has committed.
+ *
+ * Cost model: FTS5 scores every matching row before LIMIT, so `candidates` orders by `rank` alone
+ * and takes the top K in a CTE; joins and attribution are read for those K rows only, and
+ * highlight() and the attribution for the rows shown.
+ */
+import type { Db } from './database.js';
+import { type MetaKey, metaKeys } from './meta.js';
+import { explainReadError } from './sqlite-errors.js';
+
+/** A ranked match with what filters, syndication and per-article limits need. */
+export interface Candidate {
+  passageId: number;
+  /** bm25: lower is better. */
+  rank: number;
+  articleId: number;
+  fingerprint: string;
+  source: string | null;
+  published: string | null;
+  url: string | null;
+}
+
+/** A passage's headline and body with matched tokens between \u0002 and \u0003. */
+export interface HighlightedPassage {
+  id: number;
+  title: string;
+  body: string;
+}
+
+/** An article's attribution as stored. */
+export interface StoredAttribution {
+  id: number;
+  title: string;
+  source: string | null;
+  author: string | null;
+  published: string | null;
+  url: string | null;
+  file: string;
+}
+
+export interface IndexStats {
+  articles: number;
+  passages: number;
+  outlets: number;
+  /** ISO timestamp of the last completed re-index, if any. */
+  lastReindexAt: string | null;
+}
+
+function prepareStatements(db: Db) {
+  return {
+    // data_version moves when another connection commits; total_changes when this one writes.
+    dataVersion: db
+      .prepare<[], string>("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()")
+      .pluck(),
+    candidates: db.prepare<{ match: string; k: number }, Candidate>(
+      `WITH top AS (
+         SELECT rowid AS id, rank FROM passages_fts WHERE passages_fts MATCH @match ORDER BY rank LIMIT @k
+       )
+       SELECT top.id AS passageId, top.rank AS rank, passages.article_id AS articleId,
+              passages.fingerprint AS fingerprint, articles.source AS source,
+              articles.published AS published, articles.url AS url
+       FROM top
+       JOIN passages ON passages.id = top.id
+       JOIN articles ON articles.id = passages.article_id`,
+    ),
+    anyMatch: db
+      .prepare<[string], number>('SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1')
+      .pluck(),
+    // One statement for the page's rows. (Not `rowid = ?`: SQLite 3.53 ignores a bound
+    // `rowid = ?` next to MATCH and returns every match; IN and ranges are honoured.)
+    highlights: db.prepare<{ match: string; ids: string }, HighlightedPassage>(
+      `SELECT rowid AS id, highlight(passages_fts, 0, char(2), char(3)) AS title,
+              highlight(passages_fts, 1, char(2), char(3)) AS body
+       FROM passages_fts WHERE passages_fts MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))`,
+    ),
+    articles: db.prepare<[string], StoredAttribution>(
+      `SELECT id, title, source, author, published, url, file_path AS file FROM articles
+       WHERE id IN (SELECT value FROM json_each(?))`,
+    ),
+    alsoIn: db
+      .prepare<[string, number, string], string>(
+        `SELECT DISTINCT articles.source FROM passages JOIN articles ON articles.id = passages.article_id
+         WHERE passages.fingerprint = ? AND passages.article_id != ? AND articles.source IS NOT NULL
+           AND articles.source != ? LIMIT 5`,
+      )
+      .pluck(),
+    wordArticles: db.prepare<[string], number>('SELECT articles FROM vocabulary WHERE word = ?').pluck(),
+    vocabulary: db.prepare<[], { word: string; articles: number }>('SELECT word, articles FROM vocabulary'),
+    meta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
+  };
+}
+
+export class IndexReader {
+  private readonly statements: ReturnType<typeof prepareStatements>;
+
+  constructor(readonly db: Db) {
+    this.statements = this.guard(() => prepareStatements(db));
+  }
+
+  /** Changes whenever any connection commits to the index: a re-index finished. */
+  dataVersion(): string {
+    return this.guard(() => this.statements.dataVersion.get()!);
+  }
+
+  /** The top `k` matches of an FTS5 query, best first (ties in no particular order). */
+  candidates(match: string, k: number): Candidate[] {
+    return this.guard(() => this.statements.candidates.all({ match, k }));
+  }
+
+  /** Whether any passage matches. */
+  matches(match: string): boolean {
+    return this.guard(() => this.statements.anyMatch.get(match) !== undefined);
+  }
+
+  /** Headline and body of the given passages with the matched tokens marked. */
+  highlights(match: string, passageIds: number[]): HighlightedPassage[] {
+    return this.guard(() => this.statements.highlights.all({ match, ids: JSON.stringify(passageIds) }));
+  }
+
+  attributions(articleIds: number[]): StoredAttribution[] {
+    return this.guard(() => this.statements.articles.all(JSON.stringify(articleIds)));
+  }
+
+  /** Other outlets carrying a passage with this fingerprint (syndicated copies), at most five. */
+  alsoIn(fingerprint: string, articleId: number, source: string | null): string[] {
+    return this.guard(() => this.statements.alsoIn.all(fingerprint, articleId, source ?? ''));
+  }
+
+  /** How many articles use a word as written; undefined when the archive never uses it. */
+  wordArticles(word: string): number | undefined {
+    return this.guard(() => this.statements.wordArticles.get(word));
+  }
+
+  /** Every archive word with the number of articles using it (for typo correction). */
+  *vocabulary(): Generator<[string, number]> {
+    const rows = this.guard(() => this.statements.vocabulary.iterate());
+    for (const row of rows) yield [row.word, row.articles];
+  }
+
+  meta(key: MetaKey): string | undefined {
+    return this.guard(() => this.statements.meta.get(key));
+  }
+
+  /** Article, passage and outlet counts and the last re-index time, as the re-index recorded them. */
+  stats(): IndexStats {
+    const number = (key: MetaKey) => Number(this.meta(key) ?? 0);
+    return {
+      articles: number(metaKeys.articles),
+      passages: number(metaKeys.passages),
+      outlets: number(metaKeys.outlets),
+      lastReindexAt: this.meta(metaKeys.lastReindexAt) ?? null,
+    };
+  }
+
+  /** Runs a query, turning a damaged or replaced index into `index_unavailable`. */
+  private guard<T>(query: () => T): T {
+    try {
+      return query();
+    } catch (error) {
+      throw explainReadError(this.db.name, error);
+    }
+  }
+}
