@@ -13,7 +13,7 @@ import { openDatabase } from './index/database.js';
 import { IndexReader } from './index/reader.js';
 import { createLogger, type Logger, redact } from './log.js';
 import { SearchIndex } from './search/search-index.js';
-import { createApp } from './slack/transport/app.js';
+import { createApp } from './slack/app.js';
 import { InFlight } from './slack/transport/in-flight.js';
 import { slackErrorCode } from './slack/transport/slack-errors.js';
 import { runConsole } from './terminal/run-console.js';

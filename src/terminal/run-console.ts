@@ -11,7 +11,7 @@ import { IndexReader } from '../index/reader.js';
 import { reindexArchive } from '../ingest/reindex.js';
 import type { Logger } from '../log.js';
 import { SearchIndex } from '../search/search-index.js';
-import { createApp } from '../slack/transport/app.js';
+import { createApp } from '../slack/app.js';
 import { ConsoleReceiver } from './console-receiver.js';
 import { ConsoleSlack } from './console-slack.js';
 

@@ -7,7 +7,7 @@
  */
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventsPath } from '../../src/slack/transport/app.js';
+import { eventsPath } from '../../src/slack/transport/receivers.js';
 import { buildFixtureArchive, type FixtureArchive } from '../slack/fixture-archive.js';
 import { type RunningReadout, secrets, startReadout } from '../slack/harness.js';
 import {

@@ -8,7 +8,7 @@
  * Every other file of this suite ends with the same search over what its own app printed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventsPath } from '../../src/slack/transport/app.js';
+import { eventsPath } from '../../src/slack/transport/receivers.js';
 import { buildFixtureArchive, type FixtureArchive } from '../slack/fixture-archive.js';
 import { botSecrets, startBot } from '../support/bot-process.js';
 import { cleanEnv, runScript } from '../support/run-script.js';

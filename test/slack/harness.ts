@@ -12,7 +12,8 @@ import { type Db, openDatabase } from '../../src/index/database.js';
 import { IndexReader } from '../../src/index/reader.js';
 import { createLogger } from '../../src/log.js';
 import { SearchIndex } from '../../src/search/search-index.js';
-import { type AppOverrides, createApp, eventsPath } from '../../src/slack/transport/app.js';
+import { type AppOverrides, createApp } from '../../src/slack/app.js';
+import { eventsPath } from '../../src/slack/transport/receivers.js';
 import {
   type Delivery,
   httpDelivery,

@@ -3,7 +3,7 @@
  * way a newsroom runs it: its own SQLite connection, real signals, everything it prints kept.
  */
 import type { ChildProcess } from 'node:child_process';
-import { eventsPath } from '../../src/slack/transport/app.js';
+import { eventsPath } from '../../src/slack/transport/receivers.js';
 import { cleanEnv, startScript } from './run-script.js';
 import { type Delivery, httpDelivery, type SlackStandIn } from './slack-stand-in/index.js';
 

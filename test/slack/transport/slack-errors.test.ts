@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { signedInTheFuture } from '../../../src/slack/transport/app.js';
+import { signedInTheFuture } from '../../../src/slack/transport/receivers.js';
 import { slackErrorCode, slackSaysRetry } from '../../../src/slack/transport/slack-errors.js';
 
 const platform = (error: string) => ({ code: 'slack_webapi_platform_error', data: { ok: false, error } });
