@@ -5,6 +5,7 @@
  * configuration, a missing or damaged database (naming the command that fixes it), Slack
  * rejecting the tokens, or a port in use. With no Slack credentials at all it runs the console.
  */
+
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Config, loadConfig, loadDotenv, secretsOf } from './config.js';
@@ -12,6 +13,7 @@ import { describeError, isReadoutError } from './errors.js';
 import { openDatabase } from './index/database.js';
 import { IndexReader } from './index/reader.js';
 import { createLogger, type Logger, redact } from './log.js';
+import { inProcessReadout } from './readout.js';
 import { SearchIndex } from './search/search-index.js';
 import { createApp } from './slack/app.js';
 import { InFlight } from './slack/transport/in-flight.js';
@@ -52,7 +54,7 @@ async function startSlack(config: Config, logger: Logger): Promise<void> {
   if (stats.articles === 0) logger.warn('the index is empty: run `npm run reindex` to index the archive');
 
   const inFlight = new InFlight();
-  const app = await createApp(config, { search, logger, inFlight });
+  const app = await createApp(config, { readout: inProcessReadout(search), logger, inFlight });
   // Register before starting: a signal during start-up must also close the database cleanly.
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -7,6 +7,7 @@
  * comes back as a classified failure for the caller to log and render.
  */
 import { describeError, isReadoutError } from './errors.js';
+import type { IndexStats } from './index/reader.js';
 import type { ReadoutAnswer } from './search/answer.js';
 import { displayTerm, parseQuery } from './search/parse-query.js';
 import type { SearchIndex } from './search/search-index.js';
@@ -97,4 +98,22 @@ export function readout(text: string, options: ReadoutOptions, services: Readout
       detail: describeError(error),
     };
   }
+}
+
+/**
+ * The one path as a service, for the Slack app and the console: `answer` runs `readout()` wherever
+ * searching happens (here in-process; a pool of worker threads can stand in without the callers
+ * changing), and `stats` reads the index totals the re-index recorded.
+ */
+export interface ReadoutService {
+  answer(text: string, options: ReadoutOptions): Promise<ReadoutResult>;
+  stats(): IndexStats;
+}
+
+/** A ReadoutService that searches on the calling thread. */
+export function inProcessReadout(search: SearchIndex): ReadoutService {
+  return {
+    answer: async (text, options) => readout(text, options, { search }),
+    stats: () => search.stats(),
+  };
 }

@@ -7,7 +7,7 @@ import { App, type Receiver, type webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
 import { describeError } from '../errors.js';
 import type { Logger } from '../log.js';
-import type { SearchIndex } from '../search/search-index.js';
+import type { ReadoutService } from '../readout.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLogger } from './transport/bolt-logger.js';
 import type { InFlight } from './transport/in-flight.js';
@@ -16,7 +16,8 @@ import { webClientOptions } from './transport/web-client.js';
 
 /** What the app and its listeners are given (passed in, never imported singletons). */
 export interface AppServices {
-  search: SearchIndex;
+  /** The one readout path (src/readout.ts). */
+  readout: ReadoutService;
   logger: Logger;
   /** Counts requests being answered, so shutdown can let them finish (src/main.ts). */
   inFlight?: InFlight;
@@ -36,7 +37,7 @@ export interface AppOverrides {
  * (auth.test): a wrong token rejects here, as a Slack API error, rather than on the first event.
  *
  * @example
- * const app = await createApp(config, { search, logger });
+ * const app = await createApp(config, { readout: inProcessReadout(search), logger });
  * await app.start(config.port);
  */
 export async function createApp(
@@ -58,7 +59,7 @@ export async function createApp(
   const inFlight = services.inFlight;
   // Registered before the listeners: the middleware's next() resolves when they have answered.
   if (inFlight) app.use(({ next }) => inFlight.track(next));
-  registerListeners(app, { search: services.search, config, logger: services.logger });
+  registerListeners(app, { readout: services.readout, config, logger: services.logger });
   app.error(async (error) => {
     // The backstop: listeners handle their own failures, so anything here is a bug.
     services.logger.error('slack: unhandled error in a listener', { error: describeError(error) });

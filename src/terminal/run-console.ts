@@ -4,12 +4,14 @@
  * empty, then runs the real Bolt app with a ConsoleReceiver (typed lines in) and a ConsoleSlack
  * (the app's messages printed out). See src/console/console-receiver.ts for what can be typed.
  */
+
 import type { Readable } from 'node:stream';
 import type { Config } from '../config.js';
 import { type Db, openDatabase } from '../index/database.js';
 import { IndexReader } from '../index/reader.js';
 import { reindexArchive } from '../ingest/reindex.js';
 import type { Logger } from '../log.js';
+import { inProcessReadout } from '../readout.js';
 import { SearchIndex } from '../search/search-index.js';
 import { createApp } from '../slack/app.js';
 import { ConsoleReceiver } from './console-receiver.js';
@@ -65,7 +67,7 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
     });
     const app = await createApp(
       config,
-      { search: index, logger: io.logger },
+      { readout: inProcessReadout(index), logger: io.logger },
       {
         receiver,
         botToken: 'xoxb-console',

@@ -3,6 +3,7 @@
  * with its configuration read by the real loadConfig from an environment, and a real SQLite
  * index. Log lines are kept so tests can wait for "ignored a re-delivered event".
  */
+
 import { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,7 @@ import { loadConfig } from '../../src/config.js';
 import { type Db, openDatabase } from '../../src/index/database.js';
 import { IndexReader } from '../../src/index/reader.js';
 import { createLogger } from '../../src/log.js';
+import { inProcessReadout } from '../../src/readout.js';
 import { SearchIndex } from '../../src/search/search-index.js';
 import { type AppOverrides, createApp } from '../../src/slack/app.js';
 import { eventsPath } from '../../src/slack/transport/receivers.js';
@@ -76,7 +78,10 @@ export async function startReadout(
   const db: Db = openDatabase(config.databaseFile);
   const app = await createApp(
     config,
-    { search: new SearchIndex(new IndexReader(db), { aliasesFile: config.aliasesFile }), logger },
+    {
+      readout: inProcessReadout(new SearchIndex(new IndexReader(db), { aliasesFile: config.aliasesFile })),
+      logger,
+    },
     options.overrides,
   );
 

@@ -7,17 +7,16 @@
 import type { webApi } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
-import { defaultPageSize, type ReadoutResult, readout } from '../../readout.js';
-import type { SearchIndex } from '../../search/search-index.js';
+import { defaultPageSize, type ReadoutResult, type ReadoutService } from '../../readout.js';
 import { RateLimiter, SeenEvents } from '../transport/rate-limiter.js';
 import { slackErrorCode, slackFailureContext } from '../transport/slack-errors.js';
 import type { SlackMessage } from '../ui/limits.js';
 import { mentionChannel } from '../ui/mrkdwn.js';
 import { renderNotice } from '../ui/render-answer.js';
 
-/** What listeners are given: the search service, the settings they read, and the logger. */
+/** What listeners are given: the readout path, the settings they read, and the logger. */
 export interface ListenerServices {
-  search: SearchIndex;
+  readout: ReadoutService;
   config: Pick<Config, 'rateLimit' | 'channels'>;
   logger: Logger;
 }
@@ -65,13 +64,13 @@ export function refusal(
  * Runs the one readout path for a page of results. A failure (the index damaged or replaced, or
  * a bug) is logged here with the listener's context; the renderer turns it into a short notice.
  */
-export function searchArchive(
+export async function searchArchive(
   context: ListenerContext,
   text: string,
   offset: number,
   logContext: Record<string, unknown>,
-): ReadoutResult {
-  const result = readout(text, { offset, limit: defaultPageSize }, context);
+): Promise<ReadoutResult> {
+  const result = await context.readout.answer(text, { offset, limit: defaultPageSize });
   if (result.kind === 'failed') {
     const message =
       result.reason === 'index_unavailable' ? 'readout: search failed' : 'readout: unexpected search failure';

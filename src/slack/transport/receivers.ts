@@ -9,12 +9,12 @@ import { type CustomRoute, HTTPReceiver, type Receiver, SocketModeReceiver, type
 import type { Config } from '../../config.js';
 import { describeError } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import type { SearchIndex } from '../../search/search-index.js';
+import type { IndexStats } from '../../index/reader.js';
 import type { boltLogger } from './bolt-logger.js';
 
 /** What the receivers need: the index statistics for /healthz and a logger. */
 export interface ReceiverServices {
-  search: Pick<SearchIndex, 'stats'>;
+  readout: { stats(): IndexStats };
   logger: Logger;
 }
 
@@ -30,7 +30,7 @@ function healthRoute(services: ReceiverServices): CustomRoute {
       let status = 200;
       let body: Record<string, unknown>;
       try {
-        body = { status: 'ok', articles: services.search.stats().articles };
+        body = { status: 'ok', articles: services.readout.stats().articles };
       } catch (error) {
         services.logger.error('healthz: index unavailable', { error: describeError(error) });
         status = 503;

@@ -86,5 +86,5 @@ export async function searchAgain(
     await respondTo(context, args, where, refused);
     return undefined;
   }
-  return { pressed: { ...pressed, state }, result: searchArchive(context, state.q, state.o, where) };
+  return { pressed: { ...pressed, state }, result: await searchArchive(context, state.q, state.o, where) };
 }

@@ -28,7 +28,7 @@ export function readoutCommand(context: ListenerContext) {
     const refused = refusal(context, { userId: command.user_id, channelId: command.channel_id });
     if (refused) return send(refused);
 
-    const result = searchArchive(context, plainTextFromSlack(command.text ?? ''), 0, where);
+    const result = await searchArchive(context, plainTextFromSlack(command.text ?? ''), 0, where);
     await send(renderAnswer(result, { kind: 'private' }));
   };
 }

@@ -15,7 +15,7 @@ export function appHomeOpened(context: ListenerContext) {
     if (event.tab && event.tab !== 'home') return;
     let stats: IndexStats | null = null;
     try {
-      stats = context.search.stats();
+      stats = context.readout.stats();
     } catch (error) {
       context.logger.error('readout: could not read index statistics', { error: describeError(error) });
     }

@@ -91,7 +91,7 @@ export function appMention(context: ListenerContext) {
     }
     if (!query) return reply(renderHelp('mention'));
 
-    const result = searchArchive(context, query, 0, where);
+    const result = await searchArchive(context, query, 0, where);
     await reply(renderAnswer(result, { kind: 'thread', threadQuery }));
   };
 }
