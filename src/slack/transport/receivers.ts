@@ -8,8 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type CustomRoute, HTTPReceiver, type Receiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import { describeError } from '../../errors.js';
-import type { Logger } from '../../log.js';
 import type { IndexStats } from '../../index/reader.js';
+import type { Logger } from '../../log.js';
 import type { boltLogger } from './bolt-logger.js';
 
 /** What the receivers need: the index statistics for /healthz and a logger. */
