@@ -8,8 +8,8 @@
  */
 import { describeError, isReadoutError } from './errors.js';
 import type { IndexStats } from './index/reader.js';
-import type { ReadoutAnswer } from './search/answer.js';
-import { displayTerm, parseQuery } from './search/parse-query.js';
+import { interpretedQuery, type ReadoutAnswer } from './search/answer.js';
+import { parseQuery } from './search/parse-query.js';
 import type { SearchIndex } from './search/search-index.js';
 
 export interface ReadoutServices {
@@ -64,24 +64,15 @@ export function readout(text: string, options: ReadoutOptions, services: Readout
       parsed.filters.before !== undefined;
     const notes =
       parsed.kind === 'help'
-        ? parsed.notes
+        ? []
         : [
-            ...parsed.notes,
             onlyNarrowing
               ? 'add at least one word to search for: exclusions and filters only narrow a search'
               : 'there is no word to search for in that',
           ];
     return {
       kind: parsed.kind === 'help' ? 'help' : 'nothing_to_search',
-      query: {
-        text: parsed.text,
-        terms: parsed.terms.map(displayTerm),
-        excluded: parsed.excluded.map(displayTerm),
-        filters: { ...parsed.filters },
-        corrections: [],
-        aliases: [],
-        notes,
-      },
+      query: interpretedQuery(parsed, notes),
       hits: [],
       offset,
       limit,

@@ -29,14 +29,16 @@ export interface HighlightedPassage {
   body: string;
 }
 
-/** An article's attribution as stored. */
+/** An article's attribution as stored. Empty fields are unknown, never guessed. */
 export interface StoredAttribution {
   id: number;
   title: string;
   source: string | null;
   author: string | null;
+  /** A partial date (src/text/partial-date.ts). */
   published: string | null;
   url: string | null;
+  /** The archive file the article was read from. */
   file: string;
 }
 

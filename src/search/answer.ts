@@ -3,17 +3,11 @@
  * blocks, the console, the CLI's text and JSON). Rendering decides how marks look.
  */
 
-/** Where a passage comes from. Empty fields are unknown, never guessed. */
-export interface Attribution {
-  title: string;
-  source: string | null;
-  author: string | null;
-  /** As stored: 'YYYY-MM-DD', 'YYYY-MM', 'YYYY' or '--MM-DD' (day without year). */
-  published: string | null;
-  url: string | null;
-  /** The archive file the article was read from. */
-  file: string;
-}
+import type { StoredAttribution } from '../index/reader.js';
+import { displayTerm, type ParsedQuery } from './parse-query.js';
+
+/** Where a passage comes from: headline, outlet, author, date, URL, file. Empty fields are unknown, never guessed. */
+export type Attribution = Omit<StoredAttribution, 'id'>;
 
 /** A verbatim quote: whole sentences of the passage, '…' where it was trimmed. */
 export interface Excerpt {
@@ -91,4 +85,17 @@ export interface ReadoutAnswer {
   limit: number;
   /** Offset of the next page when there is one. */
   nextOffset?: number;
+}
+
+/** The query as understood, before the search adds corrections, aliases and fallbacks. */
+export function interpretedQuery(parsed: ParsedQuery, extraNotes: string[] = []): InterpretedQuery {
+  return {
+    text: parsed.text,
+    terms: parsed.terms.map(displayTerm),
+    excluded: parsed.excluded.map(displayTerm),
+    filters: { ...parsed.filters },
+    corrections: [],
+    aliases: [],
+    notes: [...parsed.notes, ...extraNotes],
+  };
 }

@@ -9,7 +9,7 @@
  */
 import type { Candidate, IndexReader, IndexStats } from '../index/reader.js';
 import { AliasFile, aliasesFor, joinAliasNames } from './aliases.js';
-import type { AliasExpansion, InterpretedQuery, ReadoutAnswer } from './answer.js';
+import { type AliasExpansion, interpretedQuery, type ReadoutAnswer } from './answer.js';
 import { arrangePages, byRankThenRecency, dropSyndicatedCopies, pageAt } from './arrange.js';
 import { correctUnknownWords, type SearchTerm, withoutVeryCommonWords } from './corrections.js';
 import { filtersExcludedNote, hasFilters, passesDateFilters, passesSourceFilters } from './filters.js';
@@ -61,15 +61,7 @@ export class SearchIndex {
   /** Runs a parsed query (with at least one term) and returns one page of the answer. */
   search(parsed: ParsedQuery, page: Page): ReadoutAnswer {
     const { offset, limit } = page;
-    const query: InterpretedQuery = {
-      text: parsed.text,
-      terms: parsed.terms.map(displayTerm),
-      excluded: parsed.excluded.map(displayTerm),
-      filters: { ...parsed.filters },
-      corrections: [],
-      aliases: [],
-      notes: [...parsed.notes],
-    };
+    const query = interpretedQuery(parsed);
     this.refreshIfReindexed();
 
     const table = this.aliases.current();
