@@ -11,6 +11,14 @@ import { describeError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { actionIds } from '../slack/ui/render-answer.js';
 import type { ConsoleSlack } from './console-slack.js';
+import {
+  appHomeOpenedEvent,
+  appMentionEvent,
+  blockActionsPayload,
+  eventCallbackPayload,
+  mentionText,
+  slashCommandPayload,
+} from './slack-payloads.js';
 
 export type ConsoleLine =
   | { kind: 'command'; text: string }
@@ -51,11 +59,6 @@ export function parseConsoleLine(line: string): ConsoleLine {
   return { kind: 'command', text };
 }
 
-/** Escapes text as Slack does in the payloads it sends. */
-function slackEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 export interface ConsoleReceiverOptions {
   input: Readable;
   slack: ConsoleSlack;
@@ -68,7 +71,7 @@ export interface ConsoleReceiverOptions {
 export class ConsoleReceiver implements Receiver {
   private app?: App;
   private lines?: readline.Interface;
-  private eventCount = 0;
+  private idCount = 0;
   private resolveFinished!: () => void;
   /** Resolves when the input ends or the person types `quit`. */
   readonly finished = new Promise<void>((resolve) => {
@@ -105,46 +108,21 @@ export class ConsoleReceiver implements Receiver {
         print(`Only /readout is known here, not ${parsed.command}.\n`);
         return 'continue';
       case 'command':
-        await this.dispatch({
-          token: 'console',
-          team_id: workspace.teamId,
-          team_domain: 'console',
-          channel_id: workspace.channelId,
-          channel_name: 'console',
-          user_id: workspace.userId,
-          user_name: 'you',
-          command: '/readout',
-          text: slackEscape(parsed.text),
-          api_app_id: 'A0READOUT',
-          response_url: slack.responseUrl(),
-          trigger_id: `console-${this.eventCount}`,
-        });
-        return 'continue';
-      case 'mention': {
-        const text = `<@${workspace.botUserId}> ${slackEscape(parsed.text)}`.trim();
-        const ts = slack.postAsUser(text);
         await this.dispatch(
-          this.eventCallback({
-            type: 'app_mention',
-            user: workspace.userId,
-            text,
-            ts,
-            channel: workspace.channelId,
-            event_ts: ts,
+          slashCommandPayload(workspace, {
+            text: parsed.text,
+            responseUrl: slack.responseUrl(),
+            triggerId: this.nextId('console-trigger-'),
           }),
         );
+        return 'continue';
+      case 'mention': {
+        const ts = slack.postAsUser(mentionText(workspace, parsed.text));
+        await this.dispatchEvent(appMentionEvent(workspace, { text: parsed.text, ts }));
         return 'continue';
       }
       case 'home':
-        await this.dispatch(
-          this.eventCallback({
-            type: 'app_home_opened',
-            user: workspace.userId,
-            channel: 'D0CONSOLE',
-            tab: 'home',
-            event_ts: '0',
-          }),
-        );
+        await this.dispatchEvent(appHomeOpenedEvent(workspace, { eventTs: slack.nextTs() }));
         return 'continue';
       case 'press': {
         const found = slack.findButton(parsed.actionId);
@@ -152,52 +130,30 @@ export class ConsoleReceiver implements Receiver {
           print(`There is no answer with a “${parsed.label}” button to press.\n`);
           return 'continue';
         }
-        await this.dispatch({
-          type: 'block_actions',
-          user: { id: workspace.userId, username: 'you', name: 'you', team_id: workspace.teamId },
-          api_app_id: 'A0READOUT',
-          token: 'console',
-          container: {
-            type: 'message',
-            message_ts: '0',
-            channel_id: workspace.channelId,
-            is_ephemeral: true,
-          },
-          trigger_id: `console-${this.eventCount}`,
-          team: { id: workspace.teamId, domain: 'console' },
-          channel: { id: workspace.channelId, name: 'console' },
-          response_url: slack.responseUrl(found.messageId),
-          actions: [
-            {
-              type: 'button',
-              action_id: found.button.action_id,
-              block_id: 'readout_actions',
-              text: { type: 'plain_text', text: found.button.text.text },
-              value: found.button.value,
-              action_ts: '0',
-            },
-          ],
-        });
+        await this.dispatch(
+          blockActionsPayload(workspace, {
+            button: found.button,
+            responseUrl: slack.responseUrl(found.messageId),
+            triggerId: this.nextId('console-trigger-'),
+            messageTs: found.ts,
+          }),
+        );
         return 'continue';
       }
     }
   }
 
-  private eventCallback(event: Record<string, unknown>): Record<string, unknown> {
-    this.eventCount += 1;
-    return {
-      token: 'console',
-      team_id: this.options.slack.workspace.teamId,
-      api_app_id: 'A0READOUT',
-      type: 'event_callback',
-      event_id: `EvCONSOLE${this.eventCount}`,
-      event_time: Math.floor(Date.now() / 1000),
-      event,
-    };
+  private nextId(prefix: string): string {
+    this.idCount += 1;
+    return `${prefix}${this.idCount}`;
+  }
+
+  private dispatchEvent(event: Record<string, unknown>): Promise<void> {
+    const { workspace } = this.options.slack;
+    return this.dispatch(eventCallbackPayload(workspace, event, { eventId: this.nextId('EvCONSOLE') }));
   }
 
   private async dispatch(body: Record<string, unknown>): Promise<void> {
-    this.eventCount += 1;
     try {
       await this.app!.processEvent({
         body,
