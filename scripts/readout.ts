@@ -11,6 +11,7 @@ import { openDatabase } from '../src/index/database.js';
 import { readout } from '../src/readout.js';
 import { SearchIndex } from '../src/search/search-index.js';
 import { ansiStyle, plainStyle, renderAnswerText } from '../src/terminal/answer-text.js';
+import { terminalWidth } from '../src/terminal/wrap-text.js';
 
 const usage = `usage: npm run readout -- [--json] [--limit N] [--offset N] QUERY...
 
@@ -89,8 +90,9 @@ function main(): void {
       };
       process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     } else {
-      const style = process.stdout.isTTY ? ansiStyle : plainStyle;
-      process.stdout.write(`${renderAnswerText(answer, style)}\n`);
+      const style = process.stdout.isTTY && !process.env.NO_COLOR ? ansiStyle : plainStyle;
+      const width = terminalWidth(process.stdout);
+      process.stdout.write(`${renderAnswerText(answer, { ...style, width })}\n`);
     }
     process.exitCode = answer.hits.length > 0 ? 0 : 1;
   } finally {
