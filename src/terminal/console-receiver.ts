@@ -2,15 +2,17 @@
  * A Bolt Receiver for the terminal: each line typed becomes the payload Slack would send (a
  * `/readout` command, an `app_mention` event, a button press on the latest private answer,
  * an `app_home_opened` event) and goes through `app.processEvent`, so the same listeners
- * answer it. Lines are handled one at a time, in order.
+ * answer it. Lines are handled one at a time, in order; on a terminal they are edited with
+ * readline (history, a prompt), see line-reader.ts.
  */
 import readline from 'node:readline';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import type { App, Receiver } from '@slack/bolt';
 import { describeError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { actionIds } from '../slack/ui/render-answer.js';
 import type { ConsoleSlack } from './console-slack.js';
+import { lineReaderOptions } from './line-reader.js';
 import {
   appHomeOpenedEvent,
   appMentionEvent,
@@ -61,6 +63,8 @@ export function parseConsoleLine(line: string): ConsoleLine {
 
 export interface ConsoleReceiverOptions {
   input: Readable;
+  /** Where typing is echoed: with a TTY input and output, lines are edited there, with history. */
+  output?: Writable;
   slack: ConsoleSlack;
   print: (text: string) => void;
   logger: Logger;
@@ -72,8 +76,9 @@ export class ConsoleReceiver implements Receiver {
   private app?: App;
   private lines?: readline.Interface;
   private idCount = 0;
+  private stopping = false;
   private resolveFinished!: () => void;
-  /** Resolves when the input ends or the person types `quit`. */
+  /** Resolves when the input ends, the person types `quit`, or the receiver is stopped. */
   readonly finished = new Promise<void>((resolve) => {
     this.resolveFinished = resolve;
   });
@@ -85,12 +90,24 @@ export class ConsoleReceiver implements Receiver {
   }
 
   async start(): Promise<void> {
-    const lines = readline.createInterface({ input: this.options.input, terminal: false });
+    // Stopped (Ctrl-C) while the app was starting: read nothing.
+    if (this.stopping) return this.resolveFinished();
+    const { input, output, prompt = '> ' } = this.options;
+    const options = lineReaderOptions(input, output, prompt);
+    const lines = readline.createInterface(options);
     this.lines = lines;
-    void this.readLines(lines);
+    // Ctrl-C at the terminal (readline reads it as a key, so no signal reaches the process):
+    // end like quit, after the line being answered, so the app and the database close cleanly.
+    lines.on('SIGINT', () => {
+      this.options.print('\n');
+      void this.stop();
+    });
+    void this.readLines(lines, options.terminal === true);
   }
 
+  /** Stops reading: the line being answered is finished, the rest are not read. */
   async stop(): Promise<void> {
+    this.stopping = true;
     this.lines?.close();
   }
 
@@ -168,13 +185,18 @@ export class ConsoleReceiver implements Receiver {
     }
   }
 
-  private async readLines(lines: readline.Interface): Promise<void> {
-    const { prompt, print } = this.options;
-    if (prompt) print(prompt);
+  private async readLines(lines: readline.Interface, terminal: boolean): Promise<void> {
+    // Ctrl-D closes the interface while a line is still being answered: then no prompt follows.
+    let open = true;
+    lines.once('close', () => {
+      open = false;
+    });
+    if (terminal) lines.prompt();
     try {
       for await (const line of lines) {
-        if ((await this.handleLine(line)) === 'quit') break;
-        if (prompt) print(prompt);
+        if (this.stopping) break;
+        if ((await this.handleLine(line)) === 'quit' || this.stopping) break;
+        if (terminal && open) lines.prompt();
       }
     } finally {
       lines.close();
