@@ -7,6 +7,7 @@
 
 // Paragraphs are one line each: the console wraps them at the terminal's width (wrap-text.ts).
 
+/** Why Readout runs in the terminal, and how to connect it to Slack instead. */
 export const missingSlackVariables =
   'No Slack credentials are set, so Readout runs here in the terminal.\n' +
   'To connect it to Slack, set SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode), or SLACK_BOT_TOKEN ' +

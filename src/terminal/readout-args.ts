@@ -15,6 +15,7 @@ export interface ReadoutArgs {
   query: string;
 }
 
+/** The arguments, or the usage error to report (exit status 2). */
 export type ParsedArgs = { ok: true; args: ReadoutArgs } | { ok: false; error: string };
 
 const flags = { '--json': 'json', '--help': 'help', '-h': 'help' } as const;

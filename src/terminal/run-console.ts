@@ -3,6 +3,12 @@
  * It says which Slack variables are missing, indexes the archive when the database is empty,
  * then runs the real Bolt app with a ConsoleReceiver (typed lines in) and a ConsoleSlack (the
  * app's messages printed out). See console-receiver.ts for what can be typed.
+ *
+ * src/terminal: console-receiver.ts turns lines (line-reader.ts: readline, history at a TTY)
+ * into the payloads Slack sends (slack-payloads.ts, shared with the tests' Slack stand-in);
+ * console-slack.ts plays Slack's Web API in-process and prints messages (message-text.ts,
+ * wrapped by wrap-text.ts); console-usage.ts is the welcome. The `npm run readout` CLI uses
+ * readout-args.ts and answer-text.ts.
  */
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -19,6 +25,7 @@ import { consoleUsage, missingSlackVariables } from './console-usage.js';
 import type { TextOptions } from './message-text.js';
 import { wrapText } from './wrap-text.js';
 
+/** The console's ends: where lines come from and where answers go. */
 export interface ConsoleIo {
   input: Readable;
   /** The terminal typing is echoed on (stdout): with a TTY input too, lines are edited, with history. */
