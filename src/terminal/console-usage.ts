@@ -5,6 +5,8 @@
  * runs each of them through the console on that archive, so they keep finding passages.
  */
 
+import type { UsageExamples } from '../slack/ui/render-help.js';
+
 // Paragraphs are one line each: the console wraps them at the terminal's width (wrap-text.ts).
 
 /** Why Readout runs in the terminal, and how to connect it to Slack instead. */
@@ -28,6 +30,20 @@ export const sampleArchiveExamples: readonly ConsoleExample[] = [
   { line: 'talks after:2023-03-10', shows: 'published on or after a day' },
   { line: '@readout Quilhaven terminal', shows: 'a mention; the typo is corrected' },
 ];
+
+/**
+ * The same kinds of query for `help` and the Home tab in the console on the sample archive: each
+ * finds passages there (test/terminal/console-examples.test.ts runs them).
+ */
+export const sampleArchiveUsageExamples: UsageExamples = {
+  words: 'dockworkers strike',
+  phrase: '"emergency agreement"',
+  exclude: 'council -budget',
+  source: 'source:ledger mediator',
+  after: 'cranes after:2024',
+  before: 'flood before:2021',
+  mention: 'mediator',
+};
 
 const buttonsAndQuit =
   'share, more and dismiss press the buttons of the latest answer; home shows the Home tab; ' +

@@ -23,7 +23,7 @@ import { SearchIndex } from '../search/search-index.js';
 import { createApp } from '../slack/app.js';
 import { ConsoleReceiver } from './console-receiver.js';
 import { ConsoleSlack } from './console-slack.js';
-import { consoleUsage, missingSlackVariables } from './console-usage.js';
+import { consoleUsage, missingSlackVariables, sampleArchiveUsageExamples } from './console-usage.js';
 import type { TextOptions } from './message-text.js';
 import { wrapText } from './wrap-text.js';
 
@@ -96,7 +96,11 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
     try {
       const app = await createApp(
         config,
-        { readout: inProcessReadout(index), logger: io.logger },
+        {
+          readout: inProcessReadout(index),
+          logger: io.logger,
+          usageExamples: searchesSampleArchive(config) ? sampleArchiveUsageExamples : undefined,
+        },
         {
           receiver,
           botToken: 'xoxb-console',

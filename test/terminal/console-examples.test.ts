@@ -11,14 +11,17 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import { sampleArchiveExamples } from '../../src/terminal/console-usage.js';
+import { sampleArchiveExamples, sampleArchiveUsageExamples } from '../../src/terminal/console-usage.js';
 import { runConsole } from '../../src/terminal/run-console.js';
 
 // More lines than the default limit (READOUT_RATE_LIMIT 20/60) lets one user ask in a minute.
 const rounds = 4;
-const lines = Array.from({ length: rounds }, () =>
-  sampleArchiveExamples.map((example) => example.line),
-).flat();
+// The queries `help` and the Home tab show in the console on the sample archive.
+const usageQueries = Object.entries(sampleArchiveUsageExamples).map(([, query]) => query);
+const lines = [
+  ...Array.from({ length: rounds }, () => sampleArchiveExamples.map((example) => example.line)).flat(),
+  ...usageQueries,
+];
 
 let dir: string;
 let output = '';
@@ -37,7 +40,7 @@ beforeAll(async () => {
     color: false,
     logger: createLogger({ write: (line) => logs.push(line) }),
   });
-  input.end(`${lines.join('\n')}\n`);
+  input.end(`${[...lines, 'help'].join('\n')}\n`);
   await run;
 });
 
@@ -72,8 +75,21 @@ describe('the console on the sample archive', () => {
     expect(answer!.text).not.toContain('No passage has all of');
   });
 
+  it.each(usageQueries)('finds passages for the help example %s', (query) => {
+    const answer = answers().find((each) => each.text.includes(`for “${query}”`));
+    expect(answer, `an answer for ${query}`).toBeDefined();
+    expect(answer!.text).toMatch(/^ {2}│ \S/m);
+    expect(answer!.text).not.toContain('No passage has all of');
+  });
+
+  it('shows those examples, not newsroom ones, in help', () => {
+    const help = answers().at(-1)!.text;
+    for (const query of usageQueries) expect(help).toContain(query);
+    expect(help).not.toMatch(/obama|putin|syria/i);
+  });
+
   it(`answers all ${lines.length} lines in a row: no rate limit at the console`, () => {
-    const all = answers();
+    const all = answers().slice(0, -1); // the last is the answer to help
     expect(all).toHaveLength(lines.length);
     all.forEach((answer, index) => {
       expect(answer.text, `line ${index + 1}: ${lines[index]}`).toContain(`for “${queryOf(lines[index]!)}”`);
