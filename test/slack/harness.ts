@@ -115,7 +115,8 @@ export async function startReadout(
         const timer = setTimeout(() => {
           logEvents.off('line', onLine);
           reject(new Error(`no log line matching ${pattern}`));
-        }, 15_000);
+          // A hang guard, not a budget: a busy machine may take many seconds to log it.
+        }, 100_000);
         logEvents.on('line', onLine);
       });
     },

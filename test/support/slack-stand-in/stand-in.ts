@@ -212,7 +212,8 @@ export class SlackStandIn {
 
   /**
    * Resolves with the first record (already made or still to come) that matches; rejects if none
-   * arrives within `timeoutMs`, naming what was awaited and what was recorded instead.
+   * arrives within `timeoutMs`, naming what was awaited and what was recorded instead. The default
+   * is a hang guard, not a budget: on a busy two-core machine an answer can take many seconds.
    */
   waitFor<T extends Recorded>(
     matches: (record: Recorded) => record is T,
@@ -223,7 +224,7 @@ export class SlackStandIn {
   waitFor(
     matches: (record: Recorded) => boolean,
     description: string,
-    timeoutMs = 15_000,
+    timeoutMs = 100_000,
   ): Promise<Recorded> {
     const found = this.records.find(matches);
     if (found) return Promise.resolve(found);
