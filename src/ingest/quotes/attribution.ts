@@ -1,0 +1,140 @@
+/**
+ * Finding who a quotation is given to in its own sentence: the speech cue and the words naming
+ * the speaker, after the quotation (", said Obama", ", he told reporters", ", reads the statement
+ * of the White House", "― Jane Doe") or before it ("Obama said:", "According to the Kremlin,",
+ * "Trump called her", "The Post reports that … to"), or a transcript label ("PENCE: …").
+ */
+import { adverbs, documentNouns, speechVerbs, weakSpeechVerbs } from './lexicon';
+import { type Phrase, phraseAfter, phraseBefore } from './noun-phrases';
+import { type Token, tokenize } from './tokens';
+
+export interface Attribution {
+  /** "said", "told", "according to", "said in a statement", "reads the statement"…; null for a label. */
+  cue: string | null;
+  /** The words naming the speaker, in paragraph offsets; null when the cue names none ("said in a statement"). */
+  speaker: { text: string; start: number; end: number } | null;
+  /** Where the cue stands: after the quotation, before it, or as a label inside it. */
+  side: 'after' | 'before' | 'label';
+}
+
+/** How far around a quotation its own sentence's attribution is looked for. */
+const windowSize = 320;
+const leading = new Set([',', '—', '–', '―', '-', ':', ')', '(']);
+
+function isSpeechVerb(token: Token | undefined): boolean {
+  return token !== undefined && token.word && !token.capital && speechVerbs.has(token.lower);
+}
+
+function speakerOf(text: string, tokens: readonly Token[], phrase: Phrase | null): Attribution['speaker'] {
+  if (!phrase) return null;
+  const start = tokens[phrase.from]!.start;
+  const end = tokens[phrase.to - 1]!.end;
+  return { text: text.slice(start, end), start, end };
+}
+
+/** "in a statement", "in an interview": words that join the cue. */
+function cueExtension(tokens: readonly Token[], at: number): number {
+  if (tokens[at]?.lower !== 'in') return at;
+  const noun = tokens[at + 1]?.lower === 'a' || tokens[at + 1]?.lower === 'an' ? at + 2 : at + 1;
+  return tokens[noun] && documentNouns.has(tokens[noun]!.lower) ? noun + 1 : at;
+}
+
+function cueText(text: string, tokens: readonly Token[], from: number, to: number): string {
+  return text.slice(tokens[from]!.start, tokens[to - 1]!.end).toLowerCase();
+}
+
+/**
+ * The attribution after a quotation: `text` from the closing mark to the end of the sentence.
+ *
+ * @example attributionAfter('"Yes," he said.', 6, 15) // { cue: 'said', speaker: { text: 'he', … } }
+ */
+export function attributionAfter(text: string, from: number, to: number): Attribution | null {
+  const tokens = tokenize(text, from, Math.min(to, from + windowSize));
+  let at = 0;
+  while (at < tokens.length && leading.has(tokens[at]!.text) && at < 3) at++;
+  const first = tokens[at];
+  if (!first) return null;
+  // "― Jane Doe" at the end of a line: the epigraph convention.
+  if (at > 0 && /[—―–-]/.test(tokens[at - 1]!.text) && !isSpeechVerb(first)) {
+    const phrase = phraseAfter(tokens, at);
+    const next = phrase ? tokens[phrase.to] : undefined;
+    if (phrase && tokens[phrase.from]!.capital && (!next || /^\n/.test(text.slice(tokens[phrase.to - 1]!.end))))
+      return { cue: null, speaker: speakerOf(text, tokens, phrase), side: 'after' };
+  }
+  if (first.lower === 'according' && tokens[at + 1]?.lower === 'to') {
+    return { cue: 'according to', speaker: speakerOf(text, tokens, phraseAfter(tokens, at + 2)), side: 'after' };
+  }
+  if (isSpeechVerb(first)) {
+    // ", said Obama" / ", said in a statement" / ", reads the statement of the White House".
+    let cueEnd = cueExtension(tokens, at + 1);
+    if (first.lower === 'reads' || first.lower === 'read') cueEnd = at + 1;
+    const phrase = phraseAfter(tokens, cueEnd);
+    if (phrase && (first.lower === 'reads' || first.lower === 'read')) {
+      return { cue: cueText(text, tokens, at, phrase.to > at + 3 ? at + 3 : phrase.to), speaker: speakerOf(text, tokens, phrase), side: 'after' };
+    }
+    if (weakSpeechVerbs.has(first.lower) && !phrase) return null;
+    return { cue: cueText(text, tokens, at, cueEnd), speaker: speakerOf(text, tokens, phrase), side: 'after' };
+  }
+  // ", Obama said" / ", the Kremlin press service said in a statement" / ", it said".
+  const phrase = phraseAfter(tokens, at);
+  if (!phrase) return null;
+  let verb = phrase.to;
+  while (verb < tokens.length && adverbs.has(tokens[verb]!.lower) && verb - phrase.to < 3) verb++;
+  if (!isSpeechVerb(tokens[verb])) return null;
+  const cueEnd = cueExtension(tokens, verb + 1);
+  return { cue: cueText(text, tokens, verb, cueEnd), speaker: speakerOf(text, tokens, phrase), side: 'after' };
+}
+
+/**
+ * The attribution before a quotation: `text` from the start of its sentence (or the previous
+ * quotation) to the opening mark. The nearest speech verb wins; its subject is the speaker.
+ *
+ * @example attributionBefore('Obama said: "No."', 0, 12) // { cue: 'said', speaker: { text: 'Obama', … } }
+ */
+export function attributionBefore(text: string, from: number, to: number): Attribution | null {
+  const tokens = tokenize(text, Math.max(from, to - windowSize), to);
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const token = tokens[k]!;
+    if (token.lower === 'according' && tokens[k + 1]?.lower === 'to') {
+      return { cue: 'according to', speaker: speakerOf(text, tokens, phraseAfter(tokens, k + 2)), side: 'before' };
+    }
+    if (!isSpeechVerb(token)) continue;
+    if (token.lower.endsWith('ing') || tokens[k - 1]?.lower === 'was' || tokens[k - 1]?.lower === 'were') {
+      // "…, saying" / "was quoted as saying": the subject opens the clause.
+      const subject = firstPhrase(tokens, k);
+      if (subject) return { cue: token.lower, speaker: speakerOf(text, tokens, subject), side: 'before' };
+      continue;
+    }
+    let end = k;
+    while (end > 0 && adverbs.has(tokens[end - 1]!.lower) && k - end < 3) end--;
+    if (/^(?:who|which|that)$/.test(tokens[end - 1]?.lower ?? '') && tokens[end - 2]?.text === ',') end -= 2;
+    const subject = phraseBefore(tokens, end);
+    if (subject) return { cue: token.lower, speaker: speakerOf(text, tokens, subject), side: 'before' };
+    return { cue: token.lower, speaker: null, side: 'before' };
+  }
+  // "Sen. Jane Doe (D-Mo.) scolded him:" — a clause ending in a colon introduces its subject's words.
+  if (tokens.at(-1)?.text === ':') {
+    const subject = firstPhrase(tokens, tokens.length - 1);
+    if (subject) return { cue: null, speaker: speakerOf(text, tokens, subject), side: 'before' };
+  }
+  return null;
+}
+
+/** The first speaker phrase of a clause, before token `end`. */
+function firstPhrase(tokens: readonly Token[], end: number): Phrase | null {
+  let start = end - 1;
+  while (start > 0 && !/^[.;!?]$/.test(tokens[start - 1]!.text)) start--;
+  for (let k = start; k < Math.min(end, start + 6); k++) {
+    const phrase = phraseAfter(tokens, k);
+    if (phrase && phrase.to <= end) return phrase;
+    if (tokens[k]!.text === ',') continue;
+  }
+  return null;
+}
+
+/** A transcript label opening the quotation's words: "PENCE: Well, look…". */
+export function labelInside(text: string, start: number, end: number): Attribution | null {
+  const label = /^(\p{Lu}[\p{Lu}.'’\- ]{1,40}):\s/u.exec(text.slice(start, Math.min(end, start + 44)));
+  if (!label || !/\p{Lu}{2}/u.test(label[1]!)) return null;
+  return { cue: null, speaker: { text: label[1]!, start, end: start + label[1]!.length }, side: 'label' };
+}
