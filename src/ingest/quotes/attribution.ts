@@ -76,13 +76,58 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
     return { cue: cueText(text, tokens, at, cueEnd), speaker: speakerOf(text, tokens, phrase), side: 'after' };
   }
   // ", Obama said" / ", the Kremlin press service said in a statement" / ", it said".
+  const direct = subjectThenVerb(text, tokens, at);
+  if (direct) return direct;
+  // "… is held accountable, Warren said.": an attribution closing the sentence after a comma.
+  for (let k = at + 1; k < tokens.length; k++) {
+    if (/^[.;!?]$/.test(tokens[k]!.text)) break;
+    if (tokens[k]!.text !== ',') continue;
+    const late = subjectThenVerb(text, tokens, k + 1);
+    if (late && late.speaker && /^[.;!?]?$/.test(tokens[late.verbEnd]?.text ?? '')) return late;
+  }
+  return null;
+}
+
+const prepositions = new Set(['in', 'at', 'for', 'of', 'from', 'with', 'on']);
+
+/** The speech verb after a subject: past "(D-Mo.)", "in the Clinton ad", ", a historian who …,". */
+function verbAfter(tokens: readonly Token[], from: number): number {
+  let k = from;
+  if (tokens[k]?.text === '(') {
+    while (k < tokens.length && k - from < 8 && tokens[k]!.text !== ')') k++;
+    k++;
+  }
+  if (prepositions.has(tokens[k]?.lower ?? '')) {
+    const start = k;
+    while (k < tokens.length && k - start < 6 && tokens[k]!.word && !isSpeechVerb(tokens[k])) k++;
+  } else if (tokens[k]?.text === ',') {
+    // An appositive: up to the comma before the verb.
+    const start = k;
+    for (k = start + 1; k < tokens.length && k - start < 30; k++) {
+      if (/^[.;!?:]$/.test(tokens[k]!.text)) return -1;
+      if (tokens[k]!.text === ',' && isSpeechVerb(tokens[k + 1])) {
+        k++;
+        break;
+      }
+    }
+  }
+  const adverbStart = k;
+  while (k < tokens.length && adverbs.has(tokens[k]!.lower) && k - adverbStart < 3) k++;
+  return isSpeechVerb(tokens[k]) ? k : -1;
+}
+
+function subjectThenVerb(text: string, tokens: readonly Token[], at: number): (Attribution & { verbEnd: number }) | null {
   const phrase = phraseAfter(tokens, at);
   if (!phrase) return null;
-  let verb = phrase.to;
-  while (verb < tokens.length && adverbs.has(tokens[verb]!.lower) && verb - phrase.to < 3) verb++;
-  if (!isSpeechVerb(tokens[verb])) return null;
+  const verb = verbAfter(tokens, phrase.to);
+  if (verb < 0) return null;
   const cueEnd = cueExtension(tokens, verb + 1);
-  return { cue: cueText(text, tokens, verb, cueEnd), speaker: speakerOf(text, tokens, phrase), side: 'after' };
+  return {
+    cue: cueText(text, tokens, verb, cueEnd),
+    speaker: speakerOf(text, tokens, phrase),
+    side: 'after',
+    verbEnd: cueEnd,
+  };
 }
 
 /**
@@ -93,6 +138,8 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
  */
 export function attributionBefore(text: string, from: number, to: number): Attribution | null {
   const tokens = tokenize(text, Math.max(from, to - windowSize), to);
+  // A cue with no subject ("anybody who complains", "tweets" as a noun) gives way to one further back.
+  let subjectless: Attribution | null = null;
   for (let k = tokens.length - 1; k >= 0; k--) {
     const token = tokens[k]!;
     if (token.lower === 'according' && tokens[k + 1]?.lower === 'to') {
@@ -110,14 +157,14 @@ export function attributionBefore(text: string, from: number, to: number): Attri
     if (/^(?:who|which|that)$/.test(tokens[end - 1]?.lower ?? '') && tokens[end - 2]?.text === ',') end -= 2;
     const subject = phraseBefore(tokens, end);
     if (subject) return { cue: token.lower, speaker: speakerOf(text, tokens, subject), side: 'before' };
-    return { cue: token.lower, speaker: null, side: 'before' };
+    subjectless ??= { cue: token.lower, speaker: null, side: 'before' };
   }
   // "Sen. Jane Doe (D-Mo.) scolded him:" — a clause ending in a colon introduces its subject's words.
   if (tokens.at(-1)?.text === ':') {
     const subject = firstPhrase(tokens, tokens.length - 1);
     if (subject) return { cue: null, speaker: speakerOf(text, tokens, subject), side: 'before' };
   }
-  return null;
+  return subjectless;
 }
 
 /** The first speaker phrase of a clause, before token `end`. */

@@ -44,6 +44,8 @@ function placeKey(paragraph: number, offset: number): number {
 
 export class ArticleModel {
   readonly entities: Entity[] = [];
+  /** Words the article writes in lower case somewhere. */
+  readonly lowerWords = new Set<string>();
   /** Mentions by sentence number. */
   private readonly bySentence = new Map<number, PlacedMention[]>();
   private readonly sentenceBase: number[] = [];
@@ -59,13 +61,14 @@ export class ArticleModel {
     readonly knowledge: NameKnowledge,
   ) {
     const found: Array<{ paragraph: number; mention: NameMention }> = [];
+    for (const text of paragraphs) for (const [word] of text.matchAll(/(?<![\p{L}'’])\p{Ll}[\p{L}'’-]*/gu)) this.lowerWords.add(word);
     let base = 0;
     paragraphs.forEach((text, paragraph) => {
       const starts = sentenceStarts(text);
       this.starts.push(starts);
       this.sentenceBase.push(base);
       base += starts.length;
-      for (const mention of findNames(text, knowledge)) found.push({ paragraph, mention });
+      for (const mention of findNames(text, knowledge, this.lowerWords)) found.push({ paragraph, mention });
     });
     // Full names first, so a surname met before the full name ("Putin says…") still links.
     for (const { mention } of found) {
@@ -153,12 +156,13 @@ export class ArticleModel {
    * names with that surname, or with those words.
    */
   entityNamed(words: readonly string[]): Entity | null {
-    const joined = words.join(' ');
-    const institution = this.byName.get(joined);
-    if (institution) return institution;
     const known = this.bySurname.get(words.at(-1) ?? '') ?? [];
     const matching = words.length >= 2 ? known.filter((entity) => entity.words[0] === words[0] || entity.words.length === 1) : known;
-    return this.mostRecent(matching) ?? (words.length === 1 ? (this.byFirstName(words[0]!) ?? null) : null);
+    return (
+      this.mostRecent(matching) ??
+      this.byName.get(words.join(' ')) ??
+      (words.length === 1 ? (this.byFirstName(words[0]!) ?? null) : null)
+    );
   }
 
   /**

@@ -16,11 +16,11 @@ const speechLemmas = [
   'criticise', 'slam', 'blast', 'mock', 'decry', 'denounce', 'condemn', 'lament', 'counter', 'retort',
   'rebut', 'scoff', 'chide', 'scold', 'snap', 'fume', 'rail', 'bemoan', 'repeat', 'reiterate', 'affirm',
   'assure', 'tout', 'hail', 'quote', 'cite', 'read', 'testify', 'inform', 'demand', 'plead', 'recount',
-  'muse', 'wonder', 'express', 'thank', 'offer', 'speculate', 'opine', 'proclaim', 'pronounce', 'recommend',
-  'advise', 'indicate', 'highlight', 'mention', 'elaborate', 'interject', 'sing', 'chant', 'blog', 'text',
-  'email', 'tell', 'concur', 'agree', 'point', 'attack', 'dismiss', 'question', 'challenge', 'summarize',
+  'muse', 'wonder', 'thank', 'speculate', 'opine', 'proclaim', 'pronounce', 'recommend',
+  'advise', 'indicate', 'highlight', 'mention', 'elaborate', 'interject', 'sing', 'chant', 'blog',
+  'concur', 'agree', 'dismiss', 'summarize',
   'summarise', 'echo', 'estimate', 'forecast', 'boom', 'thunder', 'sneer', 'laugh', 'cry', 'sigh', 'groan',
-  'wrote', 'rule', 'find', 'conclude', 'instruct', 'order', 'beg', 'implore', 'exhort', 'appeal', 'caution',
+  'rule', 'instruct', 'beg', 'implore', 'exhort', 'appeal',
 ];
 
 const irregular: Record<string, string[]> = {
@@ -54,7 +54,7 @@ export const speechVerbs: ReadonlySet<string> = new Set(speechLemmas.flatMap(inf
 
 /** Speech verbs that only report speech with a quotation or a particle ('pointed out', 'called X "…"'). */
 export const weakSpeechVerbs: ReadonlySet<string> = new Set(
-  ['point', 'call', 'find', 'rule', 'order', 'question', 'challenge', 'attack', 'dismiss', 'offer', 'express']
+  ['call', 'rule', 'dismiss', 'describe', 'label', 'dub', 'brand', 'term']
     .flatMap(inflect)
     .concat(['read']),
 );
@@ -66,7 +66,7 @@ export const adverbs: ReadonlySet<string> = new Set([
   'simply', 'flatly', 'quickly', 'angrily', 'firmly', 'bluntly', 'frankly', 'openly', 'publicly', 'privately',
   'still', 'even', 'just', 'has', 'had', 'have', 'would', 'will', 'could', 'was', 'is', 'did', 'does', 'had',
   'reportedly', 'previously', 'separately', 'subsequently', 'finally', 'first', 'further', 'jokingly',
-  'told', 'never', 'not', 'always', 'ultimately', 'herself', 'himself', 'itself', 'personally',
+  'never', 'not', 'always', 'ultimately', 'herself', 'himself', 'itself', 'personally',
 ]);
 
 /** Titles written before a name; the value is the role they give, or '' for a mere courtesy title. */

@@ -104,7 +104,13 @@ function describeAfter(text: string, end: number, roles: string[], found: string
 }
 
 /** Parses one run of capitalised words; null when it names no person or institution. */
-function parseRun(text: string, run: Token[], knowledge: NameKnowledge, startsSentence: boolean): NameMention | null {
+function parseRun(
+  text: string,
+  run: Token[],
+  knowledge: NameKnowledge,
+  startsSentence: boolean,
+  lowerWords: ReadonlySet<string>,
+): NameMention | null {
   let first = 0;
   let withThe = false;
   while (first < run.length && notNames.has(run[first]!.lower) && !titles.has(run[first]!.lower)) {
@@ -132,6 +138,13 @@ function parseRun(text: string, run: Token[], knowledge: NameKnowledge, startsSe
     if (role) roles.push(role);
   }
   const name = run.slice(split + 1).filter((token) => token.word);
+  // Headlines and datelines in capitals ("MIDWAY ATOLL") name nobody.
+  if (name.length >= 2 && name.every((token) => /^[\p{Lu}\d.'’-]+$/u.test(token.text))) return null;
+  const named = name.some((token) => institutionWords.has(token.lower)) || knowledge.isOrganization(name.map((token) => token.lower).join(' '));
+  // "Crooked Hillary Clinton", "Presidential Debates": ordinary words (known as such, or written in
+  // lower case elsewhere in the article) before a name are not part of it.
+  const ordinary = (word: string) => knowledge.isCommonWord(word) || (lowerWords.has(word) && knowledge.firstName(word) === null);
+  while (!named && name.length > 0 && ordinary(name[0]!.lower) && !titles.has(name[0]!.lower)) name.shift();
   while (name.length > 1 && /^(?:jr|sr|ii|iii)$/.test(name.at(-1)!.lower)) name.pop();
   if (name.length === 0) return null;
   const nameWords = name.map((token) => token.lower);
@@ -140,12 +153,11 @@ function parseRun(text: string, run: Token[], knowledge: NameKnowledge, startsSe
   if (roleNouns.has(nameWords.at(-1)!) && knowledge.firstName(nameWords[0]!) === null) return null;
   const joined = nameWords.join(' ');
   const titled = split >= first;
-  const named = nameWords.some((word) => institutionWords.has(word)) || knowledge.isOrganization(joined);
   if (!named && (knowledge.isPlace(joined) || nations.has(joined))) return null;
   const institution =
     named ||
     (withThe && !titled) ||
-    (name.length === 1 && /^\p{Lu}{2,}$/u.test(name[0]!.text) && knowledge.firstName(joined) === null);
+    (name.length === 1 && /^\p{Lu}{2,4}$/u.test(name[0]!.text) && knowledge.firstName(joined) === null);
   // A lone capitalised word opening a sentence is most often not a name ("Discussed", "Both"): it
   // counts only if it names someone known, or the article names them in full elsewhere.
   const opener = !institution && !titled && name.length === 1 && startsSentence && run.length === 1;
@@ -178,11 +190,18 @@ function parseRun(text: string, run: Token[], knowledge: NameKnowledge, startsSe
 }
 
 /**
- * The person and institution names in `text` between `from` and `to`, in order.
+ * The person and institution names in `text` between `from` and `to`, in order. `lowerWords` are
+ * words the article writes in lower case: capitalised, they open a sentence or a title, not a name.
  *
  * @example findNames('Russian President Vladimir Putin said.', compromiseKnowledge())[0].name // 'Vladimir Putin'
  */
-export function findNames(text: string, knowledge: NameKnowledge, from = 0, to = text.length): NameMention[] {
+export function findNames(
+  text: string,
+  knowledge: NameKnowledge,
+  lowerWords: ReadonlySet<string> = new Set(),
+  from = 0,
+  to = text.length,
+): NameMention[] {
   const mentions: NameMention[] = [];
   runPattern.lastIndex = from;
   for (let match = runPattern.exec(text); match && match.index < to; match = runPattern.exec(text)) {
@@ -192,7 +211,7 @@ export function findNames(text: string, knowledge: NameKnowledge, from = 0, to =
     if (run.length === 0) continue;
     const before = text.slice(Math.max(0, match.index - 3), match.index);
     const startsSentence = match.index === 0 || /(?:[.!?:]["”’]?\s+|^\s*|["“‘(]\s*)$/u.test(before);
-    const mention = parseRun(text, run, knowledge, startsSentence);
+    const mention = parseRun(text, run, knowledge, startsSentence, lowerWords);
     if (mention) mentions.push(mention);
   }
   return mentions;

@@ -16,6 +16,8 @@ export interface NameKnowledge {
   /** A country, city or region ('syria', 'new york'). */
   isPlace(lower: string): boolean;
   isOrganization(lower: string): boolean;
+  /** An ordinary word that is no name: an adjective, a verb form, a plural ('presidential', 'debates'). */
+  isCommonWord(lower: string): boolean;
 }
 
 /** Knows no names: capitalisation, titles and the extractor's own word lists decide. */
@@ -24,6 +26,7 @@ export const rulesOnly: NameKnowledge = {
   isSurname: () => false,
   isPlace: () => false,
   isOrganization: () => false,
+  isCommonWord: () => false,
 };
 
 type Lexicon = Record<string, string | string[]>;
@@ -45,6 +48,12 @@ export function compromiseKnowledge(): NameKnowledge {
   if (compromiseLexicon) return compromiseLexicon;
   const lexicon = (nlp.model() as { one: { lexicon: Lexicon } }).one.lexicon;
   const places = new Set(['Country', 'City', 'Region', 'Place']);
+  const names = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'ProperNoun', 'Honorific']);
+  // biome-ignore format: a word list
+  const common = new Set([
+    'Adjective', 'Gerund', 'PastTense', 'Plural', 'PresentTense', 'Infinitive', 'Adverb', 'Comparative',
+    'Superlative', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Verb', 'Modal', 'Participle',
+  ]);
   compromiseLexicon = {
     firstName(lower) {
       const tags = tagsOf(lexicon, lower);
@@ -55,6 +64,10 @@ export function compromiseKnowledge(): NameKnowledge {
     isSurname: (lower) => tagsOf(lexicon, lower).some((tag) => tag === 'LastName' || tag === 'Person'),
     isPlace: (lower) => tagsOf(lexicon, lower).some((tag) => places.has(tag)),
     isOrganization: (lower) => tagsOf(lexicon, lower).includes('Organization'),
+    isCommonWord(lower) {
+      const tags = tagsOf(lexicon, lower);
+      return tags.some((tag) => common.has(tag)) && !tags.some((tag) => names.has(tag));
+    },
   };
   return compromiseLexicon;
 }

@@ -109,13 +109,15 @@ export function phraseAfter(tokens: readonly Token[], at: number): Phrase | null
 export function phraseBefore(tokens: readonly Token[], end: number): Phrase | null {
   let last = end - 1;
   if (tokens[last]?.text === ',') {
-    // "X, the Y, said": prefer the name before the appositive.
-    const appositive = phraseBefore(tokens, last);
-    if (appositive && tokens[appositive.from - 1]?.text === ',') {
-      const name = phraseBefore(tokens, appositive.from - 1);
-      return name ?? appositive;
+    // "X, the Y, said" / "X, a historian who was there, recalled": the name before the appositive.
+    for (let k = last - 1; k > 0 && last - k < 25; k--) {
+      if (/^[.;!?:]$/.test(tokens[k]!.text)) break;
+      if (tokens[k]!.text !== ',') continue;
+      const name = phraseBefore(tokens, k);
+      if (name) return name;
+      break;
     }
-    return appositive;
+    return phraseBefore(tokens, last);
   }
   if (tokens[last]?.text === ')') {
     let k = last - 1;

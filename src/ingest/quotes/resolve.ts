@@ -92,7 +92,7 @@ export class SpeakerResolver {
     if (words.some((word) => institutionWords.has(word) || institutionNouns.has(word))) {
       return { speaker: this.institutionName(phrase, words), institution: true };
     }
-    const names = findNames(phrase, this.model.knowledge).filter((mention) => !mention.opener || phrase.trim() === mention.name);
+    const names = findNames(phrase, this.model.knowledge, this.model.lowerWords).filter((mention) => !mention.opener || phrase.trim() === mention.name);
     const name = names.at(-1) ?? (tokens.length === 1 ? undefined : undefined);
     if (!name) {
       const bare = tokens.filter((token) => !titles.has(token.lower) && !determiners.has(token.lower));
@@ -115,9 +115,9 @@ export class SpeakerResolver {
     const inverted = /^(?:the )?(press service|press office|spokesperson) of (?:the )?(.+)$/i.exec(phrase);
     if (inverted) return `the ${inverted[2]} ${inverted[1]!.toLowerCase()}`;
     const capitalised = tokenize(phrase).some((token) => token.capital && !determiners.has(token.lower));
-    if (!capitalised && this.issuer) {
-      const head = words.at(-1)!;
-      if (this.issuer.name.toLowerCase().endsWith(head) || words.length <= 3) return this.issuer.name;
+    // "the press service" is the Kremlin press service only when that is the issuer's name.
+    if (!capitalised && this.issuer && this.issuer.name.toLowerCase().endsWith(words.at(-1)!)) {
+      return this.issuer.name;
     }
     return asWritten(phrase);
   }
