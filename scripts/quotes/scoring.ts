@@ -47,11 +47,10 @@ const stopwords = new Set([
 
 // biome-ignore format: a word list
 const titles = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'president', 'vice', 'sen', 'senator',
-  'rep', 'representative', 'gov', 'governor', 'gen', 'general', 'secretary', 'minister', 'prime', 'chancellor',
-  'mayor', 'judge', 'justice', 'rev', 'reverend', 'pope', 'king', 'queen', 'prince', 'princess', 'former',
-  'leader', 'chairman', 'chairwoman', 'chief', 'spokesman', 'spokeswoman', 'spokesperson', 'press', 'sgt',
-  'lt', 'col', 'capt', 'adm', 'jr', 'sr', 'us', 'u', 'democratic', 'republican', 'r', 'd',
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'president', 'vice', 'sen', 'senator', 'rep',
+  'representative', 'gov', 'governor', 'gen', 'secretary', 'minister', 'prime', 'chancellor', 'mayor', 'judge',
+  'rev', 'reverend', 'former', 'leader', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'spokesperson',
+  'sgt', 'lt', 'col', 'capt', 'adm', 'jr', 'sr', 'us', 'u', 'democratic', 'republican', 'r', 'd',
 ]);
 
 function words(name: string): string[] {

@@ -13,8 +13,8 @@ export interface Attribution {
   cue: string | null;
   /** The words naming the speaker, in paragraph offsets; null when the cue names none ("said in a statement"). */
   speaker: { text: string; start: number; end: number } | null;
-  /** Where the cue stands: after the quotation, before it, or as a label inside it. */
-  side: 'after' | 'before' | 'label';
+  /** Where the cue stands: after the quotation, before it, as a label inside it; or no cue but the clause's subject. */
+  side: 'after' | 'before' | 'label' | 'clause';
 }
 
 /** How far around a quotation its own sentence's attribution is looked for. */
@@ -72,7 +72,9 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
     if (phrase && (first.lower === 'reads' || first.lower === 'read')) {
       return { cue: cueText(text, tokens, at, phrase.to > at + 3 ? at + 3 : phrase.to), speaker: speakerOf(text, tokens, phrase), side: 'after' };
     }
-    if (weakSpeechVerbs.has(first.lower) && !phrase) return null;
+    // A verb with nobody after it ("…, adding that") leaves the speaker to the words before the
+    // quotation, unless it reports a document ("said in a statement").
+    if (!phrase && (cueEnd === at + 1 || weakSpeechVerbs.has(first.lower))) return null;
     return { cue: cueText(text, tokens, at, cueEnd), speaker: speakerOf(text, tokens, phrase), side: 'after' };
   }
   // ", Obama said" / ", the Kremlin press service said in a statement" / ", it said".
@@ -161,16 +163,28 @@ export function attributionBefore(text: string, from: number, to: number): Attri
   }
   // "Sen. Jane Doe (D-Mo.) scolded him:" — a clause ending in a colon introduces its subject's words.
   if (tokens.at(-1)?.text === ':') {
-    const subject = firstPhrase(tokens, tokens.length - 1);
+    const subject = firstPhrase(tokens, tokens.length - 1, true);
     if (subject) return { cue: null, speaker: speakerOf(text, tokens, subject), side: 'before' };
   }
   return subjectless;
 }
 
-/** The first speaker phrase of a clause, before token `end`. */
-function firstPhrase(tokens: readonly Token[], end: number): Phrase | null {
+/**
+ * The subject of the clause a few quoted words sit in, when no speech verb tells the speaker:
+ * "In July, Gingrich dismissed Estonia as the “suburbs…”" → Gingrich. Null when the clause opens
+ * with no name, pronoun or description.
+ */
+export function clauseSubject(text: string, from: number, to: number): Attribution | null {
+  const tokens = tokenize(text, Math.max(from, to - windowSize), to);
+  const subject = firstPhrase(tokens, tokens.length, true);
+  return subject ? { cue: null, speaker: speakerOf(text, tokens, subject), side: 'clause' } : null;
+}
+
+/** The first speaker phrase of a clause (after its last comma if `mainClause`), before token `end`. */
+function firstPhrase(tokens: readonly Token[], end: number, mainClause = false): Phrase | null {
   let start = end - 1;
-  while (start > 0 && !/^[.;!?]$/.test(tokens[start - 1]!.text)) start--;
+  const stop = mainClause ? /^[.;!?,]$/ : /^[.;!?]$/;
+  while (start > 0 && !stop.test(tokens[start - 1]!.text)) start--;
   for (let k = start; k < Math.min(end, start + 6); k++) {
     const phrase = phraseAfter(tokens, k);
     if (phrase && phrase.to <= end) return phrase;

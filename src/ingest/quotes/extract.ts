@@ -8,7 +8,7 @@
  * against everything the article says (discourse.ts, resolve.ts). Short quoted words with no cue
  * anywhere near are scare quotes or titles, not quotations.
  */
-import { type Attribution, attributionAfter, attributionBefore, labelInside } from './attribution';
+import { type Attribution, attributionAfter, attributionBefore, clauseSubject, labelInside } from './attribution';
 import { ArticleModel } from './discourse';
 import { compromiseKnowledge, type NameKnowledge } from './name-knowledge';
 import { findQuotedSpans, type QuotedSpan } from './quote-marks';
@@ -58,7 +58,11 @@ function ownAttribution(text: string, span: QuotedSpan, previous: QuotedSpan | u
   }
   const sentenceStart = starts[sentenceAt(starts, span.open)]!;
   const from = Math.max(sentenceStart, previous?.paragraph === span.paragraph ? previous.close : 0);
-  return span.continued ? null : attributionBefore(text, from, span.open);
+  if (span.continued) return null;
+  const before = attributionBefore(text, from, span.open);
+  if (before || from === span.open || !/\p{L}/u.test(text.slice(from, span.open))) return before;
+  // Quoted words inside a clause with no speech verb: the clause's subject says them.
+  return clauseSubject(text, sentenceStart, span.open);
 }
 
 function isPartial(text: string, span: QuotedSpan, starts: readonly number[]): boolean {
@@ -117,10 +121,11 @@ export function extractQuotations(paragraphs: readonly string[], options: Extrac
   const quotations: Quotation[] = [];
   drafts.forEach((draft, index) => {
     const { span } = draft;
+    const cued = (other: Draft | undefined) => other?.own != null && other.own.side !== 'clause';
     const sentenceHasCue =
-      draft.own !== null ||
-      (draft.sameSentenceAsPrevious && drafts[index - 1]!.own !== null) ||
-      (drafts[index + 1]?.sameSentenceAsPrevious === true && drafts[index + 1]!.own !== null);
+      cued(draft) ||
+      (draft.sameSentenceAsPrevious && cued(drafts[index - 1])) ||
+      (drafts[index + 1]?.sameSentenceAsPrevious === true && cued(drafts[index + 1]));
     const text = paragraphs[span.paragraph]!.slice(span.start, span.end);
     if (!sentenceHasCue && !span.continues && !span.continued && wordCount(text) <= scareQuoteWords && draft.partial) return;
     const quotation: Quotation = {

@@ -127,7 +127,14 @@ export function phraseBefore(tokens: readonly Token[], end: number): Phrase | nu
   const head = tokens[last];
   if (!head) return null;
   if (subjectPronouns.has(head.lower)) return { from: last, to: last + 1 };
-  if (!isHead(head) && !nations.has(head.lower)) return null;
+  if (!isHead(head) && !nations.has(head.lower)) {
+    // "The clip says": any noun after a determiner a word or three back.
+    for (let k = last; k >= 0 && last - k < 4; k--) {
+      if (determiners.has(tokens[k]!.lower) && k < last) return { from: k, to: last + 1 };
+      if (!fits(tokens[k]!)) return null;
+    }
+    return null;
+  }
   let from = last;
   for (let k = last - 1; k >= 0 && last - k < 10; k--) {
     const token = tokens[k]!;

@@ -88,7 +88,9 @@ export class SpeakerResolver {
       return { speaker: this.issuer?.name ?? asWritten(phrase), institution: true };
     }
     const capitalised = tokens.some((token) => token.capital && !titles.has(token.lower) && !nations.has(token.lower) && !determiners.has(token.lower));
-    if (!capitalised) return this.describe(phrase, words, head);
+    // "one Democratic source on the panel", "the former secretary of state": descriptions.
+    const described = determiners.has(words[0]!) && !tokens.at(-1)!.capital && (of < 0 || !tokens[of + 1]?.capital);
+    if (!capitalised || described) return this.describe(phrase, words, head);
     if (words.some((word) => institutionWords.has(word) || institutionNouns.has(word))) {
       return { speaker: this.institutionName(phrase, words), institution: true };
     }
