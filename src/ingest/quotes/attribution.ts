@@ -185,7 +185,7 @@ function firstPhrase(tokens: readonly Token[], end: number, mainClause = false):
   let start = end - 1;
   const stop = mainClause ? /^[.;!?,]$/ : /^[.;!?]$/;
   while (start > 0 && !stop.test(tokens[start - 1]!.text)) start--;
-  for (let k = start; k < Math.min(end, start + 6); k++) {
+  for (let k = start; k < Math.min(end, start + 10); k++) {
     const phrase = phraseAfter(tokens, k);
     if (phrase && phrase.to <= end) return phrase;
     if (tokens[k]!.text === ',') continue;

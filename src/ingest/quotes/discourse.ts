@@ -27,6 +27,8 @@ export interface PlacedMention {
   /** Sentence number across the article. */
   sentence: number;
   inQuote: boolean;
+  /** Modifies a noun ("Trump campaign"): never a pronoun's antecedent. */
+  modifier: boolean;
 }
 
 /** A place in the article: paragraph and offset. */
@@ -83,7 +85,15 @@ export class ArticleModel {
       const entity = this.entityFor(mention, true);
       if (!entity) continue;
       const sentence = this.sentenceOf(paragraph, mention.start);
-      const placed: PlacedMention = { entity, paragraph, start: mention.start, end: mention.end, sentence, inQuote };
+      const placed: PlacedMention = {
+        entity,
+        paragraph,
+        start: mention.start,
+        end: mention.end,
+        sentence,
+        inQuote,
+        modifier: mention.modifier,
+      };
       const list = this.bySentence.get(sentence);
       if (list) list.push(placed);
       else this.bySentence.set(sentence, [placed]);
@@ -176,7 +186,7 @@ export class ArticleModel {
     for (let sentence = here; sentence >= floor; sentence--) {
       const mentions = this.bySentence.get(sentence) ?? [];
       for (const mention of mentions) {
-        if (mention.inQuote || mention.entity.kind !== 'person') continue;
+        if (mention.inQuote || mention.modifier || mention.entity.kind !== 'person') continue;
         if (sentence === here && mention.paragraph === at.paragraph && mention.start >= at.offset) continue;
         const sex = mention.entity.gender;
         if (sex === null || sex === gender) return mention.entity;

@@ -6,10 +6,12 @@
 import {
   determiners,
   femalePronouns,
+  institutionNouns,
   institutionWords,
   nations,
   notNames,
   roleNouns,
+  speechVerbs,
   titles,
 } from './lexicon';
 import type { Gender, NameKnowledge } from './name-knowledge';
@@ -30,6 +32,8 @@ export interface NameMention {
   sure: boolean;
   /** A lone capitalised word opening a sentence: a name only if the article names it elsewhere. */
   opener: boolean;
+  /** Modifies another noun ("Trump campaign spokesman", "Clinton's van"): not a subject. */
+  modifier: boolean;
 }
 
 const abbreviated = 'Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Rev|Prof|St|Jr|Sr|Hon|Pres|Messrs';
@@ -160,7 +164,11 @@ function parseRun(
     (name.length === 1 && /^\p{Lu}{2,4}$/u.test(name[0]!.text) && knowledge.firstName(joined) === null);
   // A lone capitalised word opening a sentence is most often not a name ("Discussed", "Both"): it
   // counts only if it names someone known, or the article names them in full elsewhere.
-  const opener = !institution && !titled && name.length === 1 && startsSentence && run.length === 1;
+  const following = /^\s+(\p{Ll}+)/u.exec(text.slice(run.at(-1)!.end, run.at(-1)!.end + 30))?.[1] ?? '';
+  // "McLenney said" is someone even when the article names nobody else so.
+  const speaks = speechVerbs.has(following);
+  const opener = !institution && !titled && name.length === 1 && startsSentence && run.length === 1 && !speaks;
+  const modifier = run.at(-1)!.possessive || roleNouns.has(following) || institutionNouns.has(following) || institutionWords.has(following);
   const firstName = knowledge.firstName(nameWords[0]!);
   const start = name[0]!.start;
   const last = name.at(-1)!;
@@ -181,11 +189,13 @@ function parseRun(
     nations: found.filter(Boolean),
     sure:
       (institution && !opener) ||
+      speaks ||
       titled ||
       firstName !== null ||
       knowledge.isSurname(nameWords.at(-1)!) ||
       (name.length >= 2 && name.length <= 4),
     opener,
+    modifier,
   };
 }
 

@@ -109,15 +109,18 @@ export function phraseAfter(tokens: readonly Token[], at: number): Phrase | null
 export function phraseBefore(tokens: readonly Token[], end: number): Phrase | null {
   let last = end - 1;
   if (tokens[last]?.text === ',') {
-    // "X, the Y, said" / "X, a historian who was there, recalled": the name before the appositive.
-    for (let k = last - 1; k > 0 && last - k < 25; k--) {
-      if (/^[.;!?:]$/.test(tokens[k]!.text)) break;
-      if (tokens[k]!.text !== ',') continue;
+    // "X, the Y, said" / "X, 59, of Ashton, Md., who was there, recalled": the name before the
+    // appositive — the earliest phrase that opens a clause and is followed by a comma.
+    let found: Phrase | null = null;
+    for (let k = last - 1; k > 0 && last - k < 40; k--) {
+      const stop = tokens[k]!.text;
+      if (/^[;!?:“"‘]$/.test(stop) || (stop === '.' && tokens[k + 1]?.text !== ',')) break;
+      if (stop !== ',') continue;
       const name = phraseBefore(tokens, k);
-      if (name) return name;
-      break;
+      const opensClause = name && (name.from === 0 || /^[,.;:!?“"‘(—–-]$/.test(tokens[name.from - 1]!.text));
+      if (name && opensClause && tokens[name.to - 1]!.capital) found = name;
     }
-    return phraseBefore(tokens, last);
+    return found ?? phraseBefore(tokens, last);
   }
   if (tokens[last]?.text === ')') {
     let k = last - 1;
