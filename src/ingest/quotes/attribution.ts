@@ -147,7 +147,8 @@ export function attributionBefore(text: string, from: number, to: number): Attri
     if (token.lower === 'according' && tokens[k + 1]?.lower === 'to') {
       return { cue: 'according to', speaker: speakerOf(text, tokens, phraseAfter(tokens, k + 2)), side: 'before' };
     }
-    if (!isSpeechVerb(token)) continue;
+    // "read" reports speech only as "the statement reads": before a quotation it is a title's verb.
+    if (!isSpeechVerb(token) || token.lower === 'read' || token.lower === 'reads') continue;
     if (token.lower.endsWith('ing') || tokens[k - 1]?.lower === 'was' || tokens[k - 1]?.lower === 'were') {
       // "…, saying" / "was quoted as saying": the subject opens the clause.
       const subject = firstPhrase(tokens, k);
@@ -159,6 +160,10 @@ export function attributionBefore(text: string, from: number, to: number): Attri
     if (/^(?:who|which|that)$/.test(tokens[end - 1]?.lower ?? '') && tokens[end - 2]?.text === ',') end -= 2;
     const subject = phraseBefore(tokens, end);
     if (subject) return { cue: token.lower, speaker: speakerOf(text, tokens, subject), side: 'before' };
+    // "…," said Jane Doe, "…": the subject after the verb, right before the quotation.
+    const inverted = phraseAfter(tokens, k + 1);
+    if (inverted && (inverted.to === tokens.length || /^[,:]$/.test(tokens[inverted.to]!.text)) && tokens.length - inverted.to <= 1)
+      return { cue: token.lower, speaker: speakerOf(text, tokens, inverted), side: 'before' };
     subjectless ??= { cue: token.lower, speaker: null, side: 'before' };
   }
   // "Sen. Jane Doe (D-Mo.) scolded him:" — a clause ending in a colon introduces its subject's words.

@@ -162,7 +162,7 @@ function inheritSpeakers(drafts: Draft[], paragraphs: readonly string[], resolve
     index = end;
   }
   drafts.forEach((draft, index) => {
-    if (draft.own || draft.speaker) return;
+    if (draft.speaker || draft.own?.speaker) return;
     const previous = drafts[index - 1];
     const next = drafts[index + 1];
     const sameParagraph = (other: Draft | undefined) => other !== undefined && other.span.paragraph === draft.span.paragraph;

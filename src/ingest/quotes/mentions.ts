@@ -15,7 +15,7 @@ import {
   titles,
 } from './lexicon';
 import type { Gender, NameKnowledge } from './name-knowledge';
-import { type Token, tokenize } from './tokens';
+import { type Token, tokenize, workCounter } from './tokens';
 
 export interface NameMention {
   start: number;
@@ -215,6 +215,7 @@ export function findNames(
   const mentions: NameMention[] = [];
   runPattern.lastIndex = from;
   for (let match = runPattern.exec(text); match && match.index < to; match = runPattern.exec(text)) {
+    workCounter.units += 1;
     const run = tokenize(text, match.index, Math.min(to, match.index + match[0].length)).filter(
       (token) => token.word,
     );

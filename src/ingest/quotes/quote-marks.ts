@@ -10,6 +10,8 @@
  * on. Work is linear in the text: one scan, a bounded stack.
  */
 
+import { workCounter } from './tokens';
+
 type Family = 'double' | 'single';
 type Role = 'open' | 'close' | 'either' | 'inch';
 
@@ -87,6 +89,8 @@ function lexMarks(text: string): Mark[] {
   const marks: Mark[] = [];
   for (let at = 0; at < text.length; at++) {
     const char = text[at]!;
+    if (char !== '"' && char !== "'" && !/[“”„«»‘’]/.test(char)) continue;
+    workCounter.units += 1;
     if (char === "'" && text[at + 1] === "'") {
       // A run of straight single marks: the typewriter double '' opens first or closes last.
       let end = at;
