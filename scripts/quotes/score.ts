@@ -8,15 +8,12 @@
  * JSON object a line, for looking at (it holds the gold text: keep it out of the project).
  */
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractQuotations } from '../../src/ingest/quotes/index';
-import { projectRoot } from '../../src/paths';
 import { baselineQuotations } from './baseline';
+import { defaultGoldFile } from './gold';
 import { readArticles } from './jsonl';
 import { type GoldQuote, matchSpans, type PredictedQuote, scoreQuotes, speakerIsRight } from './scoring';
-
-export const defaultGoldFile = resolve(projectRoot, '..', 'shared', 'quotes', 'polnear-dev.jsonl');
 
 const usage = `usage: npm run quotes:score -- [--gold FILE] [--baseline] [--errors FILE]
   --gold FILE     gold JSONL, one paragraph a line with "quotes" (default ${defaultGoldFile})

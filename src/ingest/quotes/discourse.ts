@@ -37,8 +37,9 @@ export interface Place {
   offset: number;
 }
 
-/** Paragraphs looked back through for a pronoun's antecedent. */
+/** Paragraphs, and sentences, looked back through for a pronoun's antecedent. */
 const pronounReach = 3;
+const sentenceReach = 12;
 
 function placeKey(paragraph: number, offset: number): number {
   return paragraph * 1e8 + offset;
@@ -54,6 +55,7 @@ export class ArticleModel {
   private readonly starts: number[][] = [];
   private readonly bySurname = new Map<string, Entity[]>();
   private readonly byName = new Map<string, Entity>();
+  private readonly byFirst = new Map<string, Set<Entity>>();
   /** Last mention of each entity, as a place key, while linking in order. */
   private readonly lastSeen = new Map<Entity, number>();
 
@@ -136,6 +138,10 @@ export class ArticleModel {
       entity.name = mention.name;
       entity.words = mention.words;
     }
+    if (entity.words.length >= 2) {
+      const first = this.byFirst.get(entity.words[0]!) ?? new Set();
+      this.byFirst.set(entity.words[0]!, first.add(entity));
+    }
     entity.gender ??= mention.gender;
     for (const role of mention.roles) entity.roles.add(role);
     for (const nation of mention.nations) entity.nations.add(nation);
@@ -157,8 +163,8 @@ export class ArticleModel {
 
   /** A person named in full whose first name is this word, when only one is ("Hillary"). */
   private byFirstName(word: string): Entity | undefined {
-    const matches = this.entities.filter((entity) => entity.kind === 'person' && entity.words.length >= 2 && entity.words[0] === word);
-    return matches.length === 1 ? matches[0] : undefined;
+    const matches = this.byFirst.get(word);
+    return matches?.size === 1 ? [...matches][0] : undefined;
   }
 
   /**
@@ -182,7 +188,8 @@ export class ArticleModel {
    */
   antecedent(gender: Gender, at: Place): Entity | null {
     const here = this.sentenceOf(at.paragraph, at.offset);
-    const floor = this.sentenceBase[Math.max(0, at.paragraph - pronounReach)]!;
+    // Bounded both ways, so a paragraph of a thousand sentences costs no more per pronoun.
+    const floor = Math.max(this.sentenceBase[Math.max(0, at.paragraph - pronounReach)]!, here - sentenceReach);
     for (let sentence = here; sentence >= floor; sentence--) {
       const mentions = this.bySentence.get(sentence) ?? [];
       for (const mention of mentions) {

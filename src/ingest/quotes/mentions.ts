@@ -88,7 +88,7 @@ function describeBefore(text: string, start: number, roles: string[], found: str
 
 /** Roles and nationalities after a name: "…, the Kremlin spokesman," or "… of Russia". */
 function describeAfter(text: string, end: number, roles: string[], found: string[]): void {
-  const after = tokenize(text, end, Math.min(text.length, end + 90)).slice(0, 10);
+  const after = tokenize(text, end, Math.min(text.length, end + 120)).slice(0, 14);
   const words = after.map((token) => token.lower);
   if (words[0] === 'of') {
     const nation = nations.get(words[1] === 'the' ? `${words[2]} ${words[3]}` : (words[1] ?? ''));
@@ -97,7 +97,10 @@ function describeAfter(text: string, end: number, roles: string[], found: string
     return;
   }
   if (words[0] !== ',' || !determiners.has(words[1] ?? '')) return;
-  for (let k = 2; k < after.length; k++) {
+  // An appositive is closed by a comma: ", the Russian President said" is a new subject.
+  const close = words.indexOf(',', 2);
+  if (close < 0 || words.slice(2, close).some((word) => speechVerbs.has(word))) return;
+  for (let k = 2; k < close; k++) {
     const token = after[k]!;
     if (!token.word) break;
     const nation = nations.get(token.lower);

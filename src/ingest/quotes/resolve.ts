@@ -16,7 +16,7 @@ interface IssuerEvent {
 }
 
 const issuerPattern =
-  /\b(?:(statement|report|readout|release|communiqu[eé]|press service|press office|website|spokes(?:man|woman|person)) (?:of|from|for) |[Aa]ccording to |[Ii]n (?:its|a) (?:statement|report|readout)[^,]{0,40}, )(?:the )?((?:\p{Lu}[\p{L}'’-]*(?: |$))+)/gu;
+  /\b(?:(statement|report|readout|release|communiqu[eé]|press service|press office|website|spokes(?:man|woman|person)) (?:of|from|for) |[Aa]ccording to |[Ii]n (?:its|a) (?:statement|report|readout)[^,]{0,40}, )(?:the )?((?:\p{Lu}[\p{L}'’-]*(?: |$))+(?:(?:house|press service|press office|ministry|department)\b)?)/gu;
 
 function keyOf(place: Place): number {
   return place.paragraph * 1e8 + place.offset;
