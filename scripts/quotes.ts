@@ -52,7 +52,8 @@ async function main(): Promise<void> {
       if (!line.ok) console.error(`quotes: line ${lineNumber}: ${line.problem}`);
     }
     const out = answers(article).join('\n');
-    if (!process.stdout.write(`${out}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    if (!process.stdout.write(`${out}\n`))
+      await new Promise((resolve) => process.stdout.once('drain', resolve));
   }
 }
 

@@ -39,7 +39,9 @@ export function parseParagraphLine(line: string): ParagraphLine {
  * article it sits in. `file` may be `/dev/stdin`.
  */
 export async function* readArticles(file: string): AsyncGenerator<ParagraphLine[]> {
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+  // /dev/stdin may be a socket (a spawned child's pipe), which fs cannot open: read the stream itself.
+  const input = file === '/dev/stdin' || file === '-' ? process.stdin : createReadStream(file);
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let article: ParagraphLine[] = [];
   let doc: string | null = null;
   for await (const raw of lines) {

@@ -98,7 +98,9 @@ function errorReport(
       const pair = pairs.find(([candidate]) => candidate === g);
       if (!pair) out.push(JSON.stringify({ kind: 'miss', id, gold: g, context: around(g.start, g.end) }));
       else if (!speakerIsRight(pair[1].speaker, g))
-        out.push(JSON.stringify({ kind: 'speaker', id, gold: g, mine: pair[1], context: around(g.start, g.end) }));
+        out.push(
+          JSON.stringify({ kind: 'speaker', id, gold: g, mine: pair[1], context: around(g.start, g.end) }),
+        );
     }
     for (const p of mine) {
       if (!pairs.some(([, candidate]) => candidate === p))

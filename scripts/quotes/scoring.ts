@@ -94,10 +94,10 @@ function overlap(a: { start: number; end: number }, b: { start: number; end: num
 }
 
 /** One-to-one pairs of overlapping spans, largest overlap first. */
-export function matchSpans<G extends { start: number; end: number }, P extends { start: number; end: number }>(
-  gold: readonly G[],
-  predicted: readonly P[],
-): Array<[G, P]> {
+export function matchSpans<
+  G extends { start: number; end: number },
+  P extends { start: number; end: number },
+>(gold: readonly G[], predicted: readonly P[]): Array<[G, P]> {
   const candidates: Array<{ g: number; p: number; size: number }> = [];
   gold.forEach((g, gi) => {
     predicted.forEach((p, pi) => {

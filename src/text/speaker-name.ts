@@ -48,7 +48,7 @@ export function speakerKey(name: string): string {
   if (words.length === 0) return '';
   if (isInstitution(words, name)) {
     const start = words.findIndex((word) => !articles.has(word));
-    return words.slice(start < 0 ? 0 : start).join(' ');
+    return words.slice(Math.max(start, 0)).join(' ');
   }
   // "Jr." and "III" follow the surname; a title is a title only before a name ("Martin Luther King").
   const names = [...words];

@@ -22,7 +22,7 @@ const windowSize = 320;
 const leading = new Set([',', '—', '–', '―', '-', ':', ')', '(']);
 
 function isSpeechVerb(token: Token | undefined): boolean {
-  return token !== undefined && token.word && !token.capital && speechVerbs.has(token.lower);
+  return token?.word === true && !token.capital && speechVerbs.has(token.lower);
 }
 
 function speakerOf(text: string, tokens: readonly Token[], phrase: Phrase | null): Attribution['speaker'] {
@@ -58,11 +58,19 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
   if (at > 0 && /[—―–-]/.test(tokens[at - 1]!.text) && !isSpeechVerb(first)) {
     const phrase = phraseAfter(tokens, at);
     const next = phrase ? tokens[phrase.to] : undefined;
-    if (phrase && tokens[phrase.from]!.capital && (!next || /^\n/.test(text.slice(tokens[phrase.to - 1]!.end))))
+    if (
+      phrase &&
+      tokens[phrase.from]!.capital &&
+      (!next || /^\n/.test(text.slice(tokens[phrase.to - 1]!.end)))
+    )
       return { cue: null, speaker: speakerOf(text, tokens, phrase), side: 'after' };
   }
   if (first.lower === 'according' && tokens[at + 1]?.lower === 'to') {
-    return { cue: 'according to', speaker: speakerOf(text, tokens, phraseAfter(tokens, at + 2)), side: 'after' };
+    return {
+      cue: 'according to',
+      speaker: speakerOf(text, tokens, phraseAfter(tokens, at + 2)),
+      side: 'after',
+    };
   }
   if (isSpeechVerb(first)) {
     // ", said Obama" / ", said in a statement" / ", reads the statement of the White House".
@@ -70,12 +78,20 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
     if (first.lower === 'reads' || first.lower === 'read') cueEnd = at + 1;
     const phrase = phraseAfter(tokens, cueEnd);
     if (phrase && (first.lower === 'reads' || first.lower === 'read')) {
-      return { cue: cueText(text, tokens, at, phrase.to > at + 3 ? at + 3 : phrase.to), speaker: speakerOf(text, tokens, phrase), side: 'after' };
+      return {
+        cue: cueText(text, tokens, at, Math.min(phrase.to, at + 3)),
+        speaker: speakerOf(text, tokens, phrase),
+        side: 'after',
+      };
     }
     // A verb with nobody after it ("…, adding that") leaves the speaker to the words before the
     // quotation, unless it reports a document ("said in a statement").
     if (!phrase && (cueEnd === at + 1 || weakSpeechVerbs.has(first.lower))) return null;
-    return { cue: cueText(text, tokens, at, cueEnd), speaker: speakerOf(text, tokens, phrase), side: 'after' };
+    return {
+      cue: cueText(text, tokens, at, cueEnd),
+      speaker: speakerOf(text, tokens, phrase),
+      side: 'after',
+    };
   }
   // ", Obama said" / ", the Kremlin press service said in a statement" / ", it said".
   const direct = subjectThenVerb(text, tokens, at);
@@ -85,7 +101,7 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
     if (/^[.;!?]$/.test(tokens[k]!.text)) break;
     if (tokens[k]!.text !== ',') continue;
     const late = subjectThenVerb(text, tokens, k + 1);
-    if (late && late.speaker && /^[.;!?]?$/.test(tokens[late.verbEnd]?.text ?? '')) return late;
+    if (late?.speaker && /^[.;!?]?$/.test(tokens[late.verbEnd]?.text ?? '')) return late;
   }
   return null;
 }
@@ -118,7 +134,11 @@ function verbAfter(tokens: readonly Token[], from: number): number {
   return isSpeechVerb(tokens[k]) ? k : -1;
 }
 
-function subjectThenVerb(text: string, tokens: readonly Token[], at: number): (Attribution & { verbEnd: number }) | null {
+function subjectThenVerb(
+  text: string,
+  tokens: readonly Token[],
+  at: number,
+): (Attribution & { verbEnd: number }) | null {
   const phrase = phraseAfter(tokens, at);
   if (!phrase) return null;
   const verb = verbAfter(tokens, phrase.to);
@@ -145,7 +165,11 @@ export function attributionBefore(text: string, from: number, to: number): Attri
   for (let k = tokens.length - 1; k >= 0; k--) {
     const token = tokens[k]!;
     if (token.lower === 'according' && tokens[k + 1]?.lower === 'to') {
-      return { cue: 'according to', speaker: speakerOf(text, tokens, phraseAfter(tokens, k + 2)), side: 'before' };
+      return {
+        cue: 'according to',
+        speaker: speakerOf(text, tokens, phraseAfter(tokens, k + 2)),
+        side: 'before',
+      };
     }
     // "read" reports speech only as "the statement reads": before a quotation it is a title's verb.
     if (!isSpeechVerb(token) || token.lower === 'read' || token.lower === 'reads') continue;
@@ -162,7 +186,11 @@ export function attributionBefore(text: string, from: number, to: number): Attri
     if (subject) return { cue: token.lower, speaker: speakerOf(text, tokens, subject), side: 'before' };
     // "…," said Jane Doe, "…": the subject after the verb, right before the quotation.
     const inverted = phraseAfter(tokens, k + 1);
-    if (inverted && (inverted.to === tokens.length || /^[,:]$/.test(tokens[inverted.to]!.text)) && tokens.length - inverted.to <= 1)
+    if (
+      inverted &&
+      (inverted.to === tokens.length || /^[,:]$/.test(tokens[inverted.to]!.text)) &&
+      tokens.length - inverted.to <= 1
+    )
       return { cue: token.lower, speaker: speakerOf(text, tokens, inverted), side: 'before' };
     subjectless ??= { cue: token.lower, speaker: null, side: 'before' };
   }

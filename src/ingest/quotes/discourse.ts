@@ -65,7 +65,8 @@ export class ArticleModel {
     readonly knowledge: NameKnowledge,
   ) {
     const found: Array<{ paragraph: number; mention: NameMention }> = [];
-    for (const text of paragraphs) for (const [word] of text.matchAll(/(?<![\p{L}'’])\p{Ll}[\p{L}'’-]*/gu)) this.lowerWords.add(word);
+    for (const text of paragraphs)
+      for (const [word] of text.matchAll(/(?<![\p{L}'’])\p{Ll}[\p{L}'’-]*/gu)) this.lowerWords.add(word);
     let base = 0;
     paragraphs.forEach((text, paragraph) => {
       const starts = sentenceStarts(text);
@@ -80,7 +81,10 @@ export class ArticleModel {
     }
     let spanIndex = 0;
     for (const { paragraph, mention } of found) {
-      while (spanIndex < spans.length && placeKey(spans[spanIndex]!.paragraph, spans[spanIndex]!.close) <= placeKey(paragraph, mention.start))
+      while (
+        spanIndex < spans.length &&
+        placeKey(spans[spanIndex]!.paragraph, spans[spanIndex]!.close) <= placeKey(paragraph, mention.start)
+      )
         spanIndex++;
       const span = spans[spanIndex];
       const inQuote = span !== undefined && span.paragraph === paragraph && span.open < mention.start;
@@ -114,7 +118,14 @@ export class ArticleModel {
       const key = mention.words.join(' ');
       let entity = this.byName.get(key);
       if (!entity) {
-        entity = { kind: 'institution', name: mention.name, words: mention.words, gender: null, roles: new Set(), nations: new Set() };
+        entity = {
+          kind: 'institution',
+          name: mention.name,
+          words: mention.words,
+          gender: null,
+          roles: new Set(),
+          nations: new Set(),
+        };
         this.byName.set(key, entity);
         this.entities.push(entity);
       }
@@ -124,13 +135,22 @@ export class ArticleModel {
     const known = this.bySurname.get(surname) ?? [];
     let entity: Entity | undefined;
     if (mention.words.length >= 2) {
-      entity = known.find((candidate) => candidate.words.length === 1 || candidate.words[0] === mention.words[0]);
+      entity = known.find(
+        (candidate) => candidate.words.length === 1 || candidate.words[0] === mention.words[0],
+      );
     } else if (linkSingles) {
       entity = this.mostRecent(known) ?? this.byFirstName(surname);
       if (!entity && (!mention.sure || mention.opener)) return null;
     }
     if (!entity) {
-      entity = { kind: 'person', name: mention.name, words: mention.words, gender: null, roles: new Set(), nations: new Set() };
+      entity = {
+        kind: 'person',
+        name: mention.name,
+        words: mention.words,
+        gender: null,
+        roles: new Set(),
+        nations: new Set(),
+      };
       this.entities.push(entity);
       this.bySurname.set(surname, [...known, entity]);
     }
@@ -173,7 +193,10 @@ export class ArticleModel {
    */
   entityNamed(words: readonly string[]): Entity | null {
     const known = this.bySurname.get(words.at(-1) ?? '') ?? [];
-    const matching = words.length >= 2 ? known.filter((entity) => entity.words[0] === words[0] || entity.words.length === 1) : known;
+    const matching =
+      words.length >= 2
+        ? known.filter((entity) => entity.words[0] === words[0] || entity.words.length === 1)
+        : known;
     return (
       this.mostRecent(matching) ??
       this.byName.get(words.join(' ')) ??
@@ -189,7 +212,10 @@ export class ArticleModel {
   antecedent(gender: Gender, at: Place): Entity | null {
     const here = this.sentenceOf(at.paragraph, at.offset);
     // Bounded both ways, so a paragraph of a thousand sentences costs no more per pronoun.
-    const floor = Math.max(this.sentenceBase[Math.max(0, at.paragraph - pronounReach)]!, here - sentenceReach);
+    const floor = Math.max(
+      this.sentenceBase[Math.max(0, at.paragraph - pronounReach)]!,
+      here - sentenceReach,
+    );
     for (let sentence = here; sentence >= floor; sentence--) {
       const mentions = this.bySentence.get(sentence) ?? [];
       for (const mention of mentions) {

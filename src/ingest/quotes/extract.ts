@@ -8,7 +8,13 @@
  * against everything the article says (discourse.ts, resolve.ts). Short quoted words with no cue
  * anywhere near are scare quotes or titles, not quotations.
  */
-import { type Attribution, attributionAfter, attributionBefore, clauseSubject, labelInside } from './attribution';
+import {
+  type Attribution,
+  attributionAfter,
+  attributionBefore,
+  clauseSubject,
+  labelInside,
+} from './attribution';
 import { ArticleModel } from './discourse';
 import { compromiseKnowledge, type NameKnowledge } from './name-knowledge';
 import { findQuotedSpans, type QuotedSpan } from './quote-marks';
@@ -48,7 +54,13 @@ function sameSentence(text: string, before: QuotedSpan, after: QuotedSpan): bool
 }
 
 /** Finds the attribution of a quotation in its own sentence. */
-function ownAttribution(text: string, span: QuotedSpan, previous: QuotedSpan | undefined, next: QuotedSpan | undefined, starts: readonly number[]): Attribution | null {
+function ownAttribution(
+  text: string,
+  span: QuotedSpan,
+  previous: QuotedSpan | undefined,
+  next: QuotedSpan | undefined,
+  starts: readonly number[],
+): Attribution | null {
   const label = labelInside(text, span.start, span.end);
   if (label) return label;
   if (!span.continues) {
@@ -87,7 +99,10 @@ export function extractQuotations(paragraphs: readonly string[], options: Extrac
   const startsOf = new Map<number, number[]>();
   const starts = (paragraph: number) => {
     let found = startsOf.get(paragraph);
-    if (!found) startsOf.set(paragraph, (found = sentenceStarts(paragraphs[paragraph]!)));
+    if (!found) {
+      found = sentenceStarts(paragraphs[paragraph]!);
+      startsOf.set(paragraph, found);
+    }
     return found;
   };
 
@@ -127,7 +142,14 @@ export function extractQuotations(paragraphs: readonly string[], options: Extrac
       (draft.sameSentenceAsPrevious && cued(drafts[index - 1])) ||
       (drafts[index + 1]?.sameSentenceAsPrevious === true && cued(drafts[index + 1]));
     const text = paragraphs[span.paragraph]!.slice(span.start, span.end);
-    if (!sentenceHasCue && !span.continues && !span.continued && wordCount(text) <= scareQuoteWords && draft.partial) return;
+    if (
+      !sentenceHasCue &&
+      !span.continues &&
+      !span.continued &&
+      wordCount(text) <= scareQuoteWords &&
+      draft.partial
+    )
+      return;
     const quotation: Quotation = {
       paragraph: span.paragraph,
       start: span.start,
@@ -165,11 +187,14 @@ function inheritSpeakers(drafts: Draft[], paragraphs: readonly string[], resolve
     if (draft.speaker || draft.own?.speaker) return;
     const previous = drafts[index - 1];
     const next = drafts[index + 1];
-    const sameParagraph = (other: Draft | undefined) => other !== undefined && other.span.paragraph === draft.span.paragraph;
-    if (draft.sameSentenceAsPrevious && previous?.cue !== undefined && (previous.own || previous.speaker)) copy(draft, previous);
+    const sameParagraph = (other: Draft | undefined) =>
+      other !== undefined && other.span.paragraph === draft.span.paragraph;
+    if (draft.sameSentenceAsPrevious && previous?.cue !== undefined && (previous.own || previous.speaker))
+      copy(draft, previous);
     else if (next?.sameSentenceAsPrevious && next.own) copy(draft, next);
     else if (sameParagraph(previous) && previous!.speaker) copy(draft, previous!);
-    else if (!draft.partial && sameParagraph(next) && next!.own?.side === 'after' && next!.speaker) copy(draft, next!);
+    else if (!draft.partial && sameParagraph(next) && next!.own?.side === 'after' && next!.speaker)
+      copy(draft, next!);
     else if (!draft.partial && !sameParagraph(previous) && draft.span.paragraph > 0) {
       // A paragraph that opens with a quotation goes on with the speaker of the paragraph before.
       const before = previous?.span.paragraph === draft.span.paragraph - 1 ? previous : undefined;
@@ -185,7 +210,10 @@ function inheritFromText(draft: Draft, text: string, paragraph: number, resolver
   const last = starts.at(-1) ?? 0;
   const attribution = attributionBefore(text, last, text.length);
   if (!attribution?.speaker || attribution.side !== 'before' || !attribution.cue) return;
-  const resolved = resolver.resolve(attribution.speaker.text, { paragraph, offset: attribution.speaker.start });
+  const resolved = resolver.resolve(attribution.speaker.text, {
+    paragraph,
+    offset: attribution.speaker.start,
+  });
   draft.speaker = resolved.speaker;
   draft.asWritten = attribution.speaker.text;
   draft.cue = attribution.cue;

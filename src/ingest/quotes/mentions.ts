@@ -39,8 +39,11 @@ export interface NameMention {
 const abbreviated = 'Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Rev|Prof|St|Jr|Sr|Hon|Pres|Messrs';
 // A capitalised word; a full stop only after an abbreviation or an initial, so runs stop at sentence ends.
 const capital = String.raw`(?:(?:\p{Lu}\.){2,}|(?:${abbreviated})\.|\p{Lu}\.(?= \p{Lu})|\p{Lu}[\p{L}\p{M}'’\-]*)`;
-const particle = String.raw`(?:de|van|von|bin|al|la|le|da|du|del|di|der|den|ter|el|ibn)`;
-const runPattern = new RegExp(String.raw`${capital}(?:[ \u00a0]+(?:${particle}[ \u00a0]+)?${capital})*`, 'gu');
+const particle = '(?:de|van|von|bin|al|la|le|da|du|del|di|der|den|ter|el|ibn)';
+const runPattern = new RegExp(
+  String.raw`${capital}(?:[ \u00a0]+(?:${particle}[ \u00a0]+)?${capital})*`,
+  'gu',
+);
 
 const maleWords = new Set(['mr', 'sir', 'lord', 'king', 'prince', 'spokesman', 'chairman', 'congressman']);
 // biome-ignore format: a word list
@@ -53,7 +56,8 @@ const compoundRoles: Record<string, Record<string, string>> = {
   minister: { prime: 'prime minister', foreign: 'foreign minister' },
   president: { vice: 'vice president' },
 };
-const titleOfPattern = /\b(Secretary|Minister|President|Chairman|Director|Head|Leader|Governor|Mayor) of (?:the )?$/u;
+const titleOfPattern =
+  /\b(Secretary|Minister|President|Chairman|Director|Head|Leader|Governor|Mayor) of (?:the )?$/u;
 
 /** The role a word gives, made compound with the word before it ('press secretary'). */
 function roleOf(words: readonly string[], at: number): string | null {
@@ -147,10 +151,13 @@ function parseRun(
   const name = run.slice(split + 1).filter((token) => token.word);
   // Headlines and datelines in capitals ("MIDWAY ATOLL") name nobody.
   if (name.length >= 2 && name.every((token) => /^[\p{Lu}\d.'’-]+$/u.test(token.text))) return null;
-  const named = name.some((token) => institutionWords.has(token.lower)) || knowledge.isOrganization(name.map((token) => token.lower).join(' '));
+  const named =
+    name.some((token) => institutionWords.has(token.lower)) ||
+    knowledge.isOrganization(name.map((token) => token.lower).join(' '));
   // "Crooked Hillary Clinton", "Presidential Debates": ordinary words (known as such, or written in
   // lower case elsewhere in the article) before a name are not part of it.
-  const ordinary = (word: string) => knowledge.isCommonWord(word) || (lowerWords.has(word) && knowledge.firstName(word) === null);
+  const ordinary = (word: string) =>
+    knowledge.isCommonWord(word) || (lowerWords.has(word) && knowledge.firstName(word) === null);
   while (!named && name.length > 0 && ordinary(name[0]!.lower) && !titles.has(name[0]!.lower)) name.shift();
   while (name.length > 1 && /^(?:jr|sr|ii|iii)$/.test(name.at(-1)!.lower)) name.pop();
   if (name.length === 0) return null;
@@ -170,8 +177,13 @@ function parseRun(
   const following = /^\s+(\p{Ll}+)/u.exec(text.slice(run.at(-1)!.end, run.at(-1)!.end + 30))?.[1] ?? '';
   // "McLenney said" is someone even when the article names nobody else so.
   const speaks = speechVerbs.has(following);
-  const opener = !institution && !titled && name.length === 1 && startsSentence && run.length === 1 && !speaks;
-  const modifier = run.at(-1)!.possessive || roleNouns.has(following) || institutionNouns.has(following) || institutionWords.has(following);
+  const opener =
+    !institution && !titled && name.length === 1 && startsSentence && run.length === 1 && !speaks;
+  const modifier =
+    run.at(-1)!.possessive ||
+    roleNouns.has(following) ||
+    institutionNouns.has(following) ||
+    institutionWords.has(following);
   const firstName = knowledge.firstName(nameWords[0]!);
   const start = name[0]!.start;
   const last = name.at(-1)!;
@@ -187,7 +199,9 @@ function parseRun(
     kind: institution ? 'institution' : 'person',
     name: text.slice(start, end),
     words: nameWords,
-    gender: institution ? null : (genderOf([...titleWords, ...roles]) ?? (firstName === '?' ? null : firstName)),
+    gender: institution
+      ? null
+      : (genderOf([...titleWords, ...roles]) ?? (firstName === '?' ? null : firstName)),
     roles: institution ? [] : roles,
     nations: found.filter(Boolean),
     sure:

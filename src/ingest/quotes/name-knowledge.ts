@@ -48,7 +48,15 @@ export function compromiseKnowledge(): NameKnowledge {
   if (compromiseLexicon) return compromiseLexicon;
   const lexicon = (nlp.model() as { one: { lexicon: Lexicon } }).one.lexicon;
   const places = new Set(['Country', 'City', 'Region', 'Place']);
-  const names = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'ProperNoun', 'Honorific']);
+  const names = new Set([
+    'FirstName',
+    'MaleName',
+    'FemaleName',
+    'LastName',
+    'Person',
+    'ProperNoun',
+    'Honorific',
+  ]);
   // biome-ignore format: a word list
   const common = new Set([
     'Adjective', 'Gerund', 'PastTense', 'Plural', 'PresentTense', 'Infinitive', 'Adverb', 'Comparative',

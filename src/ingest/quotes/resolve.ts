@@ -6,7 +6,15 @@
  * what cannot be told is null.
  */
 import type { ArticleModel, Place } from './discourse';
-import { determiners, documentNouns, institutionNouns, institutionWords, nations, roleNouns, titles } from './lexicon';
+import {
+  determiners,
+  documentNouns,
+  institutionNouns,
+  institutionWords,
+  nations,
+  roleNouns,
+  titles,
+} from './lexicon';
 import { findNames } from './mentions';
 import { tokenize } from './tokens';
 
@@ -39,7 +47,8 @@ export class SpeakerResolver {
 
   constructor(private readonly model: ArticleModel) {
     model.paragraphs.forEach((text, paragraph) => {
-      if (!/[Ss]tatement|[Rr]eport|[Rr]eadout|[Ss]ervice|[Aa]ccording|[Rr]elease|[Ss]pokes/.test(text)) return;
+      if (!/[Ss]tatement|[Rr]eport|[Rr]eadout|[Ss]ervice|[Aa]ccording|[Rr]elease|[Ss]pokes/.test(text))
+        return;
       for (const match of text.matchAll(issuerPattern)) {
         const name = match[2]!.trim();
         if (!name || nations.has(name.toLowerCase())) continue;
@@ -78,8 +87,10 @@ export class SpeakerResolver {
       const entity = this.model.antecedent(words[0] === 'he' ? 'm' : 'f', place);
       return { speaker: entity?.name ?? null, institution: false };
     }
-    if (words.length === 1 && words[0] === 'it') return { speaker: this.issuer?.name ?? null, institution: true };
-    if (words.length === 1 && /^(?:they|we|i|you)$/.test(words[0]!)) return { speaker: null, institution: false };
+    if (words.length === 1 && words[0] === 'it')
+      return { speaker: this.issuer?.name ?? null, institution: true };
+    if (words.length === 1 && /^(?:they|we|i|you)$/.test(words[0]!))
+      return { speaker: null, institution: false };
     const of = words.indexOf('of');
     const head = of > 0 ? words[of - 1]! : words.at(-1)!;
     // "the statement", "the report of the White House".
@@ -87,21 +98,34 @@ export class SpeakerResolver {
       if (of > 0) return this.resolve(phrase.slice(tokens[of + 1]!.start), place);
       return { speaker: this.issuer?.name ?? asWritten(phrase), institution: true };
     }
-    const capitalised = tokens.some((token) => token.capital && !titles.has(token.lower) && !nations.has(token.lower) && !determiners.has(token.lower));
+    const capitalised = tokens.some(
+      (token) =>
+        token.capital &&
+        !titles.has(token.lower) &&
+        !nations.has(token.lower) &&
+        !determiners.has(token.lower),
+    );
     // "one Democratic source on the panel", "the former secretary of state": descriptions.
-    const described = determiners.has(words[0]!) && !tokens.at(-1)!.capital && (of < 0 || !tokens[of + 1]?.capital);
+    const described =
+      determiners.has(words[0]!) && !tokens.at(-1)!.capital && (of < 0 || !tokens[of + 1]?.capital);
     if (!capitalised || described) return this.describe(phrase, words, head);
     if (words.some((word) => institutionWords.has(word) || institutionNouns.has(word))) {
       return { speaker: this.institutionName(phrase, words), institution: true };
     }
-    const names = findNames(phrase, this.model.knowledge, this.model.lowerWords).filter((mention) => !mention.opener || phrase.trim() === mention.name);
+    const names = findNames(phrase, this.model.knowledge, this.model.lowerWords).filter(
+      (mention) => !mention.opener || phrase.trim() === mention.name,
+    );
     const name = names.at(-1) ?? (tokens.length === 1 ? undefined : undefined);
     if (!name) {
       const bare = tokens.filter((token) => !titles.has(token.lower) && !determiners.has(token.lower));
       if (bare.length === 0) return this.describe(phrase, words, head);
-      return this.named(bare.map((token) => token.lower), phrase.slice(bare[0]!.start, bare.at(-1)!.end));
+      return this.named(
+        bare.map((token) => token.lower),
+        phrase.slice(bare[0]!.start, bare.at(-1)!.end),
+      );
     }
-    if (name.kind === 'institution') return { speaker: this.institutionName(phrase, words), institution: true };
+    if (name.kind === 'institution')
+      return { speaker: this.institutionName(phrase, words), institution: true };
     return this.named(name.words, name.name);
   }
 
@@ -125,14 +149,20 @@ export class SpeakerResolver {
   }
 
   /** A description: the one person the article gives that role, else as written. */
-  private describe(phrase: string, words: readonly string[], head: string): { speaker: string | null; institution: boolean } {
+  private describe(
+    phrase: string,
+    words: readonly string[],
+    head: string,
+  ): { speaker: string | null; institution: boolean } {
     if (institutionNouns.has(head) || institutionNouns.has(words.slice(-2).join(' '))) {
       return { speaker: this.institutionName(phrase, words), institution: true };
     }
     const definite = words[0] === 'the' || words[0] === 'this' || words[0] === 'that';
-    const role = roleNouns.has(head) || titles.has(head) ? (titles.get(head) || head) : null;
+    const role = roleNouns.has(head) || titles.has(head) ? titles.get(head) || head : null;
     if (definite && role) {
-      const wanted = words.map((word) => nations.get(word)).filter((nation): nation is string => nation !== undefined);
+      const wanted = words
+        .map((word) => nations.get(word))
+        .filter((nation): nation is string => nation !== undefined);
       const entity = this.model.described(role, wanted);
       if (entity) return { speaker: entity.name, institution: false };
     }

@@ -73,7 +73,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 }
 
 // A sentence ends at . ! ? before a capital, and at every line break (lines are paragraphs too).
-const boundaryPattern = /[.!?…]+["”’')\]]*\s+(?=["“‘'(\[]*[\p{Lu}\d])|\n\s*/gu;
+const boundaryPattern = /[.!?…]+["”’')\]]*\s+(?=["“‘'([]*[\p{Lu}\d])|\n\s*/gu;
 
 /** Whether the full stop at `dot` ends an abbreviation or an initial rather than a sentence. */
 function abbreviationBefore(text: string, dot: number): boolean {

@@ -12,14 +12,56 @@ describe('extractQuotations: speakers named in the sentence', () => {
   it.each([
     ['"…," said Name', ['"The budget is balanced," said Marta Kovac.'], 'The budget', 'Marta Kovac', 'said'],
     ['Name said "…"', ['Marta Kovac said: "The budget is balanced."'], 'The budget', 'Marta Kovac', 'said'],
-    ['"…," Name told reporters', ['"We will appeal," Kovac told reporters.'], 'We will appeal', 'Kovac', 'told'],
-    ['"…", — said the description', ['“We will appeal”, — said the finance minister.'], 'We will appeal', 'the finance minister', 'said'],
-    ['according to Name', ['According to Marta Kovac, "the budget is balanced."'], 'the budget', 'Marta Kovac', 'according to'],
-    ['a title before the name', ['"No comment," Sen. Marta Kovac (D-Ore.) said.'], 'No comment', 'Marta Kovac', 'said'],
-    ['an appositive', ['"No comment," Marta Kovac, a senior economist at the bank, said.'], 'No comment', 'Marta Kovac', 'said'],
-    ['an attribution closing a partial quotation', ['A clerk who "took a few dollars" goes to jail, Kovac said.'], 'took a few', 'Kovac', 'said'],
+    [
+      '"…," Name told reporters',
+      ['"We will appeal," Kovac told reporters.'],
+      'We will appeal',
+      'Kovac',
+      'told',
+    ],
+    [
+      '"…", — said the description',
+      ['“We will appeal”, — said the finance minister.'],
+      'We will appeal',
+      'the finance minister',
+      'said',
+    ],
+    [
+      'according to Name',
+      ['According to Marta Kovac, "the budget is balanced."'],
+      'the budget',
+      'Marta Kovac',
+      'according to',
+    ],
+    [
+      'a title before the name',
+      ['"No comment," Sen. Marta Kovac (D-Ore.) said.'],
+      'No comment',
+      'Marta Kovac',
+      'said',
+    ],
+    [
+      'an appositive',
+      ['"No comment," Marta Kovac, a senior economist at the bank, said.'],
+      'No comment',
+      'Marta Kovac',
+      'said',
+    ],
+    [
+      'an attribution closing a partial quotation',
+      ['A clerk who "took a few dollars" goes to jail, Kovac said.'],
+      'took a few',
+      'Kovac',
+      'said',
+    ],
     ['a transcript label', ['"KOVAC: We will appeal."'], 'KOVAC', 'Kovac', null],
-    ['an epigraph dash', ['“We will appeal.” ― Marta Kovac\n“We lost.” ― Ilse Brand'], 'We lost', 'Ilse Brand', null],
+    [
+      'an epigraph dash',
+      ['“We will appeal.” ― Marta Kovac\n“We lost.” ― Ilse Brand'],
+      'We lost',
+      'Ilse Brand',
+      null,
+    ],
   ])('finds the speaker in %s', (_name, paragraphs, opening, speaker, cue) => {
     const found = quotation(paragraphs, opening);
     expect(found.speaker).toBe(speaker);
@@ -27,14 +69,20 @@ describe('extractQuotations: speakers named in the sentence', () => {
   });
 
   it('gives a surname the full name the article gave earlier', () => {
-    const paragraphs = ['Finance Minister Marta Kovac presented the budget.', '"It is balanced," Kovac said.'];
+    const paragraphs = [
+      'Finance Minister Marta Kovac presented the budget.',
+      '"It is balanced," Kovac said.',
+    ];
     expect(quotation(paragraphs, 'It is').speaker).toBe('Marta Kovac');
     expect(quotation(paragraphs, 'It is').speakerAsWritten).toBe('Kovac');
   });
 
   it('gives both halves of an interrupted quotation the same speaker', () => {
     const paragraphs = ['"We tried," said Marta Kovac, "but the banks refused."'];
-    expect(extractQuotations(paragraphs).map((quote) => quote.speaker)).toEqual(['Marta Kovac', 'Marta Kovac']);
+    expect(extractQuotations(paragraphs).map((quote) => quote.speaker)).toEqual([
+      'Marta Kovac',
+      'Marta Kovac',
+    ]);
   });
 });
 
@@ -46,7 +94,10 @@ describe('extractQuotations: pronouns and descriptions', () => {
   });
 
   it('resolves "she said" past a nearer man to the woman named earlier', () => {
-    const paragraphs = ['Mrs. Ilse Brand met Mr. Tomas Berg at the harbour.', '"We agreed on nothing," she said.'];
+    const paragraphs = [
+      'Mrs. Ilse Brand met Mr. Tomas Berg at the harbour.',
+      '"We agreed on nothing," she said.',
+    ];
     expect(quotation(paragraphs, 'We agreed').speaker).toBe('Ilse Brand');
   });
 
@@ -66,7 +117,9 @@ describe('extractQuotations: pronouns and descriptions', () => {
   });
 
   it('keeps a description that names nobody as written', () => {
-    expect(quotation(['"We will stop the talks," said a senior official.'], 'We will').speaker).toBe('a senior official');
+    expect(quotation(['"We will stop the talks," said a senior official.'], 'We will').speaker).toBe(
+      'a senior official',
+    );
   });
 
   it('gives null, not a guess, for a pronoun with nobody before it', () => {
@@ -100,7 +153,10 @@ describe('extractQuotations: institutions and their statements', () => {
   });
 
   it('reads "reads the statement of X"', () => {
-    const found = quotation(['"Progress is needed," reads the statement of the Harbour Authority.'], 'Progress');
+    const found = quotation(
+      ['"Progress is needed," reads the statement of the Harbour Authority.'],
+      'Progress',
+    );
     expect(found.speaker).toBe('the Harbour Authority');
   });
 });
@@ -115,7 +171,10 @@ describe('extractQuotations: what is not a quotation', () => {
   });
 
   it('keeps offsets and text consistent, and marks partial quotations', () => {
-    const paragraphs = ['Kovac called the plan "a costly mistake" on Monday.', '"We will appeal," Kovac said.'];
+    const paragraphs = [
+      'Kovac called the plan "a costly mistake" on Monday.',
+      '"We will appeal," Kovac said.',
+    ];
     for (const quote of extractQuotations(paragraphs)) {
       expect(paragraphs[quote.paragraph]!.slice(quote.start, quote.end)).toBe(quote.text);
     }

@@ -12,7 +12,10 @@ import { extractQuotations } from '../../../src/ingest/quotes/index';
 const present = existsSync(defaultGoldFile);
 
 function score() {
-  const lines = readFileSync(defaultGoldFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  const lines = readFileSync(defaultGoldFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   const gold = new Map<string, GoldQuote[]>();
   const predicted = new Map<string, PredictedQuote[]>();
   for (let start = 0; start < lines.length; ) {

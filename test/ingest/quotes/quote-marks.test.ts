@@ -45,9 +45,9 @@ describe('findQuotedSpans', () => {
   });
 
   it('lets the pairs inside a never-closed quotation stand on their own', () => {
-    expect(quoted(['The “Blue Line plan and the “Red Line” plan failed.']).map(([, words]) => words)).toEqual([
-      'Red Line',
-    ]);
+    expect(quoted(['The “Blue Line plan and the “Red Line” plan failed.']).map(([, words]) => words)).toEqual(
+      ['Red Line'],
+    );
   });
 
   it('runs a quotation on into the next paragraph that opens again', () => {

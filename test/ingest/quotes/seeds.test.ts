@@ -25,14 +25,20 @@ function containing(quotes: Quotation[], words: string): Quotation {
 }
 
 describe.skipIf(!present)(
-  present ? 'quotations in the seed articles' : `quotations in the seed articles (skipped: ${seedsDir} is absent)`,
+  present
+    ? 'quotations in the seed articles'
+    : `quotations in the seed articles (skipped: ${seedsDir} is absent)`,
   () => {
     it('gives Obama his "will not lift sanctions" quotation', () => {
-      expect(containing(quotationsOf('002'), 'will not lift sanctions').speaker).toMatch(/^(?:Barack )?Obama$/);
+      expect(containing(quotationsOf('002'), 'will not lift sanctions').speaker).toMatch(
+        /^(?:Barack )?Obama$/,
+      );
     });
 
     it('gives "The current state is abnormal" to Vladimir Putin through "the Russian leader"', () => {
-      const quote = quotationsOf('002').find((candidate) => candidate.text.startsWith('The current state is abnormal'));
+      const quote = quotationsOf('002').find((candidate) =>
+        candidate.text.startsWith('The current state is abnormal'),
+      );
       expect(quote?.speaker).toBe('Vladimir Putin');
       expect(quote?.speakerAsWritten).toBe('the Russian leader');
     });
@@ -46,7 +52,9 @@ describe.skipIf(!present)(
     it('gives the White House press service what "the statement" reads and continues', () => {
       const quotes = quotationsOf('003');
       expect(containing(quotes, 'affirmed their support').speaker).toMatch(/White House press service/);
-      expect(containing(quotes, 'Both presidents also stressed').speaker).toMatch(/White House press service/);
+      expect(containing(quotes, 'Both presidents also stressed').speaker).toMatch(
+        /White House press service/,
+      );
       expect(containing(quotes, 'fighting terrorism together').speaker).toMatch(/White House press service/);
     });
 
