@@ -215,6 +215,7 @@ export function clauseSubject(text: string, from: number, to: number): Attributi
 
 /** The first speaker phrase of a clause (after its last comma if `mainClause`), before token `end`. */
 function firstPhrase(tokens: readonly Token[], end: number, mainClause = false): Phrase | null {
+  if (end <= 0) return null;
   let start = end - 1;
   const stop = mainClause ? /^[.;!?,]$/ : /^[.;!?]$/;
   while (start > 0 && !stop.test(tokens[start - 1]!.text)) start--;

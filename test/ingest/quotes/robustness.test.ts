@@ -21,6 +21,7 @@ describe('extractQuotations on bad input', () => {
     ['apostrophes and inches', ["Don't — it's Lund's 6'2\" son with a 12\" pipe in the '90s."]],
     ['Russian', ['«Мы победили», — сказал Путин журналистам.', 'Песков заявил: „Это не так“.']],
     ['empty text', ['', '   ', '\n\n']],
+    ['a cue with nothing before it', ['saying "Yes, we will."', 'said: "No."', ', adding "maybe."']],
   ])('survives %s with consistent offsets', (_name, paragraphs) => {
     for (const quote of extractQuotations(paragraphs)) {
       expect(paragraphs[quote.paragraph]!.slice(quote.start, quote.end)).toBe(quote.text);
