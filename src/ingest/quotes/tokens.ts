@@ -45,29 +45,25 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     let value = match[0];
     let end = match.index + value.length;
     if (end > to) break;
-    const word = /^[\p{L}\p{N}]/u.test(value);
+    // Character-code checks first: this runs for every word the extractor reads.
+    const first = value.charCodeAt(0);
+    const ascii = first < 128;
+    const word = ascii ? (first >= 48 && first <= 57) || ((first | 32) >= 97 && (first | 32) <= 122) : /^[\p{L}\p{N}]/u.test(value);
+    const capital = ascii ? first >= 65 && first <= 90 : /^\p{Lu}/u.test(value);
     let lower = value.toLowerCase();
-    if (word && text[end] === '.' && (abbreviations.has(lower) || /^\p{Lu}$/u.test(value))) {
+    if (word && text[end] === '.' && (abbreviations.has(lower) || (capital && value.length === 1))) {
       value += '.';
       end += 1;
       tokenPattern.lastIndex = end;
     }
     workCounter.units += 1;
-    const possessive = word && /(?:['’]s|s['’])$/u.test(lower);
-    lower = lower
-      .replace(/['’]s$/u, '')
-      .replace(/['’]$/u, '')
-      .replace(/\.$/u, '');
-    if (lower.includes('.')) lower = lower.replaceAll('.', '.');
-    tokens.push({
-      text: value,
-      lower,
-      start: match.index,
-      end,
-      word,
-      capital: /^\p{Lu}/u.test(value),
-      possessive,
-    });
+    let possessive = false;
+    if (word && (lower.endsWith("'") || lower.endsWith('’') || lower.endsWith("'s") || lower.endsWith('’s'))) {
+      possessive = lower.endsWith('s') || lower.at(-2) === 's';
+      lower = lower.replace(/['’]s?$/u, '');
+    }
+    if (lower.endsWith('.')) lower = lower.slice(0, -1);
+    tokens.push({ text: value, lower, start: match.index, end, word, capital, possessive });
   }
   return tokens;
 }
