@@ -87,9 +87,11 @@ function singleRole(char: string, text: string, at: number): Role | null {
 /** Lexes the quotation marks of one paragraph, in order. */
 function lexMarks(text: string): Mark[] {
   const marks: Mark[] = [];
-  for (let at = 0; at < text.length; at++) {
+  // Jump from mark to mark: most characters are none.
+  const anyMark = /["'“”„«»‘’]/g;
+  for (let found = anyMark.exec(text); found; found = anyMark.exec(text)) {
+    let at = found.index;
     const char = text[at]!;
-    if (char !== '"' && char !== "'" && !/[“”„«»‘’]/.test(char)) continue;
     workCounter.units += 1;
     if (char === "'" && text[at + 1] === "'") {
       // A run of straight single marks: the typewriter double '' opens first or closes last.
@@ -105,6 +107,7 @@ function lexMarks(text: string): Mark[] {
       }
       if (!opening) marks.push({ at: end - 2, ...double });
       at = end - 1;
+      anyMark.lastIndex = end;
       continue;
     }
     switch (char) {

@@ -48,7 +48,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     // Character-code checks first: this runs for every word the extractor reads.
     const first = value.charCodeAt(0);
     const ascii = first < 128;
-    const word = ascii ? (first >= 48 && first <= 57) || ((first | 32) >= 97 && (first | 32) <= 122) : /^[\p{L}\p{N}]/u.test(value);
+    const word = ascii
+      ? (first >= 48 && first <= 57) || ((first | 32) >= 97 && (first | 32) <= 122)
+      : /^[\p{L}\p{N}]/u.test(value);
     const capital = ascii ? first >= 65 && first <= 90 : /^\p{Lu}/u.test(value);
     let lower = value.toLowerCase();
     if (word && text[end] === '.' && (abbreviations.has(lower) || (capital && value.length === 1))) {
@@ -58,7 +60,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     workCounter.units += 1;
     let possessive = false;
-    if (word && (lower.endsWith("'") || lower.endsWith('’') || lower.endsWith("'s") || lower.endsWith('’s'))) {
+    if (
+      word &&
+      (lower.endsWith("'") || lower.endsWith('’') || lower.endsWith("'s") || lower.endsWith('’s'))
+    ) {
       possessive = lower.endsWith('s') || lower.at(-2) === 's';
       lower = lower.replace(/['’]s?$/u, '');
     }
