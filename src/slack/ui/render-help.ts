@@ -10,6 +10,7 @@ export const usageLines = [
   '`/readout "peace talks" aleppo` finds an exact phrase (in double quotes)',
   '`/readout putin -trump` leaves out passages with a word (minus sign)',
   '`/readout source:tass putin` searches one outlet only',
+  '`/readout who:putin sanctions` finds what a speaker said: only quotations by them (`who:"white house"` for an institution)',
   '`/readout after:2016-09-01 syria` finds articles published on or after a day',
   '`/readout before:2017 syria` finds articles published before a year, month (`2016-09`) or day',
 ];

@@ -240,7 +240,7 @@ describe('understoodLines', () => {
       name: 'filters',
       query: interpretedQuery({
         excluded: ['trump'],
-        filters: { sources: ['tass'], after: '2016-09-01', before: '2017-01-01' },
+        filters: { sources: ['tass'], speakers: [], after: '2016-09-01', before: '2017-01-01' },
       }),
       expected: ['Filters: only from tass; on or after 1 Sep 2016; before 1 Jan 2017; without trump.'],
     },
@@ -301,7 +301,7 @@ describe('attributionLine', () => {
 
 describe('noResultsSuggestion', () => {
   it.each([
-    { query: interpretedQuery({ filters: { sources: ['tass'] } }), expected: /without `source:`/ },
+    { query: interpretedQuery({ filters: { sources: ['tass'], speakers: [] } }), expected: /without `source:`/ },
     { query: interpretedQuery({ excluded: ['trump'] }), expected: /without the `-excluded` words/ },
     { query: interpretedQuery({ terms: ['a', 'b'] }), expected: /fewer words/ },
     { query: interpretedQuery({ terms: ['a'] }), expected: /another spelling/ },
