@@ -129,7 +129,9 @@ export function loadConfig(env: Env = process.env): Config {
     mode,
     slack: { botToken, appToken, signingSecret, apiUrl },
     port,
-    rateLimit: rateLimit!,
+    // The limit protects a shared bot from one user's flood; at the console the one user is the
+    // person at the keyboard, who should never be told to wait.
+    rateLimit: mode === 'console' ? { requests: 0, perSeconds: 0 } : rateLimit!,
     channels: channels && channels.length > 0 ? channels : undefined,
     logLevel: logLevel as Config['logLevel'],
   };

@@ -19,6 +19,7 @@ import { createApp } from './slack/app.js';
 import { InFlight } from './slack/transport/in-flight.js';
 import { slackErrorCode } from './slack/transport/slack-errors.js';
 import { runConsole } from './terminal/run-console.js';
+import { terminalWidth } from './terminal/wrap-text.js';
 
 /** How long SIGTERM waits for answers under way before closing the database anyway. */
 const shutdownGraceMs = 20_000;
@@ -91,18 +92,43 @@ async function startSlack(config: Config, logger: Logger): Promise<void> {
   }
 }
 
+/**
+ * The console, until `quit`, the end of the input, Ctrl-C or SIGTERM: each one closes the app and
+ * the database (checkpointing the WAL, removing -wal and -shm) and exits 0.
+ */
+async function startConsole(config: Config, logger: Logger): Promise<void> {
+  const stopping = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    // A second signal while the first waits (a long first indexing) stops at once: an indexing
+    // transaction cut short is never committed, so the database stays as it was.
+    if (stopping.signal.aborted) process.exit(signal === 'SIGINT' ? 130 : 143);
+    stopping.abort(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    await runConsole(config, {
+      input: process.stdin,
+      output: process.stdout,
+      print: (text) => process.stdout.write(text),
+      color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+      width: () => terminalWidth(process.stdout),
+      signal: stopping.signal,
+      logger,
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
 async function main(): Promise<void> {
   loadDotenv();
   const config = loadConfig();
   secrets = secretsOf(config);
   const logger = createLogger({ level: config.logLevel, secrets });
   if (config.mode === 'console') {
-    await runConsole(config, {
-      input: process.stdin,
-      print: (text) => process.stdout.write(text),
-      interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && !process.env.NO_COLOR,
-      logger,
-    });
+    await startConsole(config, logger);
     return;
   }
   await startSlack(config, logger);

@@ -13,11 +13,14 @@ import { boltLogger } from './transport/bolt-logger.js';
 import type { InFlight } from './transport/in-flight.js';
 import { receiverFor } from './transport/receivers.js';
 import { webClientOptions } from './transport/web-client.js';
+import type { UsageExamples } from './ui/render-help.js';
 
 /** What the app and its listeners are given (passed in, never imported singletons). */
 export interface AppServices {
   /** The one readout path (src/readout.ts). */
   readout: ReadoutService;
+  /** Example queries for help and the Home tab; newsroom-style ones when not given. */
+  usageExamples?: UsageExamples;
   logger: Logger;
   /** Counts requests being answered, so shutdown can let them finish (src/main.ts). */
   inFlight?: InFlight;
@@ -59,7 +62,12 @@ export async function createApp(
   const inFlight = services.inFlight;
   // Registered before the listeners: the middleware's next() resolves when they have answered.
   if (inFlight) app.use(({ next }) => inFlight.track(next));
-  registerListeners(app, { readout: services.readout, config, logger: services.logger });
+  registerListeners(app, {
+    readout: services.readout,
+    config,
+    logger: services.logger,
+    usageExamples: services.usageExamples,
+  });
   app.error(async (error) => {
     // The backstop: listeners handle their own failures, so anything here is a bug.
     services.logger.error('slack: unhandled error in a listener', { error: describeError(error) });

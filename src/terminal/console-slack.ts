@@ -5,19 +5,20 @@
  * only the far end of the wire is the terminal. Nothing leaves the process.
  */
 import { messageToText, type TextOptions } from './message-text.js';
+import { messageTs, type SlackWorkspace } from './slack-payloads.js';
 
-export interface ConsoleWorkspace {
-  teamId: string;
-  channelId: string;
-  userId: string;
-  botUserId: string;
-}
-
-export const consoleWorkspace: ConsoleWorkspace = {
+/** The console's one-person workspace: you, in #console, with Readout. */
+export const consoleWorkspace: SlackWorkspace = {
   teamId: 'T0CONSOLE',
-  channelId: 'C0CONSOLE',
-  userId: 'U0CONSOLE',
+  teamDomain: 'console',
+  appId: 'A0READOUT',
   botUserId: 'U0READOUT',
+  userId: 'U0CONSOLE',
+  userName: 'you',
+  channelId: 'C0CONSOLE',
+  channelName: 'console',
+  homeChannelId: 'D0CONSOLE',
+  verificationToken: 'console',
 };
 
 export interface ConsoleButton {
@@ -28,6 +29,8 @@ export interface ConsoleButton {
 
 interface PrivateMessage {
   id: number;
+  /** Its message timestamp, which a button press on it carries. */
+  ts: string;
   buttons: ConsoleButton[];
 }
 
@@ -58,7 +61,7 @@ export class ConsoleSlack {
   constructor(
     private readonly print: (text: string) => void,
     private readonly textOptions: TextOptions,
-    readonly workspace: ConsoleWorkspace = consoleWorkspace,
+    readonly workspace: SlackWorkspace = consoleWorkspace,
   ) {}
 
   /** A response_url; `messageId` when it belongs to a message's buttons (replace/delete act on it). */
@@ -77,10 +80,10 @@ export class ConsoleSlack {
   }
 
   /** The button of the latest private answer whose action ID is `actionId`. */
-  findButton(actionId: string): { messageId: number; button: ConsoleButton } | undefined {
+  findButton(actionId: string): { messageId: number; ts: string; button: ConsoleButton } | undefined {
     const message = this.latestInteractive;
     const button = message?.buttons.find((candidate) => candidate.action_id === actionId);
-    return message && button ? { messageId: message.id, button } : undefined;
+    return message && button ? { messageId: message.id, ts: message.ts, button } : undefined;
   }
 
   /** The `fetch` Bolt and its Web API client use in console mode. */
@@ -97,9 +100,10 @@ export class ConsoleSlack {
     return json({ ok: false, error: 'console_has_no_network' }, 404);
   };
 
-  private nextTs(): string {
+  /** A fresh message timestamp, as Slack gives every message it stores. */
+  nextTs(): string {
     this.tsCount += 1;
-    return `${Math.floor(Date.now() / 1000)}.${String(this.tsCount).padStart(6, '0')}`;
+    return messageTs(this.tsCount);
   }
 
   private show(heading: string, message: { text?: string; blocks?: unknown[] }): void {
@@ -112,7 +116,8 @@ export class ConsoleSlack {
     const buttons = ((message.blocks ?? []) as Array<{ type: string; elements?: ConsoleButton[] }>)
       .filter((block) => block.type === 'actions')
       .flatMap((block) => block.elements ?? []);
-    const stored = { id, buttons };
+    // A replaced message keeps its timestamp, as in Slack.
+    const stored = { id, ts: this.privateMessages.get(id)?.ts ?? this.nextTs(), buttons };
     this.privateMessages.set(id, stored);
     this.latestInteractive = buttons.length > 0 ? stored : this.latestInteractive;
     if (buttons.length > 0) {

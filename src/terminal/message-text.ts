@@ -1,12 +1,16 @@
 /**
  * What the app sends to Slack, as readable terminal text: quotes indented with a bar, links as
  * "label (url)", entities unescaped, bold as ANSI bold on a colour terminal (else kept as *word*),
- * buttons as [labels]. Pure, so the console shows exactly the message Slack would get.
+ * buttons as [labels], lines wrapped between words at the terminal's width (a wrapped quote keeps
+ * its bar). Pure, so the console shows exactly the message Slack would get.
  */
+import { wrapText } from './wrap-text.js';
 
 export interface TextOptions {
   /** Use ANSI escapes for bold and dim text. */
   color: boolean;
+  /** Wrap lines at this many columns; undefined (output to a pipe) leaves lines whole. */
+  width?: number;
 }
 
 interface TextObject {
@@ -48,7 +52,7 @@ function elementText(element: { text?: TextObject | string }): string {
 /** A message (top-level text plus optional blocks) as terminal text. */
 export function messageToText(message: { text?: string; blocks?: unknown[] }, options: TextOptions): string {
   const blocks = (message.blocks ?? []) as AnyBlock[];
-  if (blocks.length === 0) return mrkdwnToText(message.text ?? '', options);
+  if (blocks.length === 0) return wrapText(mrkdwnToText(message.text ?? '', options), options.width);
   const out: string[] = [];
   for (const block of blocks) {
     switch (block.type) {
@@ -78,5 +82,5 @@ export function messageToText(message: { text?: string; blocks?: unknown[] }, op
         break;
     }
   }
-  return out.join('\n');
+  return wrapText(out.join('\n'), options.width);
 }

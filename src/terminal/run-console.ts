@@ -1,39 +1,47 @@
 /**
  * Console mode: Readout without Slack, for trying it out and for admins checking an index.
- * It says which Slack variables are missing, indexes the sample archive when the database is
- * empty, then runs the real Bolt app with a ConsoleReceiver (typed lines in) and a ConsoleSlack
- * (the app's messages printed out). See src/console/console-receiver.ts for what can be typed.
+ * It says which Slack variables are missing, indexes the archive when the database is empty,
+ * then runs the real Bolt app with a ConsoleReceiver (typed lines in) and a ConsoleSlack (the
+ * app's messages printed out). See console-receiver.ts for what can be typed.
+ *
+ * src/terminal: console-receiver.ts turns lines (line-reader.ts: readline, history at a TTY)
+ * into the payloads Slack sends (slack-payloads.ts, shared with the tests' Slack stand-in);
+ * console-slack.ts plays Slack's Web API in-process and prints messages (message-text.ts,
+ * wrapped by wrap-text.ts); console-usage.ts is the welcome. The `npm run readout` CLI uses
+ * readout-args.ts and answer-text.ts.
  */
-
-import type { Readable } from 'node:stream';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import type { Config } from '../config.js';
 import { type Db, openDatabase } from '../index/database.js';
 import { IndexReader } from '../index/reader.js';
 import { reindexArchive } from '../ingest/reindex.js';
 import type { Logger } from '../log.js';
+import { sampleArticlesDir } from '../paths.js';
 import { inProcessReadout } from '../readout.js';
 import { SearchIndex } from '../search/search-index.js';
 import { createApp } from '../slack/app.js';
 import { ConsoleReceiver } from './console-receiver.js';
 import { ConsoleSlack } from './console-slack.js';
+import { consoleUsage, missingSlackVariables, sampleArchiveUsageExamples } from './console-usage.js';
+import type { TextOptions } from './message-text.js';
+import { wrapText } from './wrap-text.js';
 
+/** The console's ends: where lines come from and where answers go. */
 export interface ConsoleIo {
   input: Readable;
+  /** The terminal typing is echoed on (stdout): with a TTY input too, lines are edited, with history. */
+  output?: Writable;
   /** Answers and messages for the person (stdout). */
   print: (text: string) => void;
-  /** Use ANSI colours and show a prompt (an interactive terminal). */
-  interactive: boolean;
+  /** Use ANSI bold and dim (a colour terminal). */
+  color: boolean;
+  /** The terminal's width now (it can be resized); undefined for a pipe, whose lines stay whole. */
+  width?: () => number | undefined;
+  /** Aborted (Ctrl-C, SIGTERM): stop after the line being answered, then close the app and the database. */
+  signal?: AbortSignal;
   logger: Logger;
 }
-
-export const missingSlackVariables =
-  'No Slack credentials are set, so Readout runs here in the terminal.\n' +
-  'To connect it to Slack, set SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode), or SLACK_BOT_TOKEN with\n' +
-  'SLACK_SIGNING_SECRET (HTTP), in .env — README, "Connect Readout to Slack", shows where to get them.\n';
-
-export const consoleUsage =
-  'Type /readout obama putin syria, @readout obama putin, or just the words; help shows every option.\n' +
-  'share, more and dismiss press the buttons of the latest answer; home shows the Home tab; quit ends.\n';
 
 /** Indexes the configured archive folders when the database holds no articles yet. */
 export async function indexIfEmpty(
@@ -49,35 +57,63 @@ export async function indexIfEmpty(
   for (const skipped of summary.skipped) print(`  skipped ${skipped.file}: ${skipped.reason}\n`);
 }
 
-/** Runs the console until the input ends or the person types `quit`. */
+/** Whether the console searches the bundled sample archive, whose examples it can then offer. */
+export function searchesSampleArchive(config: Config): boolean {
+  return config.articleDirs.length === 1 && path.resolve(config.articleDirs[0]!) === sampleArticlesDir;
+}
+
+/** Runs the console until the input ends, the person types `quit`, or `io.signal` aborts. */
 export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
-  io.print(missingSlackVariables);
+  const say = (text: string) => io.print(wrapText(text, io.width?.()));
+  say(missingSlackVariables);
   const db = openDatabase(config.databaseFile, { create: true });
   try {
     // The index sees the re-index below without being rebuilt (it watches its own connection too).
     const index = new SearchIndex(new IndexReader(db), { aliasesFile: config.aliasesFile });
-    await indexIfEmpty(db, index, config, io.print);
-    const slack = new ConsoleSlack(io.print, { color: io.interactive });
+    const stopAfterIndexing = () => say('\nStopping once the index is written (Ctrl-C again stops now).\n');
+    io.signal?.addEventListener('abort', stopAfterIndexing, { once: true });
+    await indexIfEmpty(db, index, config, say);
+    io.signal?.removeEventListener('abort', stopAfterIndexing);
+    // Read at each message, so a resized terminal gets lines of its new width.
+    const textOptions: TextOptions = {
+      color: io.color,
+      get width() {
+        return io.width?.();
+      },
+    };
+    const slack = new ConsoleSlack(io.print, textOptions);
     const receiver = new ConsoleReceiver({
       input: io.input,
+      output: io.output,
       slack,
       print: io.print,
       logger: io.logger,
-      prompt: io.interactive ? 'readout> ' : undefined,
+      prompt: 'readout> ',
     });
-    const app = await createApp(
-      config,
-      { readout: inProcessReadout(index), logger: io.logger },
-      {
-        receiver,
-        botToken: 'xoxb-console',
-        clientOptions: { fetch: slack.fetch, slackApiUrl: slack.apiUrl },
-      },
-    );
-    io.print(`\n${consoleUsage}\n`);
-    await app.start();
-    await receiver.finished;
-    await app.stop();
+    if (io.signal?.aborted) return;
+    const stop = () => void receiver.stop();
+    io.signal?.addEventListener('abort', stop, { once: true });
+    try {
+      const app = await createApp(
+        config,
+        {
+          readout: inProcessReadout(index),
+          logger: io.logger,
+          usageExamples: searchesSampleArchive(config) ? sampleArchiveUsageExamples : undefined,
+        },
+        {
+          receiver,
+          botToken: 'xoxb-console',
+          clientOptions: { fetch: slack.fetch, slackApiUrl: slack.apiUrl },
+        },
+      );
+      say(`\n${consoleUsage({ sampleArchive: searchesSampleArchive(config) })}\n`);
+      await app.start();
+      await receiver.finished;
+      await app.stop();
+    } finally {
+      io.signal?.removeEventListener('abort', stop);
+    }
   } finally {
     db.close();
   }

@@ -13,12 +13,15 @@ import { slackErrorCode, slackFailureContext } from '../transport/slack-errors.j
 import type { SlackMessage } from '../ui/limits.js';
 import { mentionChannel } from '../ui/mrkdwn.js';
 import { renderNotice } from '../ui/render-answer.js';
+import type { UsageExamples } from '../ui/render-help.js';
 
 /** What listeners are given: the readout path, the settings they read, and the logger. */
 export interface ListenerServices {
   readout: ReadoutService;
   config: Pick<Config, 'rateLimit' | 'channels'>;
   logger: Logger;
+  /** Example queries for help and the Home tab (the console's work on the sample archive). */
+  usageExamples?: UsageExamples;
 }
 
 /** Services plus the per-app state listeners share (rate limits, events already answered). */

@@ -14,7 +14,7 @@ import { displayPartialDate } from '../../text/partial-date.js';
 import { encodeButtonState } from './button-state.js';
 import { blockKitLimits, type SlackMessage } from './limits.js';
 import { boldMarks, clipText, escapeMrkdwn, link, mentionUser, quoteWithMarks } from './mrkdwn.js';
-import { renderHelp } from './render-help.js';
+import { newsroomExamples, renderHelp, type UsageExamples } from './render-help.js';
 
 export const actionIds = {
   share: 'readout_share',
@@ -41,11 +41,15 @@ export const failureNotices: Record<ReadoutFailure['reason'], string> = {
   unexpected: 'Sorry, something went wrong while searching the archive. It has been logged.',
 };
 
-/** The message for a readout result as `audience` sees it. */
-export function renderAnswer(answer: ReadoutResult, audience: Audience): SlackMessage {
+/** The message for a readout result as `audience` sees it; `examples` for the usage shown by help. */
+export function renderAnswer(
+  answer: ReadoutResult,
+  audience: Audience,
+  examples: UsageExamples = newsroomExamples,
+): SlackMessage {
   if (answer.kind === 'failed') return renderNotice(failureNotices[answer.reason]);
-  if (answer.kind === 'help') return renderHelp(audience.kind === 'thread' ? 'mention' : 'command');
-  if (answer.kind === 'nothing_to_search') return renderNothingToSearch(answer, audience);
+  if (answer.kind === 'help') return renderHelp(audience.kind === 'thread' ? 'mention' : 'command', examples);
+  if (answer.kind === 'nothing_to_search') return renderNothingToSearch(answer, audience, examples);
   if (answer.hits.length === 0) return renderNoResults(answer, audience);
   return renderResults(answer, audience);
 }
@@ -259,10 +263,14 @@ function renderNoResults(answer: ReadoutAnswer, audience: Audience): SlackMessag
   return { text: plainFallback(`Readout: ${headline}`), blocks };
 }
 
-function renderNothingToSearch(answer: ReadoutAnswer, audience: Audience): SlackMessage {
+function renderNothingToSearch(
+  answer: ReadoutAnswer,
+  audience: Audience,
+  examples: UsageExamples,
+): SlackMessage {
   const headline = `Nothing to search for in ${quotedQuery(answer.query.text)}: give me some words to look for.`;
   const lines = understoodLines(answer.query);
-  lines.push('For example `/readout obama putin syria`, or `/readout help` for every option.');
+  lines.push(`For example \`/readout ${examples.words}\`, or \`/readout help\` for every option.`);
   const blocks: types.KnownBlock[] = [section(headline), context(lines)];
   if (audience.kind === 'private') blocks.push(previewButtons(answer, undefined, false));
   return { text: plainFallback(`Readout: ${headline}`), blocks };

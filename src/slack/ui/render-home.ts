@@ -4,7 +4,7 @@
 import type { types } from '@slack/bolt';
 import type { IndexStats } from '../../index/reader.js';
 import { formatTimestamp } from '../../text/partial-date.js';
-import { usageText } from './render-help.js';
+import { newsroomExamples, type UsageExamples, usageText } from './render-help.js';
 
 function count(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
@@ -26,7 +26,10 @@ export function statsLine(stats: IndexStats | null): string {
 }
 
 /** The Home tab view; `stats` is null when the index could not be read. */
-export function renderHome(stats: IndexStats | null): types.HomeView {
+export function renderHome(
+  stats: IndexStats | null,
+  examples: UsageExamples = newsroomExamples,
+): types.HomeView {
   return {
     type: 'home',
     blocks: [
@@ -39,7 +42,7 @@ export function renderHome(stats: IndexStats | null): types.HomeView {
         },
       },
       { type: 'divider' },
-      { type: 'section', text: { type: 'mrkdwn', text: usageText() } },
+      { type: 'section', text: { type: 'mrkdwn', text: usageText(examples) } },
       { type: 'divider' },
       { type: 'context', elements: [{ type: 'mrkdwn', text: statsLine(stats) }] },
     ],

@@ -301,7 +301,10 @@ describe('attributionLine', () => {
 
 describe('noResultsSuggestion', () => {
   it.each([
-    { query: interpretedQuery({ filters: { sources: ['tass'], speakers: [] } }), expected: /without `source:`/ },
+    {
+      query: interpretedQuery({ filters: { sources: ['tass'], speakers: [] } }),
+      expected: /without `source:`/,
+    },
     { query: interpretedQuery({ excluded: ['trump'] }), expected: /without the `-excluded` words/ },
     { query: interpretedQuery({ terms: ['a', 'b'] }), expected: /fewer words/ },
     { query: interpretedQuery({ terms: ['a'] }), expected: /another spelling/ },

@@ -29,6 +29,6 @@ export function readoutCommand(context: ListenerContext) {
     if (refused) return send(refused);
 
     const result = await searchArchive(context, plainTextFromSlack(command.text ?? ''), 0, where);
-    await send(renderAnswer(result, { kind: 'private' }));
+    await send(renderAnswer(result, { kind: 'private' }, context.usageExamples));
   };
 }

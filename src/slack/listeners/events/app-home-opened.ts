@@ -20,7 +20,7 @@ export function appHomeOpened(context: ListenerContext) {
       context.logger.error('readout: could not read index statistics', { error: describeError(error) });
     }
     try {
-      await client.views.publish({ user_id: event.user, view: renderHome(stats) });
+      await client.views.publish({ user_id: event.user, view: renderHome(stats, context.usageExamples) });
     } catch (error) {
       context.logger.error(
         'readout: could not publish the Home tab',
