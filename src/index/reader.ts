@@ -108,6 +108,18 @@ function prepareStatements(db: Db) {
        ORDER BY articles.published IS NULL, articles.published DESC, passages.id
        LIMIT @k`,
     ),
+    // The same, leaving out passages that match `excluded` (`who:falk -bridge`).
+    quotingNewestFirstExcept: db.prepare<{ k: number; keys: string; excluded: string }, Candidate>(
+      `SELECT passages.id AS passageId, 0 AS rank, passages.article_id AS articleId,
+              passages.fingerprint AS fingerprint, articles.source AS source,
+              articles.published AS published, articles.url AS url
+       FROM passages JOIN articles ON articles.id = passages.article_id
+       WHERE passages.id IN (SELECT passage_id FROM quotations
+                             WHERE speaker_key IN (SELECT value FROM json_each(@keys)))
+         AND passages.id NOT IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH @excluded)
+       ORDER BY articles.published IS NULL, articles.published DESC, passages.id
+       LIMIT @k`,
+    ),
     quotations: db.prepare<[string], Omit<StoredQuotation, 'partial'> & { partial: number }>(
       `SELECT passage_id AS passageId, start_offset AS start, end_offset AS "end", speaker,
               speaker_key AS speakerKey, speaker_as_written AS speakerAsWritten, cue, partial
@@ -171,9 +183,17 @@ export class IndexReader {
     );
   }
 
-  /** Up to `k` passages quoting a speaker with one of `speakerKeys`, newest article first. */
-  quotingNewestFirst(speakerKeys: string[], k: number): Candidate[] {
-    return this.guard(() => this.statements.quotingNewestFirst.all({ k, keys: JSON.stringify(speakerKeys) }));
+  /**
+   * Up to `k` passages quoting a speaker with one of `speakerKeys`, newest article first; with
+   * `excluded` (an FTS5 query), none that match it.
+   */
+  quotingNewestFirst(speakerKeys: string[], k: number, excluded?: string): Candidate[] {
+    const keys = JSON.stringify(speakerKeys);
+    return this.guard(() =>
+      excluded
+        ? this.statements.quotingNewestFirstExcept.all({ k, keys, excluded })
+        : this.statements.quotingNewestFirst.all({ k, keys }),
+    );
   }
 
   /** The quotations of the given passages, in passage and text order. */

@@ -15,6 +15,7 @@ import { isVocabularyWord, surfaceWords } from '../text/words.js';
 import type { ArticleDraft } from './article.js';
 import { isPhotoCaption } from './clean/captions.js';
 import { loadArticleFile } from './load/load-article-file.js';
+import { displayName } from './quotes/display-name.js';
 import { extractQuotations } from './quotes/index.js';
 import { segmentArticle } from './segment.js';
 
@@ -72,12 +73,13 @@ function attachQuotations(passages: PassageRecord[]): void {
   for (const quotation of found) {
     const passage = passages[quotation.paragraph];
     if (!passage) continue;
-    const key = quotation.speaker === null ? '' : speakerKey(quotation.speaker);
+    const speaker = quotation.speaker === null ? null : displayName(quotation.speaker);
+    const key = speaker === null ? '' : speakerKey(speaker);
     passage.quotations ??= [];
     passage.quotations.push({
       start: quotation.start,
       end: quotation.end,
-      speaker: quotation.speaker,
+      speaker,
       speakerKey: key === '' ? null : key,
       speakerAsWritten: quotation.speakerAsWritten,
       cue: quotation.cue,

@@ -79,13 +79,14 @@ export class SearchIndex {
       query.notes.push(`the archive has no quotation by ${parsed.filters.speakers.join(' or ')}`);
       return { kind: 'results', query, hits: [], offset: 0, limit };
     }
-    if (terms.length === 0 && parsed.excluded.length > 0) {
-      query.notes.push('-words need at least one word to search for beside who:; ignored');
-    }
-    const excluded = terms.length === 0 ? [] : parsed.excluded.map((term) => withAliases(term.words));
+    const excluded = parsed.excluded.map((term) => withAliases(term.words));
+    // With no words (`who:falk -bridge`), excluded words leave passages out of the speaker's list.
+    const except =
+      terms.length === 0 && excluded.length > 0 ? buildMatch({ required: excluded, any: true }) : undefined;
 
-    let match = buildMatch({ required: terms.map((t) => t.alternatives), excluded });
-    let candidates = this.candidates(match, parsed, needed, speakers);
+    let match =
+      terms.length === 0 ? '' : buildMatch({ required: terms.map((t) => t.alternatives), excluded });
+    let candidates = this.candidates(match, parsed, needed, speakers, except);
 
     if (candidates.length === 0 && terms.length > 0) {
       const corrections = correctUnknownWords(terms, withAliases, this.reader, this.vocabulary);
@@ -141,6 +142,7 @@ export class SearchIndex {
     parsed: ParsedQuery,
     needed: number,
     speakers: ReadonlySet<string> | undefined,
+    except?: string,
   ): Candidate[] {
     const filters = parsed.filters;
     // FTS5 ranks every match whatever K is, so a retry costs a whole ranking (1.5 ms at 1M
@@ -148,7 +150,7 @@ export class SearchIndex {
     let k = Math.max(30, needed * 5);
     for (;;) {
       // Best rank first; equal ranks (the same text in several articles) newest first.
-      const rows = this.rankedRows(match, k, speakers).sort(byRankThenRecency);
+      const rows = this.rankedRows(match, k, speakers, except).sort(byRankThenRecency);
       const kept = dropSyndicatedCopies(
         rows.filter(
           (row) =>
@@ -161,10 +163,18 @@ export class SearchIndex {
     }
   }
 
-  /** The top `k` rows: matches of `match` (quoting `speakers`, if given), or the speakers' quotations newest first. */
-  private rankedRows(match: string, k: number, speakers: ReadonlySet<string> | undefined): Candidate[] {
+  /**
+   * The top `k` rows: matches of `match` (quoting `speakers`, if given), or with no words the
+   * speakers' quotations newest first (none matching `except`).
+   */
+  private rankedRows(
+    match: string,
+    k: number,
+    speakers: ReadonlySet<string> | undefined,
+    except: string | undefined,
+  ): Candidate[] {
     if (!speakers) return this.reader.candidates(match, k);
-    if (match === '') return this.reader.quotingNewestFirst([...speakers], k);
+    if (match === '') return this.reader.quotingNewestFirst([...speakers], k, except);
     return this.reader.candidatesQuoting(match, [...speakers], k);
   }
 

@@ -263,6 +263,25 @@ describe('attributionLine', () => {
       expected: '<https://example.org/story-1|Headline number 1> · Sample Wire · 1 Sep 2016 · by Jane Doe',
     },
     {
+      name: 'a quotation: its speaker first, then the headline in italics',
+      hit: searchHit(1, {
+        quote: {
+          text: 'We will not lift sanctions',
+          speaker: 'Barack <Obama>',
+          cue: 'said',
+          start: 0,
+          end: 5,
+        },
+      }),
+      expected:
+        '— Barack &lt;Obama&gt;, in _<https://example.org/story-1|Headline number 1>_ · Sample Wire · 1 Sep 2016 · by Jane Doe',
+    },
+    {
+      name: 'a quotation whose speaker the article does not name: the usual line',
+      hit: searchHit(1, { quote: { text: 'We will', speaker: null, cue: null, start: 0, end: 5 } }),
+      expected: '<https://example.org/story-1|Headline number 1> · Sample Wire · 1 Sep 2016 · by Jane Doe',
+    },
+    {
       name: 'a day without a year and no author',
       hit: searchHit(1, { article: { ...searchHit(1).article, published: '--11-21', author: null } }),
       expected: '<https://example.org/story-1|Headline number 1> · Sample Wire · 21 Nov',
