@@ -17,7 +17,7 @@ import { terminalWidth } from '../src/terminal/wrap-text.js';
 
 const usage = `usage: npm run readout -- [--json] [--limit N] [--offset N] QUERY...
 
-  QUERY      words, "exact phrases", -excluded, source:NAME, after:2016-09-01, before:2017
+  QUERY      words, "exact phrases", -excluded, source:NAME, who:NAME, after:2016-09-01, before:2017
   --json     print one JSON document (the interpreted query and the ranked results)
   --limit N  results per page (1-20, default 5)
   --offset N start at this result (from a previous page's "more results")
@@ -89,6 +89,7 @@ function main(): void {
           url: hit.article.url,
           file: hit.article.file,
           alsoIn: hit.alsoIn,
+          quote: hit.quote ?? null,
         })),
       };
       process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);

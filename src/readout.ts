@@ -56,7 +56,7 @@ function page(options: ReadoutOptions): { offset: number; limit: number } {
 export function readout(text: string, options: ReadoutOptions, services: ReadoutServices): ReadoutResult {
   const parsed = parseQuery(text);
   const { offset, limit } = page(options);
-  if (parsed.kind === 'help' || parsed.terms.length === 0) {
+  if (parsed.kind === 'help' || (parsed.terms.length === 0 && parsed.filters.speakers.length === 0)) {
     const onlyNarrowing =
       parsed.excluded.length > 0 ||
       parsed.filters.sources.length > 0 ||

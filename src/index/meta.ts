@@ -8,6 +8,11 @@ export const metaKeys = {
   outlets: 'outlets',
   /** ISO timestamp of the last completed re-index. */
   lastReindexAt: 'last_reindex_at',
+  /**
+   * The version of the preparation rules (cleaning, segmenting, quotation extraction) the index
+   * was built with; a re-index by code with other rules rebuilds every article.
+   */
+  preparedWith: 'prepared_with',
 } as const;
 
 export type MetaKey = (typeof metaKeys)[keyof typeof metaKeys];

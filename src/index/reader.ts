@@ -42,6 +42,19 @@ export interface StoredAttribution {
   file: string;
 }
 
+/** A stored quotation (see db/migrations/002-quotations.sql). */
+export interface StoredQuotation {
+  passageId: number;
+  /** UTF-16 offsets of the quoted words in the passage body, end exclusive. */
+  start: number;
+  end: number;
+  speaker: string | null;
+  speakerKey: string | null;
+  speakerAsWritten: string | null;
+  cue: string | null;
+  partial: boolean;
+}
+
 export interface IndexStats {
   articles: number;
   passages: number;
@@ -66,6 +79,58 @@ function prepareStatements(db: Db) {
        FROM top
        JOIN passages ON passages.id = top.id
        JOIN articles ON articles.id = passages.article_id`,
+    ),
+    // The same, only for passages quoting one of the speakers (`who:`): the restriction is part
+    // of the query, so FTS5 ranks only those passages and K never has to grow for it.
+    candidatesQuoting: db.prepare<{ match: string; k: number; keys: string }, Candidate>(
+      `WITH top AS (
+         SELECT rowid AS id, rank FROM passages_fts
+         WHERE passages_fts MATCH @match
+           AND rowid IN (SELECT passage_id FROM quotations
+                         WHERE speaker_key IN (SELECT value FROM json_each(@keys)))
+         ORDER BY rank LIMIT @k
+       )
+       SELECT top.id AS passageId, top.rank AS rank, passages.article_id AS articleId,
+              passages.fingerprint AS fingerprint, articles.source AS source,
+              articles.published AS published, articles.url AS url
+       FROM top
+       JOIN passages ON passages.id = top.id
+       JOIN articles ON articles.id = passages.article_id`,
+    ),
+    // `who:` with no words: the speakers' quotations, newest first.
+    quotingNewestFirst: db.prepare<{ k: number; keys: string }, Candidate>(
+      `SELECT passages.id AS passageId, 0 AS rank, passages.article_id AS articleId,
+              passages.fingerprint AS fingerprint, articles.source AS source,
+              articles.published AS published, articles.url AS url
+       FROM passages JOIN articles ON articles.id = passages.article_id
+       WHERE passages.id IN (SELECT passage_id FROM quotations
+                             WHERE speaker_key IN (SELECT value FROM json_each(@keys)))
+       ORDER BY articles.published IS NULL, articles.published DESC, passages.id
+       LIMIT @k`,
+    ),
+    // The same, leaving out passages that match `excluded` (`who:falk -bridge`).
+    quotingNewestFirstExcept: db.prepare<{ k: number; keys: string; excluded: string }, Candidate>(
+      `SELECT passages.id AS passageId, 0 AS rank, passages.article_id AS articleId,
+              passages.fingerprint AS fingerprint, articles.source AS source,
+              articles.published AS published, articles.url AS url
+       FROM passages JOIN articles ON articles.id = passages.article_id
+       WHERE passages.id IN (SELECT passage_id FROM quotations
+                             WHERE speaker_key IN (SELECT value FROM json_each(@keys)))
+         AND passages.id NOT IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH @excluded)
+       ORDER BY articles.published IS NULL, articles.published DESC, passages.id
+       LIMIT @k`,
+    ),
+    quotations: db.prepare<[string], Omit<StoredQuotation, 'partial'> & { partial: number }>(
+      `SELECT passage_id AS passageId, start_offset AS start, end_offset AS "end", speaker,
+              speaker_key AS speakerKey, speaker_as_written AS speakerAsWritten, cue, partial
+       FROM quotations WHERE passage_id IN (SELECT value FROM json_each(?))
+       ORDER BY passage_id, start_offset`,
+    ),
+    speakerKeys: db
+      .prepare<[], string>('SELECT DISTINCT speaker_key FROM quotations WHERE speaker_key IS NOT NULL')
+      .pluck(),
+    passages: db.prepare<[string], HighlightedPassage>(
+      'SELECT id, title, body FROM passage_documents WHERE id IN (SELECT value FROM json_each(?))',
     ),
     anyMatch: db
       .prepare<[string], number>('SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1')
@@ -109,6 +174,45 @@ export class IndexReader {
   /** The top `k` matches of an FTS5 query, best first (ties in no particular order). */
   candidates(match: string, k: number): Candidate[] {
     return this.guard(() => this.statements.candidates.all({ match, k }));
+  }
+
+  /** The top `k` matches among passages quoting a speaker with one of `speakerKeys`. */
+  candidatesQuoting(match: string, speakerKeys: string[], k: number): Candidate[] {
+    return this.guard(() =>
+      this.statements.candidatesQuoting.all({ match, k, keys: JSON.stringify(speakerKeys) }),
+    );
+  }
+
+  /**
+   * Up to `k` passages quoting a speaker with one of `speakerKeys`, newest article first; with
+   * `excluded` (an FTS5 query), none that match it.
+   */
+  quotingNewestFirst(speakerKeys: string[], k: number, excluded?: string): Candidate[] {
+    const keys = JSON.stringify(speakerKeys);
+    return this.guard(() =>
+      excluded
+        ? this.statements.quotingNewestFirstExcept.all({ k, keys, excluded })
+        : this.statements.quotingNewestFirst.all({ k, keys }),
+    );
+  }
+
+  /** The quotations of the given passages, in passage and text order. */
+  quotations(passageIds: number[]): StoredQuotation[] {
+    return this.guard(() =>
+      this.statements.quotations
+        .all(JSON.stringify(passageIds))
+        .map((row) => ({ ...row, partial: row.partial === 1 })),
+    );
+  }
+
+  /** Every speaker key quoted in the archive. */
+  speakerKeys(): string[] {
+    return this.guard(() => this.statements.speakerKeys.all());
+  }
+
+  /** Headline (lead passage only) and body of the given passages, unmarked. */
+  passages(passageIds: number[]): HighlightedPassage[] {
+    return this.guard(() => this.statements.passages.all(JSON.stringify(passageIds)));
   }
 
   /** Whether any passage matches. */

@@ -85,6 +85,14 @@ export class IndexWriter {
         'INSERT INTO passages (article_id, position, body, fingerprint) VALUES (?, ?, ?, ?)',
       ),
       insertFts: db.prepare('INSERT INTO passages_fts (rowid, title, body) VALUES (?, ?, ?)'),
+      insertQuotation: db.prepare(
+        `INSERT INTO quotations (passage_id, start_offset, end_offset, speaker, speaker_key, speaker_as_written, cue, partial)
+         VALUES (@passageId, @start, @end, @speaker, @speakerKey, @speakerAsWritten, @cue, @partial)`,
+      ),
+      deleteQuotationsOfArticle: db.prepare(
+        'DELETE FROM quotations WHERE passage_id IN (SELECT id FROM passages WHERE article_id = ?)',
+      ),
+      meta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
       articlesOfFile: db.prepare<[string], { id: number; item: string; content_hash: string }>(
         'SELECT id, item, content_hash FROM articles WHERE file_path = ?',
       ),
@@ -168,6 +176,7 @@ export class IndexWriter {
       for (const word of surfaceWords(passage.body)) words.add(word);
     }
     this.vocabulary.add([...words].filter(isVocabularyWord), -1);
+    this.statements.deleteQuotationsOfArticle.run(articleId);
     this.statements.deletePassagesOfArticle.run(articleId);
     this.statements.deleteArticle.run(articleId);
     return passages.length;
@@ -189,13 +198,16 @@ export class IndexWriter {
         url: draft.url ?? null,
       }).lastInsertRowid,
     );
-    article.passages.forEach(({ body, fingerprint }, position) => {
+    article.passages.forEach(({ body, fingerprint, quotations }, position) => {
       const passageId = this.statements.insertPassage.run(
         articleId,
         position,
         body,
         fingerprint,
       ).lastInsertRowid;
+      for (const quotation of quotations ?? []) {
+        this.statements.insertQuotation.run({ ...quotation, passageId, partial: quotation.partial ? 1 : 0 });
+      }
       // The headline is indexed with the lead passage only; see db/migrations/001-initial.sql.
       this.statements.insertFts.run(passageId, position === article.lead ? draft.title : '', body);
     });
@@ -207,7 +219,7 @@ export class IndexWriter {
   clear(): void {
     this.db.exec(`
       INSERT INTO passages_fts (passages_fts) VALUES ('delete-all');
-      DELETE FROM passages; DELETE FROM articles; DELETE FROM files; DELETE FROM vocabulary;
+      DELETE FROM quotations; DELETE FROM passages; DELETE FROM articles; DELETE FROM files; DELETE FROM vocabulary;
     `);
     this.vocabulary.clear();
   }
@@ -218,6 +230,11 @@ export class IndexWriter {
     for (const [word, delta] of this.vocabulary.entries()) this.statements.addVocabulary.run(word, delta);
     this.statements.pruneVocabulary.run();
     this.vocabulary.clear();
+  }
+
+  /** The preparation rules the index was built with (see metaKeys.preparedWith). */
+  preparedWith(): string | undefined {
+    return this.statements.meta.get(metaKeys.preparedWith);
   }
 
   /** Article, passage and outlet totals as they stand in this run. */
@@ -243,7 +260,7 @@ export class IndexWriter {
    * Ends a run: rebuilds deferred indexes, records the totals and the time, merges FTS5 segments
    * after a big change, and commits. Returns the totals.
    */
-  commit(indexedAt: string, options: { optimize: boolean }): IndexCounts {
+  commit(indexedAt: string, options: { optimize: boolean; preparedWith: string }): IndexCounts {
     for (const sql of this.deferredIndexes.splice(0)) this.db.exec(sql);
     const counts = this.counts();
     this.statements.setMeta.run(metaKeys.articles, String(counts.articles));
@@ -251,6 +268,7 @@ export class IndexWriter {
     this.statements.setMeta.run(metaKeys.outlets, String(counts.outlets));
     if (options.optimize) this.optimize();
     this.statements.setMeta.run(metaKeys.lastReindexAt, indexedAt);
+    this.statements.setMeta.run(metaKeys.preparedWith, options.preparedWith);
     this.db.exec('COMMIT');
     return counts;
   }

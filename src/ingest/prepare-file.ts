@@ -9,12 +9,22 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { ArticleError } from '../errors.js';
-import type { ArticleRecord, FileVersion } from '../index/records.js';
+import type { ArticleRecord, FileVersion, PassageRecord } from '../index/records.js';
+import { speakerKey } from '../text/speaker-name.js';
 import { isVocabularyWord, surfaceWords } from '../text/words.js';
 import type { ArticleDraft } from './article.js';
 import { isPhotoCaption } from './clean/captions.js';
 import { loadArticleFile } from './load/load-article-file.js';
+import { displayName } from './quotes/display-name.js';
+import { extractQuotations } from './quotes/index.js';
 import { segmentArticle } from './segment.js';
+
+/**
+ * The version of the preparation rules below (cleaning, segmenting, quotation extraction). Change
+ * it when they change in a way that should reach articles already indexed: the next re-index then
+ * rebuilds every article.
+ */
+export const preparationVersion = '2: quotations';
 
 /** A prepared article: what the index writer stores. */
 export type PreparedArticle = ArticleRecord;
@@ -53,16 +63,42 @@ function errorCode(error: unknown): string {
   return (error as { code?: string }).code ?? (error as Error).message ?? String(error);
 }
 
-/** Segments an article and gathers its words. */
+/**
+ * Finds each passage's direct quotations and speakers. The passages are the article's paragraphs
+ * in order (long ones cut between sentences), so earlier ones are the context that resolves "he"
+ * and "the Russian leader", and offsets come out in passage coordinates.
+ */
+function attachQuotations(passages: PassageRecord[]): void {
+  const found = extractQuotations(passages.map((passage) => passage.body));
+  for (const quotation of found) {
+    const passage = passages[quotation.paragraph];
+    if (!passage) continue;
+    const speaker = quotation.speaker === null ? null : displayName(quotation.speaker);
+    const key = speaker === null ? '' : speakerKey(speaker);
+    passage.quotations ??= [];
+    passage.quotations.push({
+      start: quotation.start,
+      end: quotation.end,
+      speaker,
+      speakerKey: key === '' ? null : key,
+      speakerAsWritten: quotation.speakerAsWritten,
+      cue: quotation.cue,
+      partial: quotation.partial,
+    });
+  }
+}
+
+/** Segments an article, gathers its words and finds its quotations. */
 export function prepareArticle(draft: ArticleDraft): PreparedArticle {
   const title = draft.title.normalize('NFC');
   const words = new Set(surfaceWords(title));
-  const passages = segmentArticle(draft.body).map((text) => {
+  const passages: PassageRecord[] = segmentArticle(draft.body).map((text) => {
     const body = text.normalize('NFC');
     const passageWords = surfaceWords(body);
     for (const word of passageWords) words.add(word);
     return { body, fingerprint: passageFingerprint(passageWords) };
   });
+  attachQuotations(passages);
   const lead = passages.findIndex((passage) => !isPhotoCaption(passage.body));
   return {
     draft: { ...draft, title },

@@ -21,7 +21,7 @@ import { errorCode } from '../index/sqlite-errors.js';
 import { IndexWriter } from '../index/writer.js';
 import { type CountedJob, prepareInHelperProcess, prepareInProcess } from './helper-process.js';
 import { articleExtensions } from './load/load-article-file.js';
-import type { PreparedFile } from './prepare-file.js';
+import { type PreparedFile, preparationVersion } from './prepare-file.js';
 
 export interface ReindexProgress {
   done: number;
@@ -65,6 +65,8 @@ export interface ReindexSummary {
   passages: number;
   durationMs: number;
   databaseBytes: number;
+  /** Why every article was rebuilt although --full was not given, if it was. */
+  rebuilt?: string;
 }
 
 interface DiscoveredFiles {
@@ -135,7 +137,11 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
   const writer = IndexWriter.begin(db);
   try {
     const indexedAt = now().toISOString();
-    if (options.full) writer.clear();
+    // Articles prepared by other rules (an older Readout) are rebuilt, so every article gets what
+    // this version extracts (quotations, say) without the admin having to know to ask.
+    const outdated = !writer.isEmpty() && writer.preparedWith() !== preparationVersion;
+    if (options.full || outdated) writer.clear();
+    if (outdated && !options.full) summary.rebuilt = 'the index was built by an earlier version of Readout';
     if (writer.isEmpty()) writer.deferPassageIndexes();
 
     const discovered = discoverArticleFiles(dirs);
@@ -177,6 +183,7 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
     const passagesBefore = writer.counts().passages;
     const counts = writer.commit(indexedAt, {
       optimize: Boolean(options.full) || summary.passagesWritten > passagesBefore / 10,
+      preparedWith: preparationVersion,
     });
     summary.articles = counts.articles;
     summary.passages = counts.passages;

@@ -16,6 +16,19 @@ export interface Excerpt {
   marks: Array<[number, number]>;
 }
 
+/** A direct quotation shown as a hit's excerpt, and who said it. */
+export interface QuoteShown {
+  /** The quotation's words in full (the excerpt may show only part of a long one). */
+  text: string;
+  /** Who said it, as the article names them at their fullest; null when the article does not say. */
+  speaker: string | null;
+  /** The speech cue: "said", "told reporters", "according to"… */
+  cue: string | null;
+  /** Where the quotation is in `excerpt.text`: [start, end) UTF-16 offsets. */
+  start: number;
+  end: number;
+}
+
 export interface SearchHit {
   /** 1-based position in the whole ranked list (page offsets included). */
   rank: number;
@@ -29,6 +42,8 @@ export interface SearchHit {
   article: Attribution;
   /** Other outlets that carry the same passage (syndicated copies shown once). */
   alsoIn: string[];
+  /** Set when the excerpt is a direct quotation: its words and speaker. */
+  quote?: QuoteShown;
 }
 
 export interface Correction {
@@ -54,6 +69,8 @@ export interface InterpretedQuery {
   excluded: string[];
   filters: {
     sources: string[];
+    /** `who:` speakers asked for: only their quotations. */
+    speakers: string[];
     /** Inclusive lower bound, 'YYYY-MM-DD'. */
     after?: string;
     /** Exclusive upper bound, 'YYYY-MM-DD'. */
@@ -93,7 +110,7 @@ export function interpretedQuery(parsed: ParsedQuery, extraNotes: string[] = [])
     text: parsed.text,
     terms: parsed.terms.map(displayTerm),
     excluded: parsed.excluded.map(displayTerm),
-    filters: { ...parsed.filters },
+    filters: { ...parsed.filters, speakers: [...parsed.filters.speakers] },
     corrections: [],
     aliases: [],
     notes: [...parsed.notes, ...extraNotes],

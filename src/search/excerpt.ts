@@ -42,13 +42,13 @@ function mergeMarks(marks: Mark[]): Mark[] {
   return merged;
 }
 
-interface Span {
+export interface Span {
   start: number;
   end: number;
 }
 
 /** Sentence spans of `text` (offsets), trimmed of surrounding whitespace. */
-function sentenceSpans(text: string): Span[] {
+export function sentenceSpans(text: string): Span[] {
   const spans: Span[] = [];
   let cursor = 0;
   for (const sentence of splitSentences(text)) {
@@ -69,7 +69,7 @@ function scoreSpan(text: string, marks: Mark[], span: Span): number {
 }
 
 /** Cuts `text` to about `budget` characters around `focus`, at word boundaries. */
-function trimAround(text: string, span: Span, focus: Span, budget: number): Span {
+export function trimAround(text: string, span: Span, focus: Span, budget: number): Span {
   if (span.end - span.start <= budget) return span;
   const focusLength = Math.min(focus.end - focus.start, budget);
   const slack = budget - focusLength;
@@ -118,13 +118,24 @@ export function buildExcerpt(text: string, marks: Mark[], maxChars = 300): Excer
     const focus = inside.length > 0 ? { start: inside[0]![0], end: inside.at(-1)![1] } : bestSentence.span;
     chosen = trimAround(text, bestSentence.span, focus, budget);
   }
+  return cutExcerpt(text, marks, chosen).excerpt;
+}
+
+/**
+ * The excerpt of `text` between `chosen`'s offsets, with '…' where text was left out, and the
+ * shift that maps an offset of `text` to one of the excerpt.
+ */
+export function cutExcerpt(text: string, marks: Mark[], chosen: Span): { excerpt: Excerpt; shift: number } {
   const prefix = chosen.start > 0 ? '… ' : '';
   const suffix = chosen.end < text.length ? ' …' : '';
   const shift = prefix.length - chosen.start;
   return {
-    text: `${prefix}${text.slice(chosen.start, chosen.end)}${suffix}`,
-    marks: marks
-      .filter(([s, e]) => s >= chosen.start && e <= chosen.end)
-      .map(([s, e]) => [s + shift, e + shift]),
+    excerpt: {
+      text: `${prefix}${text.slice(chosen.start, chosen.end)}${suffix}`,
+      marks: marks
+        .filter(([s, e]) => s >= chosen.start && e <= chosen.end)
+        .map(([s, e]) => [s + shift, e + shift]),
+    },
+    shift,
   };
 }

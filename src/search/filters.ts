@@ -30,12 +30,18 @@ export function passesSourceFilters(source: string | null, url: string | null, s
 }
 
 export function hasFilters(filters: QueryFilters): boolean {
-  return filters.sources.length > 0 || filters.after !== undefined || filters.before !== undefined;
+  return (
+    filters.sources.length > 0 ||
+    filters.speakers.length > 0 ||
+    filters.after !== undefined ||
+    filters.before !== undefined
+  );
 }
 
 /** Why a search that matches found nothing: the filters left every passage out. */
 export function filtersExcludedNote(filters: QueryFilters): string {
   const parts: string[] = [];
+  if (filters.speakers.length > 0) parts.push(`quoting ${filters.speakers.join(' or ')}`);
   if (filters.sources.length > 0) parts.push(`from ${filters.sources.join(' or ')}`);
   if (filters.after || filters.before) {
     const range = [filters.after && `from ${filters.after}`, filters.before && `before ${filters.before}`]

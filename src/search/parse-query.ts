@@ -7,6 +7,7 @@
  *   -word -"a b"    must not appear
  *   source:tass     outlet contains "tass" (source:"voice of america" for several words)
  *   after:2016-09-01 / before:2017    a year, year-month or day; after is inclusive, before exclusive
+ *   who:putin who:"white house"      only quotations by that speaker (src/text/speaker-name.ts)
  * An unknown `name:value` is two words. Words are split the way the index tokenizer splits them,
  * so a word like `An-Nusra` becomes the phrase "an nusra", and punctuation, `*`, `^`, `(`,
  * `NEAR(`… are separators, never operators. User text only ever reaches FTS5 as quoted words.
@@ -27,6 +28,8 @@ export interface QueryTerm {
 
 export interface QueryFilters {
   sources: string[];
+  /** `who:` names, lowercased words joined by a space: only quotations by one of them. */
+  speakers: string[];
   /** Inclusive, 'YYYY-MM-DD'. */
   after?: string;
   /** Exclusive, 'YYYY-MM-DD'. */
@@ -75,7 +78,7 @@ function tokenize(text: string): RawToken[] {
       i++;
     }
     const fieldMatch = /^([A-Za-z]+):(?=\S)/.exec(text.slice(i, i + 12));
-    if (fieldMatch && ['source', 'after', 'before'].includes(fieldMatch[1]!.toLowerCase())) {
+    if (fieldMatch && ['source', 'after', 'before', 'who'].includes(fieldMatch[1]!.toLowerCase())) {
       field = fieldMatch[1]!.toLowerCase();
       i += fieldMatch[0].length;
     }
@@ -141,7 +144,7 @@ export function parseQuery(input: string): ParsedQuery {
     text,
     terms: [],
     excluded: [],
-    filters: { sources: [] },
+    filters: { sources: [], speakers: [] },
     notes,
   };
   if (text === '' || /^(help|\?|-h|--help)$/i.test(text)) {
@@ -154,6 +157,13 @@ export function parseQuery(input: string): ParsedQuery {
     if (token.field === 'source') {
       const source = token.text.trim().toLowerCase();
       if (source && !parsed.filters.sources.includes(source)) parsed.filters.sources.push(source);
+      continue;
+    }
+    if (token.field === 'who') {
+      const speaker = surfaceWords(token.text).join(' ');
+      if (token.negated)
+        notes.push(`-who:${token.text} is not supported (only who: narrows to a speaker); ignored`);
+      else if (speaker && !parsed.filters.speakers.includes(speaker)) parsed.filters.speakers.push(speaker);
       continue;
     }
     if (token.field === 'after' || token.field === 'before') {

@@ -8,6 +8,7 @@
  * All SQL is in src/index/reader.ts; this file decides what to ask and in which order.
  */
 import type { Candidate, IndexReader, IndexStats } from '../index/reader.js';
+import { speakerMatches } from '../text/speaker-name.js';
 import { AliasFile, aliasesFor, joinAliasNames } from './aliases.js';
 import { type AliasExpansion, interpretedQuery, type ReadoutAnswer } from './answer.js';
 import { arrangePages, byRankThenRecency, dropSyndicatedCopies, pageAt } from './arrange.js';
@@ -36,6 +37,8 @@ export class SearchIndex {
   private readonly aliases: AliasFile;
   private dataVersion = '';
   private statsCache: IndexStats | undefined;
+  /** Every speaker quoted in the archive (for `who:`), loaded on the first `who:` search. */
+  private speakerKeyCache: string[] | undefined;
 
   constructor(
     readonly reader: IndexReader,
@@ -58,7 +61,7 @@ export class SearchIndex {
     return this.statsCache;
   }
 
-  /** Runs a parsed query (with at least one term) and returns one page of the answer. */
+  /** Runs a parsed query (with at least one term or `who:` speaker) and returns one page of the answer. */
   search(parsed: ParsedQuery, page: Page): ReadoutAnswer {
     const { offset, limit } = page;
     const query = interpretedQuery(parsed);
@@ -70,19 +73,28 @@ export class SearchIndex {
       ...term,
       alternatives: withAliases(term.words),
     }));
-    const excluded = parsed.excluded.map((term) => withAliases(term.words));
     const needed = offset + limit + 1;
+    const speakers = this.speakerKeysFor(parsed.filters.speakers, withAliases);
+    if (speakers?.size === 0) {
+      query.notes.push(`the archive has no quotation by ${parsed.filters.speakers.join(' or ')}`);
+      return { kind: 'results', query, hits: [], offset: 0, limit };
+    }
+    const excluded = parsed.excluded.map((term) => withAliases(term.words));
+    // With no words (`who:falk -bridge`), excluded words leave passages out of the speaker's list.
+    const except =
+      terms.length === 0 && excluded.length > 0 ? buildMatch({ required: excluded, any: true }) : undefined;
 
-    let match = buildMatch({ required: terms.map((t) => t.alternatives), excluded });
-    let candidates = this.candidates(match, parsed, needed);
+    let match =
+      terms.length === 0 ? '' : buildMatch({ required: terms.map((t) => t.alternatives), excluded });
+    let candidates = this.candidates(match, parsed, needed, speakers, except);
 
-    if (candidates.length === 0) {
+    if (candidates.length === 0 && terms.length > 0) {
       const corrections = correctUnknownWords(terms, withAliases, this.reader, this.vocabulary);
       if (corrections.length > 0) {
         query.corrections = corrections;
         query.terms = terms.map(displayTerm);
         match = buildMatch({ required: terms.map((t) => t.alternatives), excluded });
-        candidates = this.candidates(match, parsed, needed);
+        candidates = this.candidates(match, parsed, needed, speakers);
       }
     }
     if (candidates.length === 0 && terms.length > 1) {
@@ -93,7 +105,7 @@ export class SearchIndex {
       const searched = withoutVeryCommonWords(matching, this.stats().articles, this.reader);
       if (searched.length > 0) {
         match = buildMatch({ required: searched.map((t) => t.alternatives), excluded, any: true });
-        candidates = this.candidates(match, parsed, needed);
+        candidates = this.candidates(match, parsed, needed, speakers);
         if (candidates.length > 0) {
           query.partial = { allOf: terms.map(displayTerm), unmatched: unmatched.map(displayTerm) };
         }
@@ -106,7 +118,7 @@ export class SearchIndex {
         alternatives: term.alternatives.slice(1).map((words) => words.join(' ')),
       }));
 
-    if (candidates.length === 0 && hasFilters(parsed.filters) && this.reader.matches(match)) {
+    if (candidates.length === 0 && match !== '' && hasFilters(parsed.filters) && this.reader.matches(match)) {
       query.notes.push(filtersExcludedNote(parsed.filters));
     }
 
@@ -114,7 +126,7 @@ export class SearchIndex {
     return {
       kind: 'results',
       query,
-      hits: buildHits(this.reader, shown.items, match, shown.start + 1),
+      hits: buildHits(this.reader, shown.items, match, shown.start + 1, speakers),
       offset: shown.start,
       limit,
       nextOffset: shown.nextOffset,
@@ -125,14 +137,20 @@ export class SearchIndex {
    * Ranked, filtered, de-duplicated candidates: at least `needed` of them when the archive has
    * that many. The top K grows only when filters or duplicates thin it out.
    */
-  private candidates(match: string, parsed: ParsedQuery, needed: number): Candidate[] {
+  private candidates(
+    match: string,
+    parsed: ParsedQuery,
+    needed: number,
+    speakers: ReadonlySet<string> | undefined,
+    except?: string,
+  ): Candidate[] {
     const filters = parsed.filters;
     // FTS5 ranks every match whatever K is, so a retry costs a whole ranking (1.5 ms at 1M
     // passages) while 30 extra rows cost little: start generous, grow only when really short.
     let k = Math.max(30, needed * 5);
     for (;;) {
       // Best rank first; equal ranks (the same text in several articles) newest first.
-      const rows = this.reader.candidates(match, k).sort(byRankThenRecency);
+      const rows = this.rankedRows(match, k, speakers, except).sort(byRankThenRecency);
       const kept = dropSyndicatedCopies(
         rows.filter(
           (row) =>
@@ -145,6 +163,35 @@ export class SearchIndex {
     }
   }
 
+  /**
+   * The top `k` rows: matches of `match` (quoting `speakers`, if given), or with no words the
+   * speakers' quotations newest first (none matching `except`).
+   */
+  private rankedRows(
+    match: string,
+    k: number,
+    speakers: ReadonlySet<string> | undefined,
+    except: string | undefined,
+  ): Candidate[] {
+    if (!speakers) return this.reader.candidates(match, k);
+    if (match === '') return this.reader.quotingNewestFirst([...speakers], k, except);
+    return this.reader.candidatesQuoting(match, [...speakers], k);
+  }
+
+  /**
+   * The speaker keys of the archive that the `who:` names (and their aliases: `who:путин` finds
+   * Putin) stand for; undefined when the query has no `who:`.
+   */
+  private speakerKeysFor(
+    names: string[],
+    withAliases: (words: string[]) => TermAlternatives,
+  ): ReadonlySet<string> | undefined {
+    if (names.length === 0) return undefined;
+    this.speakerKeyCache ??= this.reader.speakerKeys();
+    const asked = names.flatMap((name) => withAliases(name.split(' ')).map((words) => words.join(' ')));
+    return new Set(this.speakerKeyCache.filter((key) => asked.some((name) => speakerMatches(name, key))));
+  }
+
   /** Another connection (a re-index) committed: forget what was loaded from the old index. */
   private refreshIfReindexed(): void {
     const version = this.reader.dataVersion();
@@ -152,6 +199,7 @@ export class SearchIndex {
       if (this.dataVersion !== '') this.vocabulary.invalidate();
       this.dataVersion = version;
       this.statsCache = undefined;
+      this.speakerKeyCache = undefined;
     }
   }
 }

@@ -27,10 +27,13 @@ function marked(text: string, marks: Array<[number, number]>, style: TextStyle):
   return out + text.slice(cursor);
 }
 
-/** `"Headline" — Outlet, 5 Sep 2016, by Author · https://… · file` */
+/**
+ * `"Headline" — Outlet, 5 Sep 2016, by Author · https://… · file`; a quotation's line starts with
+ * its speaker: `— Barack Obama, in "Headline" — …`.
+ */
 export function attributionLine(hit: SearchHit): string {
   const { article } = hit;
-  const parts = [`"${article.title}"`];
+  const parts = [hit.quote?.speaker ? `— ${hit.quote.speaker}, in "${article.title}"` : `"${article.title}"`];
   const details = [
     article.source,
     displayPartialDate(article.published),
@@ -55,6 +58,8 @@ export function renderAnswerText(answer: ReadoutAnswer, style: TextStyle): strin
       `no passage has all of: ${query.partial.allOf.join(', ')} — showing passages with some of them`,
     );
   }
+  if (query.filters.speakers.length > 0)
+    lines.push(`only quotations by ${query.filters.speakers.join(' or ')}`);
   for (const note of query.notes) lines.push(`note: ${note}`);
   if (answer.hits.length === 0) lines.push(`no passages found for: ${query.text}`);
   for (const hit of answer.hits) {

@@ -40,6 +40,7 @@ export const sampleArchiveUsageExamples: UsageExamples = {
   phrase: '"emergency agreement"',
   exclude: 'council -budget',
   source: 'source:ledger mediator',
+  who: 'who:brask machines',
   after: 'cranes after:2024',
   before: 'flood before:2021',
   mention: 'mediator',

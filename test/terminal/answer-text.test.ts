@@ -17,6 +17,10 @@ describe('attributionLine', () => {
       }),
       '"T" · f.txt',
     ],
+    [
+      searchHit(3, { quote: { text: 'We will', speaker: 'Barack Obama', cue: 'said', start: 0, end: 5 } }),
+      '— Barack Obama, in "Headline number 3" — Sample Wire, 1 Sep 2016, by Jane Doe · https://example.org/story-3 · story-3.md',
+    ],
   ])('attributes hit %#', (hit, expected) => {
     expect(attributionLine(hit)).toBe(expected);
   });

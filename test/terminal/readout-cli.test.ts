@@ -44,6 +44,23 @@ describe('npm run readout', () => {
     expect(document.query.excluded).toEqual(['saltmere']);
   });
 
+  it('carries a quotation and its speaker in --json, and credits the speaker in text', async () => {
+    const result = await readoutCli(['--json', 'who:quill', 'dredge']);
+    expect(result.status).toBe(0);
+    const document = JSON.parse(result.stdout) as {
+      results: Array<{
+        excerpt: { text: string };
+        quote: { text: string; speaker: string; cue: string; start: number; end: number };
+      }>;
+    };
+    const [first] = document.results;
+    expect(first!.quote).toMatchObject({ speaker: 'Petra Quill', cue: 'said' });
+    expect(first!.quote.text).toContain('the ferries will be aground by Christmas');
+    expect(first!.excerpt.text.slice(first!.quote.start, first!.quote.end)).toBe(first!.quote.text);
+    const text = await readoutCli(['who:quill', 'dredge']);
+    expect(text.stdout).toMatch(/^ {3}— Petra Quill, in "Dredging plan splits the harbour board"/m);
+  });
+
   it('searches for what follows --, options included', async () => {
     const result = await readoutCli(['--', '--json']);
     expect(result.status).toBe(1);

@@ -98,6 +98,9 @@ export function understoodLines(query: InterpretedQuery): string[] {
     lines.push(line);
   }
   const filters: string[] = [];
+  if (query.filters.speakers.length > 0) {
+    filters.push(`only quotations by ${query.filters.speakers.map(escapeMrkdwn).join(' or ')}`);
+  }
   if (query.filters.sources.length > 0) {
     filters.push(`only from ${query.filters.sources.map(escapeMrkdwn).join(', ')}`);
   }
@@ -130,14 +133,20 @@ export function renderQuote(excerpt: Excerpt, maxLength: number = blockKitLimits
   return rendered.length > maxLength ? rendered.slice(0, maxLength) : rendered;
 }
 
-/** Headline (linked when the URL is a safe http(s) URL), outlet, date, author; then "also in". */
+/**
+ * Headline (linked when the URL is a safe http(s) URL), outlet, date, author; then "also in". A
+ * quotation's line starts with its speaker: "— Barack Obama, in _headline_ · outlet · date".
+ */
 export function attributionLine(hit: SearchHit): string {
   const { article } = hit;
   const title = clipText(article.title.trim() || 'Untitled', maxTitle);
-  const headline =
+  let headline =
     link(article.url, title) === escapeMrkdwn(title)
       ? boldMarks(title, title === article.title ? hit.titleMarks : [])
       : link(article.url, title);
+  if (hit.quote?.speaker) {
+    headline = `— ${escapeMrkdwn(clipText(hit.quote.speaker, maxName))}, in _${headline}_`;
+  }
   const parts = [headline];
   if (article.source) parts.push(escapeMrkdwn(clipText(article.source, maxName)));
   const date = displayPartialDate(article.published);
@@ -231,6 +240,9 @@ function renderResults(answer: ReadoutAnswer, audience: Audience): SlackMessage 
 
 /** What to try next when nothing was found, chosen from what the query contained. */
 export function noResultsSuggestion(query: InterpretedQuery): string {
+  if (query.filters.speakers.length > 0) {
+    return 'Try the surname alone (`who:putin`), an institution (`who:"white house"`), or search without `who:`.';
+  }
   const hasFilters =
     query.filters.sources.length > 0 ||
     query.filters.after !== undefined ||

@@ -14,6 +14,8 @@ export interface UsageExamples {
   phrase: string;
   exclude: string;
   source: string;
+  /** A `who:` search: a speaker and words. */
+  who: string;
   after: string;
   before: string;
   /** Words for `@Readout …`. */
@@ -25,6 +27,7 @@ export const newsroomExamples: UsageExamples = {
   phrase: '"peace talks" aleppo',
   exclude: 'putin -trump',
   source: 'source:tass putin',
+  who: 'who:putin sanctions',
   after: 'after:2016-09-01 syria',
   before: 'before:2017 syria',
   mention: 'obama putin',
@@ -37,6 +40,7 @@ export function usageLines(examples: UsageExamples = newsroomExamples): string[]
     `\`/readout ${examples.phrase}\` finds an exact phrase (in double quotes)`,
     `\`/readout ${examples.exclude}\` leaves out passages with a word (minus sign)`,
     `\`/readout ${examples.source}\` searches one outlet only`,
+    `\`/readout ${examples.who}\` finds what someone said: only their quotations (\`who:"white house"\` for an institution)`,
     `\`/readout ${examples.after}\` finds articles published on or after a day`,
     `\`/readout ${examples.before}\` finds articles published before a year, month (\`2016-09\`) or day`,
   ];

@@ -240,7 +240,7 @@ describe('understoodLines', () => {
       name: 'filters',
       query: interpretedQuery({
         excluded: ['trump'],
-        filters: { sources: ['tass'], after: '2016-09-01', before: '2017-01-01' },
+        filters: { sources: ['tass'], speakers: [], after: '2016-09-01', before: '2017-01-01' },
       }),
       expected: ['Filters: only from tass; on or after 1 Sep 2016; before 1 Jan 2017; without trump.'],
     },
@@ -260,6 +260,25 @@ describe('attributionLine', () => {
     {
       name: 'a full attribution',
       hit: searchHit(1),
+      expected: '<https://example.org/story-1|Headline number 1> · Sample Wire · 1 Sep 2016 · by Jane Doe',
+    },
+    {
+      name: 'a quotation: its speaker first, then the headline in italics',
+      hit: searchHit(1, {
+        quote: {
+          text: 'We will not lift sanctions',
+          speaker: 'Barack <Obama>',
+          cue: 'said',
+          start: 0,
+          end: 5,
+        },
+      }),
+      expected:
+        '— Barack &lt;Obama&gt;, in _<https://example.org/story-1|Headline number 1>_ · Sample Wire · 1 Sep 2016 · by Jane Doe',
+    },
+    {
+      name: 'a quotation whose speaker the article does not name: the usual line',
+      hit: searchHit(1, { quote: { text: 'We will', speaker: null, cue: null, start: 0, end: 5 } }),
       expected: '<https://example.org/story-1|Headline number 1> · Sample Wire · 1 Sep 2016 · by Jane Doe',
     },
     {
@@ -301,7 +320,10 @@ describe('attributionLine', () => {
 
 describe('noResultsSuggestion', () => {
   it.each([
-    { query: interpretedQuery({ filters: { sources: ['tass'] } }), expected: /without `source:`/ },
+    {
+      query: interpretedQuery({ filters: { sources: ['tass'], speakers: [] } }),
+      expected: /without `source:`/,
+    },
     { query: interpretedQuery({ excluded: ['trump'] }), expected: /without the `-excluded` words/ },
     { query: interpretedQuery({ terms: ['a', 'b'] }), expected: /fewer words/ },
     { query: interpretedQuery({ terms: ['a'] }), expected: /another spelling/ },
