@@ -8,6 +8,10 @@ export const metaKeys = {
   outlets: 'outlets',
   /** ISO timestamp of the last completed re-index. */
   lastReindexAt: 'last_reindex_at',
+  /** JSON array of the archive folders the last re-index indexed (absolute paths). */
+  articleDirs: 'article_dirs',
+  /** JSON object: folder → fingerprint of its .readout.yml defaults, as last indexed. */
+  folderDefaults: 'folder_defaults',
 } as const;
 
 export type MetaKey = (typeof metaKeys)[keyof typeof metaKeys];

@@ -103,6 +103,7 @@ export class IndexWriter {
          ON CONFLICT (word) DO UPDATE SET articles = articles + excluded.articles`,
       ),
       pruneVocabulary: db.prepare('DELETE FROM vocabulary WHERE articles <= 0'),
+      meta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
       setMeta: db.prepare(
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       ),
@@ -218,6 +219,22 @@ export class IndexWriter {
     for (const [word, delta] of this.vocabulary.entries()) this.statements.addVocabulary.run(word, delta);
     this.statements.pruneVocabulary.run();
     this.vocabulary.clear();
+  }
+
+  /** Records which folders the index holds and the defaults their files were read with. */
+  recordArchive(dirs: string[], folderSignatures: Record<string, string>): void {
+    this.statements.setMeta.run(metaKeys.articleDirs, JSON.stringify(dirs));
+    this.statements.setMeta.run(metaKeys.folderDefaults, JSON.stringify(folderSignatures));
+  }
+
+  /** The folder defaults' fingerprints recorded by the last run (`recordArchive`). */
+  folderSignatures(): Record<string, string> {
+    const recorded = this.statements.meta.get(metaKeys.folderDefaults);
+    try {
+      return recorded ? (JSON.parse(recorded) as Record<string, string>) : {};
+    } catch {
+      return {};
+    }
   }
 
   /** Article, passage and outlet totals as they stand in this run. */
