@@ -2,7 +2,7 @@
  * A ReadoutAnswer as text for a terminal (the `npm run readout` CLI): numbered quotes with the
  * matched words emphasised, each followed by its attribution line.
  */
-import type { ReadoutAnswer, SearchHit } from '../search/answer.js';
+import { missingLabel, partialMatchLine, type ReadoutAnswer, type SearchHit } from '../search/answer.js';
 import { displayPartialDate } from '../text/partial-date.js';
 
 export interface TextStyle {
@@ -45,16 +45,13 @@ export function renderAnswerText(answer: ReadoutAnswer, style: TextStyle): strin
     lines.push(`showing results for ${correction.to} (not ${correction.from})`);
   for (const alias of query.aliases)
     lines.push(`${alias.term} also searched as: ${alias.alternatives.join(', ')}`);
-  if (query.partial) {
-    lines.push(
-      `no passage has all of: ${query.partial.allOf.join(', ')} — showing passages with some of them`,
-    );
-  }
+  if (query.partial) lines.push(partialMatchLine(query.partial));
   for (const note of query.notes) lines.push(`note: ${note}`);
   if (answer.hits.length === 0) lines.push(`no passages found for: ${query.text}`);
   for (const hit of answer.hits) {
     lines.push('');
     lines.push(`${hit.rank}. ${marked(hit.excerpt.text, hit.excerpt.marks, style)}`);
+    if (hit.missing) lines.push(`   (${missingLabel(hit.missing)})`);
     lines.push(`   ${attributionLine(hit)}`);
     if (hit.alsoIn.length > 0) lines.push(`   also in: ${hit.alsoIn.join(', ')}`);
   }
