@@ -105,31 +105,31 @@ export function interpretedQuery(parsed: ParsedQuery, extraNotes: string[] = [])
 }
 
 /**
- * What the answer says about partial matches, in words (`escape` adapts the terms to the
- * renderer): which words no passage has together, how many passages have them all, and which
+ * What the answer says about partial matches, in words (`escapeTerm` adapts the terms to the
+ * renderer, `escapeTerm`): which words no passage has together, how many passages have them all, and which
  * words nothing in the archive matches.
  *
  * @example partialMatchLine({ allOf: ['blair', 'wenger'], unmatched: [], complete: 0 }) // 'No passage has all of: blair, wenger. Showing passages with some of them, those with the rarest words first.'
  */
 export function partialMatchLine(
   partial: NonNullable<InterpretedQuery['partial']>,
-  escape: (text: string) => string = (text) => text,
+  escapeTerm: (text: string) => string = (text) => text,
 ): string {
-  const allOf = partial.allOf.map(escape).join(', ');
+  const allOf = partial.allOf.map(escapeTerm).join(', ');
   const { complete } = partial;
   let line =
     complete === 0
       ? `No passage has all of: ${allOf}. Showing passages with some of them, those with the rarest words first.`
       : `Only ${complete} ${complete === 1 ? 'passage has' : 'passages have'} all of: ${allOf}. After ${complete === 1 ? 'it' : 'them'}, passages with some of them (marked partial).`;
   if (partial.unmatched.length > 0)
-    line += ` Nothing in the archive matches: ${partial.unmatched.map(escape).join(', ')}.`;
+    line += ` Nothing in the archive matches: ${partial.unmatched.map(escapeTerm).join(', ')}.`;
   return line;
 }
 
 /** The label of a partial match: `Partial match, without: blair, "white house"`. */
 export function missingLabel(
   missing: readonly string[],
-  escape: (text: string) => string = (text) => text,
+  escapeTerm: (text: string) => string = (text) => text,
 ): string {
-  return `Partial match, without: ${missing.map(escape).join(', ')}`;
+  return `Partial match, without: ${missing.map(escapeTerm).join(', ')}`;
 }

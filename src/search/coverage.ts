@@ -9,6 +9,9 @@
  * words it has; within a set, bm25 ranks as usual. Pure: the weights come from the caller.
  */
 
+import { stemmer } from 'stemmer';
+import type { MarkWeight } from './excerpt.js';
+
 /** Most words weighed for partial matches: 2^12 sets of words is already far more than a page needs. */
 export const maxWeighedTerms = 12;
 
@@ -52,4 +55,29 @@ export function coverageOrder(weights: readonly number[], includeAll: boolean): 
       a.members.join(',').localeCompare(b.members.join(','), 'en', { numeric: true }),
   );
   return sets.map((set) => set.members);
+}
+
+/**
+ * For choosing excerpt sentences: which query term a matched word belongs to, by its porter stem
+ * (the tokenizer's), and the term's weight. A word of no term (it cannot happen, but a re-index
+ * may change a passage between queries) counts as the lightest term.
+ */
+export function markWeights(
+  terms: ReadonlyArray<{ key: string; alternatives: string[][]; weight: number }>,
+): MarkWeight {
+  const byStem = new Map<string, { term: string; weight: number }>();
+  for (const { key, alternatives, weight } of terms) {
+    for (const word of alternatives.flat()) byStem.set(stemmer(word), { term: key, weight });
+  }
+  const lightest = Math.min(...terms.map((term) => term.weight), 1);
+  const seen = new Map<string, { term: string; weight: number }>();
+  return (word) => {
+    const lower = word.toLowerCase();
+    let found = seen.get(lower);
+    if (!found) {
+      found = byStem.get(stemmer(lower)) ?? { term: lower, weight: lightest };
+      seen.set(lower, found);
+    }
+    return found;
+  };
 }

@@ -4,7 +4,7 @@
  */
 import type { Candidate, IndexReader } from '../index/reader.js';
 import type { Attribution, SearchHit } from './answer.js';
-import { buildExcerpt, parseHighlighted } from './excerpt.js';
+import { buildExcerpt, type MarkWeight, parseHighlighted } from './excerpt.js';
 
 /** Longest excerpt, in characters (whole sentences; one long sentence is trimmed at words). */
 export const excerptLength = 300;
@@ -24,6 +24,7 @@ export function buildHits(
   candidates: Candidate[],
   match: string,
   firstRank: number,
+  markWeight?: MarkWeight,
 ): SearchHit[] {
   if (candidates.length === 0) return [];
   const highlighted = new Map(
@@ -47,7 +48,7 @@ export function buildHits(
       score: -candidate.rank,
       passageId: candidate.passageId,
       articleId: candidate.articleId,
-      excerpt: buildExcerpt(body.text, body.marks, excerptLength),
+      excerpt: buildExcerpt(body.text, body.marks, excerptLength, markWeight),
       titleMarks: parseHighlighted(row.title).marks,
       article,
       alsoIn: reader.alsoIn(candidate.fingerprint, candidate.articleId, article.source),

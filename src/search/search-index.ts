@@ -12,7 +12,7 @@ import { AliasFile, aliasesFor, joinAliasNames } from './aliases.js';
 import { type AliasExpansion, interpretedQuery, type ReadoutAnswer } from './answer.js';
 import { arrangePages, byRankThenRecency, dropSyndicatedCopies, pageAt } from './arrange.js';
 import { correctUnknownWords, type SearchTerm } from './corrections.js';
-import { coverageOrder, termWeight } from './coverage.js';
+import { coverageOrder, markWeights, termWeight } from './coverage.js';
 import { EnglishWords } from './english-words.js';
 import { filtersExcludedNote, hasFilters, passesDateFilters, passesSourceFilters } from './filters.js';
 import { buildMatch, type TermAlternatives } from './fts-query.js';
@@ -103,10 +103,12 @@ export class SearchIndex {
         candidates = this.candidates(match, parsed, needed);
       }
     }
+    const articles = Math.max(this.stats().articles, 1);
+    const weights = new Map(terms.map((term) => [term, termWeight(this.articlesUsing(term), articles)]));
     // Fewer than a page have every word: the best partial matches follow them, labelled.
     const missing = new Map<number, string[]>();
     if (candidates.length < needed && terms.length > 1) {
-      const partial = this.partialMatches(terms, excluded, parsed, needed - candidates.length);
+      const partial = this.partialMatches(terms, weights, excluded, parsed, needed - candidates.length);
       if (partial.candidates.length > 0) {
         query.partial = {
           allOf: terms.map(displayTerm),
@@ -136,7 +138,14 @@ export class SearchIndex {
     }
 
     const shown = pageAt(arrangePages(candidates, limit), offset);
-    const hits = buildHits(this.reader, shown.items, match, shown.start + 1);
+    const markWeight = markWeights(
+      terms.map((term) => ({
+        key: displayTerm(term),
+        alternatives: term.alternatives,
+        weight: weights.get(term)!,
+      })),
+    );
+    const hits = buildHits(this.reader, shown.items, match, shown.start + 1, markWeight);
     for (const hit of hits) {
       const lacks = missing.get(hit.passageId);
       if (lacks) hit.missing = lacks;
@@ -159,14 +168,14 @@ export class SearchIndex {
    */
   private partialMatches(
     terms: SearchTerm[],
+    weights: Map<SearchTerm, number>,
     excluded: TermAlternatives[],
     parsed: ParsedQuery,
     wanted: number,
   ): { candidates: Candidate[]; missing: Map<number, string[]>; unmatched: string[]; anyWord: string } {
-    const articles = Math.max(this.stats().articles, 1);
     const matched = terms
       .filter((term) => this.reader.matches(buildMatch({ required: [term.alternatives] })))
-      .map((term) => ({ term, weight: termWeight(this.articlesUsing(term), articles) }))
+      .map((term) => ({ term, weight: weights.get(term)! }))
       .sort((a, b) => b.weight - a.weight);
     const unmatched = terms.filter((term) => !matched.some((m) => m.term === term)).map(displayTerm);
     const anyWord = buildMatch({ required: matched.map((m) => m.term.alternatives), any: true });
@@ -179,7 +188,7 @@ export class SearchIndex {
       if (found.candidates.length >= wanted) break;
       const inSet = set.map((i) => matched[i]!.term);
       const others = matched.map((m) => m.term).filter((term) => !inSet.includes(term));
-      const lacks = [...others.map(displayTerm), ...unmatched];
+      const lacks = terms.filter((term) => !inSet.includes(term)).map(displayTerm);
       const exact = buildMatch({
         required: inSet.map((term) => term.alternatives),
         excluded: [...excluded, ...others.map((term) => term.alternatives)],
