@@ -106,7 +106,7 @@ export function interpretedQuery(parsed: ParsedQuery, extraNotes: string[] = [])
 
 /**
  * What the answer says about partial matches, in words (`escapeTerm` adapts the terms to the
- * renderer, `escapeTerm`): which words no passage has together, how many passages have them all, and which
+ * renderer): which words no passage has together, how many passages have them all, and which
  * words nothing in the archive matches.
  *
  * @example partialMatchLine({ allOf: ['blair', 'wenger'], unmatched: [], complete: 0 }) // 'No passage has all of: blair, wenger. Showing passages with some of them, those with the rarest words first.'

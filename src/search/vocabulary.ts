@@ -9,6 +9,7 @@
  */
 import damerau from 'damerau-levenshtein';
 import SearchableMap from 'minisearch/SearchableMap';
+import { maxVocabularyWordLength } from '../text/words.js';
 
 /**
  * Edit distance allowed for a word: none under 4 letters (too many neighbours), 1 up to 7,
@@ -80,7 +81,8 @@ export class Vocabulary {
    */
   correct(word: string, accept: (candidate: string) => boolean = () => true): string | undefined {
     const maxDistance = maxEditDistanceFor(word);
-    if (maxDistance === 0) return undefined;
+    // No archive word is longer than maxVocabularyWordLength: a longer one cannot be a slip of one.
+    if (maxDistance === 0 || word.length > maxVocabularyWordLength + maxDistance) return undefined;
     if (!this.words) this.load();
     const words = this.words!;
     // Closest wins, so look one edit away first: most typos are one edit, and a two-edit search
