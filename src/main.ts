@@ -18,7 +18,7 @@ import { SearchIndex } from './search/search-index.js';
 import { createApp } from './slack/app.js';
 import { InFlight } from './slack/transport/in-flight.js';
 import { slackErrorCode } from './slack/transport/slack-errors.js';
-import { runConsole } from './terminal/run-console.js';
+import { runConsole, sameFolders } from './terminal/run-console.js';
 import { terminalWidth } from './terminal/wrap-text.js';
 
 /** How long SIGTERM waits for answers under way before closing the database anyway. */
@@ -53,6 +53,13 @@ async function startSlack(config: Config, logger: Logger): Promise<void> {
   const search = new SearchIndex(new IndexReader(db), { aliasesFile: config.aliasesFile });
   const stats = search.stats();
   if (stats.articles === 0) logger.warn('the index is empty: run `npm run reindex` to index the archive');
+  const indexed = search.reader.indexedFolders();
+  if (indexed !== undefined && !sameFolders(indexed, config.articleDirs)) {
+    // The bot only reads; the re-index (which removes the other folders' articles) is the admin's.
+    logger.warn(
+      `the index holds ${indexed.join(', ')} but READOUT_ARTICLES names ${config.articleDirs.join(', ')}: run \`npm run reindex\` to index it`,
+    );
+  }
 
   const inFlight = new InFlight();
   const app = await createApp(config, { readout: inProcessReadout(search), logger, inFlight });

@@ -13,6 +13,10 @@ export const metaKeys = {
    * was built with; a re-index by code with other rules rebuilds every article.
    */
   preparedWith: 'prepared_with',
+  /** JSON array of the archive folders the last re-index indexed (absolute paths). */
+  articleDirs: 'article_dirs',
+  /** JSON object: folder → fingerprint of its .readout.yml defaults, as last indexed. */
+  folderDefaults: 'folder_defaults',
 } as const;
 
 export type MetaKey = (typeof metaKeys)[keyof typeof metaKeys];

@@ -249,6 +249,17 @@ export class IndexReader {
     return this.guard(() => this.statements.meta.get(key));
   }
 
+  /** The archive folders the last re-index indexed; undefined before any (or an older index). */
+  indexedFolders(): string[] | undefined {
+    const recorded = this.meta(metaKeys.articleDirs);
+    try {
+      const folders: unknown = recorded === undefined ? undefined : JSON.parse(recorded);
+      return Array.isArray(folders) ? folders.filter((folder) => typeof folder === 'string') : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Article, passage and outlet counts and the last re-index time, as the re-index recorded them. */
   stats(): IndexStats {
     const number = (key: MetaKey) => Number(this.meta(key) ?? 0);

@@ -237,6 +237,22 @@ export class IndexWriter {
     return this.statements.meta.get(metaKeys.preparedWith);
   }
 
+  /** Records which folders the index holds and the defaults their files were read with. */
+  recordArchive(dirs: string[], folderSignatures: Record<string, string>): void {
+    this.statements.setMeta.run(metaKeys.articleDirs, JSON.stringify(dirs));
+    this.statements.setMeta.run(metaKeys.folderDefaults, JSON.stringify(folderSignatures));
+  }
+
+  /** The folder defaults' fingerprints recorded by the last run (`recordArchive`). */
+  folderSignatures(): Record<string, string> {
+    const recorded = this.statements.meta.get(metaKeys.folderDefaults);
+    try {
+      return recorded ? (JSON.parse(recorded) as Record<string, string>) : {};
+    } catch {
+      return {};
+    }
+  }
+
   /** Article, passage and outlet totals as they stand in this run. */
   counts(): IndexCounts {
     return this.statements.counts.get()!;

@@ -14,6 +14,7 @@ import { speakerKey } from '../text/speaker-name.js';
 import { isVocabularyWord, surfaceWords } from '../text/words.js';
 import type { ArticleDraft } from './article.js';
 import { isPhotoCaption } from './clean/captions.js';
+import type { FileDefaults } from './folder-defaults.js';
 import { loadArticleFile } from './load/load-article-file.js';
 import { displayName } from './quotes/display-name.js';
 import { extractQuotations } from './quotes/index.js';
@@ -41,6 +42,8 @@ export interface PrepareJob {
   mtimeMs: number;
   /** Content hash of the indexed version, when the file is in the index. */
   knownHash?: string;
+  /** What the folder's .readout.yml gives the file's articles where they say nothing. */
+  defaults?: FileDefaults;
 }
 
 /**
@@ -117,9 +120,12 @@ export function prepareFile(job: PrepareJob): PreparedFile {
   } catch (error) {
     return { kind: 'skipped', reason: `cannot read (${errorCode(error)})` };
   }
+  const hash = createHash('sha256').update(bytes);
+  // The defaults are part of what was indexed: a changed .readout.yml makes the file changed.
+  if (job.defaults) hash.update(`\u0000${JSON.stringify(job.defaults)}`);
   const version: FileVersion = {
     path: job.file,
-    contentHash: createHash('sha256').update(bytes).digest('hex'),
+    contentHash: hash.digest('hex'),
     size: job.size,
     mtimeMs: job.mtimeMs,
   };
@@ -133,9 +139,22 @@ export function prepareFile(job: PrepareJob): PreparedFile {
       return hasText;
     });
     if (drafts.length === 0) throw new ArticleError('no article with text found');
-    return { kind: 'articles', version, articles: drafts.map(prepareArticle), problems };
+    const withDefaults = drafts.map((draft) => withFolderDefaults(draft, job.defaults));
+    return { kind: 'articles', version, articles: withDefaults.map(prepareArticle), problems };
   } catch (error) {
     if (error instanceof ArticleError) return { kind: 'skipped', reason: error.message };
     throw error;
   }
+}
+
+/**
+ * Fills what an article leaves empty from its folder's defaults: the outlet, and for a
+ * one-article file the link (a multi-article export's file path is no article's address).
+ */
+export function withFolderDefaults(draft: ArticleDraft, defaults: FileDefaults | undefined): ArticleDraft {
+  if (!defaults) return draft;
+  const filled = { ...draft };
+  if (filled.source === undefined && defaults.source) filled.source = defaults.source;
+  if (filled.url === undefined && defaults.url && draft.item === '') filled.url = defaults.url;
+  return filled;
 }

@@ -19,6 +19,7 @@ import type { Db } from '../index/database.js';
 import { databaseBytes } from '../index/database.js';
 import { errorCode } from '../index/sqlite-errors.js';
 import { IndexWriter } from '../index/writer.js';
+import { FolderDefaultsReader } from './folder-defaults.js';
 import { type CountedJob, prepareInHelperProcess, prepareInProcess } from './helper-process.js';
 import { articleExtensions } from './load/load-article-file.js';
 import { type PreparedFile, preparationVersion } from './prepare-file.js';
@@ -151,15 +152,20 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
       summary.files.skipped++;
     }
 
+    // The index holds exactly the configured folders: a file not found under them (deleted, or
+    // from a folder no longer configured) is removed, unless its folder could not be read now.
     const present = new Set(discovered.articleFiles);
+    const unreadable = discovered.unreadable.map((entry) => entry.file);
     for (const stored of writer.allFiles()) {
-      if (isUnder(stored.path, dirs) && !present.has(stored.path)) {
+      if (!present.has(stored.path) && !isUnder(stored.path, unreadable)) {
         summary.passagesRemoved += writer.removeFile(stored.path);
         summary.files.removed++;
       }
     }
 
-    const jobs = changedFiles(writer, discovered.articleFiles, summary);
+    const folders = folderDefaultsIn(discovered.articleFiles, dirs, writer);
+    for (const problem of folders.reader.problems) summary.skipped.push(problem);
+    const jobs = changedFiles(writer, discovered.articleFiles, summary, folders);
     const bytes = jobs.reduce((sum, job) => sum + job.size, 0);
     const useHelper =
       options.helperProcess === 'always' ||
@@ -181,6 +187,7 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
     }
     // A big change leaves many small FTS5 segments; merging them keeps queries fast.
     const passagesBefore = writer.counts().passages;
+    writer.recordArchive(dirs, folders.signatures);
     const counts = writer.commit(indexedAt, {
       optimize: Boolean(options.full) || summary.passagesWritten > passagesBefore / 10,
       preparedWith: preparationVersion,
@@ -196,12 +203,39 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
   return summary;
 }
 
+interface FoldersInRun {
+  reader: FolderDefaultsReader;
+  /** Folder → fingerprint of its defaults, for folders that have any (recorded for the next run). */
+  signatures: Record<string, string>;
+  /** Folders whose defaults changed since the last run: their files are read again. */
+  changed: Set<string>;
+}
+
+/** The folder defaults (.readout.yml) in force for the files, and which changed since the last run. */
+function folderDefaultsIn(files: string[], dirs: string[], writer: IndexWriter): FoldersInRun {
+  const reader = new FolderDefaultsReader(dirs);
+  const previous = writer.folderSignatures();
+  const signatures: Record<string, string> = {};
+  const changed = new Set<string>();
+  for (const folder of new Set(files.map((file) => path.dirname(file)))) {
+    const signature = reader.signature(folder);
+    if (signature !== '') signatures[folder] = signature;
+    if (signature !== (previous[folder] ?? '')) changed.add(folder);
+  }
+  return { reader, signatures, changed };
+}
+
 /**
  * The files to read: new ones, and known ones whose size or modification time moved. Same size
- * and time counts as unchanged without reading (as git and rsync do); a moved time with the same
- * content hash is found unchanged by the preparer.
+ * and time counts as unchanged without reading (as git and rsync do), unless the folder's
+ * defaults changed; a moved time with the same content hash is found unchanged by the preparer.
  */
-function changedFiles(store: IndexWriter, files: string[], summary: ReindexSummary): CountedJob[] {
+function changedFiles(
+  store: IndexWriter,
+  files: string[],
+  summary: ReindexSummary,
+  folders: FoldersInRun,
+): CountedJob[] {
   const jobs: CountedJob[] = [];
   for (const file of files) {
     const stored = store.file(file);
@@ -213,12 +247,21 @@ function changedFiles(store: IndexWriter, files: string[], summary: ReindexSumma
       continue;
     }
     const mtimeMs = Math.trunc(stat.mtimeMs);
-    if (stored && stored.size === stat.size && stored.mtime_ms === mtimeMs) {
+    const folderChanged = folders.changed.has(path.dirname(file));
+    if (stored && stored.size === stat.size && stored.mtime_ms === mtimeMs && !folderChanged) {
       summary.files.unchanged++;
       continue;
     }
+    const defaults = folders.reader.forFile(file);
     // A new file's articles are all written, so the preparer may count their words itself.
-    jobs.push({ file, size: stat.size, mtimeMs, knownHash: stored?.content_hash, countWords: !stored });
+    jobs.push({
+      file,
+      size: stat.size,
+      mtimeMs,
+      knownHash: stored?.content_hash,
+      countWords: !stored,
+      ...(Object.keys(defaults).length > 0 && { defaults }),
+    });
   }
   return jobs;
 }

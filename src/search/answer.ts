@@ -44,6 +44,8 @@ export interface SearchHit {
   alsoIn: string[];
   /** Set when the excerpt is a direct quotation: its words and speaker. */
   quote?: QuoteShown;
+  /** A partial match: the query's words and phrases this passage does not have. */
+  missing?: string[];
 }
 
 export interface Correction {
@@ -79,10 +81,12 @@ export interface InterpretedQuery {
   corrections: Correction[];
   aliases: AliasExpansion[];
   /**
-   * Set when no passage had every term and the answer shows passages with some of them:
-   * render as "no passage has all of: {allOf}" (+ "nothing matched: {unmatched}" when non-empty).
+   * Set when fewer than a page of passages have every term, and passages with some of them follow
+   * (each labelled with what it lacks, `SearchHit.missing`): render as "no passage has all of:
+   * {allOf}" when `complete` is 0, else "only {complete} have all of: {allOf}", and "nothing in
+   * the archive matches: {unmatched}" when non-empty.
    */
-  partial?: { allOf: string[]; unmatched: string[] };
+  partial?: { allOf: string[]; unmatched: string[]; complete: number };
   /** Things ignored or changed, each a short sentence ("after:foo is not a date; ignored"). */
   notes: string[];
 }
@@ -115,4 +119,34 @@ export function interpretedQuery(parsed: ParsedQuery, extraNotes: string[] = [])
     aliases: [],
     notes: [...parsed.notes, ...extraNotes],
   };
+}
+
+/**
+ * What the answer says about partial matches, in words (`escapeTerm` adapts the terms to the
+ * renderer): which words no passage has together, how many passages have them all, and which
+ * words nothing in the archive matches.
+ *
+ * @example partialMatchLine({ allOf: ['blair', 'wenger'], unmatched: [], complete: 0 }) // 'No passage has all of: blair, wenger. Showing passages with some of them, those with the rarest words first.'
+ */
+export function partialMatchLine(
+  partial: NonNullable<InterpretedQuery['partial']>,
+  escapeTerm: (text: string) => string = (text) => text,
+): string {
+  const allOf = partial.allOf.map(escapeTerm).join(', ');
+  const { complete } = partial;
+  let line =
+    complete === 0
+      ? `No passage has all of: ${allOf}. Showing passages with some of them, those with the rarest words first.`
+      : `Only ${complete} ${complete === 1 ? 'passage has' : 'passages have'} all of: ${allOf}. After ${complete === 1 ? 'it' : 'them'}, passages with some of them (marked partial).`;
+  if (partial.unmatched.length > 0)
+    line += ` Nothing in the archive matches: ${partial.unmatched.map(escapeTerm).join(', ')}.`;
+  return line;
+}
+
+/** The label of a partial match: `Partial match, without: blair, "white house"`. */
+export function missingLabel(
+  missing: readonly string[],
+  escapeTerm: (text: string) => string = (text) => text,
+): string {
+  return `Partial match, without: ${missing.map(escapeTerm).join(', ')}`;
 }

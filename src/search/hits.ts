@@ -4,7 +4,7 @@
  */
 import type { Candidate, IndexReader, StoredQuotation } from '../index/reader.js';
 import type { Attribution, Excerpt, QuoteShown, SearchHit } from './answer.js';
-import { buildExcerpt, type Mark, parseHighlighted } from './excerpt.js';
+import { buildExcerpt, type Mark, type MarkWeight, parseHighlighted } from './excerpt.js';
 import { buildQuoteExcerpt, chooseQuotation, distinctMarksIn } from './quote-excerpt.js';
 
 /** Longest excerpt, in characters (whole sentences; one long sentence is trimmed at words). */
@@ -29,8 +29,9 @@ export function excerptFor(
   marks: Mark[],
   quotations: StoredQuotation[],
   speakerKeys: ReadonlySet<string> | undefined,
+  markWeight?: MarkWeight,
 ): { excerpt: Excerpt; quote?: QuoteShown } {
-  const plain = buildExcerpt(text, marks, excerptLength);
+  const plain = buildExcerpt(text, marks, excerptLength, markWeight);
   let shown: StoredQuotation[];
   if (speakerKeys) {
     // The speaker's quotations in the passage, the one with the most matched words first.
@@ -88,14 +89,16 @@ function quotedIn(text: string, excerpt: Excerpt, quotations: StoredQuotation[])
 
 /**
  * The hits for `candidates`, ranked from `firstRank`. `match` marks the matched words (empty for
- * a `who:` search without words); `speakerKeys`, from `who:`, makes each excerpt that speaker's
- * quotation.
+ * a `who:` search without words); `markWeight` says how much each matched word counts when
+ * choosing the excerpt's sentences; `speakerKeys`, from `who:`, makes each excerpt that
+ * speaker's quotation.
  */
 export function buildHits(
   reader: IndexReader,
   candidates: Candidate[],
   match: string,
   firstRank: number,
+  markWeight?: MarkWeight,
   speakerKeys?: ReadonlySet<string>,
 ): SearchHit[] {
   if (candidates.length === 0) return [];
@@ -122,6 +125,7 @@ export function buildHits(
       body.marks,
       quotations.get(candidate.passageId) ?? [],
       speakerKeys,
+      markWeight,
     );
     return {
       rank: firstRank + index,

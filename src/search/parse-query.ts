@@ -13,6 +13,7 @@
  * `NEAR(`… are separators, never operators. User text only ever reaches FTS5 as quoted words.
  */
 import { surfaceWords } from '../text/words.js';
+import { withoutPossessive } from './word-forms.js';
 
 /** Longest query read; the rest is ignored with a note (Slack allows 4,000+ characters). */
 export const maxQueryLength = 1000;
@@ -177,7 +178,9 @@ export function parseQuery(input: string): ParsedQuery {
     // Inside a quoted phrase every word counts in order; elsewhere only hyphens, apostrophes and
     // dots join words into one term (An-Nusra, Obama's, U.S.); brackets, `*`, `:` and the like split.
     const pieces = token.quoted ? [token.text] : token.text.split(/[^\p{L}\p{M}\p{N}'’.‐‑-]+/u);
-    for (const piece of pieces) addTerm(parsed, seen, surfaceWords(piece), token);
+    // A possessive searches for its owner: Bush's finds every Bush, not only "Bush's".
+    for (const piece of pieces)
+      addTerm(parsed, seen, surfaceWords(token.quoted ? piece : withoutPossessive(piece)), token);
   }
   if (parsed.filters.after && parsed.filters.before && parsed.filters.after >= parsed.filters.before) {
     notes.push(

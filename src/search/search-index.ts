@@ -12,12 +12,18 @@ import { speakerMatches } from '../text/speaker-name.js';
 import { AliasFile, aliasesFor, joinAliasNames } from './aliases.js';
 import { type AliasExpansion, interpretedQuery, type ReadoutAnswer } from './answer.js';
 import { arrangePages, byRankThenRecency, dropSyndicatedCopies, pageAt } from './arrange.js';
-import { correctUnknownWords, type SearchTerm, withoutVeryCommonWords } from './corrections.js';
+import { correctUnknownWords, type SearchTerm } from './corrections.js';
+import { coverageOrder, markWeights, termWeight } from './coverage.js';
+import { EnglishWords } from './english-words.js';
 import { filtersExcludedNote, hasFilters, passesDateFilters, passesSourceFilters } from './filters.js';
 import { buildMatch, type TermAlternatives } from './fts-query.js';
 import { buildHits } from './hits.js';
 import { displayTerm, type ParsedQuery } from './parse-query.js';
 import { Vocabulary } from './vocabulary.js';
+import { otherForms } from './word-forms.js';
+
+/** Most FTS5 queries the partial-match fallback makes for one page (one per set of words). */
+const maxPartialQueries = 64;
 
 export interface SearchIndexOptions {
   /** The editable alias list (db/aliases.txt); re-read when it changes. */
@@ -35,6 +41,7 @@ export interface Page {
 export class SearchIndex {
   private readonly vocabulary: Vocabulary;
   private readonly aliases: AliasFile;
+  private readonly english = new EnglishWords();
   private dataVersion = '';
   private statsCache: IndexStats | undefined;
   /** Every speaker quoted in the archive (for `who:`), loaded on the first `who:` search. */
@@ -52,6 +59,7 @@ export class SearchIndex {
   warm(): void {
     this.refreshIfReindexed();
     this.vocabulary.load();
+    this.english.load();
   }
 
   /** Article, passage and outlet counts, and the last re-index time (from the re-index's meta). */
@@ -68,18 +76,27 @@ export class SearchIndex {
     this.refreshIfReindexed();
 
     const table = this.aliases.current();
-    const withAliases = (words: string[]): TermAlternatives => aliasesFor(table, words) ?? [words];
+    const expand = (words: string[], quoted: boolean) => {
+      const aliases = aliasesFor(table, words);
+      if (aliases) return { alternatives: aliases, aliased: true };
+      // A single word also matches its irregular forms (child → children), as an alias would.
+      const forms = quoted || words.length > 1 ? [] : otherForms(words[0]!);
+      return { alternatives: [words, ...forms.map((form) => [form])], aliased: false };
+    };
     const terms: SearchTerm[] = joinAliasNames(table, parsed.terms).map((term) => ({
       ...term,
-      alternatives: withAliases(term.words),
+      ...expand(term.words, term.quoted),
     }));
+    const excluded = parsed.excluded.map((term) => expand(term.words, term.quoted).alternatives);
     const needed = offset + limit + 1;
-    const speakers = this.speakerKeysFor(parsed.filters.speakers, withAliases);
+    const speakers = this.speakerKeysFor(
+      parsed.filters.speakers,
+      (words) => aliasesFor(table, words) ?? [words],
+    );
     if (speakers?.size === 0) {
       query.notes.push(`the archive has no quotation by ${parsed.filters.speakers.join(' or ')}`);
       return { kind: 'results', query, hits: [], offset: 0, limit };
     }
-    const excluded = parsed.excluded.map((term) => withAliases(term.words));
     // With no words (`who:falk -bridge`), excluded words leave passages out of the speaker's list.
     const except =
       terms.length === 0 && excluded.length > 0 ? buildMatch({ required: excluded, any: true }) : undefined;
@@ -89,7 +106,11 @@ export class SearchIndex {
     let candidates = this.candidates(match, parsed, needed, speakers, except);
 
     if (candidates.length === 0 && terms.length > 0) {
-      const corrections = correctUnknownWords(terms, withAliases, this.reader, this.vocabulary);
+      const corrections = correctUnknownWords(terms, expand, {
+        reader: this.reader,
+        vocabulary: this.vocabulary,
+        english: this.english,
+      });
       if (corrections.length > 0) {
         query.corrections = corrections;
         query.terms = terms.map(displayTerm);
@@ -97,22 +118,38 @@ export class SearchIndex {
         candidates = this.candidates(match, parsed, needed, speakers);
       }
     }
-    if (candidates.length === 0 && terms.length > 1) {
-      const matching = terms.filter((term) =>
-        this.reader.matches(buildMatch({ required: [term.alternatives] })),
+    const articles = Math.max(this.stats().articles, 1);
+    const weights = new Map(terms.map((term) => [term, termWeight(this.articlesUsing(term), articles)]));
+    // Fewer than a page have every word: the best partial matches follow them, labelled.
+    const missing = new Map<number, string[]>();
+    if (candidates.length < needed && terms.length > 1) {
+      const partial = this.partialMatches(
+        terms,
+        weights,
+        excluded,
+        parsed,
+        needed - candidates.length,
+        speakers,
       );
-      const unmatched = terms.filter((term) => !matching.includes(term));
-      const searched = withoutVeryCommonWords(matching, this.stats().articles, this.reader);
-      if (searched.length > 0) {
-        match = buildMatch({ required: searched.map((t) => t.alternatives), excluded, any: true });
-        candidates = this.candidates(match, parsed, needed, speakers);
-        if (candidates.length > 0) {
-          query.partial = { allOf: terms.map(displayTerm), unmatched: unmatched.map(displayTerm) };
+      if (partial.candidates.length > 0) {
+        query.partial = {
+          allOf: terms.map(displayTerm),
+          unmatched: partial.unmatched,
+          complete: candidates.length,
+        };
+        const seen = new Set(candidates.map((candidate) => candidate.passageId));
+        for (const candidate of partial.candidates) {
+          if (seen.has(candidate.passageId)) continue;
+          missing.set(candidate.passageId, partial.missing.get(candidate.passageId) ?? []);
+          candidates.push(candidate);
         }
+        candidates = dropSyndicatedCopies(candidates);
+        // Marks every query word a passage has, whichever of them it has.
+        match = partial.anyWord;
       }
     }
     query.aliases = terms
-      .filter((term) => term.alternatives.length > 1)
+      .filter((term) => term.aliased)
       .map<AliasExpansion>((term) => ({
         term: displayTerm(term),
         alternatives: term.alternatives.slice(1).map((words) => words.join(' ')),
@@ -123,14 +160,77 @@ export class SearchIndex {
     }
 
     const shown = pageAt(arrangePages(candidates, limit), offset);
+    const markWeight = markWeights(
+      terms.map((term) => ({
+        key: displayTerm(term),
+        alternatives: term.alternatives,
+        weight: weights.get(term)!,
+      })),
+    );
+    const hits = buildHits(this.reader, shown.items, match, shown.start + 1, markWeight, speakers);
+    for (const hit of hits) {
+      const lacks = missing.get(hit.passageId);
+      if (lacks) hit.missing = lacks;
+    }
     return {
       kind: 'results',
       query,
-      hits: buildHits(this.reader, shown.items, match, shown.start + 1, speakers),
+      hits,
       offset: shown.start,
       limit,
       nextOffset: shown.nextOffset,
     };
+  }
+
+  /**
+   * Passages with some of the terms, by how much of the query they cover (each term weighted by
+   * its rarity; see coverage.ts): every term the archive has is weighed, none left out. Returns
+   * the candidates in that order with the terms each lacks, the terms nothing matches, and a
+   * MATCH of any term (for marking the words).
+   */
+  private partialMatches(
+    terms: SearchTerm[],
+    weights: Map<SearchTerm, number>,
+    excluded: TermAlternatives[],
+    parsed: ParsedQuery,
+    wanted: number,
+    speakers: ReadonlySet<string> | undefined,
+  ): { candidates: Candidate[]; missing: Map<number, string[]>; unmatched: string[]; anyWord: string } {
+    const matched = terms
+      .filter((term) => this.reader.matches(buildMatch({ required: [term.alternatives] })))
+      .map((term) => ({ term, weight: weights.get(term)! }))
+      .sort((a, b) => b.weight - a.weight);
+    const unmatched = terms.filter((term) => !matched.some((m) => m.term === term)).map(displayTerm);
+    const anyWord = buildMatch({ required: matched.map((m) => m.term.alternatives), any: true });
+    const found = { candidates: [] as Candidate[], missing: new Map<number, string[]>(), unmatched, anyWord };
+    const sets = coverageOrder(
+      matched.map((m) => m.weight),
+      unmatched.length > 0,
+    );
+    for (const set of sets.slice(0, maxPartialQueries)) {
+      if (found.candidates.length >= wanted) break;
+      const inSet = set.map((i) => matched[i]!.term);
+      const others = matched.map((m) => m.term).filter((term) => !inSet.includes(term));
+      const lacks = terms.filter((term) => !inSet.includes(term)).map(displayTerm);
+      const exact = buildMatch({
+        required: inSet.map((term) => term.alternatives),
+        excluded: [...excluded, ...others.map((term) => term.alternatives)],
+      });
+      for (const candidate of this.candidates(exact, parsed, wanted - found.candidates.length, speakers)) {
+        found.candidates.push(candidate);
+        found.missing.set(candidate.passageId, lacks);
+      }
+    }
+    return found;
+  }
+
+  /** Estimated number of articles matching a term: its rarest word, summed over its alternatives. */
+  private articlesUsing(term: SearchTerm): number {
+    let total = 0;
+    for (const words of term.alternatives) {
+      total += Math.min(...words.map((word) => this.reader.wordArticles(word) ?? 0));
+    }
+    return total;
   }
 
   /**

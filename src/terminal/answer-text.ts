@@ -3,7 +3,7 @@
  * matched words emphasised, each followed by its attribution line. On a terminal, lines wrap
  * between words under their number; in a pipe each passage stays on one line, for scripts.
  */
-import type { ReadoutAnswer, SearchHit } from '../search/answer.js';
+import { missingLabel, partialMatchLine, type ReadoutAnswer, type SearchHit } from '../search/answer.js';
 import { displayPartialDate } from '../text/partial-date.js';
 import { wrapText, wrapWithGutter } from './wrap-text.js';
 
@@ -53,11 +53,7 @@ export function renderAnswerText(answer: ReadoutAnswer, style: TextStyle): strin
     lines.push(`showing results for ${correction.to} (not ${correction.from})`);
   for (const alias of query.aliases)
     lines.push(`${alias.term} also searched as: ${alias.alternatives.join(', ')}`);
-  if (query.partial) {
-    lines.push(
-      `no passage has all of: ${query.partial.allOf.join(', ')} — showing passages with some of them`,
-    );
-  }
+  if (query.partial) lines.push(partialMatchLine(query.partial));
   if (query.filters.speakers.length > 0)
     lines.push(`only quotations by ${query.filters.speakers.join(' or ')}`);
   for (const note of query.notes) lines.push(`note: ${note}`);
@@ -70,6 +66,7 @@ export function renderAnswerText(answer: ReadoutAnswer, style: TextStyle): strin
     lines.push(
       style.width ? wrapWithGutter(quote, style.width, number, ' '.repeat(number.length)) : number + quote,
     );
+    if (hit.missing) lines.push(`   (${missingLabel(hit.missing)})`);
     lines.push(`   ${attributionLine(hit)}`);
     if (hit.alsoIn.length > 0) lines.push(`   also in: ${hit.alsoIn.join(', ')}`);
   }

@@ -43,23 +43,44 @@ export interface ConsoleIo {
   logger: Logger;
 }
 
-/** Indexes the configured archive folders when the database holds no articles yet. */
-export async function indexIfEmpty(
+/**
+ * Indexes the configured archive folders when the database holds no articles yet, or holds other
+ * folders than READOUT_ARTICLES names (the setting changed since the last re-index): the console
+ * answers from the archive it was pointed at, never from a previous one.
+ */
+export async function indexIfNeeded(
   db: Db,
   index: SearchIndex,
   config: Config,
   print: (text: string) => void,
 ): Promise<void> {
-  if (index.stats().articles > 0) return;
-  print(`The index is empty: indexing ${config.articleDirs.join(', ')} …\n`);
+  const indexed = index.reader.indexedFolders();
+  const empty = index.stats().articles === 0;
+  if (!empty && indexed !== undefined && sameFolders(indexed, config.articleDirs)) return;
+  const folders = config.articleDirs.join(', ');
+  let reason = 'The index is empty';
+  if (!empty) {
+    reason = indexed
+      ? `READOUT_ARTICLES changed (the index holds ${indexed.join(', ')})`
+      : 'The index does not say which folders it holds';
+  }
+  print(`${reason}: indexing ${folders} …\n`);
   const summary = await reindexArchive(db, { dirs: config.articleDirs });
-  print(`Indexed ${summary.articles} articles (${summary.passages} passages).\n`);
+  const removed =
+    summary.files.removed > 0 ? `; ${summary.files.removed} files of other folders removed` : '';
+  print(`Indexed ${summary.articles} articles (${summary.passages} passages)${removed}.\n`);
   for (const skipped of summary.skipped) print(`  skipped ${skipped.file}: ${skipped.reason}\n`);
 }
 
 /** Whether the console searches the bundled sample archive, whose examples it can then offer. */
 export function searchesSampleArchive(config: Config): boolean {
   return config.articleDirs.length === 1 && path.resolve(config.articleDirs[0]!) === sampleArticlesDir;
+}
+
+/** Whether two lists name the same folders, in any order. */
+export function sameFolders(a: readonly string[], b: readonly string[]): boolean {
+  const sorted = (list: readonly string[]) => [...new Set(list)].sort().join('\n');
+  return sorted(a) === sorted(b);
 }
 
 /** Runs the console until the input ends, the person types `quit`, or `io.signal` aborts. */
@@ -72,7 +93,7 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
     const index = new SearchIndex(new IndexReader(db), { aliasesFile: config.aliasesFile });
     const stopAfterIndexing = () => say('\nStopping once the index is written (Ctrl-C again stops now).\n');
     io.signal?.addEventListener('abort', stopAfterIndexing, { once: true });
-    await indexIfEmpty(db, index, config, say);
+    await indexIfNeeded(db, index, config, say);
     io.signal?.removeEventListener('abort', stopAfterIndexing);
     // Read at each message, so a resized terminal gets lines of its new width.
     const textOptions: TextOptions = {

@@ -86,6 +86,7 @@ export function loadText(bytes: Uint8Array): LoadedFile {
   const draft = composeDraft(
     {
       title: header.title,
+      source: header.source,
       author: header.author,
       published: header.published,
       url: header.url,
@@ -120,6 +121,7 @@ export function loadMarkdown(bytes: Uint8Array): LoadedFile {
   const draft = composeDraft(
     {
       title: header?.title,
+      source: header?.source,
       author: header?.author,
       published: header?.published,
       url: header?.url,

@@ -9,7 +9,14 @@
  */
 import type { types } from '@slack/bolt';
 import type { ReadoutFailure, ReadoutResult } from '../../readout.js';
-import type { Excerpt, InterpretedQuery, ReadoutAnswer, SearchHit } from '../../search/answer.js';
+import {
+  type Excerpt,
+  type InterpretedQuery,
+  missingLabel,
+  partialMatchLine,
+  type ReadoutAnswer,
+  type SearchHit,
+} from '../../search/answer.js';
 import { displayPartialDate } from '../../text/partial-date.js';
 import { encodeButtonState } from './button-state.js';
 import { blockKitLimits, type SlackMessage } from './limits.js';
@@ -89,14 +96,7 @@ export function understoodLines(query: InterpretedQuery): string[] {
     const names = alias.alternatives.map((name) => `“${escapeMrkdwn(name)}”`).join(', ');
     lines.push(`Also searched “${escapeMrkdwn(alias.term)}” as ${names}.`);
   }
-  if (query.partial) {
-    const allOf = query.partial.allOf.map(escapeMrkdwn).join(', ');
-    let line = `No passage has all of: ${allOf}. Showing passages with some of them.`;
-    if (query.partial.unmatched.length > 0) {
-      line += ` Nothing matched: ${query.partial.unmatched.map(escapeMrkdwn).join(', ')}.`;
-    }
-    lines.push(line);
-  }
+  if (query.partial) lines.push(partialMatchLine(query.partial, escapeMrkdwn));
   const filters: string[] = [];
   if (query.filters.speakers.length > 0) {
     filters.push(`only quotations by ${query.filters.speakers.map(escapeMrkdwn).join(' or ')}`);
@@ -153,6 +153,7 @@ export function attributionLine(hit: SearchHit): string {
   if (date) parts.push(date);
   if (article.author) parts.push(`by ${escapeMrkdwn(clipText(article.author, maxName))}`);
   let line = parts.join(' · ');
+  if (hit.missing) line = `_${missingLabel(hit.missing, escapeMrkdwn)}_\n${line}`;
   if (hit.alsoIn.length > 0) {
     line += `\nalso in: ${hit.alsoIn.map((name) => escapeMrkdwn(clipText(name, maxName))).join(', ')}`;
   }

@@ -231,9 +231,18 @@ describe('understoodLines', () => {
     },
     {
       name: 'a partial match',
-      query: interpretedQuery({ partial: { allOf: ['obama', 'putin', 'zebra'], unmatched: ['zebra'] } }),
+      query: interpretedQuery({
+        partial: { allOf: ['obama', 'putin', 'zebra'], unmatched: ['zebra'], complete: 0 },
+      }),
       expected: [
-        'No passage has all of: obama, putin, zebra. Showing passages with some of them. Nothing matched: zebra.',
+        'No passage has all of: obama, putin, zebra. Showing passages with some of them, those with the rarest words first. Nothing in the archive matches: zebra.',
+      ],
+    },
+    {
+      name: 'full matches followed by partial ones',
+      query: interpretedQuery({ partial: { allOf: ['obama', 'putin'], unmatched: [], complete: 2 } }),
+      expected: [
+        'Only 2 passages have all of: obama, putin. After them, passages with some of them (marked partial).',
       ],
     },
     {
@@ -312,6 +321,12 @@ describe('attributionLine', () => {
       hit: searchHit(1, { alsoIn: ['Other Wire', 'Third & Co'] }),
       expected:
         '<https://example.org/story-1|Headline number 1> · Sample Wire · 1 Sep 2016 · by Jane Doe\nalso in: Other Wire, Third &amp; Co',
+    },
+    {
+      name: 'a partial match, labelled with what it lacks',
+      hit: searchHit(1, { missing: ['blair', '"white <house>"'] }),
+      expected:
+        '_Partial match, without: blair, "white &lt;house&gt;"_\n<https://example.org/story-1|Headline number 1> · Sample Wire · 1 Sep 2016 · by Jane Doe',
     },
   ])('renders $name', ({ hit, expected }) => {
     expect(attributionLine(hit)).toBe(expected);
