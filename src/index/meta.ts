@@ -8,6 +8,8 @@ export const metaKeys = {
   outlets: 'outlets',
   /** ISO timestamp of the last completed re-index. */
   lastReindexAt: 'last_reindex_at',
+  /** Number of the last completed re-index run (1, 2, …); articles carry the run that wrote them. */
+  reindexRun: 'reindex_run',
 } as const;
 
 export type MetaKey = (typeof metaKeys)[keyof typeof metaKeys];

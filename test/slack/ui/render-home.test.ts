@@ -6,16 +6,22 @@ import { renderHome, statsLine } from '../../../src/slack/ui/render-home.js';
 describe('statsLine', () => {
   it.each([
     {
-      stats: { articles: 1234, passages: 56789, outlets: 1, lastReindexAt: '2025-11-21T15:02:00Z' },
+      stats: {
+        articles: 1234,
+        passages: 56789,
+        outlets: 1,
+        lastReindexAt: '2025-11-21T15:02:00Z',
+        reindexRun: 1,
+      },
       expected:
         'The archive index holds 1,234 articles, 56,789 passages, 1 outlet; last re-indexed 21 Nov 2025, 15:02 UTC.',
     },
     {
-      stats: { articles: 1, passages: 2, outlets: 1, lastReindexAt: null },
+      stats: { articles: 1, passages: 2, outlets: 1, lastReindexAt: null, reindexRun: 1 },
       expected: 'The archive index holds 1 article, 2 passages, 1 outlet; never re-indexed.',
     },
     {
-      stats: { articles: 0, passages: 0, outlets: 0, lastReindexAt: null },
+      stats: { articles: 0, passages: 0, outlets: 0, lastReindexAt: null, reindexRun: 1 },
       expected: 'The index is empty: an admin needs to run `npm run reindex`.',
     },
     { stats: null, expected: 'Index statistics are unavailable right now.' },
@@ -26,7 +32,7 @@ describe('statsLine', () => {
 
 describe('renderHome', () => {
   it('explains Readout, how to use it, and the index statistics', () => {
-    const view = renderHome({ articles: 16, passages: 120, outlets: 4, lastReindexAt: null });
+    const view = renderHome({ articles: 16, passages: 120, outlets: 4, lastReindexAt: null, reindexRun: 1 });
     const json = JSON.stringify(view);
     expect(view.type).toBe('home');
     expect(json).toContain('article archive');
