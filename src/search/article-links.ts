@@ -17,22 +17,10 @@ const trackingParameter = /^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid)$/i
  * @example linkVariants('https://www.example.org/a/?utm_source=x') // includes 'http://example.org/a'
  */
 export function linkVariants(link: string): string[] {
-  let url: URL;
-  try {
-    url = new URL(link.trim());
-  } catch {
-    return [];
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return [];
-  url.hash = '';
-  for (const name of [...url.searchParams.keys()]) {
-    if (trackingParameter.test(name)) url.searchParams.delete(name);
-  }
-  const host = url.hostname.replace(/^www\./i, '');
-  const path = url.pathname.replace(/\/+$/, '');
-  const tail = `${url.port ? `:${url.port}` : ''}${path}`;
-  const query = url.search;
-  const variants = [link.trim()];
+  const parts = linkParts(link);
+  if (!parts) return [];
+  const { host, path, tail, query } = parts;
+  const variants = [link.trim(), `https://${host}${tail}${query}`];
   for (const scheme of ['https', 'http']) {
     for (const www of ['', 'www.']) {
       for (const slash of path === '' ? ['/'] : ['', '/']) {
@@ -41,4 +29,33 @@ export function linkVariants(link: string): string[] {
     }
   }
   return [...new Set(variants)];
+}
+
+/** A link's host without `www.`, its path without trailing slashes, port + path, and query. */
+function linkParts(link: string): { host: string; path: string; tail: string; query: string } | undefined {
+  let url: URL;
+  try {
+    url = new URL(link.trim());
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  url.hash = '';
+  for (const name of [...url.searchParams.keys()]) {
+    if (trackingParameter.test(name)) url.searchParams.delete(name);
+  }
+  const host = url.hostname.replace(/^www\./i, '');
+  const path = url.pathname.replace(/\/+$/, '');
+  const tail = `${url.port ? `:${url.port}` : ''}${path}`;
+  return { host, path, tail, query: url.search };
+}
+
+/**
+ * One spelling for all of a link's variants (https, no `www.`, no trailing slash, no tracking),
+ * or undefined for anything that is not an http(s) URL.
+ * `canonicalLink('http://www.example.org/a/?utm_source=x')` → 'https://example.org/a'
+ */
+export function canonicalLink(link: string): string | undefined {
+  const parts = linkParts(link);
+  return parts && `https://${parts.host}${parts.tail}${parts.query}`;
 }
