@@ -13,7 +13,9 @@ import { reindexArchive } from '../ingest/reindex.js';
 import type { Logger } from '../log.js';
 import { inProcessReadout } from '../readout.js';
 import { SearchIndex } from '../search/search-index.js';
-import { createApp } from '../slack/app.js';
+import { createApp, watchSavedSearches } from '../slack/app.js';
+import { openStateDatabase } from '../state/state-database.js';
+import { StateStore } from '../state/state-store.js';
 import { ConsoleReceiver } from './console-receiver.js';
 import { ConsoleSlack } from './console-slack.js';
 
@@ -53,6 +55,7 @@ export async function indexIfEmpty(
 export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
   io.print(missingSlackVariables);
   const db = openDatabase(config.databaseFile, { create: true });
+  const stateDb = openStateDatabase(config.stateFile);
   try {
     // The index sees the re-index below without being rebuilt (it watches its own connection too).
     const index = new SearchIndex(new IndexReader(db), { aliasesFile: config.aliasesFile });
@@ -65,20 +68,20 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
       logger: io.logger,
       prompt: io.interactive ? 'readout> ' : undefined,
     });
-    const app = await createApp(
-      config,
-      { readout: inProcessReadout(index), logger: io.logger },
-      {
-        receiver,
-        botToken: 'xoxb-console',
-        clientOptions: { fetch: slack.fetch, slackApiUrl: slack.apiUrl },
-      },
-    );
+    const services = { readout: inProcessReadout(index), state: new StateStore(stateDb), logger: io.logger };
+    const app = await createApp(config, services, {
+      receiver,
+      botToken: 'xoxb-console',
+      clientOptions: { fetch: slack.fetch, slackApiUrl: slack.apiUrl },
+    });
     io.print(`\n${consoleUsage}\n`);
     await app.start();
+    const watcher = watchSavedSearches(app, config, services);
     await receiver.finished;
+    watcher.stop();
     await app.stop();
   } finally {
     db.close();
+    stateDb.close();
   }
 }

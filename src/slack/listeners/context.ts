@@ -4,27 +4,39 @@
  * failures turned into something a reporter can read.
  */
 
-import type { webApi } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs, webApi } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
 import { defaultPageSize, type ReadoutResult, type ReadoutService } from '../../readout.js';
+import type { StateStore } from '../../state/state-store.js';
 import { RateLimiter, SeenEvents } from '../transport/rate-limiter.js';
 import { slackErrorCode, slackFailureContext } from '../transport/slack-errors.js';
 import type { SlackMessage } from '../ui/limits.js';
 import { mentionChannel } from '../ui/mrkdwn.js';
 import { renderNotice } from '../ui/render-answer.js';
 
-/** What listeners are given: the readout path, the settings they read, and the logger. */
+/** What listeners are given: the readout path, the bot's state, the settings they read, the logger. */
 export interface ListenerServices {
   readout: ReadoutService;
+  /** Saved searches and feedback (the bot's own database). */
+  state: StateStore;
   config: Pick<Config, 'rateLimit' | 'channels'>;
   logger: Logger;
+  now?: () => Date;
 }
+
+/** What Bolt passes a slash command listener. */
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /** Services plus the per-app state listeners share (rate limits, events already answered). */
 export interface ListenerContext extends ListenerServices {
   rateLimiter: RateLimiter;
   seenEvents: SeenEvents;
+}
+
+/** The current time as stored in the state database. */
+export function timestamp(context: ListenerServices): string {
+  return (context.now ?? (() => new Date()))().toISOString();
 }
 
 export function createListenerContext(services: ListenerServices): ListenerContext {
