@@ -1,6 +1,7 @@
 /**
- * Usage, with an example of every query operator; shown for `/readout`, `/readout help`, a bare
- * mention outside a thread, and on the App Home tab.
+ * Usage, with an example of every query operator, saved searches, the shortcuts and link
+ * previews; shown for `/readout`, `/readout help`, a bare mention outside a thread, and on the
+ * App Home tab.
  */
 import type { types } from '@slack/bolt';
 import type { SlackMessage } from './limits.js';
@@ -12,6 +13,17 @@ export const usageLines = [
   '`/readout source:tass putin` searches one outlet only',
   '`/readout after:2016-09-01 syria` finds articles published on or after a day',
   '`/readout before:2017 syria` finds articles published before a year, month (`2016-09`) or day',
+];
+
+export const watchUsageLines = [
+  '`/readout watch ferry strike` posts new articles about it in this channel after each re-index (at most five a time, each once)',
+  '`/readout watching` lists the searches saved in this channel; `/readout unwatch 2` stops the second',
+];
+
+export const moreWaysLines = [
+  '*Search archive for this* (a message’s ⋮ menu) opens a search form with the message’s names, places and quoted phrases; *Search the archive* (the shortcuts menu) opens it empty. It has outlets, dates and a speaker.',
+  'A link to an article in the archive gets a preview: headline, outlet, date, author and its first sentence.',
+  'Rate an answer with 👍 or 👎: the App Home shows which searches disappoint.',
 ];
 
 export const howItAnswersLines = [
@@ -28,6 +40,11 @@ export function usageText(): string {
     ...usageLines.map((line) => `• ${line}`),
     '',
     ...howItAnswersLines,
+    '',
+    '*Saved searches*',
+    ...watchUsageLines.map((line) => `• ${line}`),
+    '',
+    ...moreWaysLines.map((line) => `• ${line}`),
   ].join('\n');
 }
 

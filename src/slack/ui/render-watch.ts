@@ -8,11 +8,7 @@ import { blockKitLimits, type SlackMessage } from './limits.js';
 import { clipText, escapeMrkdwn, mentionChannel, mentionUser } from './mrkdwn.js';
 import { alertActionIds } from './render-alert.js';
 import { button, quotedQuery, renderNotice } from './render-answer.js';
-
-export const watchUsageLines = [
-  '`/readout watch ferry strike` posts new articles about it in this channel after each re-index',
-  '`/readout watching` lists the searches saved in this channel; `/readout unwatch 2` stops the second',
-];
+import { watchUsageLines } from './render-help.js';
 
 /** Where alerts go, as the person reads it. */
 export function alertPlace(channelId: string): string {
