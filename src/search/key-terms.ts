@@ -37,7 +37,8 @@ export function keyTermsQuery(message: string): string {
     const key = words.join(' ').toLowerCase();
     if (words.length === 0 || seen.has(key)) return;
     // A name inside a quotation already taken (or the other way round) is not a term of its own.
-    if ([...seen].some((taken) => ` ${taken} `.includes(` ${key} `) || ` ${key} `.includes(` ${taken} `))) return;
+    if ([...seen].some((taken) => ` ${taken} `.includes(` ${key} `) || ` ${key} `.includes(` ${taken} `)))
+      return;
     seen.add(key);
     terms.push({ words, at });
   };
@@ -48,10 +49,9 @@ export function keyTermsQuery(message: string): string {
     }));
 
   // Quotations first (someone chose those words), then names in the order the message gives them.
-  const named = [
-    ...spans(doc.topics()),
-    ...spans(doc.match('#ProperNoun+').not('(#Date|#Value)')),
-  ].sort((a, b) => a.at - b.at);
+  const named = [...spans(doc.topics()), ...spans(doc.match('#ProperNoun+').not('(#Date|#Value)'))].sort(
+    (a, b) => a.at - b.at,
+  );
   for (const span of [...spans(doc.quotations()), ...named]) add(span.text, span.at);
   const names = terms.length;
   const nouns = spans(doc.match('#Noun').not('(#Pronoun|#ProperNoun|#Date|#Value|#Possessive)'))

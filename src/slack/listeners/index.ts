@@ -18,6 +18,7 @@
  *   options/outlet-options.ts     the form's outlets, searched as you type
  */
 import type { App } from '@slack/bolt';
+import { searchFormIds } from '../ui/render-search-form.js';
 import { registerActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
 import { createListenerContext, type ListenerServices } from './context.js';
@@ -25,7 +26,6 @@ import { registerEvents } from './events/index.js';
 import { outletOptions } from './options/outlet-options.js';
 import { searchShortcut } from './shortcuts/search-shortcut.js';
 import { searchFormSubmitted } from './views/search-form-submitted.js';
-import { searchFormIds } from '../ui/render-search-form.js';
 
 export type { ListenerServices } from './context.js';
 

@@ -46,7 +46,8 @@ export function activityLines(activity: HomeActivity | null): string[] {
   ];
   if (disappointing.length > 0) {
     const worst = disappointing.map(
-      (entry) => `“${escapeMrkdwn(clipText(entry.query, 80))}” (${entry.down} 👎${entry.up ? `, ${entry.up} 👍` : ''})`,
+      (entry) =>
+        `“${escapeMrkdwn(clipText(entry.query, 80))}” (${entry.down} 👎${entry.up ? `, ${entry.up} 👍` : ''})`,
     );
     lines.push(`Searches that disappointed: ${worst.join(', ')}.`);
   }

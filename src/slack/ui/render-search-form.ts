@@ -64,7 +64,12 @@ export function renderSearchForm(options: SearchFormOptions): types.ModalView {
   const { field } = searchFormIds;
   const outlets: types.InputBlockElement =
     options.outlets.length > maxStaticOptions
-      ? { type: 'multi_external_select', action_id: field, min_query_length: 1, placeholder: plain('Type part of a name') }
+      ? {
+          type: 'multi_external_select',
+          action_id: field,
+          min_query_length: 1,
+          placeholder: plain('Type part of a name'),
+        }
       : {
           type: 'multi_static_select',
           action_id: field,
@@ -89,12 +94,27 @@ export function renderSearchForm(options: SearchFormOptions): types.ModalView {
     blocks.push(input(searchFormIds.outlets, 'Outlets', outlets, { optional: true, hint: 'Any of these.' }));
   }
   blocks.push(
-    input(searchFormIds.after, 'Published from', { type: 'datepicker', action_id: field }, { optional: true }),
-    input(searchFormIds.until, 'Published until', { type: 'datepicker', action_id: field }, { optional: true }),
+    input(
+      searchFormIds.after,
+      'Published from',
+      { type: 'datepicker', action_id: field },
+      { optional: true },
+    ),
+    input(
+      searchFormIds.until,
+      'Published until',
+      { type: 'datepicker', action_id: field },
+      { optional: true },
+    ),
     input(
       searchFormIds.who,
       'Said by',
-      { type: 'plain_text_input', action_id: field, max_length: 100, placeholder: plain('a speaker, e.g. Putin') },
+      {
+        type: 'plain_text_input',
+        action_id: field,
+        max_length: 100,
+        placeholder: plain('a speaker, e.g. Putin'),
+      },
       { optional: true, hint: 'Only quotations of this person (who:).' },
     ),
     input(
@@ -142,7 +162,9 @@ interface StateValue {
 }
 
 /** Reads the form's fields from `view.state.values`; missing or malformed fields are empty. */
-export function readSearchForm(values: Record<string, Record<string, StateValue>> | undefined): SearchFormValues {
+export function readSearchForm(
+  values: Record<string, Record<string, StateValue>> | undefined,
+): SearchFormValues {
   const get = (block: string) => values?.[block]?.[searchFormIds.field];
   const text = (block: string) => (typeof get(block)?.value === 'string' ? get(block)!.value!.trim() : '');
   const date = (block: string) => {
@@ -161,7 +183,10 @@ export function readSearchForm(values: Record<string, Record<string, StateValue>
 
 /** A value for `name:`, quoted when it has spaces; quotes inside are dropped. */
 function operatorValue(value: string): string {
-  const clean = value.replace(/["“”„«»]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = value
+    .replace(/["“”„«»]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return /\s/.test(clean) ? `"${clean}"` : clean;
 }
 

@@ -27,10 +27,16 @@ export function renderUnfurl(article: LinkedArticle): { blocks: types.KnownBlock
     { type: 'section', text: { type: 'mrkdwn', text: `*${link(article.url, title)}*`, verbatim: true } },
   ];
   const lead = leadSentence(article.lead);
-  if (lead) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `>${escapeMrkdwn(lead)}`, verbatim: true } });
+  if (lead)
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `>${escapeMrkdwn(lead)}`, verbatim: true },
+    });
   blocks.push({
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: [...details, 'from the archive, via Readout'].join(' · '), verbatim: true }],
+    elements: [
+      { type: 'mrkdwn', text: [...details, 'from the archive, via Readout'].join(' · '), verbatim: true },
+    ],
   });
   return { blocks };
 }

@@ -26,7 +26,9 @@ export function appHomeOpened(context: ListenerContext) {
         feedback: context.state.feedbackSummary(),
       };
     } catch (error) {
-      context.logger.error('readout: could not read saved searches and feedback', { error: describeError(error) });
+      context.logger.error('readout: could not read saved searches and feedback', {
+        error: describeError(error),
+      });
     }
     try {
       await client.views.publish({ user_id: event.user, view: renderHome(stats, activity) });

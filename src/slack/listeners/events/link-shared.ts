@@ -25,7 +25,10 @@ export function linkShared(context: ListenerContext) {
         const article = await context.readout.articleAt(url);
         if (article) unfurls[url] = renderUnfurl(article);
       } catch (error) {
-        context.logger.error('readout: could not look up a shared link', { ...where, error: describeError(error) });
+        context.logger.error('readout: could not look up a shared link', {
+          ...where,
+          error: describeError(error),
+        });
       }
     }
     if (Object.keys(unfurls).length === 0) return;
@@ -38,7 +41,10 @@ export function linkShared(context: ListenerContext) {
     try {
       await client.chat.unfurl({ ...at, unfurls } as Parameters<typeof client.chat.unfurl>[0]);
     } catch (error) {
-      context.logger.error('readout: could not show link previews', slackFailureContext('chat.unfurl', error, where));
+      context.logger.error(
+        'readout: could not show link previews',
+        slackFailureContext('chat.unfurl', error, where),
+      );
     }
   };
 }

@@ -35,7 +35,10 @@ export function searchShortcut(context: ListenerContext) {
         view: renderSearchForm({ query, outlets, channelId }),
       });
     } catch (error) {
-      context.logger.error('readout: could not open the search form', slackFailureContext('views.open', error, where));
+      context.logger.error(
+        'readout: could not open the search form',
+        slackFailureContext('views.open', error, where),
+      );
     }
   };
 }

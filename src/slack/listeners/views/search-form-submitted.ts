@@ -32,7 +32,10 @@ export function searchFormSubmitted(context: ListenerContext) {
       try {
         await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
       } catch (error) {
-        context.logger.error('readout: could not answer a search form', slackFailureContext('response_url', error, where));
+        context.logger.error(
+          'readout: could not answer a search form',
+          slackFailureContext('response_url', error, where),
+        );
       }
     };
     const refused = refusal(context, { userId: body.user.id, channelId: target.channel_id });
