@@ -116,7 +116,9 @@ export class SlackStandIn {
   /** Starts the stand-in on a free loopback port. */
   static async start(): Promise<SlackStandIn> {
     const webSockets = new WebSocketServer({ noServer: true });
-    const server = http.createServer();
+    // Idle keep-alive connections stay open longer than any client keeps them, as Slack's do: with
+    // Node's 5 s default, a busy machine lets the client reuse a socket the server is closing.
+    const server = http.createServer({ keepAliveTimeout: 65_000 });
     const standIn = new SlackStandIn(server, webSockets);
     server.on('request', (request, response) => {
       standIn.handle(request, response).catch((error: unknown) => {
