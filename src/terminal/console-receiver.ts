@@ -1,8 +1,9 @@
 /**
  * A Bolt Receiver for the terminal: each line typed becomes the payload Slack would send (a
  * `/readout` command, an `app_mention` event, a button press on the latest private answer,
- * an `app_home_opened` event) and goes through `app.processEvent`, so the same listeners
- * answer it. Lines are handled one at a time, in order.
+ * an `app_home_opened` event, a message shortcut and the submission of the form it opens) and
+ * goes through `app.processEvent`, so the same listeners answer it. Lines are handled one at a
+ * time, in order.
  */
 import readline from 'node:readline';
 import type { Readable } from 'node:stream';
@@ -10,13 +11,18 @@ import type { App, Receiver } from '@slack/bolt';
 import { describeError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { actionIds } from '../slack/ui/render-answer.js';
+import { searchFormIds } from '../slack/ui/render-search-form.js';
 import type { ConsoleSlack } from './console-slack.js';
+import { searchFormSubmission, shortcutPayload } from './form-payloads.js';
 
 export type ConsoleLine =
   | { kind: 'command'; text: string }
   | { kind: 'mention'; text: string }
   | { kind: 'press'; actionId: string; label: string }
   | { kind: 'home' }
+  | { kind: 'shortcut'; text: string }
+  | { kind: 'submit'; text: string }
+  | { kind: 'reindex' }
   | { kind: 'quit' }
   | { kind: 'unknown_command'; command: string }
   | { kind: 'empty' };
@@ -25,12 +31,17 @@ const buttonWords: Record<string, { actionId: string; label: string }> = {
   share: { actionId: actionIds.share, label: 'Share in channel' },
   more: { actionId: actionIds.more, label: 'More results' },
   dismiss: { actionId: actionIds.dismiss, label: 'Dismiss' },
+  good: { actionId: actionIds.helpful, label: '👍' },
+  bad: { actionId: actionIds.unhelpful, label: '👎' },
 };
 
 /**
- * What a typed line means. `/readout …` is the command, `@readout …` a mention, `share`, `more`
- * and `dismiss` press the buttons of the latest answer, `home` opens the Home tab, `quit` ends;
- * any other line is searched as if typed after `/readout`.
+ * What a typed line means. `/readout …` is the command, `@readout …` a mention, `share`, `more`,
+ * `good`, `bad` and `dismiss` press the buttons of the latest answer, `home` opens the Home tab,
+ * `shortcut TEXT` uses "Search archive for this" on a message TEXT (alone: the global shortcut),
+ * `submit [WORDS]` sends the form it opened, `reindex` re-indexes the archive now (saved
+ * searches then post what is new), `quit` ends; any other line (`watch …`, `watching`,
+ * `unwatch N` included) is read as if typed after `/readout`.
  */
 export function parseConsoleLine(line: string): ConsoleLine {
   const text = line.trim();
@@ -47,6 +58,9 @@ export function parseConsoleLine(line: string): ConsoleLine {
   const button = buttonWords[word];
   if (button) return { kind: 'press', ...button };
   if (word === 'home') return { kind: 'home' };
+  if (word === 'reindex') return { kind: 'reindex' };
+  const form = /^(shortcut|submit)(?:\s+([\s\S]*))?$/i.exec(text);
+  if (form) return { kind: form[1]!.toLowerCase() as 'shortcut' | 'submit', text: (form[2] ?? '').trim() };
   if (word === 'quit' || word === 'exit') return { kind: 'quit' };
   return { kind: 'command', text };
 }
@@ -63,6 +77,8 @@ export interface ConsoleReceiverOptions {
   logger: Logger;
   /** Shown before each line when reading from a terminal. */
   prompt?: string;
+  /** `reindex`: re-indexes the archive and says what changed. */
+  reindex?: () => Promise<void>;
 }
 
 export class ConsoleReceiver implements Receiver {
@@ -133,6 +149,23 @@ export class ConsoleReceiver implements Receiver {
             event_ts: ts,
           }),
         );
+        return 'continue';
+      }
+      case 'reindex':
+        if (this.options.reindex) await this.options.reindex();
+        else print('Re-indexing is not available here.\n');
+        return 'continue';
+      case 'shortcut':
+        this.eventCount += 1;
+        await this.dispatch(shortcutPayload(slack, parsed.text, `console-${this.eventCount}`));
+        return 'continue';
+      case 'submit': {
+        const form = slack.latestView;
+        if (form?.view.callback_id !== searchFormIds.callback) {
+          print('There is no search form to submit: type shortcut, or shortcut and a message.\n');
+          return 'continue';
+        }
+        await this.dispatch(searchFormSubmission(slack, form, parsed.text));
         return 'continue';
       }
       case 'home':

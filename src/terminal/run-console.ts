@@ -7,6 +7,7 @@
 
 import type { Readable } from 'node:stream';
 import type { Config } from '../config.js';
+import { describeError, isReadoutError } from '../errors.js';
 import { type Db, openDatabase } from '../index/database.js';
 import { IndexReader } from '../index/reader.js';
 import { reindexArchive } from '../ingest/reindex.js';
@@ -35,7 +36,9 @@ export const missingSlackVariables =
 
 export const consoleUsage =
   'Type /readout obama putin syria, @readout obama putin, or just the words; help shows every option.\n' +
-  'share, more and dismiss press the buttons of the latest answer; home shows the Home tab; quit ends.\n';
+  'share, more, good (👍), bad (👎) and dismiss press the buttons of the latest answer; home shows the Home tab.\n' +
+  'watch WORDS saves a search, watching lists them, unwatch N stops one; reindex re-indexes the archive now.\n' +
+  'shortcut MESSAGE opens the search form for a message (shortcut alone: empty), submit sends it; quit ends.\n';
 
 /** Indexes the configured archive folders when the database holds no articles yet. */
 export async function indexIfEmpty(
@@ -51,6 +54,20 @@ export async function indexIfEmpty(
   for (const skipped of summary.skipped) print(`  skipped ${skipped.file}: ${skipped.reason}\n`);
 }
 
+/** The console's `reindex` line: a re-index of the configured folders, summed up in one line. */
+async function reindexAndSay(db: Db, config: Config, print: (text: string) => void): Promise<void> {
+  try {
+    const summary = await reindexArchive(db, { dirs: config.articleDirs });
+    const { added, updated, removed } = summary.files;
+    print(
+      `Re-indexed: ${added} new, ${updated} changed and ${removed} removed files; ${summary.articles} articles.\n`,
+    );
+    for (const skipped of summary.skipped) print(`  skipped ${skipped.file}: ${skipped.reason}\n`);
+  } catch (error) {
+    print(`Could not re-index: ${isReadoutError(error) ? error.message : describeError(error)}\n`);
+  }
+}
+
 /** Runs the console until the input ends or the person types `quit`. */
 export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
   io.print(missingSlackVariables);
@@ -61,12 +78,18 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
     const index = new SearchIndex(new IndexReader(db), { aliasesFile: config.aliasesFile });
     await indexIfEmpty(db, index, config, io.print);
     const slack = new ConsoleSlack(io.print, { color: io.interactive });
+    let watcher: ReturnType<typeof watchSavedSearches> | undefined;
     const receiver = new ConsoleReceiver({
       input: io.input,
       slack,
       print: io.print,
       logger: io.logger,
       prompt: io.interactive ? 'readout> ' : undefined,
+      // As `npm run reindex` would; then saved searches post what is new, as after any re-index.
+      reindex: async () => {
+        await reindexAndSay(db, config, io.print);
+        await watcher?.check();
+      },
     });
     const services = { readout: inProcessReadout(index), state: new StateStore(stateDb), logger: io.logger };
     const app = await createApp(config, services, {
@@ -76,7 +99,7 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
     });
     io.print(`\n${consoleUsage}\n`);
     await app.start();
-    const watcher = watchSavedSearches(app, config, services);
+    watcher = watchSavedSearches(app, config, services);
     await receiver.finished;
     watcher.stop();
     await app.stop();

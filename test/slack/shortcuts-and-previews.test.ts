@@ -65,7 +65,7 @@ describe.each(['http', 'socket'] as Transport[])('shortcuts, previews and feedba
     const before = standIn.lastSeq;
     const delivered = await readout.delivery.deliver(payload);
     const call = await standIn.waitForCall('views.open', () => true, before);
-    return { delivered, view: standIn.views.get(`V0MODAL${standIn.views.size}`) as Modal, call };
+    return { delivered, view: standIn.views.get(`V0MODAL${standIn.views.size}`) as unknown as Modal, call };
   }
 
   const formValues = (values: {
@@ -93,7 +93,7 @@ describe.each(['http', 'socket'] as Transport[])('shortcuts, previews and feedba
 
   async function submit(view: Modal, values: ReturnType<typeof formValues>) {
     const responseUrl = standIn.responseUrl();
-    const delivered = await readout.delivery.deliver(viewSubmission({ view, values, responseUrl }));
+    const delivered = await readout.delivery.deliver(viewSubmission({ view: view as unknown as Record<string, unknown>, values, responseUrl }));
     return { delivered, responseUrl };
   }
 
