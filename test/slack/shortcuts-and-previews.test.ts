@@ -93,7 +93,9 @@ describe.each(['http', 'socket'] as Transport[])('shortcuts, previews and feedba
 
   async function submit(view: Modal, values: ReturnType<typeof formValues>) {
     const responseUrl = standIn.responseUrl();
-    const delivered = await readout.delivery.deliver(viewSubmission({ view: view as unknown as Record<string, unknown>, values, responseUrl }));
+    const delivered = await readout.delivery.deliver(
+      viewSubmission({ view: view as unknown as Record<string, unknown>, values, responseUrl }),
+    );
     return { delivered, responseUrl };
   }
 
