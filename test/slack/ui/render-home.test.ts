@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockKitViolations } from '../../../src/slack/ui/limits.js';
 import { renderHelp, usageText } from '../../../src/slack/ui/render-help.js';
-import { renderHome, statsLine } from '../../../src/slack/ui/render-home.js';
+import { activityLines, renderHome, statsLine } from '../../../src/slack/ui/render-home.js';
 
 describe('statsLine', () => {
   it.each([
@@ -41,6 +41,32 @@ describe('renderHome', () => {
   });
 });
 
+describe('activityLines', () => {
+  it.each([
+    [null, ['Saved searches and feedback are unavailable right now.']],
+    [
+      { savedSearches: 0, feedback: { up: 0, down: 0, disappointing: [] } },
+      [
+        '0 saved searches post new articles after each re-index.',
+        'No answers rated yet: 👍 and 👎 are under every answer.',
+      ],
+    ],
+    [
+      {
+        savedSearches: 1,
+        feedback: { up: 3, down: 2, disappointing: [{ query: '<!here> ferry', down: 2, up: 1 }] },
+      },
+      [
+        '1 saved search posts new articles after each re-index.',
+        'Answers rated: 3 👍 · 2 👎.',
+        'Searches that disappointed: “&lt;!here&gt; ferry” (2 👎, 1 👍).',
+      ],
+    ],
+  ])('for %j says %j', (activity, lines) => {
+    expect(activityLines(activity)).toEqual(lines);
+  });
+});
+
 describe('usageText', () => {
   it.each([
     ['plain words', '/readout obama putin syria'],
@@ -50,6 +76,12 @@ describe('usageText', () => {
     ['a start date', 'after:2016-09-01'],
     ['an end date', 'before:2017'],
     ['a mention', '@Readout'],
+    ['a saved search', '/readout watch ferry strike'],
+    ['the saved searches', '/readout watching'],
+    ['stopping one', '/readout unwatch 2'],
+    ['the message shortcut', 'Search archive for this'],
+    ['link previews', 'preview'],
+    ['feedback', '👎'],
   ])('has an example of %s', (_name, example) => {
     expect(usageText()).toContain(example);
   });
