@@ -4,7 +4,7 @@
  * failures turned into something a reporter can read.
  */
 
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs, webApi } from '@slack/bolt';
+import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs, webApi } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
 import { defaultPageSize, type ReadoutResult, type ReadoutService } from '../../readout.js';
@@ -123,4 +123,23 @@ export async function postMessage(
     );
     return slackErrorCode(error);
   }
+}
+
+/**
+ * Sends private messages through a response_url (a command's, or the conversation a form chose);
+ * a failure is logged as "could not {what}", not thrown: there is nobody left to tell.
+ */
+export function privateResponder(
+  context: ListenerContext,
+  respond: RespondFn,
+  where: Record<string, unknown>,
+  what: string,
+): (message: SlackMessage) => Promise<void> {
+  return async (message) => {
+    try {
+      await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+    } catch (error) {
+      context.logger.error(`readout: could not ${what}`, slackFailureContext('response_url', error, where));
+    }
+  };
 }

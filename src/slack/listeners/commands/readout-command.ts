@@ -3,11 +3,15 @@
  * through the command's response_url with the Share / More / Dismiss preview. `/readout watch`,
  * `watching` and `unwatch` manage the channel's saved searches (watch-commands.ts).
  */
-import { slackFailureContext } from '../../transport/slack-errors.js';
-import type { SlackMessage } from '../../ui/limits.js';
 import { plainTextFromSlack } from '../../ui/mrkdwn.js';
 import { renderAnswer } from '../../ui/render-answer.js';
-import { type CommandArgs, type ListenerContext, refusal, searchArchive } from '../context.js';
+import {
+  type CommandArgs,
+  type ListenerContext,
+  privateResponder,
+  refusal,
+  searchArchive,
+} from '../context.js';
 import { readoutSubcommand } from './subcommands.js';
 import { listWatches, unwatch, watch } from './watch-commands.js';
 
@@ -17,16 +21,7 @@ export function readoutCommand(context: ListenerContext) {
     // Ack before anything that can take time: the answer follows through response_url.
     await ack();
     const where = { user: command.user_id, channel: command.channel_id, command: command.command };
-    const send = async (message: SlackMessage) => {
-      try {
-        await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
-      } catch (error) {
-        context.logger.error(
-          'readout: could not answer a command',
-          slackFailureContext('response_url', error, where),
-        );
-      }
-    };
+    const send = privateResponder(context, respond, where, 'answer a command');
 
     const refused = refusal(context, { userId: command.user_id, channelId: command.channel_id });
     if (refused) return send(refused);

@@ -4,11 +4,9 @@
  * form names (its response_url), with the usual Share / More / Dismiss buttons.
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { slackFailureContext } from '../../transport/slack-errors.js';
-import type { SlackMessage } from '../../ui/limits.js';
 import { renderAnswer } from '../../ui/render-answer.js';
 import { formQuery, readSearchForm, searchFormErrors } from '../../ui/render-search-form.js';
-import { type ListenerContext, refusal, searchArchive } from '../context.js';
+import { type ListenerContext, privateResponder, refusal, searchArchive } from '../context.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -28,16 +26,7 @@ export function searchFormSubmitted(context: ListenerContext) {
       context.logger.warn('readout: a search form came without a conversation to answer in', where);
       return;
     }
-    const send = async (message: SlackMessage) => {
-      try {
-        await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
-      } catch (error) {
-        context.logger.error(
-          'readout: could not answer a search form',
-          slackFailureContext('response_url', error, where),
-        );
-      }
-    };
+    const send = privateResponder(context, respond, where, 'answer a search form');
     const refused = refusal(context, { userId: body.user.id, channelId: target.channel_id });
     if (refused) return send(refused);
     const result = await searchArchive(context, formQuery(values), 0, where);
