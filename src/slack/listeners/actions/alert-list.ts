@@ -8,15 +8,21 @@ import { findNewArticles } from '../../alerts/find-new-articles.js';
 import { slackFailureContext } from '../../transport/slack-errors.js';
 import { renderList, renderListLoading } from '../../ui/render-alert.js';
 import { failureNotices } from '../../ui/render-answer.js';
-import type { ListenerContext } from '../context.js';
+import { type ListenerContext, refusal } from '../context.js';
 import { type ButtonArgs, expiredButton, pressedButton, respondTo } from './button-args.js';
 
 export function alertList(context: ListenerContext) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
-    const { state, where } = pressedButton(args);
+    const { state, userId, channelId, where } = pressedButton(args);
     if (!state || state.a === undefined) {
       await respondTo(context, args, where, expiredButton);
+      return;
+    }
+    // The list searches again, so it counts like any search (allowed channels, rate limit).
+    const refused = refusal(context, { userId, channelId });
+    if (refused) {
+      await respondTo(context, args, where, refused);
       return;
     }
     let viewId: string;
