@@ -225,13 +225,26 @@ describe.each(['http', 'socket'] as Transport[])('shortcuts, previews and feedba
       expect(json).not.toContain('<!channel>');
     });
 
+    it('ignores malformed links without an error', async () => {
+      const before = standIn.lastSeq;
+      for (const links of ['nonsense', [null, { url: 5 }, { url: 'javascript:alert(1)' }]]) {
+        const payload = linkShared({ urls: [], channel: `C0JUNK${String(links).length}` });
+        payload.body.event.links = links;
+        await readout.delivery.deliver(payload);
+        await readout.waitForLog(
+          new RegExp(`shared links looked up.*C0JUNK${String(links).length}.*"previewed":0`),
+        );
+      }
+      expect(standIn.apiCalls('chat.unfurl').filter((call) => call.seq > before)).toEqual([]);
+      expect(readout.logs.filter((line) => / ERROR /.test(line))).toEqual([]);
+    });
+
     it('sends nothing for links that are not in the archive', async () => {
       const before = standIn.lastSeq;
-      await readout.delivery.deliver(linkShared({ urls: ['https://example.org/elsewhere'] }));
-      // A later mention's reply proves the link event was handled before it.
-      const responseUrl = standIn.responseUrl();
-      await readout.delivery.deliver(slashCommand({ text: 'cormorant', responseUrl }));
-      await standIn.waitForResponse(responseUrl);
+      await readout.delivery.deliver(
+        linkShared({ urls: ['https://example.org/elsewhere'], channel: 'C0ELSEWHERE' }),
+      );
+      await readout.waitForLog(/shared links looked up.*C0ELSEWHERE.*"links":1,"previewed":0/);
       expect(standIn.apiCalls('chat.unfurl').filter((call) => call.seq > before)).toEqual([]);
     });
   });

@@ -20,7 +20,10 @@ export function linkShared(context: ListenerContext) {
     if (eventId && !context.seenEvents.firstTime(eventId)) return;
     const where = { user: event.user, channel: event.channel, eventId };
     const unfurls: Record<string, ReturnType<typeof renderUnfurl>> = {};
-    for (const { url } of (event.links ?? []).slice(0, maxLinks)) {
+    const links: unknown[] = Array.isArray(event.links) ? event.links : [];
+    for (const link of links.slice(0, maxLinks)) {
+      const url = (link as { url?: unknown } | null)?.url;
+      if (typeof url !== 'string') continue;
       try {
         const article = await context.readout.articleAt(url);
         if (article) unfurls[url] = renderUnfurl(article);
@@ -31,7 +34,9 @@ export function linkShared(context: ListenerContext) {
         });
       }
     }
-    if (Object.keys(unfurls).length === 0) return;
+    const previewed = Object.keys(unfurls).length;
+    context.logger.info('readout: shared links looked up', { ...where, links: links.length, previewed });
+    if (previewed === 0) return;
     // Links pasted in the composer before sending come with unfurl_id and source instead of a ts.
     const target = event as { unfurl_id?: string; source?: string };
     const at =
