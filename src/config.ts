@@ -24,6 +24,10 @@ export interface RateLimit {
 
 export interface Config {
   databaseFile: string;
+  /** The bot's own database: saved searches and feedback (never the index). */
+  stateFile: string;
+  /** How often the bot looks for a finished re-index to post saved searches' new articles, in ms. */
+  watchIntervalMs: number;
   articleDirs: string[];
   aliasesFile: string;
   mode: RunMode;
@@ -110,6 +114,12 @@ export function loadConfig(env: Env = process.env): Config {
   const badChannel = channels?.find((id) => !/^[CGD][A-Z0-9]{2,}$/.test(id));
   if (badChannel) problems.push(`READOUT_CHANNELS should list channel IDs like C0123ABCD, not ${badChannel}`);
 
+  const watchText = value(env, 'READOUT_WATCH_SECONDS') ?? '30';
+  const watchSeconds = Number(watchText);
+  if (!(watchSeconds > 0 && watchSeconds <= 86_400)) {
+    problems.push(`READOUT_WATCH_SECONDS should be a number of seconds from 0.01 to 86400, not ${watchText}`);
+  }
+
   const logLevel = (value(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
     problems.push(`LOG_LEVEL should be debug, info, warn or error, not ${logLevel}`);
@@ -120,8 +130,15 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const articles = value(env, 'READOUT_ARTICLES');
+  const databaseFile = resolvePath(value(env, 'READOUT_DB') ?? defaultDatabaseFile);
+  const stateFile = value(env, 'READOUT_STATE_DB');
   return {
-    databaseFile: resolvePath(value(env, 'READOUT_DB') ?? defaultDatabaseFile),
+    databaseFile,
+    // Beside the index by default (the same folder must be writable for its -wal file anyway).
+    stateFile: stateFile
+      ? resolvePath(stateFile)
+      : path.join(path.dirname(databaseFile), 'readout-state.sqlite'),
+    watchIntervalMs: Math.round(watchSeconds * 1000),
     articleDirs: articles
       ? articles.split(path.delimiter).filter(Boolean).map(resolvePath)
       : [sampleArticlesDir],

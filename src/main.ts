@@ -15,9 +15,11 @@ import { IndexReader } from './index/reader.js';
 import { createLogger, type Logger, redact } from './log.js';
 import { inProcessReadout } from './readout.js';
 import { SearchIndex } from './search/search-index.js';
-import { createApp } from './slack/app.js';
+import { createApp, watchSavedSearches } from './slack/app.js';
 import { InFlight } from './slack/transport/in-flight.js';
 import { slackErrorCode } from './slack/transport/slack-errors.js';
+import { openStateDatabase } from './state/state-database.js';
+import { StateStore } from './state/state-store.js';
 import { runConsole, sameFolders } from './terminal/run-console.js';
 import { terminalWidth } from './terminal/wrap-text.js';
 
@@ -61,8 +63,11 @@ async function startSlack(config: Config, logger: Logger): Promise<void> {
     );
   }
 
+  const stateDb = openStateDatabase(config.stateFile);
   const inFlight = new InFlight();
-  const app = await createApp(config, { readout: inProcessReadout(search), logger, inFlight });
+  const services = { readout: inProcessReadout(search), state: new StateStore(stateDb), logger, inFlight };
+  const app = await createApp(config, services);
+  let watcher: ReturnType<typeof watchSavedSearches> | undefined;
   // Register before starting: a signal during start-up must also close the database cleanly.
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -72,6 +77,7 @@ async function startSlack(config: Config, logger: Logger): Promise<void> {
     try {
       // Stop taking requests first, then let the answers already under way reach the reporter:
       // Slack has had its ack, so an answer cut off here would simply never arrive.
+      watcher?.stop();
       await app.stop();
       if (!(await inFlight.drained(shutdownGraceMs))) {
         logger.warn('readout: stopped with answers still under way', { answering: inFlight.size });
@@ -80,6 +86,7 @@ async function startSlack(config: Config, logger: Logger): Promise<void> {
       logger.error('readout: error while stopping', { error: describeError(error) });
     } finally {
       db.close();
+      stateDb.close();
       process.exit(0);
     }
   };
@@ -97,6 +104,7 @@ async function startSlack(config: Config, logger: Logger): Promise<void> {
     await app.start();
     logger.info('readout: connected to Slack over Socket Mode', { articles: stats.articles });
   }
+  if (!stopping) watcher = watchSavedSearches(app, config, services);
 }
 
 /**

@@ -7,8 +7,10 @@
  * comes back as a classified failure for the caller to log and render.
  */
 import { describeError, isReadoutError } from './errors.js';
-import type { IndexStats } from './index/reader.js';
+import type { IndexStats, OutletCount } from './index/reader.js';
 import { interpretedQuery, type ReadoutAnswer } from './search/answer.js';
+import type { LinkedArticle } from './search/article-links.js';
+import type { RunScope } from './search/filters.js';
 import { parseQuery } from './search/parse-query.js';
 import type { SearchIndex } from './search/search-index.js';
 
@@ -21,6 +23,8 @@ export interface ReadoutOptions {
   offset?: number;
   /** Results per page (1–20). */
   limit?: number;
+  /** Only articles these re-index runs added or changed, exact matches only (saved searches). */
+  scope?: RunScope;
 }
 
 /** A search that could not run. `detail` is for the log only, never shown to a reporter. */
@@ -79,7 +83,7 @@ export function readout(text: string, options: ReadoutOptions, services: Readout
     };
   }
   try {
-    return services.search.search(parsed, { offset, limit });
+    return services.search.search(parsed, { offset, limit }, options.scope);
   } catch (error) {
     const unavailable = isReadoutError(error) && error.code === 'index_unavailable';
     return {
@@ -99,6 +103,10 @@ export function readout(text: string, options: ReadoutOptions, services: Readout
 export interface ReadoutService {
   answer(text: string, options: ReadoutOptions): Promise<ReadoutResult>;
   stats(): IndexStats;
+  /** Outlets whose name contains `text`, most articles first (the search form's outlet list). */
+  outlets(text: string, limit: number): Promise<OutletCount[]>;
+  /** The archive's article at a posted link, for its preview; undefined when not in the index. */
+  articleAt(url: string): Promise<LinkedArticle | undefined>;
 }
 
 /** A ReadoutService that searches on the calling thread. */
@@ -106,5 +114,7 @@ export function inProcessReadout(search: SearchIndex): ReadoutService {
   return {
     answer: async (text, options) => readout(text, options, { search }),
     stats: () => search.stats(),
+    outlets: async (text, limit) => search.outlets(text, limit),
+    articleAt: async (url) => search.articleAt(url),
   };
 }

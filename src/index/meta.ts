@@ -17,6 +17,8 @@ export const metaKeys = {
   articleDirs: 'article_dirs',
   /** JSON object: folder → fingerprint of its .readout.yml defaults, as last indexed. */
   folderDefaults: 'folder_defaults',
+  /** Number of the last completed re-index run (1, 2, …); articles carry the run that wrote them. */
+  reindexRun: 'reindex_run',
 } as const;
 
 export type MetaKey = (typeof metaKeys)[keyof typeof metaKeys];

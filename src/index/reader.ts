@@ -20,6 +20,8 @@ export interface Candidate {
   source: string | null;
   published: string | null;
   url: string | null;
+  /** The re-index run that last added or changed the article (meta 'reindex_run'). */
+  indexedRun: number;
 }
 
 /** A passage's headline and body with matched tokens between \u0002 and \u0003. */
@@ -61,6 +63,19 @@ export interface IndexStats {
   outlets: number;
   /** ISO timestamp of the last completed re-index, if any. */
   lastReindexAt: string | null;
+  /** Number of the last completed re-index run; 0 before the first. */
+  reindexRun: number;
+}
+
+/** An outlet named in the archive, with how many articles it has. */
+export interface OutletCount {
+  source: string;
+  articles: number;
+}
+
+/** An article found by its URL, with its lead passage (for a link preview). */
+export interface LinkedArticle extends StoredAttribution {
+  lead: string;
 }
 
 function prepareStatements(db: Db) {
@@ -75,7 +90,7 @@ function prepareStatements(db: Db) {
        )
        SELECT top.id AS passageId, top.rank AS rank, passages.article_id AS articleId,
               passages.fingerprint AS fingerprint, articles.source AS source,
-              articles.published AS published, articles.url AS url
+              articles.published AS published, articles.url AS url, articles.indexed_run AS indexedRun
        FROM top
        JOIN passages ON passages.id = top.id
        JOIN articles ON articles.id = passages.article_id`,
@@ -92,7 +107,7 @@ function prepareStatements(db: Db) {
        )
        SELECT top.id AS passageId, top.rank AS rank, passages.article_id AS articleId,
               passages.fingerprint AS fingerprint, articles.source AS source,
-              articles.published AS published, articles.url AS url
+              articles.published AS published, articles.url AS url, articles.indexed_run AS indexedRun
        FROM top
        JOIN passages ON passages.id = top.id
        JOIN articles ON articles.id = passages.article_id`,
@@ -101,7 +116,7 @@ function prepareStatements(db: Db) {
     quotingNewestFirst: db.prepare<{ k: number; keys: string }, Candidate>(
       `SELECT passages.id AS passageId, 0 AS rank, passages.article_id AS articleId,
               passages.fingerprint AS fingerprint, articles.source AS source,
-              articles.published AS published, articles.url AS url
+              articles.published AS published, articles.url AS url, articles.indexed_run AS indexedRun
        FROM passages JOIN articles ON articles.id = passages.article_id
        WHERE passages.id IN (SELECT passage_id FROM quotations
                              WHERE speaker_key IN (SELECT value FROM json_each(@keys)))
@@ -112,7 +127,7 @@ function prepareStatements(db: Db) {
     quotingNewestFirstExcept: db.prepare<{ k: number; keys: string; excluded: string }, Candidate>(
       `SELECT passages.id AS passageId, 0 AS rank, passages.article_id AS articleId,
               passages.fingerprint AS fingerprint, articles.source AS source,
-              articles.published AS published, articles.url AS url
+              articles.published AS published, articles.url AS url, articles.indexed_run AS indexedRun
        FROM passages JOIN articles ON articles.id = passages.article_id
        WHERE passages.id IN (SELECT passage_id FROM quotations
                              WHERE speaker_key IN (SELECT value FROM json_each(@keys)))
@@ -156,6 +171,25 @@ function prepareStatements(db: Db) {
     wordArticles: db.prepare<[string], number>('SELECT articles FROM vocabulary WHERE word = ?').pluck(),
     vocabulary: db.prepare<[], { word: string; articles: number }>('SELECT word, articles FROM vocabulary'),
     meta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
+    // Spellings of one outlet differ in case only; the most used spelling names it.
+    outlets: db.prepare<{ contains: string; limit: number }, OutletCount>(
+      `SELECT source, articles FROM (
+         SELECT source, count(*) AS articles,
+                row_number() OVER (PARTITION BY source COLLATE NOCASE ORDER BY count(*) DESC) AS nth
+         FROM articles WHERE source IS NOT NULL AND source != ''
+         GROUP BY source
+       )
+       WHERE nth = 1 AND instr(lower(source), @contains) > 0
+       ORDER BY articles DESC, source LIMIT @limit`,
+    ),
+    byUrl: db.prepare<[string], LinkedArticle>(
+      `SELECT articles.id, title, source, author, published, url, file_path AS file,
+              coalesce(passages.body, '') AS lead
+       FROM articles LEFT JOIN passages
+         ON passages.article_id = articles.id AND passages.position = articles.lead_position
+       WHERE url IN (SELECT value FROM json_each(?))
+       ORDER BY articles.id DESC`,
+    ),
   };
 }
 
@@ -268,7 +302,18 @@ export class IndexReader {
       passages: number(metaKeys.passages),
       outlets: number(metaKeys.outlets),
       lastReindexAt: this.meta(metaKeys.lastReindexAt) ?? null,
+      reindexRun: number(metaKeys.reindexRun),
     };
+  }
+
+  /** Outlets whose name contains `contains` (lowercase; '' for all), most articles first. */
+  outlets(contains: string, limit: number): OutletCount[] {
+    return this.guard(() => this.statements.outlets.all({ contains, limit }));
+  }
+
+  /** Articles whose stored URL is one of `urls` (exact), newest first, with their lead passage. */
+  articlesByUrl(urls: string[]): LinkedArticle[] {
+    return this.guard(() => this.statements.byUrl.all(JSON.stringify(urls)));
   }
 
   /** Runs a query, turning a damaged or replaced index into `index_unavailable`. */

@@ -9,6 +9,10 @@
  * old values (FTS5 needs them to find the tokens to remove) before the content rows go.
  * Vocabulary counts change by the thousand per run, so they are summed in memory and written
  * once at the end (`flushVocabulary`).
+ *
+ * Runs are numbered (meta 'reindex_run'); every article the run writes is stamped with its number
+ * (`indexed_run`), so the bot can search a run's new and changed articles only. A --full rebuild
+ * keeps the stamp of an article whose file, item and content did not change.
  */
 import { isVocabularyWord, surfaceWords } from '../text/words.js';
 import type { Db } from './database.js';
@@ -45,6 +49,10 @@ export class IndexWriter {
   readonly vocabulary = new VocabularyTally();
   private readonly statements;
   private readonly deferredIndexes: string[] = [];
+  /** The number of this run: one more than the last committed run. */
+  readonly run: number;
+  /** After `clear`: the runs of the articles as they were, by file, item and content hash. */
+  private previousRuns = new Map<string, number>();
 
   /**
    * Starts a run: takes the write lock (BEGIN IMMEDIATE) or throws `reindex_busy` when another
@@ -64,6 +72,8 @@ export class IndexWriter {
   }
 
   private constructor(private readonly db: Db) {
+    const lastRun = db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck();
+    this.run = Number(lastRun.get(metaKeys.reindexRun) ?? 0) + 1;
     this.statements = {
       file: db.prepare<[string], StoredFile>(
         'SELECT path, content_hash, size, mtime_ms FROM files WHERE path = ?',
@@ -78,9 +88,13 @@ export class IndexWriter {
       ),
       touchFile: db.prepare('UPDATE files SET size = @size, mtime_ms = @mtimeMs WHERE path = @path'),
       insertArticle: db.prepare(
-        `INSERT INTO articles (file_path, item, content_hash, lead_position, title, source, author, published, url)
-         VALUES (@filePath, @item, @contentHash, @lead, @title, @source, @author, @published, @url)`,
+        `INSERT INTO articles (file_path, item, content_hash, lead_position, title, source, author, published, url, indexed_run)
+         VALUES (@filePath, @item, @contentHash, @lead, @title, @source, @author, @published, @url, @run)`,
       ),
+      articleRuns: db.prepare<
+        [],
+        { file_path: string; item: string; content_hash: string; indexed_run: number }
+      >('SELECT file_path, item, content_hash, indexed_run FROM articles'),
       insertPassage: db.prepare(
         'INSERT INTO passages (article_id, position, body, fingerprint) VALUES (?, ?, ?, ?)',
       ),
@@ -196,6 +210,7 @@ export class IndexWriter {
         author: draft.author ?? null,
         published: draft.published ?? null,
         url: draft.url ?? null,
+        run: this.previousRuns.get(articleRunKey(filePath, draft.item, article.contentHash)) ?? this.run,
       }).lastInsertRowid,
     );
     article.passages.forEach(({ body, fingerprint, quotations }, position) => {
@@ -217,6 +232,11 @@ export class IndexWriter {
 
   /** Empties the whole index (for --full), in the caller's transaction. */
   clear(): void {
+    this.previousRuns = new Map(
+      this.statements.articleRuns
+        .all()
+        .map((row) => [articleRunKey(row.file_path, row.item, row.content_hash), row.indexed_run]),
+    );
     this.db.exec(`
       INSERT INTO passages_fts (passages_fts) VALUES ('delete-all');
       DELETE FROM quotations; DELETE FROM passages; DELETE FROM articles; DELETE FROM files; DELETE FROM vocabulary;
@@ -285,6 +305,7 @@ export class IndexWriter {
     if (options.optimize) this.optimize();
     this.statements.setMeta.run(metaKeys.lastReindexAt, indexedAt);
     this.statements.setMeta.run(metaKeys.preparedWith, options.preparedWith);
+    this.statements.setMeta.run(metaKeys.reindexRun, String(this.run));
     this.db.exec('COMMIT');
     return counts;
   }
@@ -308,4 +329,9 @@ export class IndexWriter {
   private optimize(): void {
     this.db.exec(`INSERT INTO passages_fts (passages_fts) VALUES ('optimize')`);
   }
+}
+
+/** An article's identity and content: an article rebuilt unchanged by --full keeps its run. */
+function articleRunKey(filePath: string, item: string, contentHash: string): string {
+  return `${filePath}\u0000${item}\u0000${contentHash}`;
 }

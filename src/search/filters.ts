@@ -1,9 +1,29 @@
 /**
- * The `source:`, `after:` and `before:` filters, applied to a candidate's attribution, and the
- * note that explains an answer they emptied.
+ * The `source:`, `after:` and `before:` filters, applied to a candidate's attribution, the note
+ * that explains an answer they emptied, and the run scope saved searches use.
  */
 import { partialDateStart } from '../text/partial-date.js';
 import type { QueryFilters } from './parse-query.js';
+
+/**
+ * Which re-index runs' articles a search may return (runs as numbered in meta 'reindex_run'):
+ * saved searches look at the articles that runs after the last check added or changed.
+ */
+export interface RunScope {
+  /** Only articles written by a run after this one. */
+  afterRun: number;
+  /** …and not after this one (the list an alert was made from, even after later runs). */
+  throughRun?: number;
+}
+
+/**
+ * Whether an article written by run `indexedRun` is in scope.
+ * `passesRunScope(5, { afterRun: 4 })` → true; `passesRunScope(4, { afterRun: 4 })` → false
+ */
+export function passesRunScope(indexedRun: number, scope: RunScope | undefined): boolean {
+  if (!scope) return true;
+  return indexedRun > scope.afterRun && (scope.throughRun === undefined || indexedRun <= scope.throughRun);
+}
 
 /** Whether a stored date ('2016-09-05', '2016-09', '2016', '--09-05') passes the date filters. */
 export function passesDateFilters(published: string | null, filters: QueryFilters): boolean {

@@ -5,17 +5,27 @@
  *   1. every term (with its aliases), filters applied to the top K candidates;
  *   2. the same after correcting words the archive does not know (typos, spelling variants);
  *   3. the partial-match fallback: passages with some of the terms, rarest first.
+ * A search scoped to some re-index runs (a saved search looking for new articles) tries the
+ * first strategy only: an alert must not fire on a guessed spelling or on some of the words.
  * All SQL is in src/index/reader.ts; this file decides what to ask and in which order.
  */
-import type { Candidate, IndexReader, IndexStats } from '../index/reader.js';
+import type { Candidate, IndexReader, IndexStats, OutletCount } from '../index/reader.js';
 import { speakerMatches } from '../text/speaker-name.js';
 import { AliasFile, aliasesFor, joinAliasNames } from './aliases.js';
 import { type AliasExpansion, interpretedQuery, type ReadoutAnswer } from './answer.js';
 import { arrangePages, byRankThenRecency, dropSyndicatedCopies, pageAt } from './arrange.js';
+import { type LinkedArticle, linkVariants } from './article-links.js';
 import { correctUnknownWords, type SearchTerm } from './corrections.js';
 import { coverageOrder, markWeights, termWeight } from './coverage.js';
 import { EnglishWords } from './english-words.js';
-import { filtersExcludedNote, hasFilters, passesDateFilters, passesSourceFilters } from './filters.js';
+import {
+  filtersExcludedNote,
+  hasFilters,
+  passesDateFilters,
+  passesRunScope,
+  passesSourceFilters,
+  type RunScope,
+} from './filters.js';
 import { buildMatch, type TermAlternatives } from './fts-query.js';
 import { buildHits } from './hits.js';
 import { displayTerm, type ParsedQuery } from './parse-query.js';
@@ -69,8 +79,23 @@ export class SearchIndex {
     return this.statsCache;
   }
 
-  /** Runs a parsed query (with at least one term or `who:` speaker) and returns one page of the answer. */
-  search(parsed: ParsedQuery, page: Page): ReadoutAnswer {
+  /** Outlets whose name contains `text` (any case), most articles first, at most `limit`. */
+  outlets(text: string, limit: number): OutletCount[] {
+    return this.reader.outlets(text.trim().toLowerCase(), Math.max(0, Math.trunc(limit)));
+  }
+
+  /** The archive's article at a link someone posted (the newest, if several have it), or undefined. */
+  articleAt(url: string): LinkedArticle | undefined {
+    const variants = linkVariants(url);
+    return variants.length > 0 ? this.reader.articlesByUrl(variants)[0] : undefined;
+  }
+
+  /**
+   * Runs a parsed query (with at least one term or `who:` speaker) and returns one page of the
+   * answer; with a `scope`, only articles the re-index runs in scope added or changed, and no
+   * fallbacks.
+   */
+  search(parsed: ParsedQuery, page: Page, scope?: RunScope): ReadoutAnswer {
     const { offset, limit } = page;
     const query = interpretedQuery(parsed);
     this.refreshIfReindexed();
@@ -103,9 +128,9 @@ export class SearchIndex {
 
     let match =
       terms.length === 0 ? '' : buildMatch({ required: terms.map((t) => t.alternatives), excluded });
-    let candidates = this.candidates(match, parsed, needed, speakers, except);
+    let candidates = this.candidates(match, parsed, needed, speakers, except, scope);
 
-    if (candidates.length === 0 && terms.length > 0) {
+    if (candidates.length === 0 && terms.length > 0 && !scope) {
       const corrections = correctUnknownWords(terms, expand, {
         reader: this.reader,
         vocabulary: this.vocabulary,
@@ -122,7 +147,7 @@ export class SearchIndex {
     const weights = new Map(terms.map((term) => [term, termWeight(this.articlesUsing(term), articles)]));
     // Fewer than a page have every word: the best partial matches follow them, labelled.
     const missing = new Map<number, string[]>();
-    if (candidates.length < needed && terms.length > 1) {
+    if (candidates.length < needed && terms.length > 1 && !scope) {
       const partial = this.partialMatches(
         terms,
         weights,
@@ -155,7 +180,13 @@ export class SearchIndex {
         alternatives: term.alternatives.slice(1).map((words) => words.join(' ')),
       }));
 
-    if (candidates.length === 0 && match !== '' && hasFilters(parsed.filters) && this.reader.matches(match)) {
+    if (
+      candidates.length === 0 &&
+      !scope &&
+      match !== '' &&
+      hasFilters(parsed.filters) &&
+      this.reader.matches(match)
+    ) {
       query.notes.push(filtersExcludedNote(parsed.filters));
     }
 
@@ -243,6 +274,7 @@ export class SearchIndex {
     needed: number,
     speakers: ReadonlySet<string> | undefined,
     except?: string,
+    scope?: RunScope,
   ): Candidate[] {
     const filters = parsed.filters;
     // FTS5 ranks every match whatever K is, so a retry costs a whole ranking (1.5 ms at 1M
@@ -255,7 +287,8 @@ export class SearchIndex {
         rows.filter(
           (row) =>
             passesDateFilters(row.published, filters) &&
-            passesSourceFilters(row.source, row.url, filters.sources),
+            passesSourceFilters(row.source, row.url, filters.sources) &&
+            passesRunScope(row.indexedRun, scope),
         ),
       );
       if (rows.length < k || kept.length >= needed) return kept;

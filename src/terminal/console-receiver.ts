@@ -1,8 +1,8 @@
 /**
  * A Bolt Receiver for the terminal: each line typed becomes the payload Slack would send (a
  * `/readout` command, an `app_mention` event, a button press on the latest private answer,
- * an `app_home_opened` event) and goes through `app.processEvent`, so the same listeners
- * answer it. Lines are handled one at a time, in order; on a terminal they are edited with
+ * an `app_home_opened` event, a message shortcut and the submission of the form it opens) and
+ * goes through `app.processEvent`, so the same listeners answer it. Lines are handled one at a time, in order; on a terminal they are edited with
  * readline (history, a prompt), see line-reader.ts.
  */
 import readline from 'node:readline';
@@ -11,7 +11,9 @@ import type { App, Receiver } from '@slack/bolt';
 import { describeError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { actionIds } from '../slack/ui/render-answer.js';
+import { searchFormIds } from '../slack/ui/render-search-form.js';
 import type { ConsoleSlack } from './console-slack.js';
+import { searchFormSubmission, shortcutPayload } from './form-payloads.js';
 import { lineReaderOptions } from './line-reader.js';
 import {
   appHomeOpenedEvent,
@@ -27,6 +29,9 @@ export type ConsoleLine =
   | { kind: 'mention'; text: string }
   | { kind: 'press'; actionId: string; label: string }
   | { kind: 'home' }
+  | { kind: 'shortcut'; text: string }
+  | { kind: 'submit'; text: string }
+  | { kind: 'reindex' }
   | { kind: 'quit' }
   | { kind: 'unknown_command'; command: string }
   | { kind: 'empty' };
@@ -35,12 +40,17 @@ const buttonWords: Record<string, { actionId: string; label: string }> = {
   share: { actionId: actionIds.share, label: 'Share in channel' },
   more: { actionId: actionIds.more, label: 'More results' },
   dismiss: { actionId: actionIds.dismiss, label: 'Dismiss' },
+  good: { actionId: actionIds.helpful, label: '👍' },
+  bad: { actionId: actionIds.unhelpful, label: '👎' },
 };
 
 /**
- * What a typed line means. `/readout …` is the command, `@readout …` a mention, `share`, `more`
- * and `dismiss` press the buttons of the latest answer, `home` opens the Home tab, `quit` ends;
- * any other line is searched as if typed after `/readout`.
+ * What a typed line means. `/readout …` is the command, `@readout …` a mention, `share`, `more`,
+ * `good`, `bad` and `dismiss` press the buttons of the latest answer, `home` opens the Home tab,
+ * `shortcut TEXT` uses "Search archive for this" on a message TEXT (alone: the global shortcut),
+ * `submit [WORDS]` sends the form it opened, `reindex` re-indexes the archive now (saved
+ * searches then post what is new), `quit` ends; any other line (`watch …`, `watching`,
+ * `unwatch N` included) is read as if typed after `/readout`.
  */
 export function parseConsoleLine(line: string): ConsoleLine {
   const text = line.trim();
@@ -57,6 +67,9 @@ export function parseConsoleLine(line: string): ConsoleLine {
   const button = buttonWords[word];
   if (button) return { kind: 'press', ...button };
   if (word === 'home') return { kind: 'home' };
+  if (word === 'reindex') return { kind: 'reindex' };
+  const form = /^(shortcut|submit)(?:\s+([\s\S]*))?$/i.exec(text);
+  if (form) return { kind: form[1]!.toLowerCase() as 'shortcut' | 'submit', text: (form[2] ?? '').trim() };
   if (word === 'quit' || word === 'exit') return { kind: 'quit' };
   return { kind: 'command', text };
 }
@@ -70,6 +83,8 @@ export interface ConsoleReceiverOptions {
   logger: Logger;
   /** Shown before each line when reading from a terminal. */
   prompt?: string;
+  /** `reindex`: re-indexes the archive and says what changed. */
+  reindex?: () => Promise<void>;
 }
 
 export class ConsoleReceiver implements Receiver {
@@ -141,6 +156,22 @@ export class ConsoleReceiver implements Receiver {
       case 'home':
         await this.dispatchEvent(appHomeOpenedEvent(workspace, { eventTs: slack.nextTs() }));
         return 'continue';
+      case 'reindex':
+        if (this.options.reindex) await this.options.reindex();
+        else print('Re-indexing is not available here.\n');
+        return 'continue';
+      case 'shortcut':
+        await this.dispatch(shortcutPayload(slack, parsed.text, this.nextId('console-trigger-')));
+        return 'continue';
+      case 'submit': {
+        const form = slack.latestView;
+        if (form?.view.callback_id !== searchFormIds.callback) {
+          print('There is no search form to submit: type shortcut, or shortcut and a message.\n');
+          return 'continue';
+        }
+        await this.dispatch(searchFormSubmission(slack, form, parsed.text));
+        return 'continue';
+      }
       case 'press': {
         const found = slack.findButton(parsed.actionId);
         if (!found) {

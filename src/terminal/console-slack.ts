@@ -4,6 +4,7 @@
  * `clientOptions.fetch`, so the app, its listeners and its Web API client are the real ones;
  * only the far end of the wire is the terminal. Nothing leaves the process.
  */
+import { actionIds } from '../slack/ui/render-answer.js';
 import { messageToText, type TextOptions } from './message-text.js';
 import { messageTs, type SlackWorkspace } from './slack-payloads.js';
 
@@ -44,7 +45,18 @@ interface ChannelMessage {
 type WebApiResult = Record<string, unknown> & { ok: boolean };
 
 // Arguments the Web API client sends as JSON strings inside a form body.
-const jsonArguments = new Set(['blocks', 'attachments', 'view', 'metadata']);
+const jsonArguments = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurls']);
+
+/** Words that press a button in the console, where the label is not one (👍, 👎). */
+export const consoleButtonWords: Record<string, string> = {
+  [actionIds.helpful]: 'good',
+  [actionIds.unhelpful]: 'bad',
+};
+
+/** What to type to press `button`: its word, else the first word of its label. */
+export function consoleButtonWord(button: ConsoleButton): string {
+  return consoleButtonWords[button.action_id] ?? button.text.text.split(' ')[0]!.toLowerCase();
+}
 
 export class ConsoleSlack {
   readonly origin = 'http://readout-console.invalid';
@@ -57,6 +69,9 @@ export class ConsoleSlack {
   private tsCount = 0;
   /** The private answer whose buttons the next `more`/`share`/`dismiss` presses. */
   latestInteractive?: PrivateMessage;
+  /** The form (modal) the app opened last, for `submit`. */
+  latestView?: { id: string; view: Record<string, unknown> };
+  private viewCount = 0;
 
   constructor(
     private readonly print: (text: string) => void,
@@ -121,7 +136,7 @@ export class ConsoleSlack {
     this.privateMessages.set(id, stored);
     this.latestInteractive = buttons.length > 0 ? stored : this.latestInteractive;
     if (buttons.length > 0) {
-      const names = buttons.map((button) => button.text.text.split(' ')[0]!.toLowerCase()).join(', ');
+      const names = buttons.map(consoleButtonWord).join(', ');
       this.print(`(type ${names} to press a button)\n`);
     }
     return stored;
@@ -185,6 +200,26 @@ export class ConsoleSlack {
           ? { ok: true, messages: messages.slice(0, Number(args.limit ?? 1000)) }
           : { ok: false, error: 'thread_not_found' };
       }
+      case 'conversations.info':
+        return { ok: true, channel: { id: args.channel, is_member: true, is_archived: false } };
+      case 'views.open':
+      case 'views.update': {
+        const view = (args.view ?? {}) as Record<string, unknown>;
+        const id = method === 'views.open' ? `V0FORM${++this.viewCount}` : String(args.view_id ?? '');
+        this.latestView = { id, view };
+        const title = (view.title as { text?: string } | undefined)?.text ?? 'Readout';
+        this.show(`Readout: ${title}`, { blocks: (view.blocks as unknown[]) ?? [] });
+        if (view.submit)
+          this.print('(type submit to send the form, or submit WORDS to search for other words)\n');
+        return { ok: true, view: { id, ...view } };
+      }
+      case 'chat.unfurl':
+        this.show('Readout, previewing a link', {
+          blocks: Object.values(args.unfurls ?? {}).flatMap(
+            (u) => (u as { blocks?: unknown[] }).blocks ?? [],
+          ),
+        });
+        return { ok: true };
       case 'views.publish': {
         const view = args.view as { blocks?: unknown[] } | undefined;
         this.show('Readout Home tab', { blocks: view?.blocks ?? [] });

@@ -47,8 +47,10 @@ export const sampleArchiveUsageExamples: UsageExamples = {
 };
 
 const buttonsAndQuit =
-  'share, more and dismiss press the buttons of the latest answer; home shows the Home tab; ' +
-  'quit (or Ctrl-D, or Ctrl-C) ends.\n';
+  'share, more, good (👍), bad (👎) and dismiss press the buttons of the latest answer; home shows the Home tab. ' +
+  'watch WORDS saves a search, watching lists them, unwatch N stops one; reindex re-indexes the archive now ' +
+  '(saved searches then post what is new). shortcut MESSAGE opens the search form for a message (shortcut ' +
+  'alone: empty), submit sends it. quit (or Ctrl-D, or Ctrl-C) ends.\n';
 
 /**
  * How to use the console. `sampleArchive` when it searches the bundled sample archive: then the

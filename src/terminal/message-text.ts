@@ -23,6 +23,27 @@ interface AnyBlock {
   text?: TextObject;
   elements?: Array<TextObject & { text?: TextObject | string; action_id?: string }>;
   fields?: TextObject[];
+  /** An input block of a form. */
+  label?: TextObject;
+  optional?: boolean;
+  element?: {
+    type?: string;
+    initial_value?: string;
+    initial_conversation?: string;
+    options?: Array<{ text?: TextObject }>;
+  };
+}
+
+/** A form field as one line: `Label: value`, its choices, or what it expects. */
+function inputText(block: AnyBlock): string {
+  const element = block.element ?? {};
+  const choices = (element.options ?? []).map((option) => option.text?.text ?? '');
+  let value = element.initial_value ?? (element.initial_conversation && `#${element.initial_conversation}`);
+  if (!value && choices.length > 0) {
+    value = `any of ${choices.slice(0, 8).join(', ')}${choices.length > 8 ? ', …' : ''}`;
+  }
+  if (!value) value = element.type === 'datepicker' ? '(a date)' : '(empty)';
+  return `${block.label?.text ?? ''}${block.optional ? ' (optional)' : ''}: ${value}`;
 }
 
 const bold = (text: string, options: TextOptions) =>
@@ -74,6 +95,9 @@ export function messageToText(message: { text?: string; blocks?: unknown[] }, op
         break;
       case 'actions':
         out.push((block.elements ?? []).map((element) => `[ ${elementText(element)} ]`).join('  '));
+        break;
+      case 'input':
+        out.push(inputText(block));
         break;
       case 'divider':
         out.push(dim('────────', options));

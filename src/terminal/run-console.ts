@@ -13,6 +13,7 @@
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Config } from '../config.js';
+import { describeError, isReadoutError } from '../errors.js';
 import { type Db, openDatabase } from '../index/database.js';
 import { IndexReader } from '../index/reader.js';
 import { reindexArchive } from '../ingest/reindex.js';
@@ -20,7 +21,9 @@ import type { Logger } from '../log.js';
 import { sampleArticlesDir } from '../paths.js';
 import { inProcessReadout } from '../readout.js';
 import { SearchIndex } from '../search/search-index.js';
-import { createApp } from '../slack/app.js';
+import { createApp, watchSavedSearches } from '../slack/app.js';
+import { openStateDatabase } from '../state/state-database.js';
+import { StateStore } from '../state/state-store.js';
 import { ConsoleReceiver } from './console-receiver.js';
 import { ConsoleSlack } from './console-slack.js';
 import { consoleUsage, missingSlackVariables, sampleArchiveUsageExamples } from './console-usage.js';
@@ -83,11 +86,26 @@ export function sameFolders(a: readonly string[], b: readonly string[]): boolean
   return sorted(a) === sorted(b);
 }
 
+/** The console's `reindex` line: a re-index of the configured folders, summed up in one line. */
+async function reindexAndSay(db: Db, config: Config, print: (text: string) => void): Promise<void> {
+  try {
+    const summary = await reindexArchive(db, { dirs: config.articleDirs });
+    const { added, updated, removed } = summary.files;
+    print(
+      `Re-indexed: ${added} new, ${updated} changed and ${removed} removed files; ${summary.articles} articles.\n`,
+    );
+    for (const skipped of summary.skipped) print(`  skipped ${skipped.file}: ${skipped.reason}\n`);
+  } catch (error) {
+    print(`Could not re-index: ${isReadoutError(error) ? error.message : describeError(error)}\n`);
+  }
+}
+
 /** Runs the console until the input ends, the person types `quit`, or `io.signal` aborts. */
 export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
   const say = (text: string) => io.print(wrapText(text, io.width?.()));
   say(missingSlackVariables);
   const db = openDatabase(config.databaseFile, { create: true });
+  const stateDb = openStateDatabase(config.stateFile);
   try {
     // The index sees the re-index below without being rebuilt (it watches its own connection too).
     const index = new SearchIndex(new IndexReader(db), { aliasesFile: config.aliasesFile });
@@ -103,6 +121,7 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
       },
     };
     const slack = new ConsoleSlack(io.print, textOptions);
+    let watcher: ReturnType<typeof watchSavedSearches> | undefined;
     const receiver = new ConsoleReceiver({
       input: io.input,
       output: io.output,
@@ -110,32 +129,38 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
       print: io.print,
       logger: io.logger,
       prompt: 'readout> ',
+      // As `npm run reindex` would; then saved searches post what is new, as after any re-index.
+      reindex: async () => {
+        await reindexAndSay(db, config, say);
+        await watcher?.check();
+      },
     });
     if (io.signal?.aborted) return;
     const stop = () => void receiver.stop();
     io.signal?.addEventListener('abort', stop, { once: true });
     try {
-      const app = await createApp(
-        config,
-        {
-          readout: inProcessReadout(index),
-          logger: io.logger,
-          usageExamples: searchesSampleArchive(config) ? sampleArchiveUsageExamples : undefined,
-        },
-        {
-          receiver,
-          botToken: 'xoxb-console',
-          clientOptions: { fetch: slack.fetch, slackApiUrl: slack.apiUrl },
-        },
-      );
+      const services = {
+        readout: inProcessReadout(index),
+        state: new StateStore(stateDb),
+        logger: io.logger,
+        usageExamples: searchesSampleArchive(config) ? sampleArchiveUsageExamples : undefined,
+      };
+      const app = await createApp(config, services, {
+        receiver,
+        botToken: 'xoxb-console',
+        clientOptions: { fetch: slack.fetch, slackApiUrl: slack.apiUrl },
+      });
       say(`\n${consoleUsage({ sampleArchive: searchesSampleArchive(config) })}\n`);
       await app.start();
+      watcher = watchSavedSearches(app, config, services);
       await receiver.finished;
+      watcher.stop();
       await app.stop();
     } finally {
       io.signal?.removeEventListener('abort', stop);
     }
   } finally {
     db.close();
+    stateDb.close();
   }
 }

@@ -82,7 +82,8 @@ describe('runConsole', () => {
     expect(answer).toMatch(/^\*Readout\* · passages 1–5 for “lighthouse keeper”/);
     expect(answer).toMatch(/ {2}│ The \*lighthouse\* \*keeper\* at \w+ climbed the tower/);
     expect(answer).toContain('(https://example.org/gazette/lighthouse-');
-    expect(answer).toContain('[ Share in channel ]  [ More results ]  [ Dismiss ]');
+    expect(answer).toContain('[ Share in channel ]  [ More results ]  [ 👍 ]  [ 👎 ]  [ Dismiss ]');
+    expect(answer).toContain('(type share, more, good, bad, dismiss to press a button)');
   });
 
   it('pages with more, replacing the private answer', () => {

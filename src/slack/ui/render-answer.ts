@@ -27,6 +27,9 @@ export const actionIds = {
   share: 'readout_share',
   more: 'readout_more',
   dismiss: 'readout_dismiss',
+  /** 👍 / 👎 on an answer (stored, counted on the App Home). */
+  helpful: 'readout_helpful',
+  unhelpful: 'readout_unhelpful',
 } as const;
 
 /** Where the answer will be seen, which decides its header, footer and buttons. */
@@ -166,7 +169,12 @@ function pageRange(answer: ReadoutAnswer, shown: number): string {
   return first === last ? `passage ${first}` : `passages ${first}–${last}`;
 }
 
-function button(label: string, actionId: string, value: string, style?: 'primary' | 'danger'): types.Button {
+export function button(
+  label: string,
+  actionId: string,
+  value: string,
+  style?: 'primary' | 'danger',
+): types.Button {
   return {
     type: 'button',
     text: { type: 'plain_text', text: clipText(label, blockKitLimits.buttonLabel), emoji: false },
@@ -192,6 +200,11 @@ function previewButtons(answer: ReadoutAnswer, nextOffset: number | undefined, c
     elements.push(
       button('More results', actionIds.more, encodeButtonState({ q: answer.query.text, o: nextOffset })),
     );
+  }
+  if (canShare) {
+    // Only answers with passages are rated: "no passages found" says what went wrong already.
+    const state = encodeButtonState({ q: answer.query.text, o: answer.offset });
+    elements.push(button('👍', actionIds.helpful, state), button('👎', actionIds.unhelpful, state));
   }
   elements.push(
     button('Dismiss', actionIds.dismiss, encodeButtonState({ q: answer.query.text, o: answer.offset })),

@@ -1,6 +1,7 @@
 /**
- * Usage, with an example of every query operator; shown for `/readout`, `/readout help`, a bare
- * mention outside a thread, and on the App Home tab.
+ * Usage, with an example of every query operator, saved searches, the shortcuts and link
+ * previews; shown for `/readout`, `/readout help`, a bare mention outside a thread, and on the
+ * App Home tab.
  */
 import type { types } from '@slack/bolt';
 import type { SlackMessage } from './limits.js';
@@ -54,6 +55,17 @@ function howItAnswersLines(examples: UsageExamples): string[] {
   ];
 }
 
+export const watchUsageLines = [
+  '`/readout watch ferry strike` posts new articles about it in this channel after each re-index (at most five a time, each once)',
+  '`/readout watching` lists the searches saved in this channel; `/readout unwatch 2` stops the second',
+];
+
+export const moreWaysLines = [
+  '*Search archive for this* (a message’s ⋮ menu) opens a search form with the message’s names, places and quoted phrases; *Search the archive* (the shortcuts menu) opens it empty. It has outlets, dates and a speaker.',
+  'A link to an article in the archive gets a preview: headline, outlet, date, author and its first sentence.',
+  'Rate an answer with 👍 or 👎: the App Home shows which searches disappoint.',
+];
+
 /** The usage text as mrkdwn. */
 export function usageText(examples: UsageExamples = newsroomExamples): string {
   return [
@@ -62,6 +74,11 @@ export function usageText(examples: UsageExamples = newsroomExamples): string {
     ...usageLines(examples).map((line) => `• ${line}`),
     '',
     ...howItAnswersLines(examples),
+    '',
+    '*Saved searches*',
+    ...watchUsageLines.map((line) => `• ${line}`),
+    '',
+    ...moreWaysLines.map((line) => `• ${line}`),
   ].join('\n');
 }
 

@@ -47,20 +47,40 @@ describe('renderAnswer', () => {
     expect(message.text).toContain('passages 6–8 for “obama putin”');
   });
 
-  it('offers Share, More and Dismiss in the private preview, carrying the query and offsets', () => {
+  it('offers Share, More, 👍, 👎 and Dismiss in the private preview, carrying the query and offsets', () => {
     const message = renderAnswer(resultsAnswer({ offset: 5, nextOffset: 10 }), { kind: 'private' });
     const found = buttons(message.blocks);
-    expect(found.map((b) => b.action_id)).toEqual([actionIds.share, actionIds.more, actionIds.dismiss]);
+    expect(found.map((b) => b.action_id)).toEqual([
+      actionIds.share,
+      actionIds.more,
+      actionIds.helpful,
+      actionIds.unhelpful,
+      actionIds.dismiss,
+    ]);
+    expect(found.map((b) => b.text.text)).toEqual([
+      'Share in channel',
+      'More results',
+      '👍',
+      '👎',
+      'Dismiss',
+    ]);
     expect(found.map((b) => decodeButtonState(b.value))).toEqual([
       { q: 'obama putin', o: 5 },
       { q: 'obama putin', o: 10 },
+      { q: 'obama putin', o: 5 },
+      { q: 'obama putin', o: 5 },
       { q: 'obama putin', o: 5 },
     ]);
   });
 
   it('leaves More out on the last page', () => {
     const message = renderAnswer(resultsAnswer(), { kind: 'private' });
-    expect(buttons(message.blocks).map((b) => b.action_id)).toEqual([actionIds.share, actionIds.dismiss]);
+    expect(buttons(message.blocks).map((b) => b.action_id)).toEqual([
+      actionIds.share,
+      actionIds.helpful,
+      actionIds.unhelpful,
+      actionIds.dismiss,
+    ]);
   });
 
   it('never puts the answer text in a button value', () => {

@@ -2,7 +2,8 @@
  * A local stand-in for Slack on 127.0.0.1, one port for everything:
  *
  *   POST /api/{method}     the Web API methods Readout uses (auth.test, chat.postMessage,
- *                          chat.postEphemeral, chat.update, conversations.replies, views.publish,
+ *                          chat.postEphemeral, chat.update, chat.unfurl, conversations.replies,
+ *                          conversations.info, views.publish, views.open, views.update,
  *                          apps.connections.open); point the app at it with SLACK_API_URL
  *   POST /respond/{id}     response_url endpoints, one per command or button press
  *   GET  /link (WebSocket) Socket Mode: sends `hello`, delivers envelopes, records acks
@@ -29,6 +30,8 @@ export type Recorded =
       args: Record<string, unknown>;
       /** The injected fault this call met, if any ('http_429', 'hang', 'not_in_channel'…). */
       fault?: string;
+      /** The error the stand-in answered with (`ok: false`), set once it has answered. */
+      error?: string;
     }
   | { seq: number; kind: 'response_url'; id: string; body: Record<string, unknown>; fault?: string }
   | { seq: number; kind: 'socket_ack'; envelopeId: string; payload?: Record<string, unknown> };
@@ -77,12 +80,18 @@ interface PendingFault {
 }
 
 // Arguments the Web API client sends as JSON strings inside a form body.
-const jsonArguments = new Set(['blocks', 'attachments', 'view', 'metadata']);
+const jsonArguments = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurls']);
 
 export class SlackStandIn {
   readonly records: Recorded[] = [];
   /** Channels the bot is not a member of: posting or reading there fails with not_in_channel. */
   readonly notInChannel = new Set<string>();
+  /** Archived channels: posting fails with is_archived; conversations.info says is_archived. */
+  readonly archivedChannels = new Set<string>();
+  /** Deleted channels, and private ones the bot is not in: Slack says channel_not_found. */
+  readonly hiddenChannels = new Set<string>();
+  /** Modals opened with views.open, by view ID, as last opened or updated. */
+  readonly views = new Map<string, Record<string, unknown>>();
   /** Web API methods made to fail once with the given error. */
   private readonly failures = new Map<string, string[]>();
   /** Injected faults by method ('response_url' for the response_url endpoints), in order. */
@@ -313,11 +322,12 @@ export class SlackStandIn {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private record(entry: DistributiveOmit<Recorded, 'seq'>): void {
+  private record(entry: DistributiveOmit<Recorded, 'seq'>): Recorded {
     this.seq += 1;
     const record = { ...entry, seq: this.seq } as Recorded;
     this.records.push(record);
     this.events.emit('record', record);
+    return record;
   }
 
   private connect(ws: WebSocket): void {
@@ -409,8 +419,9 @@ export class SlackStandIn {
     // Carried out now (recorded as it happens); a held call is answered only when released.
     let body: Record<string, unknown>;
     if (entry.kind === 'api') {
-      this.record(entry);
+      const record = this.record(entry) as RecordedApiCall;
       body = this.answer(entry.method, entry.args, entry.token);
+      if (body.ok === false) record.error = String(body.error);
     } else {
       this.record(entry);
       body = { ok: true };
@@ -460,7 +471,8 @@ export class SlackStandIn {
           url: `${this.origin.replace('http://', 'ws://')}/link/?ticket=${this.envelopeCount + 1}`,
         };
       case 'chat.postMessage': {
-        if (!channel) return { ok: false, error: 'channel_not_found' };
+        if (!channel || this.hiddenChannels.has(channel)) return { ok: false, error: 'channel_not_found' };
+        if (this.archivedChannels.has(channel)) return { ok: false, error: 'is_archived' };
         if (this.notInChannel.has(channel)) return { ok: false, error: 'not_in_channel' };
         if (!args.text && !args.blocks) return { ok: false, error: 'no_text' };
         const message: StoredMessage = {
@@ -497,6 +509,41 @@ export class SlackStandIn {
       case 'views.publish':
         if (!args.user_id || !args.view) return { ok: false, error: 'invalid_arguments' };
         return { ok: true, view: { id: 'V0HOME', ...(args.view as object) } };
+      case 'conversations.info': {
+        if (!channel || this.hiddenChannels.has(channel)) return { ok: false, error: 'channel_not_found' };
+        return {
+          ok: true,
+          channel: {
+            id: channel,
+            name: channel.toLowerCase(),
+            is_channel: true,
+            is_archived: this.archivedChannels.has(channel),
+            is_member: !this.notInChannel.has(channel),
+          },
+        };
+      }
+      case 'views.open': {
+        if (!args.trigger_id) return { ok: false, error: 'invalid_trigger_id' };
+        if (!args.view || typeof args.view !== 'object') return { ok: false, error: 'invalid_arguments' };
+        const id = `V0MODAL${this.views.size + 1}`;
+        const view = { id, ...(args.view as object) };
+        this.views.set(id, view);
+        return { ok: true, view };
+      }
+      case 'views.update': {
+        const id = String(args.view_id ?? '');
+        if (!this.views.has(id)) return { ok: false, error: 'not_found' };
+        if (!args.view || typeof args.view !== 'object') return { ok: false, error: 'invalid_arguments' };
+        const view = { id, ...(args.view as object) };
+        this.views.set(id, view);
+        return { ok: true, view };
+      }
+      case 'chat.unfurl': {
+        const target = (args.channel && args.ts) || (args.unfurl_id && args.source);
+        if (!target) return { ok: false, error: 'invalid_arguments' };
+        if (!args.unfurls || typeof args.unfurls !== 'object') return { ok: false, error: 'invalid_unfurls' };
+        return { ok: true };
+      }
       default:
         return { ok: false, error: 'unknown_method' };
     }
