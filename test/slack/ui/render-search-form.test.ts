@@ -30,10 +30,21 @@ describe('formQuery', () => {
 
   it('makes queries the query language reads back as the same filters', () => {
     const parsed = parseQuery(
-      formQuery({ query: 'ferry', outlets: ['Coast Wire'], after: '2024-05-01', until: '2024-05-31' }),
+      formQuery({
+        query: 'ferry',
+        outlets: ['Coast Wire'],
+        after: '2024-05-01',
+        until: '2024-05-31',
+        who: 'Vladimir Putin',
+      }),
     );
     expect(parsed.terms.map((term) => term.words)).toEqual([['ferry']]);
-    expect(parsed.filters).toEqual({ sources: ['coast wire'], after: '2024-05-01', before: '2024-06-01' });
+    expect(parsed.filters).toEqual({
+      sources: ['coast wire'],
+      speakers: ['vladimir putin'],
+      after: '2024-05-01',
+      before: '2024-06-01',
+    });
   });
 });
 
