@@ -7,6 +7,8 @@
  *   index/                         the only home of SQL (and of better-sqlite3)
  *   ingest/   search/              beside each other: they never import each other
  *   readout.ts                     the one path: query text → data
+ *   serving/                       readout() as a service: the live read-only index, the search
+ *                                  threads; composed by the front ends (main.ts, terminal/)
  *   slack/ui/   terminal (text)    renderers of readout() data
  *   slack/transport/               Bolt receivers, web client, Slack errors, limits
  *   slack/listeners/  slack/app.ts one handler per file; the app wires them to a receiver
@@ -27,7 +29,9 @@ module.exports = {
     layer('index-is-below-ingest-and-search', '^src/index/', '^src/(ingest|search|readout|slack|terminal|main)'),
     layer('ingest-never-imports-search', '^src/ingest/', '^src/(search|readout|slack|terminal|main)'),
     layer('search-never-imports-ingest', '^src/search/', '^src/(ingest|readout|slack|terminal|main)'),
-    layer('readout-has-no-slack-or-ingest', '^src/readout\\.ts$', '^src/(ingest|slack|terminal|main)'),
+    layer('readout-has-no-slack-or-ingest', '^src/readout\\.ts$', '^src/(ingest|serving|slack|terminal|main)'),
+    layer('serving-has-no-slack-or-ingest', '^src/serving/', '^src/(ingest|slack|terminal|main)'),
+    layer('only-front-ends-compose-serving', '^src/(?!serving/|terminal/|main)', '^src/serving/'),
     layer('ui-is-pure-rendering', '^src/slack/ui/', '^src/(ingest|slack/transport|slack/listeners|slack/app|terminal|main)'),
     layer('transport-is-not-logic', '^src/slack/transport/', '^src/(ingest|readout|slack/listeners|slack/app|slack/ui|terminal|main)'),
     layer('listeners-do-not-index', '^src/slack/listeners/', '^src/(ingest|slack/app|terminal|main)'),

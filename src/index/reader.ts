@@ -91,6 +91,7 @@ function prepareStatements(db: Db) {
     wordArticles: db.prepare<[string], number>('SELECT articles FROM vocabulary WHERE word = ?').pluck(),
     vocabulary: db.prepare<[], { word: string; articles: number }>('SELECT word, articles FROM vocabulary'),
     meta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
+    newestPassage: db.prepare<[], string>('SELECT body FROM passages ORDER BY id DESC LIMIT 1').pluck(),
   };
 }
 
@@ -143,6 +144,11 @@ export class IndexReader {
 
   meta(key: MetaKey): string | undefined {
     return this.guard(() => this.statements.meta.get(key));
+  }
+
+  /** The text of the passage written last (a word of it is what a health check searches for). */
+  newestPassage(): string | undefined {
+    return this.guard(() => this.statements.newestPassage.get());
   }
 
   /** Article, passage and outlet counts and the last re-index time, as the re-index recorded them. */

@@ -11,11 +11,11 @@ import { type Db, openDatabase } from '../index/database.js';
 import { IndexReader } from '../index/reader.js';
 import { reindexArchive } from '../ingest/reindex.js';
 import type { Logger } from '../log.js';
-import { inProcessReadout } from '../readout.js';
-import { SearchIndex } from '../search/search-index.js';
+import { inProcessReadout, LiveIndex } from '../serving/live-index.js';
 import { createApp } from '../slack/app.js';
 import { ConsoleReceiver } from './console-receiver.js';
 import { ConsoleSlack } from './console-slack.js';
+import { printable } from './format.js';
 
 export interface ConsoleIo {
   input: Readable;
@@ -36,27 +36,28 @@ export const consoleUsage =
   'share, more and dismiss press the buttons of the latest answer; home shows the Home tab; quit ends.\n';
 
 /** Indexes the configured archive folders when the database holds no articles yet. */
-export async function indexIfEmpty(
-  db: Db,
-  index: SearchIndex,
-  config: Config,
-  print: (text: string) => void,
-): Promise<void> {
-  if (index.stats().articles > 0) return;
+export async function indexIfEmpty(db: Db, config: Config, print: (text: string) => void): Promise<void> {
+  if (new IndexReader(db).stats().articles > 0) return;
   print(`The index is empty: indexing ${config.articleDirs.join(', ')} …\n`);
-  const summary = await reindexArchive(db, { dirs: config.articleDirs });
+  const summary = await reindexArchive(db, { dirs: config.articleDirs, limits: config.limits });
   print(`Indexed ${summary.articles} articles (${summary.passages} passages).\n`);
-  for (const skipped of summary.skipped) print(`  skipped ${skipped.file}: ${skipped.reason}\n`);
+  for (const skipped of summary.skipped) {
+    print(`  skipped ${printable(skipped.file)}: ${printable(skipped.reason)}\n`);
+  }
 }
 
 /** Runs the console until the input ends or the person types `quit`. */
 export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
   io.print(missingSlackVariables);
+  // Creating and filling the index is the console's own re-index; answering reads it like the bot.
   const db = openDatabase(config.databaseFile, { create: true });
   try {
-    // The index sees the re-index below without being rebuilt (it watches its own connection too).
-    const index = new SearchIndex(new IndexReader(db), { aliasesFile: config.aliasesFile });
-    await indexIfEmpty(db, index, config, io.print);
+    await indexIfEmpty(db, config, io.print);
+  } finally {
+    db.close();
+  }
+  const index = new LiveIndex(config.databaseFile, { aliasesFile: config.aliasesFile });
+  try {
     const slack = new ConsoleSlack(io.print, { color: io.interactive });
     const receiver = new ConsoleReceiver({
       input: io.input,
@@ -79,6 +80,6 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
     await receiver.finished;
     await app.stop();
   } finally {
-    db.close();
+    index.close();
   }
 }

@@ -9,11 +9,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { loadConfig } from '../../src/config.js';
-import { type Db, openDatabase } from '../../src/index/database.js';
-import { IndexReader } from '../../src/index/reader.js';
 import { createLogger } from '../../src/log.js';
-import { inProcessReadout } from '../../src/readout.js';
-import { SearchIndex } from '../../src/search/search-index.js';
+import { inProcessReadout, LiveIndex } from '../../src/serving/live-index.js';
 import { type AppOverrides, createApp } from '../../src/slack/app.js';
 import { eventsPath } from '../../src/slack/transport/receivers.js';
 import {
@@ -75,11 +72,11 @@ export async function startReadout(
       logEvents.emit('line', line);
     },
   });
-  const db: Db = openDatabase(config.databaseFile);
+  const index = new LiveIndex(config.databaseFile, { aliasesFile: config.aliasesFile });
   const app = await createApp(
     config,
     {
-      readout: inProcessReadout(new SearchIndex(new IndexReader(db), { aliasesFile: config.aliasesFile })),
+      readout: inProcessReadout(index),
       logger,
     },
     options.overrides,
@@ -121,7 +118,7 @@ export async function startReadout(
     },
     async stop() {
       await app.stop();
-      db.close();
+      index.close();
     },
   };
 }

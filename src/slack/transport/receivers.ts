@@ -8,13 +8,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type CustomRoute, HTTPReceiver, type Receiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import { describeError } from '../../errors.js';
-import type { IndexStats } from '../../index/reader.js';
 import type { Logger } from '../../log.js';
 import type { boltLogger } from './bolt-logger.js';
 
-/** What the receivers need: the index statistics for /healthz and a logger. */
+/** What a health check of the index found (readout.ts `IndexHealth`: totals and a probe search). */
+export type HealthReport =
+  | { searchable: true; [found: string]: unknown }
+  | { searchable: false; problem: string };
+
+/** What the receivers need: a health check of the index for /healthz, and a logger. */
 export interface ReceiverServices {
-  readout: { stats(): IndexStats };
+  readout: { health(): Promise<HealthReport> };
   logger: Logger;
 }
 
@@ -22,22 +26,35 @@ export interface ReceiverServices {
 export const eventsPath = '/slack/events';
 export const healthPath = '/healthz';
 
+/**
+ * GET (or HEAD) /healthz: 200 with what a real search of the index found, or 503 when the index
+ * cannot be searched (missing, replaced by something unusable, damaged, another schema). The
+ * reason goes to the log, not to whoever asks.
+ */
 function healthRoute(services: ReceiverServices): CustomRoute {
   return {
     path: healthPath,
-    method: ['GET'],
+    method: ['GET', 'HEAD'],
     handler: (_request, response: ServerResponse) => {
-      let status = 200;
-      let body: Record<string, unknown>;
-      try {
-        body = { status: 'ok', articles: services.readout.stats().articles };
-      } catch (error) {
-        services.logger.error('healthz: index unavailable', { error: describeError(error) });
-        status = 503;
-        body = { status: 'index_unavailable' };
-      }
-      response.writeHead(status, { 'Content-Type': 'application/json' });
-      response.end(JSON.stringify(body));
+      const reply = (status: number, body: Record<string, unknown>) => {
+        response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+        response.end(JSON.stringify(body));
+      };
+      services.readout.health().then(
+        (health) => {
+          if (health.searchable) {
+            const { searchable: _, ...found } = health;
+            reply(200, { status: 'ok', ...found });
+          } else {
+            services.logger.error('healthz: the index cannot be searched', { problem: health.problem });
+            reply(503, { status: 'index_unavailable' });
+          }
+        },
+        (error: unknown) => {
+          services.logger.error('healthz: failed', { error: describeError(error) });
+          reply(503, { status: 'index_unavailable' });
+        },
+      );
     },
   };
 }

@@ -38,6 +38,8 @@ const maxName = 120;
 /** What a reporter is told when a search could not run; the details go to the log only. */
 export const failureNotices: Record<ReadoutFailure['reason'], string> = {
   index_unavailable: 'The archive index is unavailable right now. Please tell an admin.',
+  too_slow: 'That search took too long; narrow it (fewer common words, a `source:` or a date).',
+  busy: 'Readout is answering many searches right now. Please try again in a moment.',
   unexpected: 'Sorry, something went wrong while searching the archive. It has been logged.',
 };
 

@@ -1,0 +1,25 @@
+/**
+ * A search thread of the pool (search-pool.ts): its own read-only connection and SearchIndex,
+ * answering one query at a time. better-sqlite3 is synchronous, so a search blocks this thread
+ * only; the pool stops a thread whose search runs past its budget and starts another.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { LiveIndex } from './live-index.js';
+import type { SearchWorkerData, ToPool, ToWorker } from './search-pool.js';
+
+const data = workerData as SearchWorkerData;
+const port = parentPort!;
+const index = new LiveIndex(data.file, {
+  aliasesFile: data.aliasesFile,
+  busyTimeoutMs: data.busyTimeoutMs,
+  onWarning: (message) => port.postMessage({ kind: 'warning', message } satisfies ToPool),
+});
+
+port.on('message', (task: ToWorker) => {
+  port.postMessage({
+    kind: 'result',
+    id: task.id,
+    result: index.answer(task.text, task.options),
+  } satisfies ToPool);
+});
+port.postMessage({ kind: 'ready' } satisfies ToPool);
