@@ -137,10 +137,22 @@ function watchParent(onGone: () => void): void {
  * payload) is logged and the bot keeps serving, rather than dropping every answer under way.
  */
 function keepServingThroughBugs(logger: Logger): void {
-  const log = (error: unknown) =>
-    logger.error('readout: unexpected error outside any request; still serving', {
-      error: describeError(error),
-    });
+  // Whoever read our output is gone (EPIPE): logging the failure would fail again, in a loop.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+  let logging = false;
+  const log = (error: unknown) => {
+    if (logging) return;
+    logging = true;
+    try {
+      logger.error('readout: unexpected error outside any request; still serving', {
+        error: describeError(error),
+      });
+    } catch {
+      // Nowhere left to say it.
+    } finally {
+      logging = false;
+    }
+  };
   process.on('uncaughtException', log);
   process.on('unhandledRejection', log);
 }

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { ArticleError } from '../errors.js';
+import { ArticleError, describeError } from '../errors.js';
 import type { ArticleRecord, FileVersion } from '../index/records.js';
 import { isVocabularyWord, surfaceWords } from '../text/words.js';
 import type { ArticleDraft } from './article.js';
@@ -142,6 +142,7 @@ export function prepareFile(job: PrepareJob): PreparedFile {
     return { kind: 'articles', version, articles: drafts.map(prepareArticle), problems };
   } catch (error) {
     if (error instanceof ArticleError) return { kind: 'skipped', reason: error.message };
-    throw error;
+    // A file that trips a parser (a stack overflow on deep nesting…) is that file's problem only.
+    return { kind: 'skipped', reason: `cannot be read (${describeError(error)})` };
   }
 }

@@ -46,9 +46,17 @@ export class LiveIndex {
    * Throws a ReadoutError when there is no usable index there.
    */
   current(): SearchIndex {
-    const now = fileIdentity(this.file);
-    if (this.opened && sameFile(this.opened.identity, now)) return this.opened.search;
-    this.close();
+    if (this.opened) {
+      let now: FileIdentity;
+      try {
+        now = fileIdentity(this.file);
+      } catch (error) {
+        this.close();
+        throw error;
+      }
+      if (sameFile(this.opened.identity, now)) return this.opened.search;
+      this.close();
+    }
     const { db, identity } = openIndexForReading(this.file, { busyTimeoutMs: this.options.busyTimeoutMs });
     const search = new SearchIndex(new IndexReader(db), this.options);
     this.opened = { db, identity, search };

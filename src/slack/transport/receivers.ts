@@ -10,6 +10,7 @@ import type { Config } from '../../config.js';
 import { describeError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { boltLogger } from './bolt-logger.js';
+import { checkedHttpListener, checkSocketModeFrames } from './edge-checks.js';
 
 /** What a health check of the index found (readout.ts `IndexHealth`: totals and a probe search). */
 export type HealthReport =
@@ -83,7 +84,12 @@ function httpReceiver(config: Config, services: ReceiverServices, logger: Return
     // Ack first: listeners answer through response_url or the Web API afterwards.
     processBeforeResponse: false,
   });
-  const verified = receiver.requestListener;
+  const verified = checkedHttpListener(
+    receiver.requestListener,
+    config.slack.signingSecret!,
+    services.logger,
+    (request) => new URL(request.url ?? '/', 'http://readout').pathname === eventsPath,
+  );
   receiver.requestListener = (request, response) => {
     if (request.method === 'POST' && signedInTheFuture(request)) {
       services.logger.warn('slack: rejected a request timestamped in the future', {
@@ -108,13 +114,16 @@ export function receiverFor(
 ): Receiver {
   if (given) return given;
   switch (config.mode) {
-    case 'socket':
-      return new SocketModeReceiver({
+    case 'socket': {
+      const receiver = new SocketModeReceiver({
         appToken: config.slack.appToken!,
         logger,
         // The Socket Mode client opens its connection with apps.connections.open at SLACK_API_URL.
         installerOptions: { clientOptions },
       });
+      checkSocketModeFrames(receiver, services.logger);
+      return receiver;
+    }
     case 'http':
       return httpReceiver(config, services, logger);
     case 'console':

@@ -13,7 +13,15 @@ import type { Excerpt, InterpretedQuery, ReadoutAnswer, SearchHit } from '../../
 import { displayPartialDate } from '../../text/partial-date.js';
 import { encodeButtonState } from './button-state.js';
 import { blockKitLimits, type SlackMessage } from './limits.js';
-import { boldMarks, clipText, escapeMrkdwn, link, mentionUser, quoteWithMarks } from './mrkdwn.js';
+import {
+  boldMarks,
+  clipText,
+  disguisedHost,
+  escapeMrkdwn,
+  link,
+  mentionUser,
+  quoteWithMarks,
+} from './mrkdwn.js';
 import { renderHelp } from './render-help.js';
 
 export const actionIds = {
@@ -132,11 +140,12 @@ export function renderQuote(excerpt: Excerpt, maxLength: number = blockKitLimits
 export function attributionLine(hit: SearchHit): string {
   const { article } = hit;
   const title = clipText(article.title.trim() || 'Untitled', maxTitle);
-  const headline =
-    link(article.url, title) === escapeMrkdwn(title)
-      ? boldMarks(title, title === article.title ? hit.titleMarks : [])
-      : link(article.url, title);
-  const parts = [headline];
+  const linked = link(article.url, title);
+  const isLinked = linked !== escapeMrkdwn(title);
+  const headline = isLinked ? linked : boldMarks(title, title === article.title ? hit.titleMarks : []);
+  // A URL that names another host before an `@` shows where it really leads.
+  const host = isLinked ? disguisedHost(article.url) : undefined;
+  const parts = [host ? `${headline} (${escapeMrkdwn(host)})` : headline];
   if (article.source) parts.push(escapeMrkdwn(clipText(article.source, maxName)));
   const date = displayPartialDate(article.published);
   if (date) parts.push(date);
