@@ -6,6 +6,7 @@
  * rejecting the tokens, or a port in use. With no Slack credentials at all it runs the console.
  */
 
+import fs from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Config, loadConfig, loadDotenv, secretsOf } from './config.js';
@@ -115,21 +116,40 @@ async function startSlack(config: Config, logger: Logger): Promise<void> {
 }
 
 /**
- * Stops the bot when the process that started it goes away (npm killed, a shell closed): an
- * orphan would keep answering with nobody to stop it. The parent is polled (`process.ppid`
- * changes when the bot is re-parented), which works whatever started it; started by PID 1
- * (systemd, a container's init), there is nothing to watch.
+ * Stops the bot when the process that started it goes away (npm killed, a terminal closed): an
+ * orphan would keep answering with nobody to stop it. The parent is polled: `process.ppid`
+ * changes when the bot is re-parented. `npm start` runs the bot through `sh -c`, a shell that
+ * stays as its parent, so under a shell the shell's own parent (npm) is watched too (Linux /proc).
+ * Started by PID 1 (systemd, a container's init), there is nothing to watch.
  */
 function watchParent(onGone: () => void): void {
   const parent = process.ppid;
   if (parent <= 1) return;
+  const shells = new Set(['sh', 'dash', 'bash', 'zsh', 'ash']);
+  const wrapper = shells.has(readProc(parent, 'comm')?.trim() ?? '') ? parentOf(parent) : undefined;
+  const grandparent = wrapper !== undefined && wrapper > 1 ? wrapper : undefined;
   const timer = setInterval(() => {
-    if (process.ppid !== parent) {
+    if (process.ppid !== parent || (grandparent !== undefined && parentOf(parent) !== grandparent)) {
       clearInterval(timer);
       onGone();
     }
   }, 1000);
   timer.unref();
+}
+
+function readProc(pid: number, file: string): string | undefined {
+  try {
+    return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The parent of a process (from /proc/PID/stat: the field after the name in parentheses). */
+function parentOf(pid: number): number | undefined {
+  const stat = readProc(pid, 'stat');
+  const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return fields ? Number(fields[1]) : undefined;
 }
 
 /**

@@ -6,8 +6,11 @@
  *
  * - Each search has a time budget, counted from when a thread starts it. SQLite could be
  *   interrupted, but better-sqlite3 12 has no interrupt and the search is not all SQL (ranking,
- *   arranging pages), so a search past its budget is stopped by terminating its thread; the
- *   reporter is told "that search took too long; narrow it", and a fresh thread takes its place.
+ *   arranging pages), so a search past its budget is given up: the reporter is told "that search
+ *   took too long; narrow it", its thread is terminated and a fresh one takes its place at once.
+ *   (Termination takes effect when the thread is back in JavaScript: a thread inside one long
+ *   SQLite statement or a blocking read finishes that first, on the side, then ends. At most
+ *   `maxAbandoned` such threads are waited for; past that, searches wait for them to end.)
  * - Searches wait in a bounded queue (first come, first served); past it, "busy".
  * - A thread that dies (a bug, out of memory) fails only its own search and is replaced.
  *
@@ -64,14 +67,14 @@ interface Task {
 interface Thread {
   worker: Worker;
   ready: boolean;
-  /** Being terminated (its search ran past the budget): takes no more searches. */
-  stopping?: boolean;
   task?: Task;
   timer?: NodeJS.Timeout;
 }
 
 /** Consecutive thread failures before start-up (a missing file) after which searches fail at once. */
 const maxStartFailures = 3;
+/** Threads given up on (past their budget) that may still be finishing a statement. */
+const maxAbandoned = 8;
 
 /** The search thread's entry: compiled JavaScript beside this file, or the TypeScript under tsx. */
 function startWorker(data: SearchWorkerData): Worker {
@@ -96,6 +99,7 @@ export class SearchPool implements ReadoutService {
   private readonly maxQueue: number;
   private nextId = 1;
   private startFailures = 0;
+  private abandoned = 0;
   private closed = false;
 
   constructor(private readonly options: SearchPoolOptions) {
@@ -140,7 +144,11 @@ export class SearchPool implements ReadoutService {
     }
     const threads = [...this.threads];
     this.threads.clear();
-    await Promise.all(threads.map((thread) => thread.worker.terminate()));
+    // A thread stuck in a blocking call cannot be waited for; the process exit ends it.
+    await Promise.race([
+      Promise.all(threads.map((thread) => thread.worker.terminate())),
+      new Promise((resolve) => setTimeout(resolve, 1000).unref()),
+    ]);
     this.options.index.close();
   }
 
@@ -168,10 +176,10 @@ export class SearchPool implements ReadoutService {
     worker.on('exit', () => this.replace(thread));
   }
 
-  /** A thread ended (stopped by the budget, or died): fail its search and start another. */
+  /** A thread ended on its own (a bug, out of memory): fail its search and start another. */
   private replace(thread: Thread): void {
     if (!this.threads.delete(thread) || this.closed) return;
-    if (!thread.ready && !thread.stopping) this.startFailures++;
+    if (!thread.ready) this.startFailures++;
     if (thread.task) {
       this.finish(thread, {
         kind: 'failed',
@@ -222,10 +230,20 @@ export class SearchPool implements ReadoutService {
       text: task.text,
       detail: `the search ran past its budget of ${this.options.queryBudgetMs} ms and was stopped`,
     });
-    // The thread is stuck inside the search: end it; its exit starts a replacement.
-    thread.ready = false;
-    thread.stopping = true;
+    // The thread is inside the search: end it, and start its replacement now rather than when it
+    // has ended (it may be in a statement or a read that ends much later).
+    this.threads.delete(thread);
+    this.abandoned++;
+    thread.worker.once('exit', () => {
+      this.abandoned--;
+      if (!this.closed && this.threads.size < this.size) this.spawn();
+    });
     void thread.worker.terminate();
+    if (this.abandoned <= maxAbandoned) this.spawn();
+    else
+      this.options.logger.error('readout: search threads are stuck past their budget', {
+        stuck: this.abandoned,
+      });
   }
 
   private finish(thread: Thread, result: ReadoutResult): void {

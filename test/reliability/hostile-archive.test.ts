@@ -41,6 +41,13 @@ beforeAll(async () => {
   articles = path.join(dir, 'articles');
   fs.mkdirSync(path.join(dir, 'bot'));
   fs.writeFileSync(path.join(dir, 'bot', '.env'), dotenv);
+  fs.writeFileSync(
+    path.join(dir, 'bot', 'deploy-notes.md'),
+    markdownArticle(
+      { title: 'Deploy notes' },
+      `The bot was started with SLACK_BOT_TOKEN set to ${botSecrets.botToken} and SLACK_SIGNING_SECRET set to ${botSecrets.signingSecret}, as the deploy notes record.`,
+    ),
+  );
   writeFiles(articles, {
     'desk/lighthouse.md': markdownArticle(
       { title: 'Lighthouse keeper retires', source: 'Coastal Gazette' },
@@ -67,7 +74,7 @@ beforeAll(async () => {
   fs.symlinkSync('..', path.join(articles, 'a', 'up'));
   // A hard link is a regular file: nothing tells it from an article, so the second line of
   // defence (no secret in anything sent to Slack) must hold.
-  fs.linkSync(path.join(dir, 'bot', '.env'), path.join(articles, 'desk', 'config-notes.txt'));
+  fs.linkSync(path.join(dir, 'bot', 'deploy-notes.md'), path.join(articles, 'desk', 'config-notes.md'));
 
   databaseFile = path.join(dir, 'readout.sqlite');
   const env = cleanEnv({ READOUT_DB: databaseFile, ...limits });
