@@ -132,6 +132,35 @@ describe('a re-index of a hostile archive', () => {
   });
 });
 
+describe('a file that needs more memory than the limit', () => {
+  it('is skipped with its reason, and the files after it are indexed by a fresh helper', async () => {
+    const folder = path.join(dir, 'memory');
+    writeFiles(folder, {
+      // 120,000 paragraphs in under a megabyte: the DOM of it needs far more than 64 MB.
+      'a-many-paragraphs.html': `<html><body><article>${'<p>a</p>'.repeat(120_000)}</article></body></html>`,
+      'b-after.md': markdownArticle({ title: 'Harbour dues' }, 'The harbour dues rise in April.'),
+    });
+    const result = await runScript(
+      'scripts/reindex.ts',
+      [folder],
+      cleanEnv({
+        READOUT_DB: path.join(dir, 'memory.sqlite'),
+        READOUT_MAX_FILE_MB: '1',
+        READOUT_PARSE_MEMORY_MB: '64',
+        // Out of memory, not out of time, is what stops it here.
+        READOUT_PARSE_SECONDS: '3600',
+      }),
+    );
+    expect(result.status, result.stderr).toBe(1);
+    expect(skippedReasons(result).get('a-many-paragraphs.html')).toMatch(
+      /needed more than 64 MB of memory to read \(limit: READOUT_PARSE_MEMORY_MB\); skipped/,
+    );
+    expect(result.stdout).toMatch(/files: 1 added/);
+    // V8's dump of the helper's last moments stays out of the admin's terminal.
+    expect(result.stderr).not.toMatch(/JS stacktrace|heap out of memory|0x[0-9a-f]{6,}/);
+  });
+});
+
 describe('the bot answering from that index', () => {
   it('finds the articles, the Latin-1 one included', async () => {
     bot = await startBot(standIn, { databaseFile });

@@ -92,7 +92,7 @@ export async function startBot(standIn: SlackStandIn, options: BotOptions): Prom
   });
   const printed = () => stdout + stderr;
 
-  const waitForOutput = (pattern: RegExp, timeoutMs = 20_000) =>
+  const waitForOutput = (pattern: RegExp, timeoutMs = 60_000) =>
     new Promise<string>((resolve, reject) => {
       const check = () => {
         const match = pattern.exec(printed());
