@@ -130,12 +130,6 @@ export class SearchPool implements ReadoutService {
     return this.options.index.health();
   }
 
-  /** Searches running and waiting. */
-  get load(): { running: number; waiting: number } {
-    const running = [...this.threads].filter((thread) => thread.task).length;
-    return { running, waiting: this.queue.length };
-  }
-
   /** Stops every thread; searches still waiting are answered as failed. */
   async close(): Promise<void> {
     this.closed = true;
