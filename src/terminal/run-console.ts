@@ -172,5 +172,9 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
   } finally {
     index.close();
     stateDb.close();
+    // The answers were read through a read-only connection, which cannot fold the WAL back into
+    // the file; the console wrote this index, so a writable connection closed last does, and
+    // removes the -wal and -shm files.
+    openDatabase(config.databaseFile).close();
   }
 }
