@@ -61,6 +61,8 @@ export async function createApp(
     clientOptions,
     // Without this Bolt starts auth.test in the constructor and a rejection goes unhandled.
     deferInitialization: true,
+    // Readout keeps no conversation state; Bolt's store would cost every request a lookup and a timer.
+    convoStore: false,
   });
   await app.init();
   const inFlight = services.inFlight;
