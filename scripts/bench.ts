@@ -1,9 +1,11 @@
 /**
- * npm run bench -- [--passages N | --sizes 10000,100000] [--keep] [--skip-http] [--seed S] [--profile DIR]
+ * npm run bench -- [--passages N | --sizes 10000,100000] [--shapes jsonl,files] [--keep] [--skip-http]
+ *                  [--seed S] [--profile DIR]
  *
- * Generates a synthetic archive of N passages in a temp folder and measures Readout (full and
- * incremental re-index, readout(), HTTP /readout, database size, serving memory) side by side
- * with a bare FTS5 table of the same passages. Prints a table and writes it, with the machine
+ * Generates a synthetic archive of N passages in a temp folder, as JSONL exports and as one
+ * Markdown file per article, and measures Readout (full and incremental re-index, readout() per
+ * query class, HTTP /readout, database size, serving memory) side by side with a bare FTS5 table
+ * of the same passages. Prints a table and writes it, with the machine
  * and date, to scripts/bench/results/DATE-SIZES.md (and .json), then redraws
  * scripts/bench/results/chart.svg from every saved result. Not part of `npm test`.
  */
@@ -12,14 +14,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import type { ArchiveShape } from './bench/archive-writers.js';
 import { benchSize, removeWorkDir, type SizeResult } from './bench/harness.js';
 import { benchQueries } from './bench/queries.js';
 import { type BenchRun, describeMachine, renderChart, renderReport } from './bench/report.js';
 import { SyntheticArchive } from './bench/synthetic-archive.js';
 
-const usage = `usage: npm run bench -- [--passages N | --sizes N,N,...] [--keep] [--skip-http] [--seed S]
+const usage = `usage: npm run bench -- [--passages N | --sizes N,N,...] [--shapes jsonl,files] [--keep] [--skip-http] [--seed S]
   --passages N    archive size in passages (default 100000)
   --sizes LIST    several sizes in one run, e.g. 10000,100000,1000000
+  --shapes LIST   archive shapes: jsonl (exports of 1,000 articles), files (one Markdown file per
+                  article); default both
   --queries N     how many queries (default 300)
   --seed S        seed of the synthetic archive and its queries (default 1)
   --keep          keep the temp folder (archive and databases) and print where it is
@@ -41,6 +46,7 @@ async function main(): Promise<void> {
     options: {
       passages: { type: 'string' },
       sizes: { type: 'string' },
+      shapes: { type: 'string', default: 'jsonl,files' },
       queries: { type: 'string', default: '300' },
       seed: { type: 'string', default: '1' },
       keep: { type: 'boolean', default: false },
@@ -58,6 +64,11 @@ async function main(): Promise<void> {
     .filter(Boolean)
     .map((raw) => positiveInteger(raw.trim(), values.sizes ? 'sizes' : 'passages'));
   const seed = positiveInteger(values.seed, 'seed');
+  const shapes = values.shapes.split(',').map((shape) => shape.trim());
+  for (const shape of shapes) {
+    if (shape !== 'jsonl' && shape !== 'files')
+      throw new Error(`--shapes takes jsonl and files, not ${shape}`);
+  }
   const queries = benchQueries(new SyntheticArchive({ seed }), positiveInteger(values.queries, 'queries'));
 
   const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'readout-bench-'));
@@ -71,6 +82,7 @@ async function main(): Promise<void> {
         await benchSize({
           passages,
           seed,
+          shapes: shapes as ArchiveShape[],
           queries,
           workDir,
           // A whole load is seconds at 100k passages, minutes at 1M: repeat only the cheap ones.

@@ -73,16 +73,29 @@ export function removeDatabase(file: string): void {
 // The index's size on disk is measured the way the re-index reports it.
 export { databaseBytes } from '../../src/index/database.js';
 
+/** Deletes a work folder (the archive at 1M passages is most of a gigabyte). */
+export function removeWorkDir(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 /**
  * Changes one article of one archive file the way an editor corrects copy: a sentence added to
  * its first paragraph. `edition` makes each call's change different, so every run has work to do.
  */
 export function touchOneArticle(file: string, edition: number): void {
+  const correction = ` Corrected in edition ${edition} of this story.`;
+  if (file.endsWith('.md')) {
+    const text = fs.readFileSync(file, 'utf8');
+    const bodyStart = text.indexOf('\n---\n', 4) + 6;
+    const paragraphEnd = text.indexOf('\n\n', bodyStart + 1);
+    fs.writeFileSync(file, text.slice(0, paragraphEnd) + correction + text.slice(paragraphEnd));
+    return;
+  }
   const lines = fs.readFileSync(file, 'utf8').split('\n');
   const at = Math.floor((lines.length - 1) / 2);
   const article = JSON.parse(lines[at]!) as { body: string };
   const [first, ...rest] = article.body.split('\n\n');
-  article.body = [`${first} Corrected in edition ${edition} of this story.`, ...rest].join('\n\n');
+  article.body = [first + correction, ...rest].join('\n\n');
   lines[at] = JSON.stringify(article);
   fs.writeFileSync(file, lines.join('\n'));
 }
@@ -91,17 +104,19 @@ export interface QueryTiming {
   query: BenchQuery;
   milliseconds: number[];
   hits: number;
+  /** The same query without its filter, timed in the same rounds (filtered queries only). */
+  unfilteredMilliseconds?: number[];
 }
 
-/**
- * Times `readout(q, {limit: 5})` in this process on a built index: one untimed pass to warm the
- * caches, then `rounds` timed passes over every query.
- */
 function hitCount(result: { kind: string; hits?: unknown[]; detail?: string }): number {
   if (result.kind === 'failed') throw new Error(`readout failed: ${result.detail}`);
   return result.hits?.length ?? 0;
 }
 
+/**
+ * Times `readout(q, {limit: 5})` in this process on a built index: one untimed pass to warm the
+ * caches, then `rounds` timed passes over every query (and its unfiltered twin, if it has one).
+ */
 export async function timeReadout(
   databaseFile: string,
   queries: BenchQuery[],
@@ -117,16 +132,24 @@ export async function timeReadout(
   try {
     const aliasesFile = fs.existsSync(defaultAliasesFile) ? defaultAliasesFile : undefined;
     const search = new SearchIndex(new IndexReader(db), { aliasesFile });
-    const timings = queries.map((query) => ({
-      query,
-      milliseconds: [] as number[],
-      hits: hitCount(readout(query.text, { limit: 5 }, { search })),
-    }));
+    const time = (text: string): number => {
+      const started = performance.now();
+      readout(text, { limit: 5 }, { search });
+      return performance.now() - started;
+    };
+    const timings: QueryTiming[] = queries.map((query) => {
+      if (query.unfiltered) readout(query.unfiltered, { limit: 5 }, { search });
+      return {
+        query,
+        milliseconds: [],
+        hits: hitCount(readout(query.text, { limit: 5 }, { search })),
+        ...(query.unfiltered ? { unfilteredMilliseconds: [] } : {}),
+      };
+    });
     for (let round = 0; round < rounds; round++) {
       for (const timing of timings) {
-        const started = performance.now();
-        readout(timing.query.text, { limit: 5 }, { search });
-        timing.milliseconds.push(performance.now() - started);
+        timing.milliseconds.push(time(timing.query.text));
+        if (timing.query.unfiltered) timing.unfilteredMilliseconds!.push(time(timing.query.unfiltered));
       }
     }
     return timings;
