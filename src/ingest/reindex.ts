@@ -183,6 +183,11 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
   } catch (error) {
     throw writer.rollback(error);
   }
+  try {
+    writer.refreshChampions();
+  } catch (error) {
+    throw writer.rollback(error);
+  }
   writer.checkpoint();
   summary.durationMs = performance.now() - started;
   summary.databaseBytes = databaseBytes(db.name);

@@ -30,7 +30,7 @@ export function buildHits(
     reader
       .highlights(
         match,
-        candidates.map((c) => c.passageId),
+        candidates.map((c) => c.documentId),
       )
       .map((row) => [row.id, row]),
   );
@@ -39,7 +39,7 @@ export function buildHits(
   );
   return candidates.map((candidate, index) => {
     // Every row matches (it came from this MATCH) unless a re-index replaced it in between.
-    const row = highlighted.get(candidate.passageId) ?? { title: '', body: '' };
+    const row = highlighted.get(candidate.documentId) ?? { title: '', body: '' };
     const body = parseHighlighted(row.body);
     const article = articles.get(candidate.articleId) ?? unknownArticle;
     return {

@@ -2,19 +2,23 @@
  * The search plan behind `readout()`: a parsed query → ranked, diverse, attributed excerpts.
  *
  * Strategies, tried in order until one finds something:
- *   1. every term (with its aliases), filters applied to the top K candidates;
+ *   1. every term (with its aliases), with the filters inside the ranking (candidates.ts);
  *   2. the same after correcting words the archive does not know (typos, spelling variants);
  *   3. the partial-match fallback: passages with some of the terms, rarest first.
- * All SQL is in src/index/reader.ts; this file decides what to ask and in which order.
+ * One very common word is answered from its champion list (common-words.ts). All SQL is in
+ * src/index/reader.ts; this file decides what to ask and in which order.
  */
-import type { Candidate, IndexReader, IndexStats } from '../index/reader.js';
+import { ReadoutError } from '../errors.js';
+import type { Candidate, FacetFilter, IndexReader, IndexStats } from '../index/reader.js';
 import { AliasFile, aliasesFor, joinAliasNames } from './aliases.js';
 import { type AliasExpansion, interpretedQuery, type ReadoutAnswer } from './answer.js';
-import { arrangePages, byRankThenRecency, dropSyndicatedCopies, pageAt } from './arrange.js';
+import { arrangePages, pageAt } from './arrange.js';
+import { findCandidates } from './candidates.js';
 import { correctUnknownWords, type SearchTerm, withoutVeryCommonWords } from './corrections.js';
-import { filtersExcludedNote, hasFilters, passesDateFilters, passesSourceFilters } from './filters.js';
+import { facetFilter, filtersExcludedNote, hasFilters } from './filters.js';
 import { buildMatch, type TermAlternatives } from './fts-query.js';
 import { buildHits } from './hits.js';
+import { IndexView } from './index-view.js';
 import { displayTerm, type ParsedQuery } from './parse-query.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -34,6 +38,7 @@ export interface Page {
 export class SearchIndex {
   private readonly vocabulary: Vocabulary;
   private readonly aliases: AliasFile;
+  private readonly view: IndexView;
   private dataVersion = '';
   private statsCache: IndexStats | undefined;
 
@@ -42,6 +47,7 @@ export class SearchIndex {
     readonly options: SearchIndexOptions = {},
   ) {
     this.vocabulary = new Vocabulary(() => reader.vocabulary());
+    this.view = new IndexView(reader);
     this.aliases = new AliasFile(options.aliasesFile, options.onWarning);
   }
 
@@ -63,6 +69,10 @@ export class SearchIndex {
     const { offset, limit } = page;
     const query = interpretedQuery(parsed);
     this.refreshIfReindexed();
+    const rebuild = this.view.rebuildRequired();
+    if (rebuild) throw new ReadoutError('index_unavailable', rebuild);
+    // undefined: no outlet matches `source:`, so nothing can pass.
+    const facets = facetFilter(parsed.filters, this.view.outlets());
 
     const table = this.aliases.current();
     const withAliases = (words: string[]): TermAlternatives => aliasesFor(table, words) ?? [words];
@@ -71,10 +81,16 @@ export class SearchIndex {
       alternatives: withAliases(term.words),
     }));
     const excluded = parsed.excluded.map((term) => withAliases(term.words));
-    const needed = offset + limit + 1;
+    const candidatesFor = (match: string, single?: SearchTerm[]) =>
+      this.candidates(
+        match,
+        facets,
+        page,
+        single?.length === 1 && excluded.length === 0 ? single[0] : undefined,
+      );
 
     let match = buildMatch({ required: terms.map((t) => t.alternatives), excluded });
-    let candidates = this.candidates(match, parsed, needed);
+    let candidates = candidatesFor(match, terms);
 
     if (candidates.length === 0) {
       const corrections = correctUnknownWords(terms, withAliases, this.reader, this.vocabulary);
@@ -82,7 +98,7 @@ export class SearchIndex {
         query.corrections = corrections;
         query.terms = terms.map(displayTerm);
         match = buildMatch({ required: terms.map((t) => t.alternatives), excluded });
-        candidates = this.candidates(match, parsed, needed);
+        candidates = candidatesFor(match, terms);
       }
     }
     if (candidates.length === 0 && terms.length > 1) {
@@ -93,7 +109,7 @@ export class SearchIndex {
       const searched = withoutVeryCommonWords(matching, this.stats().articles, this.reader);
       if (searched.length > 0) {
         match = buildMatch({ required: searched.map((t) => t.alternatives), excluded, any: true });
-        candidates = this.candidates(match, parsed, needed);
+        candidates = candidatesFor(match);
         if (candidates.length > 0) {
           query.partial = { allOf: terms.map(displayTerm), unmatched: unmatched.map(displayTerm) };
         }
@@ -122,27 +138,20 @@ export class SearchIndex {
   }
 
   /**
-   * Ranked, filtered, de-duplicated candidates: at least `needed` of them when the archive has
-   * that many. The top K grows only when filters or duplicates thin it out.
+   * Ranked, filtered, de-duplicated candidates for the page (candidates.ts); none when no
+   * outlet matches the `source:` filter. A single unquoted word without aliases may be
+   * answered from its champion list.
    */
-  private candidates(match: string, parsed: ParsedQuery, needed: number): Candidate[] {
-    const filters = parsed.filters;
-    // FTS5 ranks every match whatever K is, so a retry costs a whole ranking (1.5 ms at 1M
-    // passages) while 30 extra rows cost little: start generous, grow only when really short.
-    let k = Math.max(30, needed * 5);
-    for (;;) {
-      // Best rank first; equal ranks (the same text in several articles) newest first.
-      const rows = this.reader.candidates(match, k).sort(byRankThenRecency);
-      const kept = dropSyndicatedCopies(
-        rows.filter(
-          (row) =>
-            passesDateFilters(row.published, filters) &&
-            passesSourceFilters(row.source, row.url, filters.sources),
-        ),
-      );
-      if (rows.length < k || kept.length >= needed) return kept;
-      k *= 8;
-    }
+  private candidates(
+    match: string,
+    facets: FacetFilter | undefined,
+    page: Page,
+    term?: SearchTerm,
+  ): Candidate[] {
+    if (!facets) return [];
+    const [words] = term?.alternatives.length === 1 ? term.alternatives : [];
+    const singleWord = words?.length === 1 ? words[0] : undefined;
+    return findCandidates(this.reader, this.view, { match, facets, ...page, singleWord });
   }
 
   /** Another connection (a re-index) committed: forget what was loaded from the old index. */
@@ -150,6 +159,7 @@ export class SearchIndex {
     const version = this.reader.dataVersion();
     if (version !== this.dataVersion) {
       if (this.dataVersion !== '') this.vocabulary.invalidate();
+      this.view.invalidate();
       this.dataVersion = version;
       this.statsCache = undefined;
     }
