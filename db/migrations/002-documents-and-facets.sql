@@ -41,7 +41,7 @@ CREATE TABLE outlets (
 ) STRICT;
 
 CREATE TABLE documents (
-  id INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused: champion lists name documents by id
+  id INTEGER PRIMARY KEY,           -- never reused (meta document_high_water): champion lists name documents by id
   fingerprint TEXT NOT NULL,        -- of its words: documents with the same one are one passage syndicated
   passage_id INTEGER,               -- the copy whose text passages_fts reads
   copies INTEGER NOT NULL

@@ -55,6 +55,8 @@ export interface LoadResult {
   /** Median wall-clock seconds of the whole process. */
   seconds: number;
   runs: number[];
+  /** Median CPU seconds (user + system) of the process tree. */
+  cpuSeconds?: number;
   /** Highest peak memory of the runs, bytes. */
   peakBytes: number;
   databaseBytes: number;
@@ -170,6 +172,7 @@ async function benchShape(options: SizeOptions, shape: ArchiveShape): Promise<Sh
   // Bare FTS5: bulk load as its own process, like the re-index, so both are measured alike.
   const bareRuns: Array<{
     seconds: number;
+    cpuSeconds: number;
     peakBytes: number;
     insertSeconds: number;
     optimizeSeconds: number;
@@ -184,7 +187,12 @@ async function benchShape(options: SizeOptions, shape: ArchiveShape): Promise<Sh
     const measured = await runMeasured(command, args, { cwd: projectRoot });
     if (measured.exitCode !== 0) throw new Error(`bench: bare FTS5 load failed: ${measured.stderr.trim()}`);
     const report = JSON.parse(measured.stdout) as { insertSeconds: number; optimizeSeconds: number };
-    bareRuns.push({ seconds: measured.seconds, peakBytes: measured.peakBytes, ...report });
+    bareRuns.push({
+      seconds: measured.seconds,
+      cpuSeconds: measured.cpuSeconds,
+      peakBytes: measured.peakBytes,
+      ...report,
+    });
     log(
       `  bare FTS5 load ${run + 1}/${options.loadRuns}: ${seconds(measured.seconds)}, peak ${megabytes(measured.peakBytes)}`,
     );
@@ -193,6 +201,7 @@ async function benchShape(options: SizeOptions, shape: ArchiveShape): Promise<Sh
   const bare = {
     seconds: median(bareRuns.map((r) => r.seconds)),
     runs: bareRuns.map((r) => r.seconds),
+    cpuSeconds: median(bareRuns.map((r) => r.cpuSeconds)),
     peakBytes: Math.max(...bareRuns.map((r) => r.peakBytes)),
     databaseBytes: databaseBytes(bareFile),
     insertSeconds: median(bareRuns.map((r) => r.insertSeconds)),
@@ -218,6 +227,7 @@ async function benchShape(options: SizeOptions, shape: ArchiveShape): Promise<Sh
     return {
       seconds: median(runs.map((r) => r.seconds)),
       runs: runs.map((r) => r.seconds),
+      cpuSeconds: median(runs.map((r) => r.cpuSeconds)),
       peakBytes: Math.max(...runs.map((r) => r.peakBytes)),
       databaseBytes: databaseBytes(projectFile),
       passages: last.passages,

@@ -82,6 +82,13 @@ function loadTable(result: ShapeResult): string {
       ),
     ],
     [
+      'CPU time of the load, s (user + system, process tree)',
+      s(reindex?.cpuSeconds),
+      s(bare.cpuSeconds),
+      ratio(reindex?.cpuSeconds, bare.cpuSeconds),
+      '',
+    ],
+    [
       'peak memory of the load',
       mb(reindex?.peakBytes),
       mb(bare.peakBytes),

@@ -10,14 +10,17 @@
  * (with the FTS5 'delete' command and the old text), and removing the copy passages_fts reads
  * from hands that role to another copy — the indexed text does not change.
  *
- * Documents are numbered in increasing order (AUTOINCREMENT), so passages_fts receives rows in
- * rowid order and never flushes early; the store remembers what a run added and removed for the
+ * Documents and passages are numbered here, in increasing order, documents never reusing a number
+ * (meta document_high_water): passages_fts receives rows in rowid order and never flushes early,
+ * the champion lists can tell new documents from old, and each new document is written once,
+ * already pointing at its passage. The store remembers what a run added and removed for the
  * champion lists (champions.ts).
  */
 import { dayNumber } from '../text/partial-date.js';
 import { isVocabularyWord, surfaceWords } from '../text/words.js';
 import type { IndexChange } from './champions.js';
 import type { Db } from './database.js';
+import { metaKeys } from './meta.js';
 import { OutletNumbers } from './outlets.js';
 import type { ArticleRecord } from './records.js';
 import type { VocabularyTally } from './vocabulary-tally.js';
@@ -29,6 +32,8 @@ export class ArticleStore {
   private readonly outlets: OutletNumbers;
   /** Whether to remember the fingerprints of added documents (not when everything is new). */
   private trackFingerprints: boolean;
+  private nextPassage: number;
+  private nextDocument: number;
   /** What this run changed, for the champion lists and the syndication bound. */
   readonly change: IndexChange & { touchedFingerprints: Set<string>; articlesChanged: number };
 
@@ -37,14 +42,24 @@ export class ArticleStore {
     private readonly vocabulary: VocabularyTally,
   ) {
     this.outlets = new OutletNumbers(db);
-    const lastDocument = db
-      .prepare<[], number>("SELECT seq FROM sqlite_sequence WHERE name = 'documents'")
-      .pluck()
-      .get();
-    this.trackFingerprints = db.prepare('SELECT 1 FROM documents LIMIT 1').get() !== undefined;
+    const number = (sql: string, ...args: string[]) =>
+      Number(
+        db
+          .prepare(sql)
+          .pluck()
+          .get(...args) ?? 0,
+      );
+    this.nextPassage = number('SELECT max(id) FROM passages') + 1;
+    this.nextDocument =
+      Math.max(
+        number('SELECT max(id) FROM documents'),
+        number('SELECT value FROM meta WHERE key = ?', metaKeys.documentHighWater),
+      ) + 1;
+    this.trackFingerprints = this.nextPassage > 1;
     this.change = {
-      firstNewDocument: (lastDocument ?? 0) + 1,
+      firstNewDocument: this.nextDocument,
       removed: new Set(),
+      copiesChanged: new Set(),
       touchedFingerprints: new Set(),
       articlesChanged: 0,
     };
@@ -139,6 +154,7 @@ export class ArticleStore {
       }).lastInsertRowid;
       if (existing !== undefined) {
         this.statements.addCopy.run(documentId);
+        this.change.copiesChanged.add(documentId);
       } else {
         this.statements.setDocumentPassage.run(passageId, documentId);
         this.statements.insertFts.run(documentId, title, body);
@@ -166,6 +182,7 @@ export class ArticleStore {
         this.change.removed.add(passage.documentId);
       } else {
         this.statements.dropCopy.run({ passage: passage.id, document: passage.documentId });
+        this.change.copiesChanged.add(passage.documentId);
       }
       for (const word of surfaceWords(passage.title)) words.add(word);
       for (const word of surfaceWords(passage.body)) words.add(word);
@@ -182,13 +199,21 @@ export class ArticleStore {
     return this.change.removed.size === 0 ? [] : this.statements.removedMatching.all(phrase);
   }
 
+  /** The highest document number given so far (for meta document_high_water). */
+  get documentHighWater(): number {
+    return this.nextDocument - 1;
+  }
+
   /** Forgets the outlets and the run's changes (the index was emptied: everything is new). */
   cleared(): void {
     this.outlets.clear();
+    this.nextPassage = 1;
+    this.nextDocument = 1;
     this.trackFingerprints = false;
     this.change.touchedFingerprints.clear();
     this.change.firstNewDocument = 1;
     this.change.removed.clear();
+    this.change.copiesChanged.clear();
     this.forgetRemoved();
   }
 

@@ -12,15 +12,23 @@
  * search falls back to FTS5 and loses nothing but time.
  *
  * Lists are rebuilt by a full re-index (one FTS5 ranking per word, the cost moved from the
- * query to the re-index), and kept exact by the others: documents added are scored and merged,
+ * query to the re-index; for a large index in two worker threads, beside the optimisation of
+ * the full-text index), and kept exact by the others: documents added are scored and merged,
  * removed ones dropped (and the IDF counts adjusted), and the bound raised by as much as the
  * change in average length can raise a factor. They are written in their own transaction after
  * the content's, stamped with the index version they match; the bot uses them only when the
  * stamp is current.
  */
-import { bm25Factor, bm25Idf, factorGrowth, frequencyFor, ftsTotals, rowLength } from './bm25.js';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { bm25Factor, type FtsTotals, factorGrowth, ftsTotals } from './bm25.js';
+import { byFactor, decodeChampionList, decodeEntries, encodeEntries } from './champion-entries.js';
+import type { ChampionWork } from './champion-worker.js';
 import type { Db } from './database.js';
 import { metaKeys } from './meta.js';
+import { phrase, type RankedWord, WordRanking } from './word-ranking.js';
 
 /** A word is very common when it matches this share of the documents… */
 export const championShare = 0.2;
@@ -30,60 +38,8 @@ export const championMinimum = 1000;
 export const championEntries = 8192;
 /** Most common words looked at when choosing them. */
 const candidateWords = 64;
-/** A list with fewer proven entries left than this is dropped until the next rebuild. */
-const shortestList = 64;
-
-export interface ChampionList {
-  word: string;
-  /** Documents the word matches (for its IDF). */
-  documents: number;
-  /** No document outside `entries` has a higher bm25 factor for the word. */
-  bound: number;
-  /** The average document length the entries were ordered (and the bound computed) for. */
-  avgdl: number;
-  /** [document id, weighted frequency, length] triples, best first. */
-  entries: Int32Array;
-}
-
-interface ScoredEntry {
-  id: number;
-  frequency: number;
-  length: number;
-  factor: number;
-}
-
-/** The word as FTS5 is asked it (vocabulary words are letters and digits: nothing to escape). */
-function phrase(word: string): string {
-  return `"${word}"`;
-}
-
-function toEntries(scored: ScoredEntry[]): Int32Array {
-  const entries = new Int32Array(scored.length * 3);
-  scored.forEach((entry, i) => {
-    entries.set([entry.id, entry.frequency, entry.length], i * 3);
-  });
-  return entries;
-}
-
-function fromEntries(entries: Int32Array, avgdl: number): ScoredEntry[] {
-  const scored: ScoredEntry[] = [];
-  for (let i = 0; i < entries.length; i += 3) {
-    const [id, frequency, length] = [entries[i]!, entries[i + 1]!, entries[i + 2]!];
-    scored.push({ id, frequency, length, factor: bm25Factor(frequency, length, avgdl) });
-  }
-  return scored;
-}
-
-export function decodeChampionList(row: {
-  word: string;
-  documents: number;
-  bound: number;
-  avgdl: number;
-  entries: Buffer;
-}): ChampionList {
-  const bytes = new Uint8Array(row.entries).slice();
-  return { ...row, entries: new Int32Array(bytes.buffer, 0, bytes.length / 4) };
-}
+/** Documents to rank, over all words, from which worker threads pay for their start. */
+export const workerThreshold = 400_000;
 
 /** What a re-index run changed, for keeping the lists exact without rebuilding them. */
 export interface IndexChange {
@@ -91,18 +47,39 @@ export interface IndexChange {
   firstNewDocument: number;
   /** Documents the run removed. */
   removed: Set<number>;
+  /** Documents that gained or lost a copy (their facets in the lists may have changed). */
+  copiesChanged: Set<number>;
 }
 
-/** Computes and maintains the champion lists; used by the writer, in its own transaction. */
+/** How lists are sized and made (the defaults above; tests make them small). */
+export interface ChampionSizing {
+  share: number;
+  minimum: number;
+  entries: number;
+  /** Documents to rank from which the ranking goes to worker threads. */
+  workerThreshold: number;
+}
+
+/** Computes and maintains the champion lists; used by the writer, after the content commits. */
 export class ChampionLists {
   private readonly statements;
+  private readonly sizing: ChampionSizing;
+  private readonly ranking: WordRanking;
 
-  constructor(db: Db) {
+  constructor(
+    private readonly db: Db,
+    sizing: Partial<ChampionSizing> = {},
+  ) {
+    this.sizing = {
+      share: championShare,
+      minimum: championMinimum,
+      entries: championEntries,
+      workerThreshold,
+      ...sizing,
+    };
+    this.ranking = new WordRanking(db);
     this.statements = {
       averages: db.prepare<[], Buffer>('SELECT block FROM passages_fts_data WHERE id = 1').pluck(),
-      lengths: db.prepare<[string], { id: number; sz: Buffer }>(
-        'SELECT id, sz FROM passages_fts_docsize WHERE id IN (SELECT value FROM json_each(?))',
-      ),
       commonWords: db
         .prepare<[number, number], string>(
           'SELECT word FROM vocabulary WHERE articles >= ? ORDER BY articles DESC LIMIT ?',
@@ -112,9 +89,6 @@ export class ChampionLists {
       matching: db
         .prepare<[string], number>('SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?')
         .pluck(),
-      best: db.prepare<[string, number], { id: number; rank: number }>(
-        'SELECT rowid AS id, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?',
-      ),
       added: db.prepare<[string, number], { id: number; title: string; body: string }>(
         `SELECT rowid AS id, highlight(passages_fts, 0, char(2), '') AS title,
                 highlight(passages_fts, 1, char(2), '') AS body
@@ -138,114 +112,151 @@ export class ChampionLists {
   }
 
   /** Rows and average length as committed (FTS5 saves its totals when a transaction commits). */
-  private totals() {
+  totals(): FtsTotals {
     const averages = this.statements.averages.get();
     return averages ? ftsTotals(averages) : { rows: 0, avgdl: 0 };
   }
 
-  private lengths(ids: number[]): Map<number, number> {
-    const rows = this.statements.lengths.all(JSON.stringify(ids));
-    return new Map(rows.map((row) => [row.id, rowLength(row.sz)]));
-  }
-
-  /** Every list from scratch: the very common words, each ranked once by FTS5. */
-  rebuild(version: string): void {
-    this.statements.clear.run();
-    const { rows, avgdl } = this.totals();
-    const threshold = Math.max(championMinimum, rows * championShare);
-    if (rows >= championMinimum) {
-      // A word in a fifth of the documents is in at least that share of the articles.
-      const articles = this.statements.articles.get()!;
-      for (const word of this.statements.commonWords.all(
-        Math.ceil(articles * championShare),
-        candidateWords,
-      )) {
-        const documents = this.statements.matching.get(phrase(word))!;
-        if (documents >= threshold) this.rank(word, documents, rows, avgdl);
-      }
-    }
-    this.statements.setMeta.run(metaKeys.championsVersion, version);
-  }
-
-  /** One word's list: its best documents by FTS5's own ranking, and the bound below them. */
-  private rank(word: string, documents: number, rows: number, avgdl: number): void {
-    const best = this.statements.best.all(phrase(word), championEntries + 1);
-    if (best.length <= championEntries) return; // few enough documents to rank at query time
-    // The best factor left out, a hair higher to cover the last bit in which C's log() and
-    // JavaScript's may differ; every entry kept is strictly above it.
-    const idf = bm25Idf(rows, documents);
-    const bound = (-best.at(-1)!.rank / idf) * (1 + 1e-12);
-    const lengths = this.lengths(best.map((row) => row.id));
-    const scored: ScoredEntry[] = [];
-    for (const row of best) {
-      const length = lengths.get(row.id)!;
-      const frequency = frequencyFor(-row.rank / idf, length, avgdl);
-      const factor = bm25Factor(frequency, length, avgdl);
-      // The reproduction must agree with FTS5, or the list would rank wrongly.
-      if (!sameScore(factor, -row.rank / idf)) return;
-      if (factor > bound) scored.push({ id: row.id, frequency, length, factor });
-    }
-    scored.sort(byFactor);
-    this.save(word, documents, bound, avgdl, scored);
+  /** The very common words, with the documents each matches: those that get a list. */
+  private veryCommonWords(totals: FtsTotals): Array<{ word: string; documents: number }> {
+    const { share, minimum, entries } = this.sizing;
+    if (totals.rows < minimum) return [];
+    const threshold = Math.max(minimum, totals.rows * share);
+    // A word in a fifth of the documents is in at least that share of the articles.
+    const articles = this.statements.articles.get()!;
+    return this.statements.commonWords
+      .all(Math.ceil(articles * share), candidateWords)
+      .map((word) => ({ word, documents: this.statements.matching.get(phrase(word))! }))
+      .filter(({ documents }) => documents >= threshold && documents > entries);
   }
 
   /**
-   * Brings every list in step with a run: drops removed documents, scores and merges added ones,
+   * Ranks every very common word from scratch, on the committed index. `meanwhile` runs while
+   * worker threads rank (the re-index optimises the full-text index then); the lists are
+   * written afterwards, in a transaction of their own, stamped with `version`.
+   */
+  async rebuild(version: string, meanwhile: () => void = () => {}): Promise<void> {
+    const totals = this.totals();
+    const words = this.veryCommonWords(totals);
+    const work = words.reduce((sum, word) => sum + word.documents, 0);
+    let ranked: Array<RankedWord | undefined>;
+    if (work >= this.sizing.workerThreshold && this.db.name !== ':memory:') {
+      const ranking = rankInWorkers(this.db.name, words, totals, this.sizing.entries);
+      meanwhile();
+      ranked = await ranking;
+    } else {
+      meanwhile();
+      ranked = words.map(({ word, documents }) =>
+        this.ranking.rank(word, documents, totals, this.sizing.entries),
+      );
+    }
+    this.db.transaction(() => {
+      this.statements.clear.run();
+      for (const list of ranked) if (list) this.save(list);
+      this.statements.setMeta.run(metaKeys.championsVersion, version);
+    })();
+  }
+
+  /**
+   * Brings every list in step with a run, in the caller's transaction: drops removed documents,
+   * scores and merges added ones, refreshes the facets of documents whose copies changed,
    * re-orders for the new average length and raises each bound by what that change allows.
-   * `removedMatching(word)` names the removed documents that had the word (for its count).
+   * `removedMatching(phrase)` names the removed documents that had the word (for its count).
    */
   update(change: IndexChange, removedMatching: (phrase: string) => number[], version: string): void {
     const { avgdl } = this.totals();
+    const refreshed = this.ranking.facets([...change.copiesChanged]);
     for (const row of this.statements.lists.all()) {
       const list = decodeChampionList(row);
       const word = phrase(list.word);
-      const kept = fromEntries(list.entries, avgdl).filter((entry) => !change.removed.has(entry.id));
+      const kept = decodeEntries(list.entries, avgdl)
+        .filter((entry) => !change.removed.has(entry.id))
+        .map((entry) => ({ ...entry, ...refreshed.get(entry.id) }));
       const added = this.statements.added.all(word, change.firstNewDocument);
-      const lengths = this.lengths(added.map((doc) => doc.id));
+      const ids = added.map((doc) => doc.id);
+      const lengths = this.ranking.lengths(ids);
+      const facets = this.ranking.facets(ids);
       for (const doc of added) {
         const frequency = 2 * count(doc.title, '\u0002') + count(doc.body, '\u0002');
         const length = lengths.get(doc.id)!;
-        kept.push({ id: doc.id, frequency, length, factor: bm25Factor(frequency, length, avgdl) });
+        kept.push({
+          id: doc.id,
+          frequency,
+          length,
+          factor: bm25Factor(frequency, length, avgdl),
+          ...facets.get(doc.id)!,
+        });
       }
       const documents = list.documents + added.length - removedMatching(word).length;
       let bound = list.bound * factorGrowth(list.avgdl, avgdl);
       kept.sort(byFactor);
       // Entries that no longer beat the bound are of no use; so is a list grown too long.
       let entries = kept.filter((entry) => entry.factor > bound);
-      if (entries.length > championEntries) {
-        bound = Math.max(bound, entries[championEntries]!.factor);
+      if (entries.length > this.sizing.entries) {
+        bound = Math.max(bound, entries[this.sizing.entries]!.factor);
         entries = entries.filter((entry) => entry.factor > bound);
       }
-      if (entries.length < shortestList) this.statements.remove.run(list.word);
-      else this.save(list.word, documents, bound, avgdl, entries);
+      if (entries.length === 0) this.statements.remove.run(list.word);
+      else this.save({ word: list.word, documents, bound, avgdl, entries });
     }
     this.statements.setMeta.run(metaKeys.championsVersion, version);
   }
 
-  private save(word: string, documents: number, bound: number, avgdl: number, scored: ScoredEntry[]): void {
-    const entries = toEntries(scored);
-    this.statements.save.run({
-      word,
-      documents,
-      bound,
-      avgdl,
-      entries: Buffer.from(entries.buffer, entries.byteOffset, entries.byteLength),
-    });
+  private save(list: RankedWord): void {
+    this.statements.save.run({ ...list, entries: encodeEntries(list.entries) });
   }
 }
 
-/** Best first; equal factors (equal texts' lengths and counts) in a fixed order. */
-function byFactor(a: ScoredEntry, b: ScoredEntry): number {
-  return b.factor - a.factor || a.id - b.id;
+/** Ranks the words in two worker threads, the words shared out by how many documents they have. */
+async function rankInWorkers(
+  file: string,
+  words: Array<{ word: string; documents: number }>,
+  totals: FtsTotals,
+  size: number,
+): Promise<Array<RankedWord | undefined>> {
+  const shares: Array<typeof words> = [[], []];
+  const load = [0, 0];
+  for (const word of [...words].sort((a, b) => b.documents - a.documents)) {
+    const lighter = load[0]! <= load[1]! ? 0 : 1;
+    shares[lighter]!.push(word);
+    load[lighter]! += word.documents;
+  }
+  const results = await Promise.all(
+    shares
+      .filter((share) => share.length > 0)
+      .map((share) => runWorker({ file, words: share, totals, size })),
+  );
+  return results.flat();
+}
+
+function runWorker(work: ChampionWork): Promise<Array<RankedWord | undefined>> {
+  // Compiled, the worker is a .js file beside this one. Under tsx (development, tests, the
+  // benchmark) it is the TypeScript source, and the worker registers tsx's loader first.
+  const compiled = import.meta.url.endsWith('.js');
+  const worker = compiled
+    ? new Worker(new URL('./champion-worker.js', import.meta.url), { workerData: work })
+    : new Worker(
+        `import(${JSON.stringify(tsxApi())})
+           .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./champion-worker.ts', import.meta.url).href)}); })`,
+        { eval: true, workerData: work },
+      );
+  return new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`champion lists: worker stopped with exit code ${code}`));
+    });
+  });
+}
+
+/** tsx's ESM API module (its "import" entry, which registers the loader in this thread). */
+function tsxApi(): string {
+  const tsx = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  return pathToFileURL(path.join(tsx, 'dist/esm/api/index.mjs')).href;
 }
 
 function count(text: string, marker: string): number {
   let n = 0;
   for (let at = text.indexOf(marker); at !== -1; at = text.indexOf(marker, at + 1)) n++;
   return n;
-}
-
-/** Equal up to the last bits: C's log() and JavaScript's may differ in the last place. */
-function sameScore(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
 }

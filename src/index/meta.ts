@@ -18,6 +18,8 @@ export const metaKeys = {
    * headlines. Bounds how many ranked documents it takes to find N distinct passages.
    */
   maxDocumentsPerFingerprint: 'max_documents_per_fingerprint',
+  /** The highest document number ever given: numbers are not reused (champion lists name them). */
+  documentHighWater: 'document_high_water',
   /** Set when the index must be rebuilt before it can answer (an older schema's index was dropped). */
   rebuildRequired: 'rebuild_required',
 } as const;

@@ -10,7 +10,7 @@
  * every row, then SQLite would filter), so a filter that keeps few rows also scores few.
  */
 import { type FtsTotals, ftsTotals } from './bm25.js';
-import { type ChampionList, decodeChampionList } from './champions.js';
+import { type ChampionList, decodeChampionList } from './champion-entries.js';
 import type { Db } from './database.js';
 import { type MetaKey, metaKeys } from './meta.js';
 import type { Outlet } from './outlets.js';

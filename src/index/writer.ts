@@ -170,7 +170,6 @@ export class IndexWriter {
       INSERT INTO passages_fts (passages_fts) VALUES ('delete-all');
       DELETE FROM passages; DELETE FROM documents; DELETE FROM articles; DELETE FROM files;
       DELETE FROM vocabulary; DELETE FROM outlets; DELETE FROM champions;
-      DELETE FROM sqlite_sequence WHERE name = 'documents';
     `);
     this.vocabulary.clear();
     this.store.cleared();
@@ -205,10 +204,10 @@ export class IndexWriter {
   }
 
   /**
-   * Ends a run: rebuilds deferred indexes, records the totals and the time, merges FTS5 segments
-   * after a big change, and commits. Returns the totals.
+   * Ends a run: rebuilds deferred indexes, records the totals and the time, and commits. Returns
+   * the totals. `finish` comes next.
    */
-  commit(indexedAt: string, options: { optimize: boolean }): IndexCounts {
+  commit(indexedAt: string): IndexCounts {
     for (const sql of this.deferredIndexes.splice(0)) this.db.exec(sql);
     const counts = this.counts();
     this.statements.setMeta.run(metaKeys.articles, String(counts.articles));
@@ -216,25 +215,31 @@ export class IndexWriter {
     this.statements.setMeta.run(metaKeys.outlets, String(counts.outlets));
     if (this.changed()) {
       this.statements.setMeta.run(metaKeys.indexVersion, String(this.version() + 1));
+      this.statements.setMeta.run(metaKeys.documentHighWater, String(this.store.documentHighWater));
       this.statements.setMeta.run(
         metaKeys.maxDocumentsPerFingerprint,
         String(this.mostDocumentsPerFingerprint()),
       );
     }
     this.statements.deleteMeta.run(metaKeys.rebuildRequired);
-    if (options.optimize) this.optimize();
     this.statements.setMeta.run(metaKeys.lastReindexAt, indexedAt);
     this.db.exec('COMMIT');
     return counts;
   }
 
   /**
-   * After COMMIT: brings the champion lists in step with the committed index, in a transaction
-   * of their own (FTS5 saves the totals bm25 uses when a transaction commits). Rebuilds them
-   * after a full run or a large change, or when they missed a run; else updates them.
+   * After COMMIT, in transactions of their own: merges FTS5 segments after a big change
+   * (`optimize`), and brings the champion lists in step with the committed index (FTS5 saves
+   * the totals bm25 uses when a transaction commits). The lists are rebuilt after a full run or
+   * a large change, or when they missed a run — ranked in worker threads while the main thread
+   * optimises — and otherwise updated. Until then the bot leaves the lists aside (their version
+   * stamp is behind) and asks FTS5.
    */
-  refreshChampions(): void {
-    if (!this.changed()) return;
+  async finish(options: { optimize: boolean }): Promise<void> {
+    const optimize = () => {
+      if (options.optimize) this.db.transaction(() => this.optimize()).immediate();
+    };
+    if (!this.changed()) return optimize();
     const version = this.version();
     const champions = new ChampionLists(this.db);
     const { change } = this.store;
@@ -243,10 +248,11 @@ export class IndexWriter {
       this.documentsAtStart === 0 ||
       Math.max(this.newDocuments(), change.removed.size) > documents * championRebuildShare;
     const current = this.statements.meta.get(metaKeys.championsVersion) === String(version - 1);
-    this.db.transaction(() => {
-      if (this.full || large || !current) champions.rebuild(String(version));
-      else champions.update(change, (phrase) => this.store.removedMatching(phrase), String(version));
-    })();
+    if (this.full || large || !current) return champions.rebuild(String(version), optimize);
+    optimize();
+    this.db.transaction(() =>
+      champions.update(change, (phrase) => this.store.removedMatching(phrase), String(version)),
+    )();
   }
 
   private changed(): boolean {

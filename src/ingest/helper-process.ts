@@ -46,15 +46,40 @@ export function prepareInProcess(jobs: CountedJob[]): PreparedRun {
   return { files: files(), vocabulary: async () => tally.entries(), close: () => {} };
 }
 
-/** Messages between this process and the helper (advanced serialisation: Maps, typed values). */
-export type ToHelper = { type: 'job'; job: CountedJob } | { type: 'finish' };
+/**
+ * Messages between this process and the helper (advanced serialisation: Maps, typed values).
+ * Jobs go in batches, so that an archive of a hundred thousand small files is not a hundred
+ * thousand round trips.
+ */
+export type ToHelper = { type: 'jobs'; jobs: CountedJob[] } | { type: 'finish' };
 export type FromHelper =
-  | { type: 'prepared'; prepared: PreparedFile }
+  | { type: 'prepared'; prepared: PreparedFile[] }
   | { type: 'vocabulary'; entries: Array<[string, number]> }
   | { type: 'error'; message: string };
 
-/** How many files the helper may prepare ahead of the writer: bounds memory to a few files. */
-const lookahead = 3;
+/** A batch holds files up to this many bytes (or one larger file), or this many files. */
+const batchBytes = 2 * 1024 * 1024;
+const batchFiles = 64;
+/** How many batches the helper may prepare ahead of the writer: bounds memory to a few batches. */
+const lookahead = 2;
+
+/** The jobs in batches of about `batchBytes` (at most `batchFiles` files), in order. */
+export function batchJobs(jobs: CountedJob[]): CountedJob[][] {
+  const batches: CountedJob[][] = [];
+  let batch: CountedJob[] = [];
+  let bytes = 0;
+  for (const job of jobs) {
+    if (batch.length > 0 && (bytes + job.size > batchBytes || batch.length >= batchFiles)) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(job);
+    bytes += job.size;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
 
 function startHelper(): ChildProcess {
   // Compiled, the helper is a .js file beside this one; under tsx (development, tests) it is the
@@ -108,14 +133,15 @@ export function prepareInHelperProcess(jobs: CountedJob[]): PreparedRun {
   };
   const send = (message: ToHelper) => helper.send(message);
 
+  const batches = batchJobs(jobs);
   let sent = 0;
   async function* files(): AsyncGenerator<PreparedFile> {
-    while (sent < Math.min(lookahead, jobs.length)) send({ type: 'job', job: jobs[sent++]! });
-    for (let received = 0; received < jobs.length; received++) {
+    while (sent < Math.min(lookahead, batches.length)) send({ type: 'jobs', jobs: batches[sent++]! });
+    for (let received = 0; received < batches.length; received++) {
       const message = await receive();
       if (message.type !== 'prepared') throw new Error(`re-index helper process: unexpected ${message.type}`);
-      if (sent < jobs.length) send({ type: 'job', job: jobs[sent++]! });
-      yield message.prepared;
+      if (sent < batches.length) send({ type: 'jobs', jobs: batches[sent++]! });
+      yield* message.prepared;
     }
   }
   return {

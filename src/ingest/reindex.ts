@@ -133,6 +133,7 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
   };
 
   const writer = IndexWriter.begin(db);
+  let optimize = false;
   try {
     const indexedAt = now().toISOString();
     if (options.full) writer.clear();
@@ -175,16 +176,16 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
     }
     // A big change leaves many small FTS5 segments; merging them keeps queries fast.
     const passagesBefore = writer.counts().passages;
-    const counts = writer.commit(indexedAt, {
-      optimize: Boolean(options.full) || summary.passagesWritten > passagesBefore / 10,
-    });
+    optimize = Boolean(options.full) || summary.passagesWritten > passagesBefore / 10;
+    const counts = writer.commit(indexedAt);
     summary.articles = counts.articles;
     summary.passages = counts.passages;
   } catch (error) {
     throw writer.rollback(error);
   }
   try {
-    writer.refreshChampions();
+    // The new index is committed: the bot sees it; now tidy it and refresh the champion lists.
+    await writer.finish({ optimize });
   } catch (error) {
     throw writer.rollback(error);
   }

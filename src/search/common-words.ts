@@ -11,7 +11,7 @@
  * keeping very few of the word's documents), the caller falls back to FTS5.
  */
 import { bm25Factor, bm25Idf, bm25Rank, type FtsTotals } from '../index/bm25.js';
-import type { ChampionList } from '../index/champions.js';
+import { type ChampionList, entryFields, severalCopies } from '../index/champion-entries.js';
 import type { FacetFilter, IndexReader, RankedDocument } from '../index/reader.js';
 
 /** Entries read in the first chunk; each next chunk is four times larger. */
@@ -28,9 +28,18 @@ function isFiltered(facets: FacetFilter): boolean {
   return facets.outlets !== undefined || facets.fromDay !== undefined || facets.beforeDay !== undefined;
 }
 
+/** Whether one copy's outlet and day (0: unknown) pass the filter. */
+function passes(outlet: number, day: number, facets: FacetFilter, outlets: Set<number> | undefined): boolean {
+  if (outlets && !outlets.has(outlet)) return false;
+  if (facets.fromDay !== undefined && (day === 0 || day < facets.fromDay)) return false;
+  if (facets.beforeDay !== undefined && (day === 0 || day >= facets.beforeDay)) return false;
+  return true;
+}
+
 /**
  * The best `wanted` distinct documents for the list's word that pass `facets`, or as many as the
- * list proves (`complete` false).
+ * list proves (`complete` false). A document with one copy is tested on the facets the list
+ * keeps; one with several, in the index.
  */
 export function championRanking(
   reader: IndexReader,
@@ -40,35 +49,42 @@ export function championRanking(
   wanted: number,
 ): ChampionRanking {
   const idf = bm25Idf(totals.rows, list.documents);
-  const entries = list.entries;
-  const count = entries.length / 3;
+  const { entries } = list;
+  const count = entries.length / entryFields;
+  const filtered = isFiltered(facets);
+  const outlets = facets.outlets && new Set(facets.outlets);
   const documents: RankedDocument[] = [];
   const seen = new Set<string>();
-  let from = 0;
-  for (let chunk = firstChunk; from < count && documents.length < wanted; chunk *= 4) {
-    const ids: number[] = [];
-    const factors: number[] = [];
-    for (let i = from; i < Math.min(count, from + chunk); i++) {
-      const factor = bm25Factor(entries[i * 3 + 1]!, entries[i * 3 + 2]!, totals.avgdl);
+  let at = 0;
+  let proven = true;
+  for (let chunk = firstChunk; proven && at < count && documents.length < wanted; chunk *= 4) {
+    // Entries of this chunk that may pass, best first; those with several copies asked below.
+    const candidates: Array<{ id: number; factor: number }> = [];
+    const ask: number[] = [];
+    for (const end = Math.min(count, at + chunk); at < end; at++) {
+      const field = (n: number) => entries[at * entryFields + n]!;
+      const factor = bm25Factor(field(1), field(2), totals.avgdl);
       // Not above the bound: an unlisted document may rank as high; the proven part ends here.
       if (!(factor > list.bound)) {
-        from = count;
+        proven = false;
         break;
       }
-      ids.push(entries[i * 3]!);
-      factors.push(factor);
+      if (filtered && field(3) === severalCopies) ask.push(field(0));
+      else if (filtered && !passes(field(3), field(4), facets, outlets)) continue;
+      candidates.push({ id: field(0), factor });
     }
-    if (from < count) from += chunk;
-    const passing = isFiltered(facets) ? reader.passingDocuments(ids, facets) : undefined;
-    const kept = passing ? ids.filter((id) => passing.has(id)) : ids;
-    const fingerprints = reader.fingerprints(kept);
-    ids.forEach((id, i) => {
+    const asked = new Set(ask);
+    const passing = ask.length > 0 ? reader.passingDocuments(ask, facets) : new Set<number>();
+    const kept = candidates.filter(({ id }) => !asked.has(id) || passing.has(id));
+    const fingerprints = reader.fingerprints(kept.map(({ id }) => id));
+    for (const { id, factor } of kept) {
       const fingerprint = fingerprints.get(id);
-      // Removed by a re-index since the list was read, or filtered out, or a syndicated copy.
-      if (fingerprint === undefined || seen.has(fingerprint) || documents.length >= wanted) return;
+      // Removed by a re-index since the list was read, or a syndicated copy already listed.
+      if (fingerprint === undefined || seen.has(fingerprint)) continue;
       seen.add(fingerprint);
-      documents.push({ documentId: id, rank: bm25Rank(idf, factors[i]!), fingerprint });
-    });
+      documents.push({ documentId: id, rank: bm25Rank(idf, factor), fingerprint });
+      if (documents.length >= wanted) break;
+    }
   }
   return { documents, complete: documents.length >= wanted };
 }

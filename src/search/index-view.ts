@@ -5,7 +5,7 @@
  * re-index commits.
  */
 import type { FtsTotals } from '../index/bm25.js';
-import type { ChampionList } from '../index/champions.js';
+import type { ChampionList } from '../index/champion-entries.js';
 import { metaKeys } from '../index/meta.js';
 import type { IndexReader } from '../index/reader.js';
 import type { OutletFacet } from './filters.js';

@@ -55,17 +55,31 @@ export class Vocabulary {
     return this.words!.size;
   }
 
-  /** The archive word closest to `word` (lowercase), or undefined when none is close enough. */
+  /**
+   * The archive word closest to `word` (lowercase), or undefined when none is close enough.
+   *
+   * Closest wins, so one edit away is tried first, and the searches are bounded by where they
+   * start: a fuzzy search walks the part of the tree its first letters allow, and over a large
+   * vocabulary (hundreds of thousands of words at a million passages) a two-edit search of the
+   * whole tree takes tens to hundreds of milliseconds. Most typos keep the first letter, so one
+   * edit away is looked for among words that start like `word` (a small subtree), then among all
+   * words (a wrong first letter); two edits away only among words that share the first two letters.
+   */
   correct(word: string): string | undefined {
     const maxDistance = maxEditDistanceFor(word);
-    if (!this.words && maxDistance > 0) this.load();
-    // Closest wins, so look one edit away first: most typos are one edit, and a two-edit search
-    // walks far more of the tree.
-    for (let distance = 1; distance <= maxDistance; distance++) {
-      const found = this.words!.fuzzyGet(word, distance);
-      const best = pickCorrection([...found].map(([candidate, [articles, d]]) => [candidate, articles, d]));
-      if (best) return best;
-    }
-    return undefined;
+    if (maxDistance === 0) return undefined;
+    if (!this.words) this.load();
+    return (
+      this.closest(word, 1, 1) ??
+      this.closest(word, 1, 0) ??
+      (maxDistance >= 2 ? this.closest(word, 2, 2) : undefined)
+    );
+  }
+
+  /** The best correction `distance` edits away among words sharing `word`'s first `shared` letters. */
+  private closest(word: string, distance: number, shared: number): string | undefined {
+    const prefix = word.slice(0, shared);
+    const found = (prefix ? this.words!.atPrefix(prefix) : this.words!).fuzzyGet(word.slice(shared), distance);
+    return pickCorrection([...found].map(([rest, [articles, d]]) => [prefix + rest, articles, d]));
   }
 }

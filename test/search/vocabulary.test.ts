@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxEditDistanceFor, pickCorrection } from '../../src/search/vocabulary.js';
+import { maxEditDistanceFor, pickCorrection, Vocabulary } from '../../src/search/vocabulary.js';
 
 describe('maxEditDistanceFor', () => {
   it.each([
@@ -38,4 +38,32 @@ describe('pickCorrection', () => {
       expect(pickCorrection(candidates)).toBe(expected);
     },
   );
+});
+
+describe('Vocabulary.correct', () => {
+  const vocabulary = new Vocabulary(() => [
+    ['hangzhou', 12],
+    ['jarablus', 4],
+    ['negotiations', 40],
+    ['aleppo', 30],
+    ['lepto', 90],
+    ['putin', 50],
+    ['butin', 80],
+  ]);
+
+  it.each([
+    ['hangzou', 'hangzhou'],
+    ['jerablus', 'jarablus'],
+    ['negotaitions', 'negotiations'],
+    ['xleppo', 'aleppo'],
+    ['putni', undefined],
+    ['zzzzzz', undefined],
+    ['isi', undefined],
+  ])('corrects %j to %j', (typo, expected) => {
+    expect(vocabulary.correct(typo)).toBe(expected);
+  });
+
+  it('prefers a word with the same first letter at the same distance, however common the other', () => {
+    expect(vocabulary.correct('puttin')).toBe('putin');
+  });
 });
