@@ -9,11 +9,13 @@
  * and date, to scripts/bench/results/DATE-SIZES.md (and .json), then redraws
  * scripts/bench/results/chart.svg from every saved result. Not part of `npm test`.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { projectRoot } from '../src/paths.js';
 import type { ArchiveShape } from './bench/archive-writers.js';
 import { benchSize, removeWorkDir, type SizeResult } from './bench/harness.js';
 import { benchQueries } from './bench/queries.js';
@@ -71,8 +73,15 @@ async function main(): Promise<void> {
   }
   const queries = benchQueries(new SyntheticArchive({ seed }), positiveInteger(values.queries, 'queries'));
 
-  const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'readout-bench-'));
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  // The project is measured as production runs it, compiled: build it first.
+  log('bench: npm run build');
+  const build = spawnSync('npm', ['run', 'build'], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (build.status !== 0) throw new Error('npm run build failed; fix the build before benchmarking');
+  const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'readout-bench-'));
   log(`bench: working in ${workRoot}`);
   const results: SizeResult[] = [];
   try {

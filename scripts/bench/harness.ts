@@ -12,8 +12,9 @@ import { type ArchiveShape, writeArchive } from './archive-writers.js';
 import { timeBareQueries } from './bare-fts.js';
 import { cpuProfileFlags, profileInProcess, summariseProfiles } from './cpu-profile.js';
 import { type HttpBenchResult, timeHttpReadout } from './http-side.js';
-import { runMeasured, tsxCommand } from './process-tree.js';
+import { nodeCommand, runMeasured } from './process-tree.js';
 import {
+  compiled,
   databaseBytes,
   type QueryTiming,
   removeDatabase,
@@ -179,8 +180,8 @@ async function benchShape(options: SizeOptions, shape: ArchiveShape): Promise<Sh
   }> = [];
   for (let run = 0; run < options.loadRuns; run++) {
     removeDatabase(bareFile);
-    const [command, args] = tsxCommand(
-      path.join(projectRoot, 'scripts/bench/bare-fts.ts'),
+    const [command, args] = nodeCommand(
+      compiled('scripts/bench/bare-fts.js'),
       [archiveDir, bareFile],
       profiled('bare-load', run),
     );

@@ -154,6 +154,18 @@ export function runMeasured(command: string, args: string[], options: RunOptions
   });
 }
 
+/**
+ * The command line that runs a compiled file of the project (dist/, what production runs: `npm
+ * run build` first) with this Node, as one process.
+ */
+export function nodeCommand(
+  script: string,
+  args: string[] = [],
+  nodeFlags: string[] = [],
+): [string, string[]] {
+  return [process.execPath, [...nodeFlags, script, ...args]];
+}
+
 /** The command line that runs a TypeScript file with this Node and the tsx loader, as one process. */
 export function tsxCommand(
   script: string,

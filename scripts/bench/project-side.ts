@@ -4,8 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { defaultAliasesFile, projectRoot } from '../../src/paths.js';
-import { type MeasuredRun, runMeasured, tsxCommand } from './process-tree.js';
+import { type MeasuredRun, nodeCommand, runMeasured } from './process-tree.js';
 import type { BenchQuery } from './queries.js';
 
 export interface ReindexRun extends MeasuredRun {
@@ -32,15 +33,18 @@ export function projectEnv(databaseFile: string, extra: NodeJS.ProcessEnv = {}):
   return env;
 }
 
-/** Runs `scripts/reindex.ts DIR [--full]` as its own process; throws when it fails. */
+/** The compiled project (`npm run build`): what `npm start` and `npm run reindex` run. */
+export const compiled = (file: string) => path.join(projectRoot, 'dist', file);
+
+/** Runs `scripts/reindex.ts DIR [--full]`, compiled, as its own process; throws when it fails. */
 export async function runReindex(
   archiveDir: string,
   databaseFile: string,
   full: boolean,
   nodeFlags: string[] = [],
 ): Promise<ReindexRun> {
-  const [command, args] = tsxCommand(
-    path.join(projectRoot, 'scripts/reindex.ts'),
+  const [command, args] = nodeCommand(
+    compiled('scripts/reindex.js'),
     [archiveDir, ...(full ? ['--full'] : [])],
     nodeFlags,
   );
@@ -124,10 +128,14 @@ export async function timeReadout(
 ): Promise<QueryTiming[]> {
   // Loaded here, not at the top: a project module that does not load fails this phase only,
   // and the baseline is still measured and reported.
-  const { openDatabase } = await import('../../src/index/database.js');
-  const { SearchIndex } = await import('../../src/search/search-index.js');
-  const { IndexReader } = await import('../../src/index/reader.js');
-  const { readout } = await import('../../src/readout.js');
+  // The compiled modules, as the bot runs them (tsx would wrap every closure for its names).
+  const load = async <T>(file: string): Promise<T> => (await import(pathToFileURL(compiled(file)).href)) as T;
+  const { openDatabase } = await load<typeof import('../../src/index/database.js')>('src/index/database.js');
+  const { SearchIndex } = await load<typeof import('../../src/search/search-index.js')>(
+    'src/search/search-index.js',
+  );
+  const { IndexReader } = await load<typeof import('../../src/index/reader.js')>('src/index/reader.js');
+  const { readout } = await load<typeof import('../../src/readout.js')>('src/readout.js');
   const db = openDatabase(databaseFile);
   try {
     const aliasesFile = fs.existsSync(defaultAliasesFile) ? defaultAliasesFile : undefined;

@@ -62,16 +62,17 @@ export function championRanking(
     const candidates: Array<{ id: number; factor: number }> = [];
     const ask: number[] = [];
     for (const end = Math.min(count, at + chunk); at < end; at++) {
-      const field = (n: number) => entries[at * entryFields + n]!;
-      const factor = bm25Factor(field(1), field(2), totals.avgdl);
+      const base = at * entryFields;
+      const factor = bm25Factor(entries[base + 1]!, entries[base + 2]!, totals.avgdl);
       // Not above the bound: an unlisted document may rank as high; the proven part ends here.
       if (!(factor > list.bound)) {
         proven = false;
         break;
       }
-      if (filtered && field(3) === severalCopies) ask.push(field(0));
-      else if (filtered && !passes(field(3), field(4), facets, outlets)) continue;
-      candidates.push({ id: field(0), factor });
+      const [id, outlet, day] = [entries[base]!, entries[base + 3]!, entries[base + 4]!];
+      if (filtered && outlet === severalCopies) ask.push(id);
+      else if (filtered && !passes(outlet, day, facets, outlets)) continue;
+      candidates.push({ id, factor });
     }
     const asked = new Set(ask);
     const passing = ask.length > 0 ? reader.passingDocuments(ask, facets) : new Set<number>();
