@@ -60,8 +60,9 @@ CREATE TABLE passages (
 ) STRICT;
 
 CREATE INDEX passages_article ON passages (article_id, position);
--- The filters' probe: does a copy of this document pass? (covering: no table row is read)
-CREATE INDEX passages_document ON passages (document_id, outlet, day);
+-- The filters' probe (does a copy of this document pass?) and the choice of the copy to show:
+-- covering, no table row is read.
+CREATE INDEX passages_document ON passages (document_id, outlet, day, article_id);
 
 CREATE VIEW document_texts AS
   SELECT documents.id AS id,

@@ -1,15 +1,29 @@
 /**
  * A champion list as stored and as read: a word's best documents with what bm25 needs to score
- * them again (weighted frequency, length) and what the filters test (the outlet and day of the
- * document's only copy, or "several copies", which the search asks the index about), packed as
+ * them again (weighted frequency, length), what the filters test (the outlet and day of the
+ * document's only copy, or "several copies", which the search asks the index about) and its
+ * fingerprint (64 bits, for dropping syndicated duplicates without asking the index), packed as
  * int32s in one blob. See champions.ts.
  */
 import { bm25Factor } from './bm25.js';
 
-/** Int32s per entry: document id, weighted frequency, length, outlet, day. */
-export const entryFields = 5;
+/** Int32s per entry: document id, weighted frequency, length, outlet, day, fingerprint (two). */
+export const entryFields = 7;
 /** The outlet field of a document with several copies: test them in the index. */
 export const severalCopies = -1;
+
+/** A fingerprint (16 hex digits) as two int32s; [-1, -1] for one of another shape (ask the index). */
+export function packFingerprint(fingerprint: string): [number, number] {
+  if (!/^[0-9a-f]{16}$/.test(fingerprint)) return [-1, -1];
+  return [Number.parseInt(fingerprint.slice(0, 8), 16) | 0, Number.parseInt(fingerprint.slice(8), 16) | 0];
+}
+
+/** The fingerprint packed by packFingerprint, or undefined for [-1, -1]. */
+export function unpackFingerprint(high: number, low: number): string | undefined {
+  if (high === -1 && low === -1) return undefined;
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+  return hex(high) + hex(low);
+}
 
 export interface ChampionList {
   word: string;
@@ -23,10 +37,11 @@ export interface ChampionList {
   entries: Int32Array;
 }
 
-/** Where a document's copies were published: one outlet and day (0: unknown), or several copies. */
+/** Where a document's copies were published (one outlet and day, 0: unknown; or several copies), and its fingerprint. */
 export interface DocumentFacets {
   outlet: number;
   day: number;
+  fingerprint: string;
 }
 
 export interface ScoredEntry extends DocumentFacets {
@@ -39,7 +54,11 @@ export interface ScoredEntry extends DocumentFacets {
 export function encodeEntries(scored: ScoredEntry[]): Buffer {
   const entries = new Int32Array(scored.length * entryFields);
   scored.forEach((entry, i) => {
-    entries.set([entry.id, entry.frequency, entry.length, entry.outlet, entry.day], i * entryFields);
+    const [high, low] = packFingerprint(entry.fingerprint);
+    entries.set(
+      [entry.id, entry.frequency, entry.length, entry.outlet, entry.day, high, low],
+      i * entryFields,
+    );
   });
   return Buffer.from(entries.buffer, entries.byteOffset, entries.byteLength);
 }
@@ -48,16 +67,15 @@ export function encodeEntries(scored: ScoredEntry[]): Buffer {
 export function decodeEntries(entries: Int32Array, avgdl: number): ScoredEntry[] {
   const scored: ScoredEntry[] = [];
   for (let at = 0; at < entries.length; at += entryFields) {
-    const [id, frequency, length, outlet, day] = entries.subarray(
-      at,
-      at + entryFields,
-    ) as unknown as number[];
+    const [id, frequency, length, outlet, day, high, low] = entries.subarray(at, at + entryFields);
     scored.push({
       id: id!,
       frequency: frequency!,
       length: length!,
       outlet: outlet!,
       day: day!,
+      // A fingerprint of another shape than this code writes is left for the search to look up.
+      fingerprint: unpackFingerprint(high!, low!) ?? '',
       factor: bm25Factor(frequency!, length!, avgdl),
     });
   }

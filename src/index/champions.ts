@@ -39,7 +39,7 @@ export const championEntries = 8192;
 /** Most common words looked at when choosing them. */
 const candidateWords = 64;
 /** Documents to rank, over all words, from which worker threads pay for their start. */
-export const workerThreshold = 400_000;
+export const workerThreshold = 100_000;
 
 /** What a re-index run changed, for keeping the lists exact without rebuilding them. */
 export interface IndexChange {

@@ -34,9 +34,14 @@ export class WordRanking {
       lengths: db.prepare<[string], { id: number; sz: Buffer }>(
         'SELECT id, sz FROM passages_fts_docsize WHERE id IN (SELECT value FROM json_each(?))',
       ),
-      facets: db.prepare<[string], { id: number; copies: number; outlet: number; day: number }>(
-        `SELECT document_id AS id, count(*) AS copies, min(outlet) AS outlet, coalesce(min(day), 0) AS day
-         FROM passages WHERE document_id IN (SELECT value FROM json_each(?)) GROUP BY document_id`,
+      facets: db.prepare<
+        [string],
+        { id: number; copies: number; outlet: number; day: number; fingerprint: string }
+      >(
+        `SELECT passages.document_id AS id, count(*) AS copies, min(passages.outlet) AS outlet,
+                coalesce(min(passages.day), 0) AS day, documents.fingerprint
+         FROM passages JOIN documents ON documents.id = passages.document_id
+         WHERE passages.document_id IN (SELECT value FROM json_each(?)) GROUP BY passages.document_id`,
       ),
     };
   }
@@ -48,13 +53,13 @@ export class WordRanking {
     return new Map(rows.map((row) => [row.id, rowLength(row.sz)]));
   }
 
-  /** The outlet and day of each document's only copy, or `severalCopies`. */
+  /** The outlet and day of each document's only copy (or `severalCopies`), and its fingerprint. */
   facets(ids: number[]): Map<number, DocumentFacets> {
     const rows = this.statements.facets.all(JSON.stringify(ids));
     return new Map(
-      rows.map((row) => [
-        row.id,
-        row.copies === 1 ? { outlet: row.outlet, day: row.day } : { outlet: severalCopies, day: 0 },
+      rows.map(({ id, copies, outlet, day, fingerprint }) => [
+        id,
+        copies === 1 ? { outlet, day, fingerprint } : { outlet: severalCopies, day: 0, fingerprint },
       ]),
     );
   }

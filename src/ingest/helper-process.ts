@@ -28,14 +28,7 @@ export interface PreparedRun {
 
 /** Prepares a job and, when asked, counts its articles' words into `tally` instead of returning them. */
 export function prepareCounted(job: CountedJob, tally: VocabularyTally): PreparedFile {
-  const prepared = prepareFile(job);
-  if (prepared.kind === 'articles' && job.countWords) {
-    for (const article of prepared.articles) {
-      tally.add(article.words ?? [], 1);
-      delete article.words;
-    }
-  }
-  return prepared;
+  return prepareFile(job, job.countWords ? tally : undefined);
 }
 
 export function prepareInProcess(jobs: CountedJob[]): PreparedRun {

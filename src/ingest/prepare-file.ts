@@ -11,6 +11,7 @@ import { hash } from 'node:crypto';
 import fs from 'node:fs';
 import { ArticleError } from '../errors.js';
 import type { ArticleRecord, FileVersion } from '../index/records.js';
+import type { VocabularyTally } from '../index/vocabulary-tally.js';
 import { isVocabularyWord, surfaceWords } from '../text/words.js';
 import type { ArticleDraft } from './article.js';
 import { isPhotoCaption } from './clean/captions.js';
@@ -52,28 +53,35 @@ function errorCode(error: unknown): string {
   return (error as { code?: string }).code ?? (error as Error).message ?? String(error);
 }
 
-/** Segments an article and gathers its words. */
-export function prepareArticle(draft: ArticleDraft): PreparedArticle {
+/**
+ * Segments an article and gathers its words: counted into `tally` when given (a file new to the
+ * index: every article will be written), else listed in `words` for the writer to count.
+ */
+export function prepareArticle(draft: ArticleDraft, tally?: VocabularyTally): PreparedArticle {
   const title = draft.title.normalize('NFC');
-  const words = new Set(surfaceWords(title));
+  const tokens = [surfaceWords(title)];
   const passages = segmentArticle(draft.body).map((text) => {
     const body = text.normalize('NFC');
     const passageWords = surfaceWords(body);
-    for (const word of passageWords) words.add(word);
+    tokens.push(passageWords);
     return { body, fingerprint: passageFingerprint(passageWords) };
   });
   const lead = passages.findIndex((passage) => !isPhotoCaption(passage.body));
+  tally?.addArticle(tokens);
   return {
     draft: { ...draft, title },
     contentHash: articleHash(draft),
     passages,
     lead: Math.max(lead, 0),
-    words: [...words].filter(isVocabularyWord),
+    ...(tally ? {} : { words: [...new Set(tokens.flat())].filter(isVocabularyWord) }),
   };
 }
 
-/** Reads and prepares one file. Expected problems come back as 'skipped' with the reason. */
-export function prepareFile(job: PrepareJob): PreparedFile {
+/**
+ * Reads and prepares one file. Expected problems come back as 'skipped' with the reason. With a
+ * `tally`, the articles' words are counted there instead of listed (see prepareArticle).
+ */
+export function prepareFile(job: PrepareJob, tally?: VocabularyTally): PreparedFile {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(job.file);
@@ -96,7 +104,12 @@ export function prepareFile(job: PrepareJob): PreparedFile {
       return hasText;
     });
     if (drafts.length === 0) throw new ArticleError('no article with text found');
-    return { kind: 'articles', version, articles: drafts.map(prepareArticle), problems };
+    return {
+      kind: 'articles',
+      version,
+      articles: drafts.map((draft) => prepareArticle(draft, tally)),
+      problems,
+    };
   } catch (error) {
     if (error instanceof ArticleError) return { kind: 'skipped', reason: error.message };
     throw error;

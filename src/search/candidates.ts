@@ -43,19 +43,44 @@ export function findCandidates(reader: IndexReader, view: IndexView, request: Ca
   const list = request.singleWord ? view.championList(request.singleWord) : undefined;
   if (list) {
     const ranking = championRanking(reader, list, view.ftsTotals(), facets, wanted);
-    const candidates = resolveCopies(reader, ranking.documents, facets, wanted);
     // Fewer than wanted, but proven: enough when they fill every page up to this one and
     // start the next, since any document ranked below them could only go after.
-    if (ranking.complete || pagesFilled(candidates, offset, limit)) return candidates;
+    const candidates = pageCandidates(reader, ranking.documents, facets, request, !ranking.complete);
+    if (candidates) return candidates;
   }
   let k = Math.min(maxRanked, wanted * view.documentsPerFingerprint());
   for (;;) {
     const ranked = reader.rankDocuments(match, k, facets);
     const distinct = dropSyndicatedCopies(ranked.sort(byRank));
     if (ranked.length < k || distinct.length >= needed)
-      return resolveCopies(reader, distinct, facets, wanted);
+      return pageCandidates(reader, distinct, facets, request)!;
     k *= 8;
   }
+}
+
+/**
+ * The distinct documents (best first) with the copy shown for each, as many as the page needs:
+ * first twice the rows up to the page's end (most pages need no more), then up to `wanted`
+ * (slack for the limit of two passages of one article on a page). With `mustFill`, undefined
+ * when even those do not fill the pages up to this one.
+ */
+function pageCandidates(
+  reader: IndexReader,
+  distinct: RankedDocument[],
+  facets: FacetFilter,
+  { offset, limit }: { offset: number; limit: number },
+  mustFill = false,
+): Candidate[] | undefined {
+  const wanted = wantedRows(offset + limit + 1);
+  // Ties with the last row are read too: equal ranks are ordered by date once the copies are known.
+  let first = Math.min(distinct.length, (offset + limit + 1) * 2);
+  while (first < distinct.length && distinct[first]!.rank === distinct[first - 1]!.rank) first++;
+  if (first < Math.min(distinct.length, wanted)) {
+    const some = resolveCopies(reader, distinct.slice(0, first), facets);
+    if (pagesFilled(some, offset, limit)) return some;
+  }
+  const all = resolveCopies(reader, distinct.slice(0, Math.max(first, wanted)), facets);
+  return !mustFill || pagesFilled(all, offset, limit) ? all : undefined;
 }
 
 /** Whether the pages up to the one at `offset` are full and a row is left for the next one. */
@@ -74,17 +99,10 @@ function byRank(a: RankedDocument, b: RankedDocument): number {
 }
 
 /**
- * The first `wanted` distinct documents (best first, one per fingerprint) with the copy shown for
- * each: the newest that passes the filters. Equal ranks (the same text under several headlines)
- * go newest first.
+ * Distinct documents (best first, one per fingerprint) with the copy shown for each: the newest
+ * that passes the filters. Equal ranks (the same text under several headlines) go newest first.
  */
-function resolveCopies(
-  reader: IndexReader,
-  distinct: RankedDocument[],
-  facets: FacetFilter,
-  wanted: number,
-): Candidate[] {
-  const documents = distinct.slice(0, wanted);
+function resolveCopies(reader: IndexReader, documents: RankedDocument[], facets: FacetFilter): Candidate[] {
   const copies = new Map(
     reader
       .chooseCopies(

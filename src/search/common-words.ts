@@ -11,7 +11,12 @@
  * keeping very few of the word's documents), the caller falls back to FTS5.
  */
 import { bm25Factor, bm25Idf, bm25Rank, type FtsTotals } from '../index/bm25.js';
-import { type ChampionList, entryFields, severalCopies } from '../index/champion-entries.js';
+import {
+  type ChampionList,
+  entryFields,
+  severalCopies,
+  unpackFingerprint,
+} from '../index/champion-entries.js';
 import type { FacetFilter, IndexReader, RankedDocument } from '../index/reader.js';
 
 /** Entries read in the first chunk; each next chunk is four times larger. */
@@ -59,7 +64,7 @@ export function championRanking(
   let proven = true;
   for (let chunk = firstChunk; proven && at < count && documents.length < wanted; chunk *= 4) {
     // Entries of this chunk that may pass, best first; those with several copies asked below.
-    const candidates: Array<{ id: number; factor: number }> = [];
+    const candidates: Array<{ id: number; factor: number; fingerprint: string | undefined }> = [];
     const ask: number[] = [];
     for (const end = Math.min(count, at + chunk); at < end; at++) {
       const base = at * entryFields;
@@ -72,15 +77,17 @@ export function championRanking(
       const [id, outlet, day] = [entries[base]!, entries[base + 3]!, entries[base + 4]!];
       if (filtered && outlet === severalCopies) ask.push(id);
       else if (filtered && !passes(outlet, day, facets, outlets)) continue;
-      candidates.push({ id, factor });
+      candidates.push({ id, factor, fingerprint: unpackFingerprint(entries[base + 5]!, entries[base + 6]!) });
     }
     const asked = new Set(ask);
     const passing = ask.length > 0 ? reader.passingDocuments(ask, facets) : new Set<number>();
     const kept = candidates.filter(({ id }) => !asked.has(id) || passing.has(id));
-    const fingerprints = reader.fingerprints(kept.map(({ id }) => id));
-    for (const { id, factor } of kept) {
-      const fingerprint = fingerprints.get(id);
-      // Removed by a re-index since the list was read, or a syndicated copy already listed.
+    // Fingerprints the list could not keep (another shape than this code writes), from the index.
+    const unpacked = kept.filter((c) => c.fingerprint === undefined).map(({ id }) => id);
+    const looked = reader.fingerprints(unpacked);
+    for (const { id, factor, fingerprint: packed } of kept) {
+      const fingerprint = packed ?? looked.get(id);
+      // A syndicated copy already listed (or a document removed since the list was read).
       if (fingerprint === undefined || seen.has(fingerprint)) continue;
       seen.add(fingerprint);
       documents.push({ documentId: id, rank: bm25Rank(idf, factor), fingerprint });

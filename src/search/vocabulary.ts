@@ -79,7 +79,10 @@ export class Vocabulary {
   /** The best correction `distance` edits away among words sharing `word`'s first `shared` letters. */
   private closest(word: string, distance: number, shared: number): string | undefined {
     const prefix = word.slice(0, shared);
-    const found = (prefix ? this.words!.atPrefix(prefix) : this.words!).fuzzyGet(word.slice(shared), distance);
+    const found = (prefix ? this.words!.atPrefix(prefix) : this.words!).fuzzyGet(
+      word.slice(shared),
+      distance,
+    );
     return pickCorrection([...found].map(([rest, [articles, d]]) => [prefix + rest, articles, d]));
   }
 }
