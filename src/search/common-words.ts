@@ -87,7 +87,8 @@ export function championRanking(
     const looked = reader.fingerprints(unpacked);
     for (const { id, factor, fingerprint: packed } of kept) {
       const fingerprint = packed ?? looked.get(id);
-      // A syndicated copy already listed (or a document removed since the list was read).
+      // A syndicated copy already listed. (A document a re-index removed cannot be listed: lists
+      // are used only while their version matches the index's.)
       if (fingerprint === undefined || seen.has(fingerprint)) continue;
       seen.add(fingerprint);
       documents.push({ documentId: id, rank: bm25Rank(idf, factor), fingerprint });
