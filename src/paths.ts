@@ -16,6 +16,7 @@ function findProjectRoot(start: string): string {
 
 export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const migrationsDir = path.join(projectRoot, 'db', 'migrations');
+export const stateMigrationsDir = path.join(projectRoot, 'db', 'state-migrations');
 export const sampleArticlesDir = path.join(projectRoot, 'db', 'sample-articles');
 export const defaultAliasesFile = path.join(projectRoot, 'db', 'aliases.txt');
 export const defaultDatabaseFile = path.join(projectRoot, 'db', 'readout.sqlite');

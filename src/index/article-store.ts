@@ -37,9 +37,14 @@ export class ArticleStore {
   /** What this run changed, for the champion lists and the syndication bound. */
   readonly change: IndexChange & { touchedFingerprints: Set<string>; articlesChanged: number };
 
+  /** After `rememberRuns`: the runs of the articles as they were, by file, item and content hash. */
+  private previousRuns = new Map<string, number>();
+
+  /** `run`: the number of this re-index run, stamped on the articles it writes. */
   constructor(
     private readonly db: Db,
     private readonly vocabulary: VocabularyTally,
+    private readonly run: number,
   ) {
     this.outlets = new OutletNumbers(db);
     const number = (sql: string, ...args: string[]) =>
@@ -66,9 +71,13 @@ export class ArticleStore {
     // Texts of the documents a run removes, for counting which very common words they had.
     this.forgetRemoved();
     this.statements = {
+      articleRuns: db.prepare<
+        [],
+        { file_path: string; item: string; content_hash: string; indexed_run: number }
+      >('SELECT file_path, item, content_hash, indexed_run FROM articles'),
       insertArticle: db.prepare(
-        `INSERT INTO articles (file_path, item, content_hash, lead_position, title, source, author, published, url)
-         VALUES (@filePath, @item, @contentHash, @lead, @title, @source, @author, @published, @url)`,
+        `INSERT INTO articles (file_path, item, content_hash, lead_position, title, source, author, published, url, indexed_run)
+         VALUES (@filePath, @item, @contentHash, @lead, @title, @source, @author, @published, @url, @run)`,
       ),
       findDocument: db
         .prepare<{ fingerprint: string; title: string; body: string }, number>(
@@ -90,6 +99,13 @@ export class ArticleStore {
          VALUES (@articleId, @position, @body, @documentId, @outlet, @day)`,
       ),
       insertFts: db.prepare('INSERT INTO passages_fts (rowid, title, body) VALUES (?, ?, ?)'),
+      insertQuotation: db.prepare(
+        `INSERT INTO quotations (passage_id, start_offset, end_offset, speaker, speaker_key, speaker_as_written, cue, partial)
+         VALUES (@passageId, @start, @end, @speaker, @speakerKey, @speakerAsWritten, @cue, @partial)`,
+      ),
+      deleteQuotationsOfArticle: db.prepare(
+        'DELETE FROM quotations WHERE passage_id IN (SELECT id FROM passages WHERE article_id = ?)',
+      ),
       passagesOfArticle: db.prepare<
         [number],
         { id: number; documentId: number; copies: number; title: string; body: string }
@@ -121,7 +137,11 @@ export class ArticleStore {
     };
   }
 
-  /** Writes an article and its passages. Its words are counted here unless the preparer did. */
+  /**
+   * Writes an article, its passages and their quotations, stamped with this run (or, rebuilt
+   * unchanged after `rememberRuns`, with its own). Its words are counted here unless the
+   * preparer did.
+   */
   addArticle(filePath: string, article: ArticleRecord): number {
     const { draft } = article;
     const articleId = Number(
@@ -135,11 +155,12 @@ export class ArticleStore {
         author: draft.author ?? null,
         published: draft.published ?? null,
         url: draft.url ?? null,
+        run: this.previousRuns.get(articleRunKey(filePath, draft.item, article.contentHash)) ?? this.run,
       }).lastInsertRowid,
     );
     const outlet = this.outlets.numberOf(draft.source, draft.url);
     const day = dayNumber(draft.published) ?? null;
-    article.passages.forEach(({ body, fingerprint }, position) => {
+    article.passages.forEach(({ body, fingerprint, quotations }, position) => {
       // The headline is indexed with the lead passage only; see db/migrations/001-initial.sql.
       const title = position === article.lead ? draft.title : '';
       const existing = this.statements.findDocument.get({ fingerprint, title, body });
@@ -152,6 +173,9 @@ export class ArticleStore {
         outlet,
         day,
       }).lastInsertRowid;
+      for (const quotation of quotations ?? []) {
+        this.statements.insertQuotation.run({ ...quotation, passageId, partial: quotation.partial ? 1 : 0 });
+      }
       if (existing !== undefined) {
         this.statements.addCopy.run(documentId);
         this.change.copiesChanged.add(documentId);
@@ -169,7 +193,6 @@ export class ArticleStore {
   /** Removes an article, its passages, and the documents left without a copy. */
   removeArticle(articleId: number): number {
     const passages = this.statements.passagesOfArticle.all(articleId);
-    const words = new Set<string>();
     // Copies left of each document (an article may hold the same paragraph twice).
     const copies = new Map<number, number>();
     for (const passage of passages) {
@@ -184,14 +207,21 @@ export class ArticleStore {
         this.statements.dropCopy.run({ passage: passage.id, document: passage.documentId });
         this.change.copiesChanged.add(passage.documentId);
       }
-      for (const word of surfaceWords(passage.title)) words.add(word);
-      for (const word of surfaceWords(passage.body)) words.add(word);
     }
-    this.vocabulary.add([...words].filter(isVocabularyWord), -1);
+    this.vocabulary.add(articleWords(passages), -1);
+    this.statements.deleteQuotationsOfArticle.run(articleId);
     this.statements.deletePassagesOfArticle.run(articleId);
     this.statements.deleteArticle.run(articleId);
     this.change.articlesChanged++;
     return passages.length;
+  }
+
+  /**
+   * Counts an article's words as written (+1 each), for an article whose preparer's counts were
+   * lost (a helper process stopped by the file after it).
+   */
+  countWordsOf(articleId: number): void {
+    this.vocabulary.add(articleWords(this.statements.passagesOfArticle.all(articleId)), 1);
   }
 
   /** Removed documents that matched an FTS5 phrase (for the champion lists' counts). */
@@ -202,6 +232,15 @@ export class ArticleStore {
   /** The highest document number given so far (for meta document_high_water). */
   get documentHighWater(): number {
     return this.nextDocument - 1;
+  }
+
+  /** Before the index is emptied (--full): keeps each article's run for its unchanged rebuild. */
+  rememberRuns(): void {
+    this.previousRuns = new Map(
+      this.statements.articleRuns
+        .all()
+        .map((row) => [articleRunKey(row.file_path, row.item, row.content_hash), row.indexed_run]),
+    );
   }
 
   /** Forgets the outlets and the run's changes (the index was emptied: everything is new). */
@@ -221,4 +260,19 @@ export class ArticleStore {
     this.db.exec(`DROP TABLE IF EXISTS temp.removed_documents;
       CREATE VIRTUAL TABLE temp.removed_documents USING fts5(title, body, content = '', ${tokenizer});`);
   }
+}
+
+/** The distinct vocabulary words of an article's passages (headline included). */
+function articleWords(passages: Array<{ title: string; body: string }>): string[] {
+  const words = new Set<string>();
+  for (const passage of passages) {
+    for (const word of surfaceWords(passage.title)) words.add(word);
+    for (const word of surfaceWords(passage.body)) words.add(word);
+  }
+  return [...words].filter(isVocabularyWord);
+}
+
+/** An article's identity and content: an article rebuilt unchanged by --full keeps its run. */
+function articleRunKey(filePath: string, item: string, contentHash: string): string {
+  return `${filePath}\u0000${item}\u0000${contentHash}`;
 }

@@ -79,7 +79,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
-/** Applies every migration newer than the database's user_version, each in its own transaction. */
+/**
+ * Applies every migration newer than the database's user_version, all in one transaction: a
+ * second process opening the file meanwhile waits for the whole schema (or finds it busy once),
+ * never for one migration after another.
+ */
 export function migrate(db: Db, migrations: Migration[]): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.at(-1)?.version ?? 0;
@@ -89,16 +93,17 @@ export function migrate(db: Db, migrations: Migration[]): void {
       `database schema version ${current} is newer than this Readout (${latest}); update Readout`,
     );
   }
-  for (const migration of migrations) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
-      // Another process (a second re-index started together) may have applied it while this
-      // one waited for the lock: read the version again under the lock.
-      if (schemaVersion(db) >= migration.version) return;
+  if (current === latest) return;
+  db.transaction(() => {
+    // Another process (a second re-index started together) may have applied some while this
+    // one waited for the lock: read the version again under the lock.
+    const applied = schemaVersion(db);
+    for (const migration of migrations) {
+      if (migration.version <= applied) continue;
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
-  }
+    }
+  }).immediate();
 }
 
 export function schemaVersion(db: Db): number {

@@ -22,6 +22,17 @@ export const metaKeys = {
   documentHighWater: 'document_high_water',
   /** Set when the index must be rebuilt before it can answer (an older schema's index was dropped). */
   rebuildRequired: 'rebuild_required',
+  /**
+   * The version of the preparation rules (cleaning, segmenting, quotation extraction) the index
+   * was built with; a re-index by code with other rules rebuilds every article.
+   */
+  preparedWith: 'prepared_with',
+  /** JSON array of the archive folders the last re-index indexed (absolute paths). */
+  articleDirs: 'article_dirs',
+  /** JSON object: folder → fingerprint of its .readout.yml defaults, as last indexed. */
+  folderDefaults: 'folder_defaults',
+  /** Number of the last completed re-index run (1, 2, …); articles carry the run that wrote them. */
+  reindexRun: 'reindex_run',
 } as const;
 
 export type MetaKey = (typeof metaKeys)[keyof typeof metaKeys];

@@ -4,129 +4,42 @@
  *
  * Cost model: FTS5 scores every matching row before LIMIT, so ranking orders by `rank` alone and
  * takes the top K documents in a CTE; joins are read for those K rows only, and highlight() and
- * the attribution for the rows shown. A filter is a probe per match into the covering index of
- * the passages' facets (does a copy of this document pass?), evaluated before bm25: ORDER BY
- * rank + 0 keeps FTS5 from ranking every match itself first (its own ORDER BY rank plan scores
- * every row, then SQLite would filter), so a filter that keeps few rows also scores few.
+ * the attribution for the rows shown. Filters (outlet, dates, `who:`, a saved search's runs) are
+ * evaluated with the match, per shape of filter (facet-statements.ts).
  */
 import { type FtsTotals, ftsTotals } from './bm25.js';
 import { type ChampionList, decodeChampionList } from './champion-entries.js';
 import type { Db } from './database.js';
+import {
+  type Candidate,
+  type ChosenCopy,
+  type FacetFilter,
+  facetConditions,
+  facetParameters,
+  prepareFiltered,
+  type RankedDocument,
+} from './facet-statements.js';
 import { type MetaKey, metaKeys } from './meta.js';
 import type { Outlet } from './outlets.js';
+import type {
+  HighlightedPassage,
+  IndexStats,
+  LinkedArticle,
+  OutletCount,
+  StoredAttribution,
+  StoredQuotation,
+} from './read-records.js';
 import { explainReadError } from './sqlite-errors.js';
 
-/** A ranked document (a distinct passage text) with the fingerprint that de-duplicates it. */
-export interface RankedDocument {
-  documentId: number;
-  /** bm25: lower is better. */
-  rank: number;
-  fingerprint: string;
-}
-
-/** The copy of a document shown for it: its passage and the article's attribution. */
-export interface ChosenCopy {
-  documentId: number;
-  passageId: number;
-  articleId: number;
-  source: string | null;
-  published: string | null;
-  url: string | null;
-}
-
-/** A ranked match with what syndication, per-article limits and the page need. */
-export type Candidate = RankedDocument & Omit<ChosenCopy, 'documentId'>;
-
-/**
- * Facets a passage must have: one of these outlets, a publication day in [fromDay, beforeDay)
- * (YYYYMMDD; a passage without a known year never passes a date). Absent fields do not filter.
- */
-export interface FacetFilter {
-  outlets?: number[];
-  fromDay?: number;
-  beforeDay?: number;
-}
-
-/** A document's headline and body with matched tokens between \u0002 and \u0003. */
-export interface HighlightedPassage {
-  id: number;
-  title: string;
-  body: string;
-}
-
-/** An article's attribution as stored. Empty fields are unknown, never guessed. */
-export interface StoredAttribution {
-  id: number;
-  title: string;
-  source: string | null;
-  author: string | null;
-  /** A partial date (src/text/partial-date.ts). */
-  published: string | null;
-  url: string | null;
-  /** The archive file the article was read from. */
-  file: string;
-}
-
-export interface IndexStats {
-  articles: number;
-  passages: number;
-  outlets: number;
-  /** ISO timestamp of the last completed re-index, if any. */
-  lastReindexAt: string | null;
-}
-
-/** The facet conditions on a passage `copy`, with named parameters; '' when nothing filters. */
-function facetConditions(filter: FacetFilter): string {
-  return [
-    filter.outlets ? 'copy.outlet IN (SELECT value FROM json_each(@outlets))' : '',
-    filter.fromDay !== undefined ? 'copy.day >= @fromDay' : '',
-    filter.beforeDay !== undefined ? 'copy.day < @beforeDay' : '',
-  ]
-    .filter(Boolean)
-    .join(' AND ');
-}
-
-function facetParameters(filter: FacetFilter): Record<string, unknown> {
-  return {
-    ...(filter.outlets ? { outlets: JSON.stringify(filter.outlets) } : {}),
-    ...(filter.fromDay !== undefined ? { fromDay: filter.fromDay } : {}),
-    ...(filter.beforeDay !== undefined ? { beforeDay: filter.beforeDay } : {}),
-  };
-}
-
-/** The statements that depend on which facets a filter names, for one shape of filter. */
-function prepareFiltered(db: Db, conditions: string) {
-  const where = conditions ? `AND ${conditions}` : '';
-  const passes = conditions
-    ? `AND EXISTS (SELECT 1 FROM passages AS copy WHERE copy.document_id = passages_fts.rowid ${where})`
-    : '';
-  return {
-    ranked: db.prepare<Record<string, unknown>, RankedDocument>(
-      `WITH top AS (
-         SELECT rowid AS id, rank FROM passages_fts WHERE passages_fts MATCH @match ${passes}
-         ORDER BY rank${conditions ? ' + 0' : ''} LIMIT @k
-       )
-       SELECT top.id AS documentId, top.rank AS rank, documents.fingerprint AS fingerprint
-       FROM top JOIN documents ON documents.id = top.id`,
-    ),
-    // The newest copy that passes (equal ranks: newest first); max() picks that row's columns.
-    chosen: db.prepare<Record<string, unknown>, ChosenCopy>(
-      `SELECT chosen.documentId, chosen.passageId, chosen.articleId,
-              articles.source, articles.published, articles.url
-       FROM (SELECT copy.document_id AS documentId, max(coalesce(copy.day, 0)) AS day,
-                    copy.id AS passageId, copy.article_id AS articleId
-             FROM passages AS copy WHERE copy.document_id IN (SELECT value FROM json_each(@ids)) ${where}
-             GROUP BY copy.document_id) AS chosen
-       JOIN articles ON articles.id = chosen.articleId`,
-    ),
-    passing: db
-      .prepare<Record<string, unknown>, number>(
-        `SELECT DISTINCT copy.document_id FROM passages AS copy
-         WHERE copy.document_id IN (SELECT value FROM json_each(@ids)) ${where}`,
-      )
-      .pluck(),
-  };
-}
+export type { Candidate, ChosenCopy, FacetFilter, RankedDocument } from './facet-statements.js';
+export type {
+  HighlightedPassage,
+  IndexStats,
+  LinkedArticle,
+  OutletCount,
+  StoredAttribution,
+  StoredQuotation,
+} from './read-records.js';
 
 function prepareStatements(db: Db) {
   return {
@@ -144,6 +57,18 @@ function prepareStatements(db: Db) {
               highlight(passages_fts, 1, char(2), char(3)) AS body
        FROM passages_fts WHERE passages_fts MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))`,
     ),
+    texts: db.prepare<[string], HighlightedPassage>(
+      'SELECT id, title, body FROM document_texts WHERE id IN (SELECT value FROM json_each(?))',
+    ),
+    quotations: db.prepare<[string], Omit<StoredQuotation, 'partial'> & { partial: number }>(
+      `SELECT passage_id AS passageId, start_offset AS start, end_offset AS "end", speaker,
+              speaker_key AS speakerKey, speaker_as_written AS speakerAsWritten, cue, partial
+       FROM quotations WHERE passage_id IN (SELECT value FROM json_each(?))
+       ORDER BY passage_id, start_offset`,
+    ),
+    speakerKeys: db
+      .prepare<[], string>('SELECT DISTINCT speaker_key FROM quotations WHERE speaker_key IS NOT NULL')
+      .pluck(),
     articles: db.prepare<[string], StoredAttribution>(
       `SELECT id, title, source, author, published, url, file_path AS file FROM articles
        WHERE id IN (SELECT value FROM json_each(?))`,
@@ -157,7 +82,7 @@ function prepareStatements(db: Db) {
            AND articles.source != ? LIMIT 5`,
       )
       .pluck(),
-    outlets: db.prepare<[], Outlet>('SELECT id, source, host FROM outlets'),
+    outletFacets: db.prepare<[], Outlet>('SELECT id, source, host FROM outlets'),
     fingerprints: db.prepare<[string], { id: number; fingerprint: string }>(
       'SELECT id, fingerprint FROM documents WHERE id IN (SELECT value FROM json_each(?))',
     ),
@@ -169,6 +94,26 @@ function prepareStatements(db: Db) {
     wordArticles: db.prepare<[string], number>('SELECT articles FROM vocabulary WHERE word = ?').pluck(),
     vocabulary: db.prepare<[], { word: string; articles: number }>('SELECT word, articles FROM vocabulary'),
     meta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
+    // Spellings of one outlet differ in case only; the most used spelling names it.
+    outlets: db.prepare<{ contains: string; limit: number }, OutletCount>(
+      `SELECT source, articles FROM (
+         SELECT source, count(*) AS articles,
+                row_number() OVER (PARTITION BY source COLLATE NOCASE ORDER BY count(*) DESC) AS nth
+         FROM articles WHERE source IS NOT NULL AND source != ''
+         GROUP BY source
+       )
+       WHERE nth = 1 AND instr(lower(source), @contains) > 0
+       ORDER BY articles DESC, source LIMIT @limit`,
+    ),
+    byUrl: db.prepare<[string], LinkedArticle>(
+      `SELECT articles.id, title, source, author, published, url, file_path AS file,
+              coalesce(passages.body, '') AS lead
+       FROM articles LEFT JOIN passages
+         ON passages.article_id = articles.id AND passages.position = articles.lead_position
+       WHERE url IN (SELECT value FROM json_each(?))
+       ORDER BY articles.id DESC`,
+    ),
+    newestPassage: db.prepare<[], string>('SELECT body FROM passages ORDER BY id DESC LIMIT 1').pluck(),
   };
 }
 
@@ -185,7 +130,7 @@ export class IndexReader {
     const conditions = facetConditions(filter);
     let statements = this.filtered.get(conditions);
     if (!statements) {
-      statements = this.guard(() => prepareFiltered(this.db, conditions));
+      statements = this.guard(() => prepareFiltered(this.db, conditions, filter.speakers !== undefined));
       this.filtered.set(conditions, statements);
     }
     return statements;
@@ -218,6 +163,20 @@ export class IndexReader {
     return this.guard(() => new Set(this.forFilter(filter).passing.all({ ids, ...facetParameters(filter) })));
   }
 
+  /**
+   * Up to `k` passages passing `filter` (which names speakers: `who:` without words), newest
+   * article first; with `excluded` (an FTS5 query), none that match it.
+   */
+  newestFirst(filter: FacetFilter, k: number, excluded?: string): Candidate[] {
+    const statements = this.forFilter(filter);
+    const parameters = { k, ...facetParameters(filter) };
+    return this.guard(() =>
+      excluded
+        ? statements.newestFirstExcept.all({ ...parameters, excluded })
+        : statements.newestFirst.all(parameters),
+    );
+  }
+
   /** The fingerprints of these documents (those still in the index). */
   fingerprints(documentIds: number[]): Map<number, string> {
     if (documentIds.length === 0) return new Map();
@@ -226,8 +185,8 @@ export class IndexReader {
   }
 
   /** Every outlet (name and URL host) with its facet number. */
-  outlets(): Outlet[] {
-    return this.guard(() => this.statements.outlets.all());
+  outletFacets(): Outlet[] {
+    return this.guard(() => this.statements.outletFacets.all());
   }
 
   /** The full-text index's row count and average row length, as bm25 sees them. */
@@ -256,6 +215,25 @@ export class IndexReader {
     return this.guard(() => this.statements.highlights.all({ match, ids: JSON.stringify(documentIds) }));
   }
 
+  /** Headline (lead passage only) and body of the given documents, unmarked. */
+  texts(documentIds: number[]): HighlightedPassage[] {
+    return this.guard(() => this.statements.texts.all(JSON.stringify(documentIds)));
+  }
+
+  /** The quotations of the given passages (copies), in passage and text order. */
+  quotations(passageIds: number[]): StoredQuotation[] {
+    return this.guard(() =>
+      this.statements.quotations
+        .all(JSON.stringify(passageIds))
+        .map((row) => ({ ...row, partial: row.partial === 1 })),
+    );
+  }
+
+  /** Every speaker key quoted in the archive. */
+  speakerKeys(): string[] {
+    return this.guard(() => this.statements.speakerKeys.all());
+  }
+
   attributions(articleIds: number[]): StoredAttribution[] {
     return this.guard(() => this.statements.articles.all(JSON.stringify(articleIds)));
   }
@@ -280,6 +258,22 @@ export class IndexReader {
     return this.guard(() => this.statements.meta.get(key));
   }
 
+  /** The archive folders the last re-index indexed; undefined before any (or an older index). */
+  indexedFolders(): string[] | undefined {
+    const recorded = this.meta(metaKeys.articleDirs);
+    try {
+      const folders: unknown = recorded === undefined ? undefined : JSON.parse(recorded);
+      return Array.isArray(folders) ? folders.filter((folder) => typeof folder === 'string') : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The text of the passage written last (a word of it is what a health check searches for). */
+  newestPassage(): string | undefined {
+    return this.guard(() => this.statements.newestPassage.get());
+  }
+
   /** Article, passage and outlet counts and the last re-index time, as the re-index recorded them. */
   stats(): IndexStats {
     const number = (key: MetaKey) => Number(this.meta(key) ?? 0);
@@ -288,7 +282,18 @@ export class IndexReader {
       passages: number(metaKeys.passages),
       outlets: number(metaKeys.outlets),
       lastReindexAt: this.meta(metaKeys.lastReindexAt) ?? null,
+      reindexRun: number(metaKeys.reindexRun),
     };
+  }
+
+  /** Outlets whose name contains `contains` (lowercase; '' for all), most articles first. */
+  outlets(contains: string, limit: number): OutletCount[] {
+    return this.guard(() => this.statements.outlets.all({ contains, limit }));
+  }
+
+  /** Articles whose stored URL is one of `urls` (exact), newest first, with their lead passage. */
+  articlesByUrl(urls: string[]): LinkedArticle[] {
+    return this.guard(() => this.statements.byUrl.all(JSON.stringify(urls)));
   }
 
   /** Runs a query, turning a damaged or replaced index into `index_unavailable`. */

@@ -23,11 +23,30 @@ export interface ArticleFields {
   url?: string;
 }
 
+/** A direct quotation in a passage and who said it (src/ingest/quotes). */
+export interface QuotationRecord {
+  /** UTF-16 offsets of the quoted words in the passage's body, end exclusive. */
+  start: number;
+  end: number;
+  /** The speaker at their fullest ("Barack Obama"), a description as written, or null: unknown. */
+  speaker: string | null;
+  /** One key for all the forms of a speaker (src/text/speaker-name.ts), null when unknown. */
+  speakerKey: string | null;
+  /** The words naming the speaker in the text ("he", "the Russian leader"). */
+  speakerAsWritten: string | null;
+  /** The speech cue ("said", "according to"). */
+  cue: string | null;
+  /** A few quoted words inside a sentence rather than whole quoted sentences. */
+  partial: boolean;
+}
+
 export interface PassageRecord {
   /** NFC text, as stored and indexed. */
   body: string;
   /** Hash of the passage's words: the same passage in several articles (syndicated copies). */
   fingerprint: string;
+  /** Its direct quotations, in order. */
+  quotations?: QuotationRecord[];
 }
 
 export interface ArticleRecord {

@@ -8,6 +8,10 @@
  * (article-store.ts). Vocabulary counts change by the thousand per run, so they are summed in
  * memory and written once at the end (`flushVocabulary`). After the content commits, the
  * champion lists are brought in step in a second, short transaction (`refreshChampions`).
+ *
+ * Runs are numbered (meta 'reindex_run'); every article the run writes is stamped with its number
+ * (`indexed_run`), so the bot can search a run's new and changed articles only. A --full rebuild
+ * keeps the stamp of an article whose file, item and content did not change.
  */
 import { ArticleStore } from './article-store.js';
 import { ChampionLists } from './champions.js';
@@ -52,6 +56,8 @@ export class IndexWriter {
   /** Emptied in this run (--full): everything is written anew. */
   private full = false;
   private readonly documentsAtStart: number;
+  /** The number of this run: one more than the last committed run. */
+  readonly run: number;
 
   /**
    * Starts a run: takes the write lock (BEGIN IMMEDIATE) or throws `reindex_busy` when another
@@ -71,7 +77,9 @@ export class IndexWriter {
   }
 
   private constructor(private readonly db: Db) {
-    this.store = new ArticleStore(db, this.vocabulary);
+    const lastRun = db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck();
+    this.run = Number(lastRun.get(metaKeys.reindexRun) ?? 0) + 1;
+    this.store = new ArticleStore(db, this.vocabulary, this.run);
     this.documentsAtStart = db.prepare<[], number>('SELECT count(*) FROM documents').pluck().get()!;
     this.statements = {
       file: db.prepare<[string], StoredFile>(
@@ -164,12 +172,21 @@ export class IndexWriter {
     return change;
   }
 
+  /**
+   * Counts the words of a file's articles as written (+1 each), for a file whose preparer's counts
+   * were lost (a helper process stopped by the file after it).
+   */
+  countWordsOf(path: string): void {
+    for (const article of this.statements.articlesOfFile.all(path)) this.store.countWordsOf(article.id);
+  }
+
   /** Empties the whole index (for --full), in the caller's transaction. */
   clear(): void {
+    this.store.rememberRuns();
     this.db.exec(`
       INSERT INTO passages_fts (passages_fts) VALUES ('delete-all');
-      DELETE FROM passages; DELETE FROM documents; DELETE FROM articles; DELETE FROM files;
-      DELETE FROM vocabulary; DELETE FROM outlets; DELETE FROM champions;
+      DELETE FROM quotations; DELETE FROM passages; DELETE FROM documents; DELETE FROM articles;
+      DELETE FROM files; DELETE FROM vocabulary; DELETE FROM outlets; DELETE FROM champions;
     `);
     this.vocabulary.clear();
     this.store.cleared();
@@ -182,6 +199,27 @@ export class IndexWriter {
     for (const [word, delta] of this.vocabulary.entries()) this.statements.addVocabulary.run(word, delta);
     this.statements.pruneVocabulary.run();
     this.vocabulary.clear();
+  }
+
+  /** The preparation rules the index was built with (see metaKeys.preparedWith). */
+  preparedWith(): string | undefined {
+    return this.statements.meta.get(metaKeys.preparedWith);
+  }
+
+  /** Records which folders the index holds and the defaults their files were read with. */
+  recordArchive(dirs: string[], folderSignatures: Record<string, string>): void {
+    this.statements.setMeta.run(metaKeys.articleDirs, JSON.stringify(dirs));
+    this.statements.setMeta.run(metaKeys.folderDefaults, JSON.stringify(folderSignatures));
+  }
+
+  /** The folder defaults' fingerprints recorded by the last run (`recordArchive`). */
+  folderSignatures(): Record<string, string> {
+    const recorded = this.statements.meta.get(metaKeys.folderDefaults);
+    try {
+      return recorded ? (JSON.parse(recorded) as Record<string, string>) : {};
+    } catch {
+      return {};
+    }
   }
 
   /** Article, passage and outlet totals as they stand in this run. */
@@ -207,7 +245,7 @@ export class IndexWriter {
    * Ends a run: rebuilds deferred indexes, records the totals and the time, and commits. Returns
    * the totals. `finish` comes next.
    */
-  commit(indexedAt: string): IndexCounts {
+  commit(indexedAt: string, options: { preparedWith: string }): IndexCounts {
     for (const sql of this.deferredIndexes.splice(0)) this.db.exec(sql);
     const counts = this.counts();
     this.statements.setMeta.run(metaKeys.articles, String(counts.articles));
@@ -223,6 +261,8 @@ export class IndexWriter {
     }
     this.statements.deleteMeta.run(metaKeys.rebuildRequired);
     this.statements.setMeta.run(metaKeys.lastReindexAt, indexedAt);
+    this.statements.setMeta.run(metaKeys.preparedWith, options.preparedWith);
+    this.statements.setMeta.run(metaKeys.reindexRun, String(this.run));
     this.db.exec('COMMIT');
     return counts;
   }

@@ -7,16 +7,27 @@
  * overlaps with writing the current one into SQLite on the other core.
  */
 // crypto.hash: one call per digest, without a Hash object per passage (Node 20.12+).
-import { hash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import fs from 'node:fs';
-import { ArticleError } from '../errors.js';
-import type { ArticleRecord, FileVersion } from '../index/records.js';
+import { ArticleError, describeError } from '../errors.js';
+import type { ArticleRecord, FileVersion, PassageRecord } from '../index/records.js';
 import type { VocabularyTally } from '../index/vocabulary-tally.js';
+import { speakerKey } from '../text/speaker-name.js';
 import { isVocabularyWord, surfaceWords } from '../text/words.js';
 import type { ArticleDraft } from './article.js';
 import { isPhotoCaption } from './clean/captions.js';
+import type { FileDefaults } from './folder-defaults.js';
 import { loadArticleFile } from './load/load-article-file.js';
+import { displayName } from './quotes/display-name.js';
+import { extractQuotations } from './quotes/index.js';
 import { segmentArticle } from './segment.js';
+
+/**
+ * The version of the preparation rules below (cleaning, segmenting, quotation extraction). Change
+ * it when they change in a way that should reach articles already indexed: the next re-index then
+ * rebuilds every article.
+ */
+export const preparationVersion = '2: quotations';
 
 /** A prepared article: what the index writer stores. */
 export type PreparedArticle = ArticleRecord;
@@ -28,11 +39,17 @@ export type PreparedFile =
 
 export interface PrepareJob {
   file: string;
+  /** The path's bytes when its name is not UTF-8 (`file` is then its Latin-1 reading). */
+  rawPath?: Uint8Array;
+  /** Largest file read, in bytes (a larger one is skipped unread). */
+  maxBytes?: number;
   /** Size and modification time read by the caller (the file is read only when they changed). */
   size: number;
   mtimeMs: number;
   /** Content hash of the indexed version, when the file is in the index. */
   knownHash?: string;
+  /** What the folder's .readout.yml gives the file's articles where they say nothing. */
+  defaults?: FileDefaults;
 }
 
 /**
@@ -54,18 +71,45 @@ function errorCode(error: unknown): string {
 }
 
 /**
- * Segments an article and gathers its words: counted into `tally` when given (a file new to the
- * index: every article will be written), else listed in `words` for the writer to count.
+ * Finds each passage's direct quotations and speakers. The passages are the article's paragraphs
+ * in order (long ones cut between sentences), so earlier ones are the context that resolves "he"
+ * and "the Russian leader", and offsets come out in passage coordinates.
+ */
+function attachQuotations(passages: PassageRecord[]): void {
+  const found = extractQuotations(passages.map((passage) => passage.body));
+  for (const quotation of found) {
+    const passage = passages[quotation.paragraph];
+    if (!passage) continue;
+    const speaker = quotation.speaker === null ? null : displayName(quotation.speaker);
+    const key = speaker === null ? '' : speakerKey(speaker);
+    passage.quotations ??= [];
+    passage.quotations.push({
+      start: quotation.start,
+      end: quotation.end,
+      speaker,
+      speakerKey: key === '' ? null : key,
+      speakerAsWritten: quotation.speakerAsWritten,
+      cue: quotation.cue,
+      partial: quotation.partial,
+    });
+  }
+}
+
+/**
+ * Segments an article, finds its quotations and gathers its words: counted into `tally` when
+ * given (a file new to the index: every article will be written), else listed in `words` for the
+ * writer to count.
  */
 export function prepareArticle(draft: ArticleDraft, tally?: VocabularyTally): PreparedArticle {
   const title = draft.title.normalize('NFC');
   const tokens = [surfaceWords(title)];
-  const passages = segmentArticle(draft.body).map((text) => {
+  const passages: PassageRecord[] = segmentArticle(draft.body).map((text) => {
     const body = text.normalize('NFC');
     const passageWords = surfaceWords(body);
     tokens.push(passageWords);
     return { body, fingerprint: passageFingerprint(passageWords) };
   });
+  attachQuotations(passages);
   const lead = passages.findIndex((passage) => !isPhotoCaption(passage.body));
   tally?.addArticle(tokens);
   return {
@@ -77,20 +121,64 @@ export function prepareArticle(draft: ArticleDraft, tally?: VocabularyTally): Pr
   };
 }
 
+const megabyte = 1024 * 1024;
+
+/**
+ * The bytes of a regular file of at most `maxBytes`, or why not. Opened without blocking and
+ * checked on the open descriptor, so a file swapped for a FIFO or a device after it was found
+ * cannot block or flood the read.
+ */
+export function readArticleBytes(
+  file: string | Uint8Array,
+  maxBytes = Number.MAX_SAFE_INTEGER,
+): Buffer | string {
+  let fd: number;
+  try {
+    fd = fs.openSync(Buffer.from(file), fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (error) {
+    return `cannot read (${errorCode(error)})`;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return 'not a regular file; skipped';
+    const tooLarge = `larger than the ${Math.round((maxBytes / megabyte) * 10) / 10} MB limit (READOUT_MAX_FILE_MB); split it or raise the limit`;
+    if (stat.size > maxBytes) return tooLarge;
+    // Read what is there, up to one byte past the limit (a file may grow while it is read).
+    const bytes = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const read = fs.readSync(fd, bytes, length, bytes.length - length, null);
+      if (read === 0) break;
+      length += read;
+      if (length === bytes.length) {
+        if (length > maxBytes) return tooLarge;
+        break;
+      }
+    }
+    return bytes.subarray(0, length);
+  } catch (error) {
+    return `cannot read (${errorCode(error)})`;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /**
  * Reads and prepares one file. Expected problems come back as 'skipped' with the reason. With a
  * `tally`, the articles' words are counted there instead of listed (see prepareArticle).
  */
 export function prepareFile(job: PrepareJob, tally?: VocabularyTally): PreparedFile {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(job.file);
-  } catch (error) {
-    return { kind: 'skipped', reason: `cannot read (${errorCode(error)})` };
-  }
+  const bytes = readArticleBytes(job.rawPath ?? job.file, job.maxBytes);
+  if (typeof bytes === 'string') return { kind: 'skipped', reason: bytes };
   const version: FileVersion = {
     path: job.file,
-    contentHash: hash('sha256', bytes, 'hex'),
+    // The defaults are part of what was indexed: a changed .readout.yml makes the file changed.
+    contentHash: job.defaults
+      ? createHash('sha256')
+          .update(bytes)
+          .update(`\u0000${JSON.stringify(job.defaults)}`)
+          .digest('hex')
+      : hash('sha256', bytes, 'hex'),
     size: job.size,
     mtimeMs: job.mtimeMs,
   };
@@ -104,14 +192,28 @@ export function prepareFile(job: PrepareJob, tally?: VocabularyTally): PreparedF
       return hasText;
     });
     if (drafts.length === 0) throw new ArticleError('no article with text found');
+    const withDefaults = drafts.map((draft) => withFolderDefaults(draft, job.defaults));
     return {
       kind: 'articles',
       version,
-      articles: drafts.map((draft) => prepareArticle(draft, tally)),
+      articles: withDefaults.map((draft) => prepareArticle(draft, tally)),
       problems,
     };
   } catch (error) {
     if (error instanceof ArticleError) return { kind: 'skipped', reason: error.message };
-    throw error;
+    // A file that trips a parser (a stack overflow on deep nesting…) is that file's problem only.
+    return { kind: 'skipped', reason: `cannot be read (${describeError(error)})` };
   }
+}
+
+/**
+ * Fills what an article leaves empty from its folder's defaults: the outlet, and for a
+ * one-article file the link (a multi-article export's file path is no article's address).
+ */
+export function withFolderDefaults(draft: ArticleDraft, defaults: FileDefaults | undefined): ArticleDraft {
+  if (!defaults) return draft;
+  const filled = { ...draft };
+  if (filled.source === undefined && defaults.source) filled.source = defaults.source;
+  if (filled.url === undefined && defaults.url && draft.item === '') filled.url = defaults.url;
+  return filled;
 }

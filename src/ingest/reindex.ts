@@ -14,14 +14,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { defaultLimits, type Limits } from '../config.js';
 import { ReadoutError } from '../errors.js';
 import type { Db } from '../index/database.js';
 import { databaseBytes } from '../index/database.js';
-import { errorCode } from '../index/sqlite-errors.js';
 import { IndexWriter, type StoredFile } from '../index/writer.js';
+import { type DiscoveredFiles, discoverArticleFiles, type SkippedEntry } from './discover.js';
+import { FolderDefaultsReader } from './folder-defaults.js';
 import { type CountedJob, prepareInHelperProcess, prepareInProcess } from './helper-process.js';
-import { articleExtensions } from './load/load-article-file.js';
-import type { PreparedFile } from './prepare-file.js';
+import { type PreparedFile, preparationVersion } from './prepare-file.js';
+
+export { discoverArticleFiles, type SkippedEntry } from './discover.js';
 
 export interface ReindexProgress {
   done: number;
@@ -37,20 +40,18 @@ export interface ReindexOptions {
   onProgress?: (progress: ReindexProgress) => void;
   now?: () => Date;
   /**
-   * Prepare files in a helper process (on the other core) while this one writes: 'auto' does
-   * so when there is enough to read to repay the helper's start-up.
+   * Where files are prepared: in a helper process (the default), on the other core while this
+   * one writes, under the per-file limits; or 'never', here, without the time and memory limits
+   * (for tests of the preparation itself).
    */
-  helperProcess?: 'auto' | 'always' | 'never';
+  helperProcess?: 'always' | 'never';
+  /** Per-file limits (config.ts `Limits`); the defaults when absent. */
+  limits?: Partial<FileLimits>;
 }
 
-/** Bytes to read from which a helper process pays off ('auto'): it takes about half a second to start. */
-const helperThresholdBytes = 16 * 1024 * 1024;
-
-export interface SkippedEntry {
-  file: string;
-  /** Why, e.g. 'empty file' or 'line 3: invalid JSON (Unexpected end of JSON input)'. */
-  reason: string;
-}
+/** The limits each file is prepared under. */
+export type FileLimits = Pick<Limits, 'maxFileBytes' | 'parseTimeoutMs' | 'parseMemoryMb'>;
+export const defaultFileLimits: FileLimits = defaultLimits;
 
 export interface ReindexSummary {
   files: { added: number; updated: number; unchanged: number; removed: number; skipped: number };
@@ -65,44 +66,8 @@ export interface ReindexSummary {
   passages: number;
   durationMs: number;
   databaseBytes: number;
-}
-
-interface DiscoveredFiles {
-  articleFiles: string[];
-  ignored: string[];
-  unreadable: SkippedEntry[];
-}
-
-/** Lists article files under the folders (recursively, sorted); hidden files and folders are left out. */
-export function discoverArticleFiles(dirs: string[]): DiscoveredFiles {
-  const found: DiscoveredFiles = { articleFiles: [], ignored: [], unreadable: [] };
-  const visit = (dir: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      found.unreadable.push({ file: dir, reason: `cannot read folder (${errorCode(error)})` });
-      return;
-    }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      let isDir = entry.isDirectory();
-      if (entry.isSymbolicLink()) {
-        try {
-          isDir = fs.statSync(full).isDirectory();
-        } catch (error) {
-          found.unreadable.push({ file: full, reason: `cannot read (${errorCode(error)}: broken link)` });
-          continue;
-        }
-      }
-      if (isDir) visit(full);
-      else if (articleExtensions.has(path.extname(entry.name).toLowerCase())) found.articleFiles.push(full);
-      else found.ignored.push(full);
-    }
-  };
-  for (const dir of dirs) visit(path.resolve(dir));
-  return found;
+  /** Why every article was rebuilt although --full was not given, if it was. */
+  rebuilt?: string;
 }
 
 function isUnder(file: string, dirs: string[]): boolean {
@@ -136,7 +101,11 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
   let optimize = false;
   try {
     const indexedAt = now().toISOString();
-    if (options.full) writer.clear();
+    // Articles prepared by other rules (an older Readout) are rebuilt, so every article gets what
+    // this version extracts (quotations, say) without the admin having to know to ask.
+    const outdated = !writer.isEmpty() && writer.preparedWith() !== preparationVersion;
+    if (options.full || outdated) writer.clear();
+    if (outdated && !options.full) summary.rebuilt = 'the index was built by an earlier version of Readout';
     if (writer.isEmpty()) writer.deferPassageIndexes();
 
     const discovered = discoverArticleFiles(dirs);
@@ -146,22 +115,27 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
       summary.files.skipped++;
     }
 
+    // The index holds exactly the configured folders: a file not found under them (deleted, or
+    // from a folder no longer configured) is removed, unless its folder could not be read now.
     const present = new Set(discovered.articleFiles);
+    const unreadable = discovered.unreadable.map((entry) => entry.file);
     // Every indexed file at once: one query, not one per file of a hundred-thousand-file archive.
     const indexed = new Map(writer.allFiles().map((stored) => [stored.path, stored]));
     for (const stored of indexed.values()) {
-      if (isUnder(stored.path, dirs) && !present.has(stored.path)) {
+      if (!present.has(stored.path) && !isUnder(stored.path, unreadable)) {
         summary.passagesRemoved += writer.removeFile(stored.path);
         summary.files.removed++;
       }
     }
 
-    const jobs = changedFiles(indexed, discovered.articleFiles, summary);
-    const bytes = jobs.reduce((sum, job) => sum + job.size, 0);
-    const useHelper =
-      options.helperProcess === 'always' ||
-      ((options.helperProcess ?? 'auto') === 'auto' && jobs.length > 1 && bytes >= helperThresholdBytes);
-    const run = useHelper ? prepareInHelperProcess(jobs) : prepareInProcess(jobs);
+    const folders = folderDefaultsIn(discovered.articleFiles, dirs, writer);
+    for (const problem of folders.reader.problems) summary.skipped.push(problem);
+    const limits: FileLimits = { ...defaultFileLimits, ...options.limits };
+    const jobs = changedFiles(indexed, discovered, limits.maxFileBytes, summary, folders);
+    const run =
+      options.helperProcess === 'never' || jobs.length === 0
+        ? prepareInProcess(jobs)
+        : prepareInHelperProcess(jobs, limits);
     try {
       let done = 0;
       for await (const prepared of run.files) {
@@ -172,18 +146,25 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
         // Let timers (the progress bar) and signals run on long archives.
         if (done % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
       }
-      writer.flushVocabulary(await run.vocabulary());
+      const counted = await run.vocabulary();
+      // Words counted by a helper that was stopped (a file past its limits) are counted again here.
+      for (const file of run.uncounted()) writer.countWordsOf(file);
+      writer.flushVocabulary(counted);
     } finally {
       run.close();
     }
     // A big change leaves many small FTS5 segments; merging them keeps queries fast.
     const passagesBefore = writer.counts().passages;
     optimize = Boolean(options.full) || summary.passagesWritten > passagesBefore / 10;
-    const counts = writer.commit(indexedAt);
+    writer.recordArchive(dirs, folders.signatures);
+    const counts = writer.commit(indexedAt, { preparedWith: preparationVersion });
     summary.articles = counts.articles;
     summary.passages = counts.passages;
   } catch (error) {
-    throw writer.rollback(error);
+    const explained = writer.rollback(error);
+    // A failed run (a full disk) leaves its uncommitted frames in the WAL: give the space back.
+    writer.checkpoint();
+    throw explained;
   }
   try {
     // The new index is committed: the bot sees it; now tidy it and refresh the champion lists.
@@ -197,33 +178,62 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
   return summary;
 }
 
+interface FoldersInRun {
+  reader: FolderDefaultsReader;
+  /** Folder → fingerprint of its defaults, for folders that have any (recorded for the next run). */
+  signatures: Record<string, string>;
+  /** Folders whose defaults changed since the last run: their files are read again. */
+  changed: Set<string>;
+}
+
+/** The folder defaults (.readout.yml) in force for the files, and which changed since the last run. */
+function folderDefaultsIn(files: string[], dirs: string[], writer: IndexWriter): FoldersInRun {
+  const reader = new FolderDefaultsReader(dirs);
+  const previous = writer.folderSignatures();
+  const signatures: Record<string, string> = {};
+  const changed = new Set<string>();
+  for (const folder of new Set(files.map((file) => path.dirname(file)))) {
+    const signature = reader.signature(folder);
+    if (signature !== '') signatures[folder] = signature;
+    if (signature !== (previous[folder] ?? '')) changed.add(folder);
+  }
+  return { reader, signatures, changed };
+}
+
 /**
  * The files to read: new ones, and known ones whose size or modification time moved. Same size
- * and time counts as unchanged without reading (as git and rsync do); a moved time with the same
- * content hash is found unchanged by the preparer.
+ * and time counts as unchanged without reading (as git and rsync do), unless the folder's
+ * defaults changed; a moved time with the same content hash is found unchanged by the preparer.
  */
 function changedFiles(
   indexed: Map<string, StoredFile>,
-  files: string[],
+  discovered: DiscoveredFiles,
+  maxBytes: number,
   summary: ReindexSummary,
+  folders: FoldersInRun,
 ): CountedJob[] {
   const jobs: CountedJob[] = [];
-  for (const file of files) {
+  for (const file of discovered.articleFiles) {
     const stored = indexed.get(file);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(file);
-    } catch (error) {
-      skip(summary, file, `cannot read (${errorCode(error)})`);
-      continue;
-    }
+    const stat = discovered.stats.get(file)!;
     const mtimeMs = Math.trunc(stat.mtimeMs);
-    if (stored && stored.size === stat.size && stored.mtime_ms === mtimeMs) {
+    const folderChanged = folders.changed.has(path.dirname(file));
+    if (stored && stored.size === stat.size && stored.mtime_ms === mtimeMs && !folderChanged) {
       summary.files.unchanged++;
       continue;
     }
+    const defaults = folders.reader.forFile(file);
     // A new file's articles are all written, so the preparer may count their words itself.
-    jobs.push({ file, size: stat.size, mtimeMs, knownHash: stored?.content_hash, countWords: !stored });
+    jobs.push({
+      file,
+      rawPath: discovered.rawPaths.get(file),
+      size: stat.size,
+      mtimeMs,
+      maxBytes,
+      knownHash: stored?.content_hash,
+      countWords: !stored,
+      ...(Object.keys(defaults).length > 0 && { defaults }),
+    });
   }
   return jobs;
 }

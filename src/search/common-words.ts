@@ -8,7 +8,8 @@
  * unlisted document reaches — are used, so they come out exactly in the order, and with the
  * scores, FTS5 would give them. Filters are tested on the listed documents, best first, in
  * growing chunks. When that proven part of the list runs out before the page is full (a filter
- * keeping very few of the word's documents), the caller falls back to FTS5.
+ * keeping very few of the word's documents), the caller falls back to FTS5. Speakers (`who:`) and
+ * a saved search's runs are not in the list; with them, every listed document is asked of the index.
  */
 import { bm25Factor, bm25Idf, bm25Rank, type FtsTotals } from '../index/bm25.js';
 import {
@@ -17,6 +18,7 @@ import {
   severalCopies,
   unpackFingerprint,
 } from '../index/champion-entries.js';
+import { filtersBeyondOutletAndDay } from '../index/facet-statements.js';
 import type { FacetFilter, IndexReader, RankedDocument } from '../index/reader.js';
 
 /** Entries read in the first chunk; each next chunk is four times larger. */
@@ -30,7 +32,12 @@ export interface ChampionRanking {
 }
 
 function isFiltered(facets: FacetFilter): boolean {
-  return facets.outlets !== undefined || facets.fromDay !== undefined || facets.beforeDay !== undefined;
+  return (
+    facets.outlets !== undefined ||
+    facets.fromDay !== undefined ||
+    facets.beforeDay !== undefined ||
+    filtersBeyondOutletAndDay(facets)
+  );
 }
 
 /** Whether one copy's outlet and day (0: unknown) pass the filter. */
@@ -58,6 +65,8 @@ export function championRanking(
   const count = entries.length / entryFields;
   const filtered = isFiltered(facets);
   const outlets = facets.outlets && new Set(facets.outlets);
+  // Speakers and runs are not in the list: every entry is asked of the index.
+  const askAll = filtersBeyondOutletAndDay(facets);
   const documents: RankedDocument[] = [];
   const seen = new Set<string>();
   let at = 0;
@@ -75,7 +84,7 @@ export function championRanking(
         break;
       }
       const [id, outlet, day] = [entries[base]!, entries[base + 3]!, entries[base + 4]!];
-      if (filtered && outlet === severalCopies) ask.push(id);
+      if (filtered && (askAll || outlet === severalCopies)) ask.push(id);
       else if (filtered && !passes(outlet, day, facets, outlets)) continue;
       candidates.push({ id, factor, fingerprint: unpackFingerprint(entries[base + 5]!, entries[base + 6]!) });
     }

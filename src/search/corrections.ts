@@ -1,10 +1,11 @@
 /**
  * What the search does when the words as typed find nothing: correct words the archive does not
- * know, and, for the partial-match fallback, leave out words so common that they would make FTS5
- * score most of the archive.
+ * know into the closest word it does (a typo, a spelling variant) — unless the word is a real
+ * English word, which is then reported as absent rather than rewritten into another.
  */
 import type { IndexReader } from '../index/reader.js';
 import type { Correction } from './answer.js';
+import type { EnglishWords } from './english-words.js';
 import { buildMatch, type TermAlternatives } from './fts-query.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -13,32 +14,43 @@ export interface SearchTerm {
   /** Words as typed (after correction). */
   words: string[];
   quoted: boolean;
-  /** What is searched: the term itself, or it and its aliases. */
+  /** What is searched: the term itself, and its aliases or other forms (children for child). */
   alternatives: TermAlternatives;
+  /** The alternatives come from the alias list (the user's deliberate names, shown in the answer). */
+  aliased: boolean;
+}
+
+/** What correcting needs: the index, its vocabulary, and the English word list. */
+export interface CorrectionSources {
+  reader: IndexReader;
+  vocabulary: Vocabulary;
+  english: EnglishWords;
 }
 
 /**
- * In the partial-match fallback, words used by more than this share of articles are left out
- * of the OR when rarer ones remain: they would make FTS5 score most of the archive.
+ * Replaces words the index does not know by the closest archive word (in place); returns what
+ * changed. A real English word (`fire`, `thief`) is kept as typed, to be reported as absent,
+ * unless the archive spells it the way another dialect does (`color` → `colour`).
  */
-const commonWordShare = 0.05;
-
-/** Replaces words the index does not know by the closest archive word (in place); returns what changed. */
 export function correctUnknownWords(
   terms: SearchTerm[],
-  withAliases: (words: string[]) => TermAlternatives,
-  reader: IndexReader,
-  vocabulary: Vocabulary,
+  expand: (words: string[], quoted: boolean) => Pick<SearchTerm, 'alternatives' | 'aliased'>,
+  { reader, vocabulary, english }: CorrectionSources,
 ): Correction[] {
   const corrections: Correction[] = [];
   for (const term of terms) {
-    if (term.alternatives.length > 1) continue; // an alias term is the user's deliberate name
+    if (term.aliased) continue; // an alias term is the user's deliberate name
+    // Known through one of its forms or its stem (an FTS5 probe): nothing to correct.
+    if (reader.matches(buildMatch({ required: [term.alternatives] }))) continue;
     let changed = false;
     const words = term.words.map((word) => {
-      // Known as written (an index lookup), or through its stem (an FTS5 probe): keep it.
       if (reader.wordArticles(word) !== undefined) return word;
       if (reader.matches(buildMatch({ required: [[[word]]] }))) return word;
-      const better = vocabulary.correct(word);
+      const realWord = english.has(word);
+      const better = vocabulary.correct(
+        word,
+        (candidate) => !realWord || english.isDialectVariant(word, candidate),
+      );
       if (!better) return word;
       corrections.push({ from: word, to: better });
       changed = true;
@@ -46,24 +58,8 @@ export function correctUnknownWords(
     });
     if (changed) {
       term.words = words;
-      term.alternatives = withAliases(words);
+      Object.assign(term, expand(words, term.quoted));
     }
   }
   return corrections;
-}
-
-/** For the OR fallback: drop single words used by over 5% of articles, unless nothing rarer remains. */
-export function withoutVeryCommonWords(
-  terms: SearchTerm[],
-  articles: number,
-  reader: IndexReader,
-): SearchTerm[] {
-  if (articles === 0) return terms;
-  const rare = terms.filter(
-    (term) =>
-      term.words.length > 1 ||
-      term.alternatives.length > 1 ||
-      (reader.wordArticles(term.words[0]!) ?? 0) <= articles * commonWordShare,
-  );
-  return rare.length > 0 ? rare : terms;
 }

@@ -1,11 +1,33 @@
 /**
  * The `source:`, `after:` and `before:` filters as facets the index tests with the match (a
- * filtered search costs no more than the same words unfiltered), and the note that explains an
- * answer they emptied.
+ * filtered search costs no more than the same words unfiltered), the run scope saved searches
+ * use, and the note that explains an answer they emptied. (`who:` is a facet too; its speaker
+ * keys come from search-index.ts.)
  */
 import type { FacetFilter } from '../index/reader.js';
 import { dayNumber } from '../text/partial-date.js';
 import type { QueryFilters } from './parse-query.js';
+
+/**
+ * Which re-index runs' articles a search may return (runs as numbered in meta 'reindex_run'):
+ * saved searches look at the articles that runs after the last check added or changed.
+ */
+export interface RunScope {
+  /** Only articles written by a run after this one. */
+  afterRun: number;
+  /** …and not after this one (the list an alert was made from, even after later runs). */
+  throughRun?: number;
+}
+
+/**
+ * Whether an article written by run `indexedRun` is in scope (the index tests the same with the
+ * match; see src/index/facets.ts).
+ * `passesRunScope(5, { afterRun: 4 })` → true; `passesRunScope(4, { afterRun: 4 })` → false
+ */
+export function passesRunScope(indexedRun: number, scope: RunScope | undefined): boolean {
+  if (!scope) return true;
+  return indexedRun > scope.afterRun && (scope.throughRun === undefined || indexedRun <= scope.throughRun);
+}
 
 /** An outlet as the index numbers it: the article's outlet name and its URL's host. */
 export interface OutletFacet {
@@ -27,7 +49,10 @@ export function outletMatches(outlet: { source: string; host: string }, sources:
  *
  * @example facetFilter({ sources: ['tass'], after: '2016-01-01' }, outlets) // { outlets: [3, 17], fromDay: 20160101 }
  */
-export function facetFilter(filters: QueryFilters, outlets: readonly OutletFacet[]): FacetFilter | undefined {
+export function facetFilter(
+  filters: Pick<QueryFilters, 'sources' | 'after' | 'before'>,
+  outlets: readonly OutletFacet[],
+): FacetFilter | undefined {
   const facets: FacetFilter = {};
   if (filters.sources.length > 0) {
     facets.outlets = outlets
@@ -41,12 +66,18 @@ export function facetFilter(filters: QueryFilters, outlets: readonly OutletFacet
 }
 
 export function hasFilters(filters: QueryFilters): boolean {
-  return filters.sources.length > 0 || filters.after !== undefined || filters.before !== undefined;
+  return (
+    filters.sources.length > 0 ||
+    filters.speakers.length > 0 ||
+    filters.after !== undefined ||
+    filters.before !== undefined
+  );
 }
 
 /** Why a search that matches found nothing: the filters left every passage out. */
 export function filtersExcludedNote(filters: QueryFilters): string {
   const parts: string[] = [];
+  if (filters.speakers.length > 0) parts.push(`quoting ${filters.speakers.join(' or ')}`);
   if (filters.sources.length > 0) parts.push(`from ${filters.sources.join(' or ')}`);
   if (filters.after || filters.before) {
     const range = [filters.after && `from ${filters.after}`, filters.before && `before ${filters.before}`]

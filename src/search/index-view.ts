@@ -31,7 +31,7 @@ export class IndexView {
   }
 
   outlets(): readonly OutletFacet[] {
-    this.outletList ??= this.reader.outlets();
+    this.outletList ??= this.reader.outletFacets();
     return this.outletList;
   }
 

@@ -5,22 +5,33 @@
  *   1. every term (with its aliases), with the filters inside the ranking (candidates.ts);
  *   2. the same after correcting words the archive does not know (typos, spelling variants);
  *   3. the partial-match fallback: passages with some of the terms, rarest first.
- * One very common word is answered from its champion list (common-words.ts). All SQL is in
- * src/index/reader.ts; this file decides what to ask and in which order.
+ * A search scoped to some re-index runs (a saved search looking for new articles) tries the
+ * first strategy only: an alert must not fire on a guessed spelling or on some of the words.
+ * Outlet, dates, `who:` and the run scope are facets the index tests with the match (filters.ts,
+ * src/index/facet-statements.ts). One very common word is answered from its champion list
+ * (common-words.ts). All SQL is in src/index/reader.ts; this file decides what to ask and in which order.
  */
 import { ReadoutError } from '../errors.js';
-import type { Candidate, FacetFilter, IndexReader, IndexStats } from '../index/reader.js';
+import type { Candidate, FacetFilter, IndexReader, IndexStats, OutletCount } from '../index/reader.js';
+import { speakerMatches } from '../text/speaker-name.js';
 import { AliasFile, aliasesFor, joinAliasNames } from './aliases.js';
 import { type AliasExpansion, interpretedQuery, type ReadoutAnswer } from './answer.js';
-import { arrangePages, pageAt } from './arrange.js';
+import { arrangePages, dropSyndicatedCopies, pageAt } from './arrange.js';
+import { type LinkedArticle, linkVariants } from './article-links.js';
 import { findCandidates } from './candidates.js';
-import { correctUnknownWords, type SearchTerm, withoutVeryCommonWords } from './corrections.js';
-import { facetFilter, filtersExcludedNote, hasFilters } from './filters.js';
+import { correctUnknownWords, type SearchTerm } from './corrections.js';
+import { coverageOrder, markWeights, termWeight } from './coverage.js';
+import { EnglishWords } from './english-words.js';
+import { facetFilter, filtersExcludedNote, hasFilters, type RunScope } from './filters.js';
 import { buildMatch, type TermAlternatives } from './fts-query.js';
 import { buildHits } from './hits.js';
 import { IndexView } from './index-view.js';
 import { displayTerm, type ParsedQuery } from './parse-query.js';
 import { Vocabulary } from './vocabulary.js';
+import { otherForms } from './word-forms.js';
+
+/** Most FTS5 queries the partial-match fallback makes for one page (one per set of words). */
+const maxPartialQueries = 64;
 
 export interface SearchIndexOptions {
   /** The editable alias list (db/aliases.txt); re-read when it changes. */
@@ -38,9 +49,12 @@ export interface Page {
 export class SearchIndex {
   private readonly vocabulary: Vocabulary;
   private readonly aliases: AliasFile;
+  private readonly english = new EnglishWords();
   private readonly view: IndexView;
   private dataVersion = '';
   private statsCache: IndexStats | undefined;
+  /** Every speaker quoted in the archive (for `who:`), loaded on the first `who:` search. */
+  private speakerKeyCache: string[] | undefined;
 
   constructor(
     readonly reader: IndexReader,
@@ -55,6 +69,7 @@ export class SearchIndex {
   warm(): void {
     this.refreshIfReindexed();
     this.vocabulary.load();
+    this.english.load();
   }
 
   /** Article, passage and outlet counts, and the last re-index time (from the re-index's meta). */
@@ -64,73 +79,131 @@ export class SearchIndex {
     return this.statsCache;
   }
 
-  /** Runs a parsed query (with at least one term) and returns one page of the answer. */
-  search(parsed: ParsedQuery, page: Page): ReadoutAnswer {
+  /** Outlets whose name contains `text` (any case), most articles first, at most `limit`. */
+  outlets(text: string, limit: number): OutletCount[] {
+    return this.reader.outlets(text.trim().toLowerCase(), Math.max(0, Math.trunc(limit)));
+  }
+
+  /** The archive's article at a link someone posted (the newest, if several have it), or undefined. */
+  articleAt(url: string): LinkedArticle | undefined {
+    const variants = linkVariants(url);
+    return variants.length > 0 ? this.reader.articlesByUrl(variants)[0] : undefined;
+  }
+
+  /**
+   * Runs a parsed query (with at least one term or `who:` speaker) and returns one page of the
+   * answer; with a `scope`, only articles the re-index runs in scope added or changed, and no
+   * fallbacks.
+   */
+  search(parsed: ParsedQuery, page: Page, scope?: RunScope): ReadoutAnswer {
     const { offset, limit } = page;
     const query = interpretedQuery(parsed);
     this.refreshIfReindexed();
     const rebuild = this.view.rebuildRequired();
     if (rebuild) throw new ReadoutError('index_unavailable', rebuild);
-    // undefined: no outlet matches `source:`, so nothing can pass.
-    const facets = facetFilter(parsed.filters, this.view.outlets());
 
     const table = this.aliases.current();
-    const withAliases = (words: string[]): TermAlternatives => aliasesFor(table, words) ?? [words];
+    const expand = (words: string[], quoted: boolean) => {
+      const aliases = aliasesFor(table, words);
+      if (aliases) return { alternatives: aliases, aliased: true };
+      // A single word also matches its irregular forms (child → children), as an alias would.
+      const forms = quoted || words.length > 1 ? [] : otherForms(words[0]!);
+      return { alternatives: [words, ...forms.map((form) => [form])], aliased: false };
+    };
     const terms: SearchTerm[] = joinAliasNames(table, parsed.terms).map((term) => ({
       ...term,
-      alternatives: withAliases(term.words),
+      ...expand(term.words, term.quoted),
     }));
-    const excluded = parsed.excluded.map((term) => withAliases(term.words));
-    const candidatesFor = (match: string, single?: SearchTerm[]) =>
-      this.candidates(
-        match,
-        facets,
-        page,
-        single?.length === 1 && excluded.length === 0 ? single[0] : undefined,
-      );
+    const excluded = parsed.excluded.map((term) => expand(term.words, term.quoted).alternatives);
+    const needed = offset + limit + 1;
+    const speakers = this.speakerKeysFor(
+      parsed.filters.speakers,
+      (words) => aliasesFor(table, words) ?? [words],
+    );
+    if (speakers?.size === 0) {
+      query.notes.push(`the archive has no quotation by ${parsed.filters.speakers.join(' or ')}`);
+      return { kind: 'results', query, hits: [], offset: 0, limit };
+    }
+    // undefined: no outlet matches `source:`, so nothing can pass.
+    const facets = this.facets(parsed, speakers, scope);
+    // With no words (`who:falk -bridge`), excluded words leave passages out of the speaker's list.
+    const except =
+      terms.length === 0 && excluded.length > 0 ? buildMatch({ required: excluded, any: true }) : undefined;
 
-    let match = buildMatch({ required: terms.map((t) => t.alternatives), excluded });
-    let candidates = candidatesFor(match, terms);
+    let match =
+      terms.length === 0 ? '' : buildMatch({ required: terms.map((t) => t.alternatives), excluded });
+    let candidates = this.candidates(match, facets, page, championWord(terms, excluded), except);
 
-    if (candidates.length === 0) {
-      const corrections = correctUnknownWords(terms, withAliases, this.reader, this.vocabulary);
+    if (candidates.length === 0 && terms.length > 0 && !scope) {
+      const corrections = correctUnknownWords(terms, expand, {
+        reader: this.reader,
+        vocabulary: this.vocabulary,
+        english: this.english,
+      });
       if (corrections.length > 0) {
         query.corrections = corrections;
         query.terms = terms.map(displayTerm);
         match = buildMatch({ required: terms.map((t) => t.alternatives), excluded });
-        candidates = candidatesFor(match, terms);
+        candidates = this.candidates(match, facets, page, championWord(terms, excluded));
       }
     }
-    if (candidates.length === 0 && terms.length > 1) {
-      const matching = terms.filter((term) =>
-        this.reader.matches(buildMatch({ required: [term.alternatives] })),
-      );
-      const unmatched = terms.filter((term) => !matching.includes(term));
-      const searched = withoutVeryCommonWords(matching, this.stats().articles, this.reader);
-      if (searched.length > 0) {
-        match = buildMatch({ required: searched.map((t) => t.alternatives), excluded, any: true });
-        candidates = candidatesFor(match);
-        if (candidates.length > 0) {
-          query.partial = { allOf: terms.map(displayTerm), unmatched: unmatched.map(displayTerm) };
+    const articles = Math.max(this.stats().articles, 1);
+    const weights = new Map(terms.map((term) => [term, termWeight(this.articlesUsing(term), articles)]));
+    // Fewer than a page have every word: the best partial matches follow them, labelled.
+    const missing = new Map<number, string[]>();
+    if (candidates.length < needed && terms.length > 1 && !scope) {
+      const partial = this.partialMatches(terms, weights, excluded, facets, needed - candidates.length);
+      if (partial.candidates.length > 0) {
+        query.partial = {
+          allOf: terms.map(displayTerm),
+          unmatched: partial.unmatched,
+          complete: candidates.length,
+        };
+        const seen = new Set(candidates.map((candidate) => candidate.passageId));
+        for (const candidate of partial.candidates) {
+          if (seen.has(candidate.passageId)) continue;
+          missing.set(candidate.passageId, partial.missing.get(candidate.passageId) ?? []);
+          candidates.push(candidate);
         }
+        candidates = dropSyndicatedCopies(candidates);
+        // Marks every query word a passage has, whichever of them it has.
+        match = partial.anyWord;
       }
     }
     query.aliases = terms
-      .filter((term) => term.alternatives.length > 1)
+      .filter((term) => term.aliased)
       .map<AliasExpansion>((term) => ({
         term: displayTerm(term),
         alternatives: term.alternatives.slice(1).map((words) => words.join(' ')),
       }));
 
-    if (candidates.length === 0 && hasFilters(parsed.filters) && this.reader.matches(match)) {
+    if (
+      candidates.length === 0 &&
+      !scope &&
+      match !== '' &&
+      hasFilters(parsed.filters) &&
+      this.reader.matches(match)
+    ) {
       query.notes.push(filtersExcludedNote(parsed.filters));
     }
 
     const shown = pageAt(arrangePages(candidates, limit), offset);
+    const markWeight = markWeights(
+      terms.map((term) => ({
+        key: displayTerm(term),
+        alternatives: term.alternatives,
+        weight: weights.get(term)!,
+      })),
+    );
+    const hits = buildHits(this.reader, shown.items, match, shown.start + 1, markWeight, speakers);
+    for (const hit of hits) {
+      const lacks = missing.get(hit.passageId);
+      if (lacks) hit.missing = lacks;
+    }
     return {
       kind: 'results',
       query,
-      hits: buildHits(this.reader, shown.items, match, shown.start + 1),
+      hits,
       offset: shown.start,
       limit,
       nextOffset: shown.nextOffset,
@@ -138,20 +211,110 @@ export class SearchIndex {
   }
 
   /**
-   * Ranked, filtered, de-duplicated candidates for the page (candidates.ts); none when no
-   * outlet matches the `source:` filter. A single unquoted word without aliases may be
-   * answered from its champion list.
+   * Passages with some of the terms, by how much of the query they cover (each term weighted by
+   * its rarity; see coverage.ts): every term the archive has is weighed, none left out. Returns
+   * the candidates in that order with the terms each lacks, the terms nothing matches, and a
+   * MATCH of any term (for marking the words).
+   */
+  private partialMatches(
+    terms: SearchTerm[],
+    weights: Map<SearchTerm, number>,
+    excluded: TermAlternatives[],
+    facets: FacetFilter | undefined,
+    wanted: number,
+  ): { candidates: Candidate[]; missing: Map<number, string[]>; unmatched: string[]; anyWord: string } {
+    const matched = terms
+      .filter((term) => this.reader.matches(buildMatch({ required: [term.alternatives] })))
+      .map((term) => ({ term, weight: weights.get(term)! }))
+      .sort((a, b) => b.weight - a.weight);
+    const unmatched = terms.filter((term) => !matched.some((m) => m.term === term)).map(displayTerm);
+    const anyWord = buildMatch({ required: matched.map((m) => m.term.alternatives), any: true });
+    const found = { candidates: [] as Candidate[], missing: new Map<number, string[]>(), unmatched, anyWord };
+    const sets = coverageOrder(
+      matched.map((m) => m.weight),
+      unmatched.length > 0,
+    );
+    for (const set of sets.slice(0, maxPartialQueries)) {
+      if (found.candidates.length >= wanted) break;
+      const inSet = set.map((i) => matched[i]!.term);
+      const others = matched.map((m) => m.term).filter((term) => !inSet.includes(term));
+      const lacks = terms.filter((term) => !inSet.includes(term)).map(displayTerm);
+      const exact = buildMatch({
+        required: inSet.map((term) => term.alternatives),
+        excluded: [...excluded, ...others.map((term) => term.alternatives)],
+      });
+      const page = { offset: 0, limit: wanted - found.candidates.length };
+      for (const candidate of this.candidates(exact, facets, page)) {
+        found.candidates.push(candidate);
+        found.missing.set(candidate.passageId, lacks);
+      }
+    }
+    return found;
+  }
+
+  /** Estimated number of articles matching a term: its rarest word, summed over its alternatives. */
+  private articlesUsing(term: SearchTerm): number {
+    let total = 0;
+    for (const words of term.alternatives) {
+      total += Math.min(...words.map((word) => this.reader.wordArticles(word) ?? 0));
+    }
+    return total;
+  }
+
+  /**
+   * The facets the query's filters, `who:` speakers and run scope ask for (see
+   * src/index/facet-statements.ts); undefined when nothing can pass.
+   */
+  private facets(
+    parsed: ParsedQuery,
+    speakers: ReadonlySet<string> | undefined,
+    scope: RunScope | undefined,
+  ): FacetFilter | undefined {
+    const facets = facetFilter(parsed.filters, this.view.outlets());
+    if (!facets) return undefined;
+    if (speakers) facets.speakers = [...speakers];
+    if (scope) {
+      facets.afterRun = scope.afterRun;
+      if (scope.throughRun !== undefined) facets.throughRun = scope.throughRun;
+    }
+    return facets;
+  }
+
+  /**
+   * Ranked, filtered, de-duplicated candidates for the page (candidates.ts): at least enough to
+   * fill the pages up to it when the archive has that many; none when nothing can pass. With no
+   * words (`who:` alone), the speakers' quotations newest first, none matching `except`.
    */
   private candidates(
     match: string,
     facets: FacetFilter | undefined,
     page: Page,
-    term?: SearchTerm,
+    singleWord?: string,
+    except?: string,
   ): Candidate[] {
     if (!facets) return [];
-    const [words] = term?.alternatives.length === 1 ? term.alternatives : [];
-    const singleWord = words?.length === 1 ? words[0] : undefined;
-    return findCandidates(this.reader, this.view, { match, facets, ...page, singleWord });
+    if (match !== '') return findCandidates(this.reader, this.view, { match, facets, ...page, singleWord });
+    const needed = page.offset + page.limit + 1;
+    // Newest first is not a ranking FTS5 could bound: read more only when copies thin it out.
+    for (let k = Math.max(30, needed * 5); ; k *= 8) {
+      const rows = this.reader.newestFirst(facets, k, except);
+      const kept = dropSyndicatedCopies(rows);
+      if (rows.length < k || kept.length >= needed) return kept;
+    }
+  }
+
+  /**
+   * The speaker keys of the archive that the `who:` names (and their aliases: `who:путин` finds
+   * Putin) stand for; undefined when the query has no `who:`.
+   */
+  private speakerKeysFor(
+    names: string[],
+    withAliases: (words: string[]) => TermAlternatives,
+  ): ReadonlySet<string> | undefined {
+    if (names.length === 0) return undefined;
+    this.speakerKeyCache ??= this.reader.speakerKeys();
+    const asked = names.flatMap((name) => withAliases(name.split(' ')).map((words) => words.join(' ')));
+    return new Set(this.speakerKeyCache.filter((key) => asked.some((name) => speakerMatches(name, key))));
   }
 
   /** Another connection (a re-index) committed: forget what was loaded from the old index. */
@@ -162,6 +325,14 @@ export class SearchIndex {
       this.view.invalidate();
       this.dataVersion = version;
       this.statsCache = undefined;
+      this.speakerKeyCache = undefined;
     }
   }
+}
+
+/** The query's one word, when it is a single word without aliases, other forms or exclusions. */
+function championWord(terms: SearchTerm[], excluded: TermAlternatives[]): string | undefined {
+  if (terms.length !== 1 || excluded.length > 0) return undefined;
+  const [alternative, ...others] = terms[0]!.alternatives;
+  return others.length === 0 && alternative?.length === 1 ? alternative[0] : undefined;
 }

@@ -7,7 +7,9 @@
  * "which archive word is closest to this unknown one". Only words the index does not know are
  * looked up, so the fuzzy search never runs for an ordinary query.
  */
+import damerau from 'damerau-levenshtein';
 import SearchableMap from 'minisearch/SearchableMap';
+import { maxVocabularyWordLength } from '../text/words.js';
 
 /**
  * Edit distance allowed for a word: none under 4 letters (too many neighbours), 1 up to 7,
@@ -19,9 +21,12 @@ export function maxEditDistanceFor(word: string): number {
   return length < 8 ? 1 : 2;
 }
 
-/** Closest first, then the most common: `[word, passages, distance]` candidates → the best word. */
+/**
+ * Closest first (by Damerau distance: a swap of two letters is one edit), then the most common
+ * in the archive: `[word, articles, distance]` candidates → the best word.
+ */
 export function pickCorrection(
-  candidates: Array<[word: string, passages: number, distance: number]>,
+  candidates: Array<[word: string, articles: number, distance: number]>,
 ): string | undefined {
   let best: [string, number, number] | undefined;
   for (const candidate of candidates) {
@@ -30,6 +35,19 @@ export function pickCorrection(
       best = candidate;
   }
   return best?.[0];
+}
+
+/** The word with each pair of neighbouring letters swapped: `wegner` → `ewgner`, `wgener`, … */
+export function transpositions(word: string): string[] {
+  const letters = [...word];
+  const swapped = new Set<string>();
+  for (let i = 0; i + 1 < letters.length; i++) {
+    if (letters[i] === letters[i + 1]) continue;
+    const copy = [...letters];
+    [copy[i], copy[i + 1]] = [copy[i + 1]!, copy[i]!];
+    swapped.add(copy.join(''));
+  }
+  return [...swapped];
 }
 
 export class Vocabulary {
@@ -58,6 +76,10 @@ export class Vocabulary {
   /**
    * The archive word closest to `word` (lowercase), or undefined when none is close enough.
    *
+   * Distance is Damerau's (a transposition counts as one edit: `wegner` is one edit from both
+   * `wenger` and `werner`), and among equally close words the one more articles use wins.
+   * `accept` may turn a candidate down (a real word is not rewritten into another).
+   *
    * Closest wins, so one edit away is tried first, and the searches are bounded by where they
    * start: a fuzzy search walks the part of the tree its first letters allow, and over a large
    * vocabulary (hundreds of thousands of words at a million passages) a two-edit search of the
@@ -65,24 +87,44 @@ export class Vocabulary {
    * edit away is looked for among words that start like `word` (a small subtree), then among all
    * words (a wrong first letter); two edits away only among words that share the first two letters.
    */
-  correct(word: string): string | undefined {
+  correct(word: string, accept: (candidate: string) => boolean = () => true): string | undefined {
     const maxDistance = maxEditDistanceFor(word);
-    if (maxDistance === 0) return undefined;
+    // No archive word is longer than maxVocabularyWordLength: a longer one cannot be a slip of one.
+    if (maxDistance === 0 || word.length > maxVocabularyWordLength + maxDistance) return undefined;
     if (!this.words) this.load();
-    return (
-      this.closest(word, 1, 1) ??
-      this.closest(word, 1, 0) ??
-      (maxDistance >= 2 ? this.closest(word, 2, 2) : undefined)
-    );
+    // minisearch's fuzzy search counts a swap as two edits, so the swapped spellings are looked
+    // up (and, for two edits, searched around) as well.
+    const swaps = transpositions(word);
+    const pick = (found: Map<string, number>, distance: number) =>
+      pickCorrection(
+        [...found]
+          .filter(([candidate]) => accept(candidate))
+          .map(([candidate, articles]) => [candidate, articles, damerau(word, candidate).steps])
+          .filter(([, , steps]) => steps === distance) as Array<[string, number, number]>,
+      );
+    const oneEdit = (shared: number) => {
+      const found = this.around(word, 1, shared);
+      for (const swapped of swaps) {
+        const articles = this.words!.get(swapped);
+        if (articles !== undefined && swapped.startsWith(word.slice(0, shared))) found.set(swapped, articles);
+      }
+      return pick(found, 1);
+    };
+    const twoEdits = () => {
+      const found = this.around(word, 2, 2);
+      for (const swapped of swaps) for (const [w, n] of this.around(swapped, 1, 2)) found.set(w, n);
+      return pick(found, 2);
+    };
+    return oneEdit(1) ?? oneEdit(0) ?? (maxDistance >= 2 ? twoEdits() : undefined);
   }
 
-  /** The best correction `distance` edits away among words sharing `word`'s first `shared` letters. */
-  private closest(word: string, distance: number, shared: number): string | undefined {
+  /** Words `distance` (Levenshtein) edits from `word` among words sharing its first `shared` letters. */
+  private around(word: string, distance: number, shared: number): Map<string, number> {
     const prefix = word.slice(0, shared);
-    const found = (prefix ? this.words!.atPrefix(prefix) : this.words!).fuzzyGet(
-      word.slice(shared),
-      distance,
-    );
-    return pickCorrection([...found].map(([rest, [articles, d]]) => [prefix + rest, articles, d]));
+    const tree = prefix ? this.words!.atPrefix(prefix) : this.words!;
+    const found = new Map<string, number>();
+    for (const [rest, [articles]] of tree.fuzzyGet(word.slice(shared), distance))
+      found.set(prefix + rest, articles);
+    return found;
   }
 }

@@ -4,20 +4,22 @@
  * `clientOptions.fetch`, so the app, its listeners and its Web API client are the real ones;
  * only the far end of the wire is the terminal. Nothing leaves the process.
  */
+import { actionIds } from '../slack/ui/render-answer.js';
 import { messageToText, type TextOptions } from './message-text.js';
+import { messageTs, type SlackWorkspace } from './slack-payloads.js';
 
-export interface ConsoleWorkspace {
-  teamId: string;
-  channelId: string;
-  userId: string;
-  botUserId: string;
-}
-
-export const consoleWorkspace: ConsoleWorkspace = {
+/** The console's one-person workspace: you, in #console, with Readout. */
+export const consoleWorkspace: SlackWorkspace = {
   teamId: 'T0CONSOLE',
-  channelId: 'C0CONSOLE',
-  userId: 'U0CONSOLE',
+  teamDomain: 'console',
+  appId: 'A0READOUT',
   botUserId: 'U0READOUT',
+  userId: 'U0CONSOLE',
+  userName: 'you',
+  channelId: 'C0CONSOLE',
+  channelName: 'console',
+  homeChannelId: 'D0CONSOLE',
+  verificationToken: 'console',
 };
 
 export interface ConsoleButton {
@@ -28,6 +30,8 @@ export interface ConsoleButton {
 
 interface PrivateMessage {
   id: number;
+  /** Its message timestamp, which a button press on it carries. */
+  ts: string;
   buttons: ConsoleButton[];
 }
 
@@ -41,7 +45,18 @@ interface ChannelMessage {
 type WebApiResult = Record<string, unknown> & { ok: boolean };
 
 // Arguments the Web API client sends as JSON strings inside a form body.
-const jsonArguments = new Set(['blocks', 'attachments', 'view', 'metadata']);
+const jsonArguments = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurls']);
+
+/** Words that press a button in the console, where the label is not one (👍, 👎). */
+export const consoleButtonWords: Record<string, string> = {
+  [actionIds.helpful]: 'good',
+  [actionIds.unhelpful]: 'bad',
+};
+
+/** What to type to press `button`: its word, else the first word of its label. */
+export function consoleButtonWord(button: ConsoleButton): string {
+  return consoleButtonWords[button.action_id] ?? button.text.text.split(' ')[0]!.toLowerCase();
+}
 
 export class ConsoleSlack {
   readonly origin = 'http://readout-console.invalid';
@@ -54,11 +69,14 @@ export class ConsoleSlack {
   private tsCount = 0;
   /** The private answer whose buttons the next `more`/`share`/`dismiss` presses. */
   latestInteractive?: PrivateMessage;
+  /** The form (modal) the app opened last, for `submit`. */
+  latestView?: { id: string; view: Record<string, unknown> };
+  private viewCount = 0;
 
   constructor(
     private readonly print: (text: string) => void,
     private readonly textOptions: TextOptions,
-    readonly workspace: ConsoleWorkspace = consoleWorkspace,
+    readonly workspace: SlackWorkspace = consoleWorkspace,
   ) {}
 
   /** A response_url; `messageId` when it belongs to a message's buttons (replace/delete act on it). */
@@ -77,10 +95,10 @@ export class ConsoleSlack {
   }
 
   /** The button of the latest private answer whose action ID is `actionId`. */
-  findButton(actionId: string): { messageId: number; button: ConsoleButton } | undefined {
+  findButton(actionId: string): { messageId: number; ts: string; button: ConsoleButton } | undefined {
     const message = this.latestInteractive;
     const button = message?.buttons.find((candidate) => candidate.action_id === actionId);
-    return message && button ? { messageId: message.id, button } : undefined;
+    return message && button ? { messageId: message.id, ts: message.ts, button } : undefined;
   }
 
   /** The `fetch` Bolt and its Web API client use in console mode. */
@@ -97,9 +115,10 @@ export class ConsoleSlack {
     return json({ ok: false, error: 'console_has_no_network' }, 404);
   };
 
-  private nextTs(): string {
+  /** A fresh message timestamp, as Slack gives every message it stores. */
+  nextTs(): string {
     this.tsCount += 1;
-    return `${Math.floor(Date.now() / 1000)}.${String(this.tsCount).padStart(6, '0')}`;
+    return messageTs(this.tsCount);
   }
 
   private show(heading: string, message: { text?: string; blocks?: unknown[] }): void {
@@ -112,11 +131,12 @@ export class ConsoleSlack {
     const buttons = ((message.blocks ?? []) as Array<{ type: string; elements?: ConsoleButton[] }>)
       .filter((block) => block.type === 'actions')
       .flatMap((block) => block.elements ?? []);
-    const stored = { id, buttons };
+    // A replaced message keeps its timestamp, as in Slack.
+    const stored = { id, ts: this.privateMessages.get(id)?.ts ?? this.nextTs(), buttons };
     this.privateMessages.set(id, stored);
     this.latestInteractive = buttons.length > 0 ? stored : this.latestInteractive;
     if (buttons.length > 0) {
-      const names = buttons.map((button) => button.text.text.split(' ')[0]!.toLowerCase()).join(', ');
+      const names = buttons.map(consoleButtonWord).join(', ');
       this.print(`(type ${names} to press a button)\n`);
     }
     return stored;
@@ -180,6 +200,26 @@ export class ConsoleSlack {
           ? { ok: true, messages: messages.slice(0, Number(args.limit ?? 1000)) }
           : { ok: false, error: 'thread_not_found' };
       }
+      case 'conversations.info':
+        return { ok: true, channel: { id: args.channel, is_member: true, is_archived: false } };
+      case 'views.open':
+      case 'views.update': {
+        const view = (args.view ?? {}) as Record<string, unknown>;
+        const id = method === 'views.open' ? `V0FORM${++this.viewCount}` : String(args.view_id ?? '');
+        this.latestView = { id, view };
+        const title = (view.title as { text?: string } | undefined)?.text ?? 'Readout';
+        this.show(`Readout: ${title}`, { blocks: (view.blocks as unknown[]) ?? [] });
+        if (view.submit)
+          this.print('(type submit to send the form, or submit WORDS to search for other words)\n');
+        return { ok: true, view: { id, ...view } };
+      }
+      case 'chat.unfurl':
+        this.show('Readout, previewing a link', {
+          blocks: Object.values(args.unfurls ?? {}).flatMap(
+            (u) => (u as { blocks?: unknown[] }).blocks ?? [],
+          ),
+        });
+        return { ok: true };
       case 'views.publish': {
         const view = args.view as { blocks?: unknown[] } | undefined;
         this.show('Readout Home tab', { blocks: view?.blocks ?? [] });

@@ -1,12 +1,16 @@
 /**
  * What the app sends to Slack, as readable terminal text: quotes indented with a bar, links as
  * "label (url)", entities unescaped, bold as ANSI bold on a colour terminal (else kept as *word*),
- * buttons as [labels]. Pure, so the console shows exactly the message Slack would get.
+ * buttons as [labels], lines wrapped between words at the terminal's width (a wrapped quote keeps
+ * its bar). Pure, so the console shows exactly the message Slack would get.
  */
+import { wrapText } from './wrap-text.js';
 
 export interface TextOptions {
   /** Use ANSI escapes for bold and dim text. */
   color: boolean;
+  /** Wrap lines at this many columns; undefined (output to a pipe) leaves lines whole. */
+  width?: number;
 }
 
 interface TextObject {
@@ -19,6 +23,27 @@ interface AnyBlock {
   text?: TextObject;
   elements?: Array<TextObject & { text?: TextObject | string; action_id?: string }>;
   fields?: TextObject[];
+  /** An input block of a form. */
+  label?: TextObject;
+  optional?: boolean;
+  element?: {
+    type?: string;
+    initial_value?: string;
+    initial_conversation?: string;
+    options?: Array<{ text?: TextObject }>;
+  };
+}
+
+/** A form field as one line: `Label: value`, its choices, or what it expects. */
+function inputText(block: AnyBlock): string {
+  const element = block.element ?? {};
+  const choices = (element.options ?? []).map((option) => option.text?.text ?? '');
+  let value = element.initial_value ?? (element.initial_conversation && `#${element.initial_conversation}`);
+  if (!value && choices.length > 0) {
+    value = `any of ${choices.slice(0, 8).join(', ')}${choices.length > 8 ? ', …' : ''}`;
+  }
+  if (!value) value = element.type === 'datepicker' ? '(a date)' : '(empty)';
+  return `${block.label?.text ?? ''}${block.optional ? ' (optional)' : ''}: ${value}`;
 }
 
 const bold = (text: string, options: TextOptions) =>
@@ -48,7 +73,7 @@ function elementText(element: { text?: TextObject | string }): string {
 /** A message (top-level text plus optional blocks) as terminal text. */
 export function messageToText(message: { text?: string; blocks?: unknown[] }, options: TextOptions): string {
   const blocks = (message.blocks ?? []) as AnyBlock[];
-  if (blocks.length === 0) return mrkdwnToText(message.text ?? '', options);
+  if (blocks.length === 0) return wrapText(mrkdwnToText(message.text ?? '', options), options.width);
   const out: string[] = [];
   for (const block of blocks) {
     switch (block.type) {
@@ -71,6 +96,9 @@ export function messageToText(message: { text?: string; blocks?: unknown[] }, op
       case 'actions':
         out.push((block.elements ?? []).map((element) => `[ ${elementText(element)} ]`).join('  '));
         break;
+      case 'input':
+        out.push(inputText(block));
+        break;
       case 'divider':
         out.push(dim('────────', options));
         break;
@@ -78,5 +106,5 @@ export function messageToText(message: { text?: string; blocks?: unknown[] }, op
         break;
     }
   }
-  return out.join('\n');
+  return wrapText(out.join('\n'), options.width);
 }

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { batchJobs, type CountedJob } from '../../src/ingest/helper-process.js';
+import { type CountedJob, nextBatch } from '../../src/ingest/helper-process.js';
 
 const job = (file: string, size: number): CountedJob => ({ file, size, mtimeMs: 0, countWords: true });
 const files = (batches: CountedJob[][]) => batches.map((batch) => batch.map((j) => j.file));
 
-describe('batchJobs', () => {
+/** Every batch of `jobs`, one after the other. */
+function batchJobs(jobs: CountedJob[]): CountedJob[][] {
+  const batches: CountedJob[][] = [];
+  for (let start = 0; start < jobs.length; start += batches.at(-1)!.length)
+    batches.push(nextBatch(jobs, start));
+  return batches;
+}
+
+describe('nextBatch', () => {
   it('keeps the order and puts small files together up to 2 MB', () => {
     const jobs = ['a', 'b', 'c'].map((name) => job(name, 900_000));
     expect(files(batchJobs(jobs))).toEqual([['a', 'b'], ['c']]);
@@ -23,7 +31,11 @@ describe('batchJobs', () => {
     expect(batches.map((batch) => batch.length)).toEqual([64, 64, 64, 8]);
   });
 
-  it('makes no batch of nothing', () => {
-    expect(batchJobs([])).toEqual([]);
+  it('makes an empty batch past the end', () => {
+    expect(nextBatch([job('a', 1)], 1)).toEqual([]);
+  });
+
+  it('starts where it is told (a fresh helper goes on from the file after a skipped one)', () => {
+    expect(files([nextBatch([job('a', 1), job('b', 1), job('c', 1)], 1)])).toEqual([['b', 'c']]);
   });
 });

@@ -174,6 +174,36 @@ export async function stopped(pid: number): Promise<void> {
   throw new Error(`process ${pid} did not stop`);
 }
 
+/** Clock ticks per second of /proc/PID/stat's CPU times (USER_HZ: 100 on Linux). */
+const clockTicksPerSecond = 100;
+
+/**
+ * CPU time (user + system, all threads) a process has used so far, in ms; undefined once it is
+ * gone. Progress measured in CPU time hardly depends on how busy the machine is, unlike wall-clock
+ * time: a test that picks a moment this way picks the same point of the work on a loaded machine.
+ */
+export function cpuMs(pid: number): number | undefined {
+  try {
+    const fields = fs
+      .readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
+    // After the command: state is field 3, utime 14 and stime 15 (1-based) → indexes 11 and 12.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resolves once `child` has used `targetMs` of CPU time, or has exited. */
+export async function untilCpu(child: ChildProcess, targetMs: number): Promise<void> {
+  for (;;) {
+    const used = cpuMs(child.pid!);
+    if (used === undefined || used >= targetMs || !running(child)) return;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
 /**
  * Freezes the re-index, reports whether it is inside its write transaction, and leaves it
  * frozen. Frozen, it cannot race the probe for the lock (its BEGIN uses busy_timeout 0).

@@ -18,7 +18,13 @@ describe('pagesFilled', () => {
   it.each([
     ['six rows of six articles fill page 1 and start page 2', rows(1, 2, 3, 4, 5, 6), 0, 5, true],
     ['five rows fill page 1 but nothing shows there is a page 2', rows(1, 2, 3, 4, 5), 0, 5, false],
-    ['a third passage of one article waits for page 2, leaving page 1 short', rows(1, 1, 1, 2, 3), 0, 5, false],
+    [
+      'a third passage of one article waits for page 2, leaving page 1 short',
+      rows(1, 1, 1, 2, 3),
+      0,
+      5,
+      false,
+    ],
     ['…unless other articles fill page 1', rows(1, 1, 1, 2, 3, 4, 5), 0, 5, true],
     [
       'page 2 needs page 1 full, itself full, and one more row',

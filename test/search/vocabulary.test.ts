@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { maxEditDistanceFor, pickCorrection, Vocabulary } from '../../src/search/vocabulary.js';
+import {
+  maxEditDistanceFor,
+  pickCorrection,
+  transpositions,
+  Vocabulary,
+} from '../../src/search/vocabulary.js';
 
 describe('maxEditDistanceFor', () => {
   it.each([
@@ -40,8 +45,37 @@ describe('pickCorrection', () => {
   );
 });
 
+describe('transpositions', () => {
+  it.each([
+    ['abc', ['bac', 'acb']],
+    ['aab', ['aba']],
+    ['a', []],
+  ])('swaps the neighbouring letters of %j', (word, expected) => {
+    expect(transpositions(word)).toEqual(expected);
+  });
+});
+
 describe('Vocabulary.correct', () => {
-  const vocabulary = new Vocabulary(() => [
+  const vocabulary = new Vocabulary(() =>
+    Object.entries({ wenger: 15, werner: 6, hangzhou: 3, chief: 352, thieves: 5, government: 40, five: 400 }),
+  );
+
+  it.each([
+    ['counts a swap of two letters as one edit, and prefers the commoner word', 'wegner', 'wenger'],
+    ['finds a missing letter', 'hangzou', 'hangzhou'],
+    ['finds a swap plus another edit in a long word', 'govrenmet', 'government'],
+    ['corrects nothing under four letters', 'fiv', undefined],
+    ['corrects nothing too far away', 'zeppelin', undefined],
+  ])('%s: %j → %j', (_case, word, expected) => {
+    expect(vocabulary.correct(word)).toBe(expected);
+  });
+
+  it('leaves out the candidates the caller refuses', () => {
+    expect(vocabulary.correct('wegner', (candidate) => candidate !== 'wenger')).toBe('werner');
+    expect(vocabulary.correct('thief', () => false)).toBeUndefined();
+  });
+
+  const larger = new Vocabulary(() => [
     ['hangzhou', 12],
     ['jarablus', 4],
     ['negotiations', 40],
@@ -56,14 +90,14 @@ describe('Vocabulary.correct', () => {
     ['jerablus', 'jarablus'],
     ['negotaitions', 'negotiations'],
     ['xleppo', 'aleppo'],
-    ['putni', undefined],
+    ['putni', 'putin'],
     ['zzzzzz', undefined],
     ['isi', undefined],
-  ])('corrects %j to %j', (typo, expected) => {
-    expect(vocabulary.correct(typo)).toBe(expected);
+  ])('corrects %j to %j, looking among words with the same first letters first', (typo, expected) => {
+    expect(larger.correct(typo)).toBe(expected);
   });
 
   it('prefers a word with the same first letter at the same distance, however common the other', () => {
-    expect(vocabulary.correct('puttin')).toBe('putin');
+    expect(larger.correct('puttin')).toBe('putin');
   });
 });

@@ -119,6 +119,25 @@ describe.each(['http', 'socket'] as Transport[])('Readout over %s', (transport) 
       );
     });
 
+    it("answers who: with that speaker's quotation, credited to them", async () => {
+      const { message } = await command('who:quill dredge');
+      expect(message.text).toMatch(/for “who:quill dredge”/);
+      expect(quotes(message)).toHaveLength(1);
+      expect(quotes(message)[0]).toMatch(/ferries will be aground by Christmas/);
+      expect(quotes(message)[0]).not.toMatch(/silt will wait/);
+      expect(JSON.stringify(message.blocks)).toContain(
+        '— Petra Quill, in _<https://example.org/gazette/dredging|Dredging plan splits the harbour board>_',
+      );
+      expect(JSON.stringify(message.blocks)).toContain('only quotations by quill');
+    });
+
+    it('resolves "he said" to the person named in the sentence before', async () => {
+      const { message } = await command('who:lund');
+      expect(quotes(message)).toHaveLength(1);
+      expect(quotes(message)[0]).toMatch(/The silt will wait another year/);
+      expect(JSON.stringify(message.blocks)).toContain('— Oskar Lund, in _');
+    });
+
     it('shows the other outlet that carried a syndicated paragraph', async () => {
       const { message } = await command('"tide tables" printing error');
       expect(JSON.stringify(message.blocks)).toMatch(/also in: (Estuary Wire|Coastal Gazette) \(test\)/);
@@ -384,7 +403,11 @@ describe('Readout over http: requests not signed by Slack', () => {
   it('answers GET /healthz with the index status', async () => {
     const response = await fetch(`${readout.origin}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', articles: archive.articles });
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      articles: archive.articles,
+      probe: { found: true },
+    });
   });
 });
 

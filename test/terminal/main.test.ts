@@ -2,14 +2,12 @@
  * `npm start` as a real process (node dist/src/main.js) with a clean environment:
  * console mode end to end, Socket Mode against the stand-in, and every fail-fast startup error.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/paths.js';
 import { buildFixtureArchive, type FixtureArchive } from '../slack/fixture-archive.js';
-import { nodeCommand } from '../support/run-script.js';
 import { SlackStandIn, slashCommand } from '../support/slack-stand-in/index.js';
+import { collect, runMain, startMain } from './main-process.js';
 
 let archive: FixtureArchive;
 
@@ -18,61 +16,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => archive?.remove());
-
-// Every variable Readout reads, set empty so neither the caller's environment nor a developer's
-// .env (dotenv never overrides a variable that is set) can change the mode under test.
-const readoutVariables = [
-  'SLACK_BOT_TOKEN',
-  'SLACK_APP_TOKEN',
-  'SLACK_SIGNING_SECRET',
-  'SLACK_API_URL',
-  'PORT',
-  'READOUT_DB',
-  'READOUT_ARTICLES',
-  'READOUT_ALIASES',
-  'READOUT_RATE_LIMIT',
-  'READOUT_CHANNELS',
-  'LOG_LEVEL',
-];
-
-function startMain(env: Record<string, string>): ChildProcess {
-  const clean: Record<string, string> = { PATH: process.env.PATH ?? '', NO_COLOR: '1' };
-  for (const name of readoutVariables) clean[name] = '';
-  const [command, args] = nodeCommand('src/main.ts');
-  return spawn(command, args, {
-    cwd: projectRoot,
-    env: { ...clean, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-}
-
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function collect(child: ChildProcess): { output: () => Finished; exited: Promise<Finished> } {
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<Finished>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr })),
-  );
-  return { output: () => ({ code: null, stdout, stderr }), exited };
-}
-
-async function runMain(env: Record<string, string>, stdin = ''): Promise<Finished> {
-  const child = startMain(env);
-  const { exited } = collect(child);
-  child.stdin?.end(stdin);
-  return exited;
-}
 
 describe('npm start', () => {
   it('runs the console when no Slack credentials are set, answering typed lines', async () => {

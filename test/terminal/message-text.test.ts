@@ -47,4 +47,43 @@ describe('messageToText', () => {
   it('shows the fallback text of a message without blocks', () => {
     expect(messageToText({ text: 'just &amp; text' }, plain)).toBe('just & text');
   });
+
+  describe('at a terminal width', () => {
+    const quote = 'The lighthouse keeper climbed the tower at dawn to check the lamp';
+    const message = {
+      blocks: [
+        { type: 'section', text: { type: 'mrkdwn', text: `>${quote}` } },
+        {
+          type: 'context',
+          elements: [{ type: 'mrkdwn', text: 'Lighthouse keepers of the coast · Coastal Gazette' }],
+        },
+      ],
+    };
+
+    it.each<[string, number | undefined, string]>([
+      [
+        'keeps each line whole without a width',
+        undefined,
+        `  │ ${quote}\n    Lighthouse keepers of the coast · Coastal Gazette`,
+      ],
+      [
+        'wraps a quote under its bar and context under its indent',
+        40,
+        [
+          '  │ The lighthouse keeper climbed the',
+          '  │ tower at dawn to check the lamp',
+          '    Lighthouse keepers of the coast ·',
+          '    Coastal Gazette',
+        ].join('\n'),
+      ],
+    ])('%s', (_name, width, expected) => {
+      expect(messageToText(message, { color: false, width })).toBe(expected);
+    });
+
+    it('wraps the fallback text of a message without blocks', () => {
+      expect(
+        messageToText({ text: 'one two three four five six seven eight' }, { color: false, width: 24 }),
+      ).toBe('one two three four five\nsix seven eight');
+    });
+  });
 });

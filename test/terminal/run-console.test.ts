@@ -18,7 +18,6 @@ async function runLines(lines: string[]): Promise<string> {
   const config = loadConfig({
     READOUT_DB: path.join(archive.dir, 'console.sqlite'),
     READOUT_ARTICLES: archive.articlesDir,
-    READOUT_RATE_LIMIT: '0',
   });
   const input = new PassThrough();
   let printed = '';
@@ -27,7 +26,7 @@ async function runLines(lines: string[]): Promise<string> {
     print: (text) => {
       printed += text;
     },
-    interactive: false,
+    color: false,
     logger: createLogger({ write: (line) => logs.push(line) }),
   });
   input.end(`${lines.join('\n')}\n`);
@@ -73,12 +72,18 @@ describe('runConsole', () => {
     expect(output).toContain(`Indexed ${archive.articles} articles`);
   });
 
+  it("offers the query syntax, not the sample archive's examples, for another archive", () => {
+    expect(output).toContain('Type what you are looking for, alone or after /readout');
+    expect(output).not.toContain('Try these on the sample archive');
+  });
+
   it('prints the private answer to /readout as readable text, with its buttons', () => {
     const answer = outputAfter('── Readout (only you can see this) ──\n');
     expect(answer).toMatch(/^\*Readout\* · passages 1–5 for “lighthouse keeper”/);
     expect(answer).toMatch(/ {2}│ The \*lighthouse\* \*keeper\* at \w+ climbed the tower/);
     expect(answer).toContain('(https://example.org/gazette/lighthouse-');
-    expect(answer).toContain('[ Share in channel ]  [ More results ]  [ Dismiss ]');
+    expect(answer).toContain('[ Share in channel ]  [ More results ]  [ 👍 ]  [ 👎 ]  [ Dismiss ]');
+    expect(answer).toContain('(type share, more, good, bad, dismiss to press a button)');
   });
 
   it('pages with more, replacing the private answer', () => {

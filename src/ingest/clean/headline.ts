@@ -3,28 +3,32 @@
  * date), and a stand-in headline from the body when an article has none.
  */
 import { normalizeWhitespace } from '../../text/whitespace.js';
-import { readByline, readDateLine } from './byline.js';
+import { isPublicationDateLine, readByline, readBylineDate, readDateLine } from './byline.js';
 import { readDateline } from './dateline.js';
 import { closingMarks, isUrlLine, words } from './line-shape.js';
-import { isSiteChrome } from './site-chrome.js';
+import { isKnownChrome, isSiteChrome } from './site-chrome.js';
 
 /**
- * Whether a line reads as a headline: at least three words, not a sentence ending in a period,
- * and not chrome, a dateline, a date, a URL or a byline.
+ * Whether a line reads as a headline: at least three words ('Chelsea sack Mutu', 'Newcastle 2-1
+ * Bolton'), not a sentence ending in a period, and not known chrome, a dateline, a date, a URL
+ * or a byline. Shortness alone never rules a line out: a short headline is common.
  *
  * @example isHeadlineLike("Obama-Putin Hold 'Intense' Talk on Syria") // true
  */
 export function isHeadlineLike(line: string): boolean {
-  if (line.length > 200 || isSiteChrome(line)) return false;
+  if (line.length > 200 || isKnownChrome(line)) return false;
   const count = words(line).length;
   if (count < 3 || count > 40) return false;
-  if (/[.…:;,]$/u.test(line.replace(closingMarks, ''))) return false;
+  // A full stop ends a sentence; an ellipsis ('My memories of Marley...') may end a headline.
+  if (/(?<!\.)\.$|[:;,]$/u.test(line.replace(closingMarks, ''))) return false;
   return readDateline(line).source === undefined;
 }
 
 /** What the lines before an article's first paragraph give. */
 export interface ArticleHeader {
   title?: string;
+  /** The outlet, from a masthead line above the headline. */
+  source?: string;
   author?: string;
   published?: string;
   url?: string;
@@ -34,13 +38,15 @@ export interface ArticleHeader {
 
 /**
  * Finds the headline among an article's leading paragraphs, skipping site chrome before it, and
- * picks up a byline, date or URL printed around it. The search stops at the first paragraph that
- * reads as body text, so a subhead further down is never taken for the headline.
+ * picks up a masthead, byline, date or URL printed around it. The search stops at the first
+ * paragraph that reads as body text, so a subhead further down is never taken for the headline,
+ * and a date is read only from the header: a byline's date, or a date line that gives a year or
+ * says it is the publication date (a fixture's 'Saturday, 26 February' is not).
  */
 export function readHeader(paragraphs: readonly string[]): ArticleHeader {
   const header: Omit<ArticleHeader, 'rest'> = {};
-  // Headline-like lines seen before the body: usually one; a masthead or section name can come
-  // first ("Eastbank Evening Post" / "Weather" / the headline / "By …").
+  // Headline-like lines seen before the body: usually one; a masthead can come first
+  // ("Eastbank Evening Post" / the headline / "By …").
   const candidates: string[] = [];
   // A byline or date under the candidates ends the header (above them, it is part of it).
   let bylineUnderCandidates = false;
@@ -53,43 +59,59 @@ export function readHeader(paragraphs: readonly string[]): ArticleHeader {
       continue;
     }
     const author = readByline(paragraph);
-    if (author !== undefined) {
+    const published = author === undefined ? readDateLine(paragraph) : readBylineDate(paragraph);
+    if (author !== undefined || published !== undefined) {
       header.author ??= author;
+      if (published !== undefined && (author !== undefined || isPublicationDateLine(paragraph, published)))
+        header.published ??= published;
       bylineUnderCandidates ||= candidates.length > 0;
       continue;
     }
-    const published = readDateLine(paragraph);
-    if (published !== undefined) {
-      header.published ??= published;
-      bylineUnderCandidates ||= candidates.length > 0;
+    if (isHeadlineLike(paragraph)) {
+      // Past the byline and date, the header is over.
+      if (bylineUnderCandidates || candidates.length >= maxHeadlineCandidates) break;
+      candidates.push(paragraph);
       continue;
     }
-    if (isSiteChrome(paragraph)) continue;
-    // Past the byline and date, or at the first line of body text, the header is over.
-    if (bylineUnderCandidates || !isHeadlineLike(paragraph) || candidates.length >= maxHeadlineCandidates)
-      break;
-    candidates.push(paragraph);
+    // Chrome, or a short label ('Weather', a venue); anything else is the first line of the body.
+    if (!isSiteChrome(paragraph)) break;
   }
   const chosen = chooseHeadline(candidates, bylineUnderCandidates);
   if (chosen >= 0) header.title = candidates[chosen];
+  if (chosen > 0) header.source = candidates[0];
   // Lines after the headline (a standfirst) are text; lines before it were masthead or chrome.
-  return { ...header, rest: [...candidates.slice(chosen + 1), ...paragraphs.slice(index)] };
+  const result: ArticleHeader = {
+    ...header,
+    rest: [...candidates.slice(chosen + 1), ...paragraphs.slice(index)],
+  };
+  return Object.fromEntries(
+    Object.entries(result).filter(([, value]) => value !== undefined),
+  ) as ArticleHeader;
 }
 
 const maxHeadlineCandidates = 3;
-/** A masthead or section name is short; a headline rarely is. */
+/** A masthead is a short name ('Quillhaven Courier (sample)'); a headline rarely is one. */
 const mastheadWords = 5;
 
+/** Whether a line reads as an outlet's name: a few capitalised words, an aside in brackets. */
+function looksLikeMasthead(line: string): boolean {
+  const named = line.replace(/\s*\([^)]*\)\s*$/u, '');
+  const parts = words(named);
+  return (
+    parts.length > 0 &&
+    parts.length <= mastheadWords &&
+    parts.every((word) => /^[\p{Lu}\d&]/u.test(word) || /^(?:of|the|and|de|on)$/u.test(word))
+  );
+}
+
 /**
- * Index of the headline among the candidate lines. With a byline or date under them, a short
- * first line is a masthead or section name, so the first longer line is the headline; without
- * one, the first line is (later ones are a standfirst).
+ * Index of the headline among the candidate lines. With a byline or date under them, a first line
+ * that reads as an outlet's name is a masthead, so the next line is the headline; otherwise the
+ * first line is (later ones are a standfirst).
  */
 function chooseHeadline(candidates: string[], bylineUnder: boolean): number {
   if (candidates.length === 0) return -1;
-  if (!bylineUnder || candidates.length === 1) return 0;
-  const longer = candidates.findIndex((line) => words(line).length > mastheadWords);
-  return Math.max(longer, 0);
+  return bylineUnder && candidates.length > 1 && looksLikeMasthead(candidates[0]!) ? 1 : 0;
 }
 
 /** Length of a title made from the body's first sentence when the article has no headline. */

@@ -75,15 +75,16 @@ function isMenuLine(line: string): boolean {
   return items.length >= 3 && items.every((item) => words(item).length <= 3 && !endsSentence(item));
 }
 
-/**
- * Whether a line is site chrome rather than article text: a known phrase ('Share',
- * 'Advertisement', 'Accessibility links'), a menu, a URL, a byline, a date, or a short line of
- * fewer than four words that is not a sentence.
- */
 /** Longer lines are never chrome: the longest menus and copyright lines seen are well under this. */
 const chromeMaxLength = 240;
 
-export function isSiteChrome(line: string): boolean {
+/**
+ * Whether a line is known site furniture, whatever its place: a known phrase ('Share',
+ * 'Advertisement', 'Accessibility links'), a menu, a URL, a copyright line, a byline or a date.
+ * Unlike `isSiteChrome`, a short line is not chrome by its length alone, so a three-word headline
+ * ('Chelsea sack Mutu', 'Newcastle 2-1 Bolton') survives.
+ */
+export function isKnownChrome(line: string): boolean {
   // Chrome is short (a label, a menu, a byline); skip the regexes for paragraphs of text.
   if (line.length > chromeMaxLength) return false;
   const key = line
@@ -93,6 +94,16 @@ export function isSiteChrome(line: string): boolean {
   if (chromePhrases.has(key)) return true;
   if (/^(?:©|copyright\b|\(c\)\s)/iu.test(line) && words(line).length < 12) return true;
   if (isUrlLine(line) || isMenuLine(line)) return true;
-  if (readByline(line) !== undefined || readDateLine(line) !== undefined) return true;
-  return words(line).length < 4 && !endsSentence(line);
+  return readByline(line) !== undefined || readDateLine(line) !== undefined;
+}
+
+/**
+ * Whether a line between paragraphs of text is site chrome: known furniture (`isKnownChrome`), or
+ * a short line of fewer than four words that is not a sentence ('Other topics', '1/12'). The
+ * header is read with `isKnownChrome` instead (see headline.ts), where a short line may be the
+ * headline.
+ */
+export function isSiteChrome(line: string): boolean {
+  if (line.length > chromeMaxLength) return false;
+  return isKnownChrome(line) || (words(line).length < 4 && !endsSentence(line));
 }

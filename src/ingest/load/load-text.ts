@@ -90,6 +90,7 @@ export function loadText(bytes: Uint8Array): LoadedFile {
   const draft = composeDraft(
     {
       title: header.title,
+      source: header.source,
       author: header.author,
       published: header.published,
       url: header.url,
@@ -149,6 +150,7 @@ export function loadMarkdown(bytes: Uint8Array): LoadedFile {
   const draft = composeDraft(
     {
       title: header?.title,
+      source: header?.source,
       author: header?.author,
       published: header?.published,
       url: header?.url,

@@ -4,27 +4,42 @@
  * failures turned into something a reporter can read.
  */
 
-import type { webApi } from '@slack/bolt';
+import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs, webApi } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
 import { defaultPageSize, type ReadoutResult, type ReadoutService } from '../../readout.js';
+import type { StateStore } from '../../state/state-store.js';
 import { RateLimiter, SeenEvents } from '../transport/rate-limiter.js';
 import { slackErrorCode, slackFailureContext } from '../transport/slack-errors.js';
 import type { SlackMessage } from '../ui/limits.js';
 import { mentionChannel } from '../ui/mrkdwn.js';
 import { renderNotice } from '../ui/render-answer.js';
+import type { UsageExamples } from '../ui/render-help.js';
 
-/** What listeners are given: the readout path, the settings they read, and the logger. */
+/** What listeners are given: the readout path, the bot's state, the settings they read, the logger. */
 export interface ListenerServices {
   readout: ReadoutService;
+  /** Saved searches and feedback (the bot's own database). */
+  state: StateStore;
   config: Pick<Config, 'rateLimit' | 'channels'>;
   logger: Logger;
+  /** Example queries for help and the Home tab (the console's work on the sample archive). */
+  usageExamples?: UsageExamples;
+  now?: () => Date;
 }
+
+/** What Bolt passes a slash command listener. */
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /** Services plus the per-app state listeners share (rate limits, events already answered). */
 export interface ListenerContext extends ListenerServices {
   rateLimiter: RateLimiter;
   seenEvents: SeenEvents;
+}
+
+/** The current time as stored in the state database. */
+export function timestamp(context: ListenerServices): string {
+  return (context.now ?? (() => new Date()))().toISOString();
 }
 
 export function createListenerContext(services: ListenerServices): ListenerContext {
@@ -72,9 +87,15 @@ export async function searchArchive(
 ): Promise<ReadoutResult> {
   const result = await context.readout.answer(text, { offset, limit: defaultPageSize });
   if (result.kind === 'failed') {
-    const message =
-      result.reason === 'index_unavailable' ? 'readout: search failed' : 'readout: unexpected search failure';
-    context.logger.error(message, { ...logContext, error: result.detail });
+    // Too slow and busy are the bot doing its job under load; the others need someone to look.
+    const messages = {
+      index_unavailable: 'readout: search failed',
+      too_slow: 'readout: search stopped at its time budget',
+      busy: 'readout: too many searches waiting',
+      unexpected: 'readout: unexpected search failure',
+    } as const;
+    const log = result.reason === 'too_slow' || result.reason === 'busy' ? 'warn' : 'error';
+    context.logger[log](messages[result.reason], { ...logContext, error: result.detail });
   }
   return result;
 }
@@ -111,4 +132,23 @@ export async function postMessage(
     );
     return slackErrorCode(error);
   }
+}
+
+/**
+ * Sends private messages through a response_url (a command's, or the conversation a form chose);
+ * a failure is logged as "could not {what}", not thrown: there is nobody left to tell.
+ */
+export function privateResponder(
+  context: ListenerContext,
+  respond: RespondFn,
+  where: Record<string, unknown>,
+  what: string,
+): (message: SlackMessage) => Promise<void> {
+  return async (message) => {
+    try {
+      await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+    } catch (error) {
+      context.logger.error(`readout: could not ${what}`, slackFailureContext('response_url', error, where));
+    }
+  };
 }

@@ -13,7 +13,13 @@ export interface ButtonState {
   q: string;
   /** Offset of the page to show. */
   o: number;
+  /** A saved search's alert: only articles of re-index runs after `a`, through `t`. */
+  a?: number;
+  t?: number;
 }
+
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
 /**
  * Encodes a state for a button value, shortening the query if its JSON would exceed Slack's
@@ -21,11 +27,12 @@ export interface ButtonState {
  */
 export function encodeButtonState(state: ButtonState): string {
   const offset = Math.max(0, Math.trunc(state.o));
+  const runs = state.a === undefined ? {} : { a: state.a, t: state.t };
   let query = state.q;
-  let value = JSON.stringify({ q: query, o: offset });
+  let value = JSON.stringify({ q: query, o: offset, ...runs });
   while (value.length > maxButtonValueLength && query.length > 0) {
     query = query.slice(0, Math.max(0, query.length - Math.ceil((value.length - maxButtonValueLength) / 2)));
-    value = JSON.stringify({ q: query, o: offset });
+    value = JSON.stringify({ q: query, o: offset, ...runs });
   }
   return value;
 }
@@ -40,7 +47,9 @@ export function decodeButtonState(value: string | undefined): ButtonState | null
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null) return null;
-  const { q, o } = parsed as Record<string, unknown>;
-  if (typeof q !== 'string' || typeof o !== 'number' || !Number.isInteger(o) || o < 0) return null;
-  return { q, o };
+  const { q, o, a, t } = parsed as Record<string, unknown>;
+  if (typeof q !== 'string' || !isCount(o)) return null;
+  if (a === undefined) return { q, o };
+  if (!isCount(a) || !(t === undefined || isCount(t))) return null;
+  return t === undefined ? { q, o, a } : { q, o, a, t };
 }

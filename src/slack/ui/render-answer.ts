@@ -9,17 +9,35 @@
  */
 import type { types } from '@slack/bolt';
 import type { ReadoutFailure, ReadoutResult } from '../../readout.js';
-import type { Excerpt, InterpretedQuery, ReadoutAnswer, SearchHit } from '../../search/answer.js';
+import {
+  type Excerpt,
+  type InterpretedQuery,
+  missingLabel,
+  partialMatchLine,
+  type ReadoutAnswer,
+  type SearchHit,
+} from '../../search/answer.js';
 import { displayPartialDate } from '../../text/partial-date.js';
 import { encodeButtonState } from './button-state.js';
 import { blockKitLimits, type SlackMessage } from './limits.js';
-import { boldMarks, clipText, escapeMrkdwn, link, mentionUser, quoteWithMarks } from './mrkdwn.js';
-import { renderHelp } from './render-help.js';
+import {
+  boldMarks,
+  clipText,
+  disguisedHost,
+  escapeMrkdwn,
+  link,
+  mentionUser,
+  quoteWithMarks,
+} from './mrkdwn.js';
+import { newsroomExamples, renderHelp, type UsageExamples } from './render-help.js';
 
 export const actionIds = {
   share: 'readout_share',
   more: 'readout_more',
   dismiss: 'readout_dismiss',
+  /** 👍 / 👎 on an answer (stored, counted on the App Home). */
+  helpful: 'readout_helpful',
+  unhelpful: 'readout_unhelpful',
 } as const;
 
 /** Where the answer will be seen, which decides its header, footer and buttons. */
@@ -38,14 +56,20 @@ const maxName = 120;
 /** What a reporter is told when a search could not run; the details go to the log only. */
 export const failureNotices: Record<ReadoutFailure['reason'], string> = {
   index_unavailable: 'The archive index is unavailable right now. Please tell an admin.',
+  too_slow: 'That search took too long; narrow it (fewer common words, a `source:` or a date).',
+  busy: 'Readout is answering many searches right now. Please try again in a moment.',
   unexpected: 'Sorry, something went wrong while searching the archive. It has been logged.',
 };
 
-/** The message for a readout result as `audience` sees it. */
-export function renderAnswer(answer: ReadoutResult, audience: Audience): SlackMessage {
+/** The message for a readout result as `audience` sees it; `examples` for the usage shown by help. */
+export function renderAnswer(
+  answer: ReadoutResult,
+  audience: Audience,
+  examples: UsageExamples = newsroomExamples,
+): SlackMessage {
   if (answer.kind === 'failed') return renderNotice(failureNotices[answer.reason]);
-  if (answer.kind === 'help') return renderHelp(audience.kind === 'thread' ? 'mention' : 'command');
-  if (answer.kind === 'nothing_to_search') return renderNothingToSearch(answer, audience);
+  if (answer.kind === 'help') return renderHelp(audience.kind === 'thread' ? 'mention' : 'command', examples);
+  if (answer.kind === 'nothing_to_search') return renderNothingToSearch(answer, audience, examples);
   if (answer.hits.length === 0) return renderNoResults(answer, audience);
   return renderResults(answer, audience);
 }
@@ -85,15 +109,11 @@ export function understoodLines(query: InterpretedQuery): string[] {
     const names = alias.alternatives.map((name) => `“${escapeMrkdwn(name)}”`).join(', ');
     lines.push(`Also searched “${escapeMrkdwn(alias.term)}” as ${names}.`);
   }
-  if (query.partial) {
-    const allOf = query.partial.allOf.map(escapeMrkdwn).join(', ');
-    let line = `No passage has all of: ${allOf}. Showing passages with some of them.`;
-    if (query.partial.unmatched.length > 0) {
-      line += ` Nothing matched: ${query.partial.unmatched.map(escapeMrkdwn).join(', ')}.`;
-    }
-    lines.push(line);
-  }
+  if (query.partial) lines.push(partialMatchLine(query.partial, escapeMrkdwn));
   const filters: string[] = [];
+  if (query.filters.speakers.length > 0) {
+    filters.push(`only quotations by ${query.filters.speakers.map(escapeMrkdwn).join(' or ')}`);
+  }
   if (query.filters.sources.length > 0) {
     filters.push(`only from ${query.filters.sources.map(escapeMrkdwn).join(', ')}`);
   }
@@ -126,20 +146,29 @@ export function renderQuote(excerpt: Excerpt, maxLength: number = blockKitLimits
   return rendered.length > maxLength ? rendered.slice(0, maxLength) : rendered;
 }
 
-/** Headline (linked when the URL is a safe http(s) URL), outlet, date, author; then "also in". */
+/**
+ * Headline (linked when the URL is a safe http(s) URL), outlet, date, author; then "also in". A
+ * quotation's line starts with its speaker: "— Barack Obama, in _headline_ · outlet · date".
+ */
 export function attributionLine(hit: SearchHit): string {
   const { article } = hit;
   const title = clipText(article.title.trim() || 'Untitled', maxTitle);
-  const headline =
-    link(article.url, title) === escapeMrkdwn(title)
-      ? boldMarks(title, title === article.title ? hit.titleMarks : [])
-      : link(article.url, title);
+  const linked = link(article.url, title);
+  const isLinked = linked !== escapeMrkdwn(title);
+  let headline = isLinked ? linked : boldMarks(title, title === article.title ? hit.titleMarks : []);
+  // A URL that names another host before an `@` shows where it really leads.
+  const host = isLinked ? disguisedHost(article.url) : undefined;
+  if (host) headline = `${headline} (${escapeMrkdwn(host)})`;
+  if (hit.quote?.speaker) {
+    headline = `— ${escapeMrkdwn(clipText(hit.quote.speaker, maxName))}, in _${headline}_`;
+  }
   const parts = [headline];
   if (article.source) parts.push(escapeMrkdwn(clipText(article.source, maxName)));
   const date = displayPartialDate(article.published);
   if (date) parts.push(date);
   if (article.author) parts.push(`by ${escapeMrkdwn(clipText(article.author, maxName))}`);
   let line = parts.join(' · ');
+  if (hit.missing) line = `_${missingLabel(hit.missing, escapeMrkdwn)}_\n${line}`;
   if (hit.alsoIn.length > 0) {
     line += `\nalso in: ${hit.alsoIn.map((name) => escapeMrkdwn(clipText(name, maxName))).join(', ')}`;
   }
@@ -152,7 +181,12 @@ function pageRange(answer: ReadoutAnswer, shown: number): string {
   return first === last ? `passage ${first}` : `passages ${first}–${last}`;
 }
 
-function button(label: string, actionId: string, value: string, style?: 'primary' | 'danger'): types.Button {
+export function button(
+  label: string,
+  actionId: string,
+  value: string,
+  style?: 'primary' | 'danger',
+): types.Button {
   return {
     type: 'button',
     text: { type: 'plain_text', text: clipText(label, blockKitLimits.buttonLabel), emoji: false },
@@ -178,6 +212,11 @@ function previewButtons(answer: ReadoutAnswer, nextOffset: number | undefined, c
     elements.push(
       button('More results', actionIds.more, encodeButtonState({ q: answer.query.text, o: nextOffset })),
     );
+  }
+  if (canShare) {
+    // Only answers with passages are rated: "no passages found" says what went wrong already.
+    const state = encodeButtonState({ q: answer.query.text, o: answer.offset });
+    elements.push(button('👍', actionIds.helpful, state), button('👎', actionIds.unhelpful, state));
   }
   elements.push(
     button('Dismiss', actionIds.dismiss, encodeButtonState({ q: answer.query.text, o: answer.offset })),
@@ -227,6 +266,9 @@ function renderResults(answer: ReadoutAnswer, audience: Audience): SlackMessage 
 
 /** What to try next when nothing was found, chosen from what the query contained. */
 export function noResultsSuggestion(query: InterpretedQuery): string {
+  if (query.filters.speakers.length > 0) {
+    return 'Try the surname alone (`who:putin`), an institution (`who:"white house"`), or search without `who:`.';
+  }
   const hasFilters =
     query.filters.sources.length > 0 ||
     query.filters.after !== undefined ||
@@ -247,10 +289,14 @@ function renderNoResults(answer: ReadoutAnswer, audience: Audience): SlackMessag
   return { text: plainFallback(`Readout: ${headline}`), blocks };
 }
 
-function renderNothingToSearch(answer: ReadoutAnswer, audience: Audience): SlackMessage {
+function renderNothingToSearch(
+  answer: ReadoutAnswer,
+  audience: Audience,
+  examples: UsageExamples,
+): SlackMessage {
   const headline = `Nothing to search for in ${quotedQuery(answer.query.text)}: give me some words to look for.`;
   const lines = understoodLines(answer.query);
-  lines.push('For example `/readout obama putin syria`, or `/readout help` for every option.');
+  lines.push(`For example \`/readout ${examples.words}\`, or \`/readout help\` for every option.`);
   const blocks: types.KnownBlock[] = [section(headline), context(lines)];
   if (audience.kind === 'private') blocks.push(previewButtons(answer, undefined, false));
   return { text: plainFallback(`Readout: ${headline}`), blocks };

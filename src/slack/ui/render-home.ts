@@ -1,10 +1,13 @@
 /**
- * The App Home tab: what Readout is, how to use it, and what the index holds.
+ * The App Home tab: what Readout is, how to use it, what the index holds, how many searches are
+ * saved, and the 👍 / 👎 feedback (with the searches that disappointed most).
  */
 import type { types } from '@slack/bolt';
 import type { IndexStats } from '../../index/reader.js';
+import type { FeedbackSummary } from '../../state/state-store.js';
 import { formatTimestamp } from '../../text/partial-date.js';
-import { usageText } from './render-help.js';
+import { clipText, escapeMrkdwn } from './mrkdwn.js';
+import { newsroomExamples, type UsageExamples, usageText } from './render-help.js';
 
 function count(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
@@ -25,8 +28,38 @@ export function statsLine(stats: IndexStats | null): string {
   return `The archive index holds ${parts.join(', ')}; ${when}.`;
 }
 
+/** What the bot's own database says, for the Home tab; null when it could not be read. */
+export interface HomeActivity {
+  savedSearches: number;
+  feedback: FeedbackSummary;
+}
+
+/** Saved searches and feedback as lines of mrkdwn. */
+export function activityLines(activity: HomeActivity | null): string[] {
+  if (!activity) return ['Saved searches and feedback are unavailable right now.'];
+  const { up, down, disappointing } = activity.feedback;
+  const lines = [
+    `${count(activity.savedSearches, 'saved search posts', 'saved searches post')} new articles after each re-index.`,
+    up + down === 0
+      ? 'No answers rated yet: 👍 and 👎 are under every answer.'
+      : `Answers rated: ${up} 👍 · ${down} 👎.`,
+  ];
+  if (disappointing.length > 0) {
+    const worst = disappointing.map(
+      (entry) =>
+        `“${escapeMrkdwn(clipText(entry.query, 80))}” (${entry.down} 👎${entry.up ? `, ${entry.up} 👍` : ''})`,
+    );
+    lines.push(`Searches that disappointed: ${worst.join(', ')}.`);
+  }
+  return lines;
+}
+
 /** The Home tab view; `stats` is null when the index could not be read. */
-export function renderHome(stats: IndexStats | null): types.HomeView {
+export function renderHome(
+  stats: IndexStats | null,
+  activity: HomeActivity | null = null,
+  examples: UsageExamples = newsroomExamples,
+): types.HomeView {
   return {
     type: 'home',
     blocks: [
@@ -39,9 +72,10 @@ export function renderHome(stats: IndexStats | null): types.HomeView {
         },
       },
       { type: 'divider' },
-      { type: 'section', text: { type: 'mrkdwn', text: usageText() } },
+      { type: 'section', text: { type: 'mrkdwn', text: usageText(examples) } },
       { type: 'divider' },
       { type: 'context', elements: [{ type: 'mrkdwn', text: statsLine(stats) }] },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: activityLines(activity).join('\n') }] },
     ],
   };
 }

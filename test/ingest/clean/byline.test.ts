@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readByline, readDateLine } from '../../../src/ingest/clean/byline.js';
+import {
+  isPublicationDateLine,
+  readByline,
+  readBylineDate,
+  readDateLine,
+} from '../../../src/ingest/clean/byline.js';
 
 describe('readByline', () => {
   it.each([
@@ -39,4 +44,30 @@ describe('readDateLine', () => {
       expect(readDateLine(line)).toBeUndefined();
     },
   );
+});
+
+describe('readBylineDate', () => {
+  it.each([
+    ['By Felix Dorne — 16 March 2023', '2023-03-16'],
+    ['By Jane Roe | September 5, 2016', '2016-09-05'],
+    ['By Jane Roe, 5 Sept', '--09-05'],
+  ])('reads the date of %j', (line, date) => {
+    expect(readBylineDate(line)).toBe(date);
+  });
+
+  it.each(['By Jane Roe', 'By Jane Roe | Reuters', 'Published 16 March 2023'])('finds none in %j', (line) => {
+    expect(readBylineDate(line)).toBeUndefined();
+  });
+});
+
+describe('isPublicationDateLine', () => {
+  it.each([
+    ['September 5, 2016', '2016-09-05', true],
+    ['Published: 5 Sept', '--09-05', true],
+    ['Updated 5 September', '--09-05', true],
+    ['Saturday, 15 January', '--01-15', false],
+    ['2000 GMT', '2000', false],
+  ])('%j → %s: %s', (line, date, expected) => {
+    expect(isPublicationDateLine(line, date)).toBe(expected);
+  });
 });

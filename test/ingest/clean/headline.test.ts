@@ -54,7 +54,7 @@ describe('readHeader', () => {
     });
   });
 
-  it('takes a short first line above the headline and byline for a masthead', () => {
+  it('takes a short first line above the headline and byline for a masthead, naming the outlet', () => {
     const header = readHeader([
       'Eastbank Evening Post',
       'Weather',
@@ -65,6 +65,7 @@ describe('readHeader', () => {
     ]);
     expect(header).toEqual({
       title: 'Flood warning issued for the Eastbank river as rain continues',
+      source: 'Eastbank Evening Post',
       author: 'Imogen Tate',
       published: '2020-02-11',
       rest: ['The regional office issued a warning.'],
@@ -104,6 +105,77 @@ describe('readHeader', () => {
       'A later subhead of some words',
     ]);
     expect(header).toEqual({ rest: ['Obama spoke with Putin on Monday.', 'A later subhead of some words'] });
+  });
+});
+
+describe('readHeader on short headlines and fixture lines', () => {
+  it.each([
+    ['a three-word headline', 'Harbour sack manager'],
+    ['a score line', 'Harbour 2-1 Rovers'],
+    ['a profile', 'Profile: Ada Quinlan'],
+    ['a fixture', 'Harbour v Rovers'],
+    ['a quoted word', "Harbour return 'unlikely'"],
+    ['a headline ending in an ellipsis', "'My years at the harbour...'"],
+  ])('keeps %s as the headline', (_case, title) => {
+    const header = readHeader([
+      title,
+      'The club said on Monday that it had parted company with its manager.',
+    ]);
+    expect(header.title).toBe(title);
+  });
+
+  it('takes a chrome line before a short headline for chrome, not the headline', () => {
+    expect(readHeader(['Skip to content', 'Harbour sack manager', 'Text of it.']).title).toBe(
+      'Harbour sack manager',
+    );
+  });
+
+  it('does not take the date of a fixture under the headline for the publication date', () => {
+    const header = readHeader([
+      'Harbour v Rovers (Sat)',
+      'Quay Park, Port Ellis',
+      'Saturday, 15 January',
+      '1500 GMT',
+      'Radio Quill and this website',
+      'Rovers arrive unbeaten in six games and with a full squad to choose from.',
+    ]);
+    expect(header.title).toBe('Harbour v Rovers (Sat)');
+    expect(header.published).toBeUndefined();
+  });
+
+  it('does not read a kick-off time as a year', () => {
+    expect(readHeader(['Harbour v Rovers', '2000 GMT', 'Text of it.']).published).toBeUndefined();
+  });
+
+  it('reads a labelled day without a year, and a dated line, as the publication date', () => {
+    expect(readHeader(['Harbour sack manager', 'Published: 15 January', 'Text.']).published).toBe('--01-15');
+    expect(readHeader(['Harbour sack manager', '15 January 2005', 'Text.']).published).toBe('2005-01-15');
+  });
+
+  it('reads the outlet from a masthead and the date from the byline', () => {
+    const header = readHeader([
+      'Quillhaven Courier (sample)',
+      'Quillhaven cafés feel the pinch as the terminal stays shut',
+      'By Felix Dorne — 16 March 2023',
+      'Text.',
+    ]);
+    expect(header).toMatchObject({
+      source: 'Quillhaven Courier (sample)',
+      title: 'Quillhaven cafés feel the pinch as the terminal stays shut',
+      author: 'Felix Dorne',
+      published: '2023-03-16',
+    });
+  });
+
+  it('keeps a short title-case headline over a standfirst and byline, without inventing an outlet', () => {
+    const header = readHeader([
+      'Harbour sack manager',
+      'The club acted after a run of seven defeats in a row at home',
+      'By Ada Quinlan',
+      'Text.',
+    ]);
+    expect(header.title).toBe('Harbour sack manager');
+    expect(header.source).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSiteChrome } from '../../../src/ingest/clean/site-chrome.js';
+import { isKnownChrome, isSiteChrome } from '../../../src/ingest/clean/site-chrome.js';
 
 describe('isSiteChrome', () => {
   it.each([
@@ -36,4 +36,23 @@ describe('isSiteChrome', () => {
   ])('keeps %j as text', (line) => {
     expect(isSiteChrome(line)).toBe(false);
   });
+});
+
+describe('isKnownChrome', () => {
+  it.each([
+    'Accessibility links',
+    'Share',
+    'By Jane Roe',
+    'September 5, 2016',
+    'Home | World | Business | Sport',
+  ])('treats %j as chrome', (line) => {
+    expect(isKnownChrome(line)).toBe(true);
+  });
+
+  it.each(['Chelsea sack Mutu', 'Newcastle 2-1 Bolton', 'Profile: David Miliband', 'Other topics'])(
+    'does not take the short line %j for chrome by its length',
+    (line) => {
+      expect(isKnownChrome(line)).toBe(false);
+    },
+  );
 });

@@ -9,7 +9,7 @@ export function interpretedQuery(overrides: Partial<InterpretedQuery> = {}): Int
     text: 'obama putin',
     terms: ['obama', 'putin'],
     excluded: [],
-    filters: { sources: [] },
+    filters: { sources: [], speakers: [] },
     corrections: [],
     aliases: [],
     notes: [],

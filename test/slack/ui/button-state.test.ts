@@ -10,6 +10,8 @@ describe('encodeButtonState', () => {
     { q: 'obama putin', o: 0 },
     { q: '"peace talks" -trump source:tass', o: 5 },
     { q: 'ünïcödé «ёлка»', o: 10 },
+    { q: 'ferry strike', o: 0, a: 4, t: 6 },
+    { q: 'ferry strike', o: 0, a: 4 },
   ])('round-trips $q at $o', (state) => {
     expect(decodeButtonState(encodeButtonState(state))).toEqual(state);
   });
@@ -36,6 +38,8 @@ describe('decodeButtonState', () => {
     ['{"q":"x","o":-1}'],
     ['{"q":"x","o":1.5}'],
     ['{"q":"x"}'],
+    ['{"q":"x","o":0,"a":"4"}'],
+    ['{"q":"x","o":0,"a":4,"t":-2}'],
     [`{"q":"${'x'.repeat(2100)}","o":0}`],
   ])('rejects %j', (value) => {
     expect(decodeButtonState(value)).toBeNull();

@@ -47,20 +47,40 @@ describe('renderAnswer', () => {
     expect(message.text).toContain('passages 6–8 for “obama putin”');
   });
 
-  it('offers Share, More and Dismiss in the private preview, carrying the query and offsets', () => {
+  it('offers Share, More, 👍, 👎 and Dismiss in the private preview, carrying the query and offsets', () => {
     const message = renderAnswer(resultsAnswer({ offset: 5, nextOffset: 10 }), { kind: 'private' });
     const found = buttons(message.blocks);
-    expect(found.map((b) => b.action_id)).toEqual([actionIds.share, actionIds.more, actionIds.dismiss]);
+    expect(found.map((b) => b.action_id)).toEqual([
+      actionIds.share,
+      actionIds.more,
+      actionIds.helpful,
+      actionIds.unhelpful,
+      actionIds.dismiss,
+    ]);
+    expect(found.map((b) => b.text.text)).toEqual([
+      'Share in channel',
+      'More results',
+      '👍',
+      '👎',
+      'Dismiss',
+    ]);
     expect(found.map((b) => decodeButtonState(b.value))).toEqual([
       { q: 'obama putin', o: 5 },
       { q: 'obama putin', o: 10 },
+      { q: 'obama putin', o: 5 },
+      { q: 'obama putin', o: 5 },
       { q: 'obama putin', o: 5 },
     ]);
   });
 
   it('leaves More out on the last page', () => {
     const message = renderAnswer(resultsAnswer(), { kind: 'private' });
-    expect(buttons(message.blocks).map((b) => b.action_id)).toEqual([actionIds.share, actionIds.dismiss]);
+    expect(buttons(message.blocks).map((b) => b.action_id)).toEqual([
+      actionIds.share,
+      actionIds.helpful,
+      actionIds.unhelpful,
+      actionIds.dismiss,
+    ]);
   });
 
   it('never puts the answer text in a button value', () => {
@@ -231,16 +251,25 @@ describe('understoodLines', () => {
     },
     {
       name: 'a partial match',
-      query: interpretedQuery({ partial: { allOf: ['obama', 'putin', 'zebra'], unmatched: ['zebra'] } }),
+      query: interpretedQuery({
+        partial: { allOf: ['obama', 'putin', 'zebra'], unmatched: ['zebra'], complete: 0 },
+      }),
       expected: [
-        'No passage has all of: obama, putin, zebra. Showing passages with some of them. Nothing matched: zebra.',
+        'No passage has all of: obama, putin, zebra. Showing passages with some of them, those with the rarest words first. Nothing in the archive matches: zebra.',
+      ],
+    },
+    {
+      name: 'full matches followed by partial ones',
+      query: interpretedQuery({ partial: { allOf: ['obama', 'putin'], unmatched: [], complete: 2 } }),
+      expected: [
+        'Only 2 passages have all of: obama, putin. After them, passages with some of them (marked partial).',
       ],
     },
     {
       name: 'filters',
       query: interpretedQuery({
         excluded: ['trump'],
-        filters: { sources: ['tass'], after: '2016-09-01', before: '2017-01-01' },
+        filters: { sources: ['tass'], speakers: [], after: '2016-09-01', before: '2017-01-01' },
       }),
       expected: ['Filters: only from tass; on or after 1 Sep 2016; before 1 Jan 2017; without trump.'],
     },
@@ -260,6 +289,25 @@ describe('attributionLine', () => {
     {
       name: 'a full attribution',
       hit: searchHit(1),
+      expected: '<https://example.org/story-1|Headline number 1> · Sample Wire · 1 Sep 2016 · by Jane Doe',
+    },
+    {
+      name: 'a quotation: its speaker first, then the headline in italics',
+      hit: searchHit(1, {
+        quote: {
+          text: 'We will not lift sanctions',
+          speaker: 'Barack <Obama>',
+          cue: 'said',
+          start: 0,
+          end: 5,
+        },
+      }),
+      expected:
+        '— Barack &lt;Obama&gt;, in _<https://example.org/story-1|Headline number 1>_ · Sample Wire · 1 Sep 2016 · by Jane Doe',
+    },
+    {
+      name: 'a quotation whose speaker the article does not name: the usual line',
+      hit: searchHit(1, { quote: { text: 'We will', speaker: null, cue: null, start: 0, end: 5 } }),
       expected: '<https://example.org/story-1|Headline number 1> · Sample Wire · 1 Sep 2016 · by Jane Doe',
     },
     {
@@ -294,6 +342,12 @@ describe('attributionLine', () => {
       expected:
         '<https://example.org/story-1|Headline number 1> · Sample Wire · 1 Sep 2016 · by Jane Doe\nalso in: Other Wire, Third &amp; Co',
     },
+    {
+      name: 'a partial match, labelled with what it lacks',
+      hit: searchHit(1, { missing: ['blair', '"white <house>"'] }),
+      expected:
+        '_Partial match, without: blair, "white &lt;house&gt;"_\n<https://example.org/story-1|Headline number 1> · Sample Wire · 1 Sep 2016 · by Jane Doe',
+    },
   ])('renders $name', ({ hit, expected }) => {
     expect(attributionLine(hit)).toBe(expected);
   });
@@ -301,7 +355,10 @@ describe('attributionLine', () => {
 
 describe('noResultsSuggestion', () => {
   it.each([
-    { query: interpretedQuery({ filters: { sources: ['tass'] } }), expected: /without `source:`/ },
+    {
+      query: interpretedQuery({ filters: { sources: ['tass'], speakers: [] } }),
+      expected: /without `source:`/,
+    },
     { query: interpretedQuery({ excluded: ['trump'] }), expected: /without the `-excluded` words/ },
     { query: interpretedQuery({ terms: ['a', 'b'] }), expected: /fewer words/ },
     { query: interpretedQuery({ terms: ['a'] }), expected: /another spelling/ },

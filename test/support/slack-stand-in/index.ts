@@ -4,6 +4,7 @@
  * Slack's, and delivery over signed HTTP or Socket Mode.
  */
 export * from './deliver.js';
+export * from './interaction-payloads.js';
 export * from './payloads.js';
 export * from './signing.js';
 export * from './stand-in.js';

@@ -14,7 +14,7 @@ export function moreResults(context: ListenerContext) {
       context,
       args,
       press.pressed.where,
-      renderAnswer(press.result, { kind: 'private' }),
+      renderAnswer(press.result, { kind: 'private' }, context.usageExamples),
       'replace',
     );
   };

@@ -19,10 +19,10 @@ export function shareAnswer(context: ListenerContext) {
     const channelId = press.pressed.channelId!; // searchAgain answered presses without one
     if (result.kind === 'failed') {
       // Nothing to share: say why, privately, and keep the preview.
-      await respondTo(context, args, where, renderAnswer(result, { kind: 'private' }));
+      await respondTo(context, args, where, renderAnswer(result, { kind: 'private' }, context.usageExamples));
       return;
     }
-    const message = renderAnswer(result, { kind: 'shared', sharedBy: userId });
+    const message = renderAnswer(result, { kind: 'shared', sharedBy: userId }, context.usageExamples);
     const failed = await postMessage(
       context,
       args.client,

@@ -89,9 +89,9 @@ export function appMention(context: ListenerContext) {
         );
       }
     }
-    if (!query) return reply(renderHelp('mention'));
+    if (!query) return reply(renderHelp('mention', context.usageExamples));
 
     const result = await searchArchive(context, query, 0, where);
-    await reply(renderAnswer(result, { kind: 'thread', threadQuery }));
+    await reply(renderAnswer(result, { kind: 'thread', threadQuery }, context.usageExamples));
   };
 }

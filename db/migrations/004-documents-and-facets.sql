@@ -1,36 +1,38 @@
--- Schema 2: speed where reporters really search (issue 12).
+-- Schema 4: speed where reporters really search (issue 12).
 --
 -- 1. The full-text index holds each distinct passage text once. A "document" is a headline-and-
 --    passage text as indexed; every passage is a copy of one document, so a wire story carried
 --    by 40 outlets is one row of passages_fts with 40 copies, and ranking never meets the copies.
 --    passages_fts reads its text from one copy (documents.passage_id; any copy will do, they are
---    the same text) through the document_texts view.
+--    the same text) through the document_texts view. Quotations stay tied to passages (copies):
+--    a copy's speakers are resolved within its own article.
 -- 2. Facets: each copy carries the facets the filters test — its outlet (source and URL host,
 --    numbered in outlets) and the first day its publication date covers (YYYYMMDD; NULL when the
---    year is unknown, so no date filter passes it). A filtered search asks FTS5 for the words
---    and keeps a document only when one of its copies passes, tested before bm25 is computed
---    (src/index/reader.ts), so filtering costs a covering-index probe per match, never a ranking.
---    More facets are more columns here, or a table keyed by passage (a speaker facet:
---    passage_speakers(passage_id, speaker) filled by the writer, tested with one more EXISTS).
+--    year is unknown, so no date filter passes it); its quotations (`who:`) and its article's
+--    re-index run (saved searches) are tested beside them. A filtered search asks FTS5 for the
+--    words and keeps a document only when one of its copies passes, tested before bm25 is
+--    computed (src/index/facet-statements.ts), so filtering never grows the ranking.
 -- 3. Champion lists: for each very common word, the documents it scores highest in, with what
 --    bm25 needs to score them again (weighted frequency, length) and a bound no other document
 --    reaches, so a search for that word is answered without ranking most of the archive
 --    (src/index/champions.ts). Kept in step with the index by every re-index.
 --
--- Upgrading: schema 1 stored one index row per passage. Its index is emptied here and rebuilt by
--- the next `npm run reindex` (every file is read again; no --full needed). Until then searches
--- answer that the index needs that re-index (meta rebuild_required).
+-- Upgrading: schemas 1–3 stored one index row per passage. The passages, their quotations, the
+-- full-text index and the vocabulary are dropped here; articles and files stay, marked as
+-- prepared by an older Readout, so the next `npm run reindex` reads every file again and rebuilds
+-- them (no --full needed), keeping each unchanged article's re-index run (saved searches do not
+-- see the whole archive as new). Until then searches answer that the index needs that re-index
+-- (meta rebuild_required).
 
 INSERT INTO meta (key, value)
   SELECT 'rebuild_required', 'the index was built by an older Readout; run `npm run reindex` to rebuild it'
   WHERE EXISTS (SELECT 1 FROM articles);
-DELETE FROM meta WHERE key IN ('articles', 'passages', 'outlets');
+DELETE FROM meta WHERE key IN ('articles', 'passages', 'outlets', 'prepared_with');
 
+DELETE FROM quotations;
 DROP TABLE passages_fts;
 DROP VIEW passage_documents;
 DROP TABLE passages;
-DELETE FROM articles;
-DELETE FROM files;
 DELETE FROM vocabulary;
 
 CREATE TABLE outlets (

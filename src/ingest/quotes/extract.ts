@@ -1,0 +1,220 @@
+/**
+ * extractQuotations: the direct quotations of one article and who said them.
+ *
+ * Quotation marks are paired first (quote-marks.ts); each quotation's own sentence is read for a
+ * speech cue and the words naming its speaker (attribution.ts); a quotation with none takes the
+ * speaker of a quotation it continues — the rest of its sentence, the paragraph before it, the
+ * paragraph it runs on from. Names, pronouns, descriptions and documents are then resolved
+ * against everything the article says (discourse.ts, resolve.ts). Short quoted words with no cue
+ * anywhere near are scare quotes or titles, not quotations.
+ */
+import {
+  type Attribution,
+  attributionAfter,
+  attributionBefore,
+  clauseSubject,
+  labelInside,
+} from './attribution.js';
+import { ArticleModel } from './discourse.js';
+import { compromiseKnowledge, type NameKnowledge } from './name-knowledge.js';
+import { findQuotedSpans, type QuotedSpan } from './quote-marks.js';
+import { SpeakerResolver } from './resolve.js';
+import { sentenceAt, sentenceStarts } from './tokens.js';
+import type { Quotation } from './types.js';
+
+export interface ExtractOptions {
+  /** What is known about name words; compromise's lexicon unless told otherwise. */
+  knowledge?: NameKnowledge;
+}
+
+/** Quotations of this many words or fewer with no speech cue are scare quotes or titles. */
+const scareQuoteWords = 4;
+const anyQuoteMark = /["“”„«»'‘’]/;
+
+interface Draft {
+  span: QuotedSpan;
+  own: Attribution | null;
+  speaker: string | null;
+  asWritten: string | null;
+  cue: string | null;
+  partial: boolean;
+  /** Shares a sentence with the quotation before it. */
+  sameSentenceAsPrevious: boolean;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** Whether nothing but spaces, commas and a cue separates two quotations: one sentence. */
+function sameSentence(text: string, before: QuotedSpan, after: QuotedSpan): boolean {
+  const between = text.slice(before.close, after.open);
+  if (/[.!?…]["”’)]*\s/.test(between)) return false;
+  return !(between.trim() === '' && /[.!?…]$/.test(text.slice(before.start, before.end)));
+}
+
+/** Finds the attribution of a quotation in its own sentence. */
+function ownAttribution(
+  text: string,
+  span: QuotedSpan,
+  previous: QuotedSpan | undefined,
+  next: QuotedSpan | undefined,
+  starts: readonly number[],
+): Attribution | null {
+  const label = labelInside(text, span.start, span.end);
+  if (label) return label;
+  if (!span.continues) {
+    const sentenceEnd = starts[sentenceAt(starts, span.close + 1) + 1] ?? text.length;
+    const after = attributionAfter(text, span.close, Math.min(sentenceEnd, next?.open ?? text.length));
+    if (after) return after;
+  }
+  const sentenceStart = starts[sentenceAt(starts, span.open)]!;
+  const from = Math.max(sentenceStart, previous?.paragraph === span.paragraph ? previous.close : 0);
+  if (span.continued) return null;
+  const before = attributionBefore(text, from, span.open);
+  if (before || from === span.open || !/\p{L}/u.test(text.slice(from, span.open))) return before;
+  // Quoted words inside a clause with no speech verb: the clause's subject says them.
+  return clauseSubject(text, sentenceStart, span.open);
+}
+
+function isPartial(text: string, span: QuotedSpan, starts: readonly number[]): boolean {
+  const sentenceStart = starts[sentenceAt(starts, span.open)]!;
+  const before = text.slice(sentenceStart, span.open).trim();
+  const opensSentence = before === '' || /[:,—–]$/.test(before);
+  return !(opensSentence && /^[\p{Lu}\p{N}'‘"“]/u.test(text.slice(span.start, span.end)));
+}
+
+/**
+ * The direct quotations of an article, given its paragraphs in order, with their speakers.
+ *
+ * @example extractQuotations(['"We will win," Jane Doe said.'])[0].speaker // 'Jane Doe'
+ */
+export function extractQuotations(paragraphs: readonly string[], options: ExtractOptions = {}): Quotation[] {
+  if (!paragraphs.some((text) => anyQuoteMark.test(text))) return [];
+  const spans = findQuotedSpans(paragraphs);
+  if (spans.length === 0) return [];
+  const knowledge = options.knowledge ?? compromiseKnowledge();
+  const model = new ArticleModel(paragraphs, spans, knowledge);
+  const resolver = new SpeakerResolver(model);
+  const startsOf = new Map<number, number[]>();
+  const starts = (paragraph: number) => {
+    let found = startsOf.get(paragraph);
+    if (!found) {
+      found = sentenceStarts(paragraphs[paragraph]!);
+      startsOf.set(paragraph, found);
+    }
+    return found;
+  };
+
+  const drafts: Draft[] = spans.map((span, index) => {
+    const text = paragraphs[span.paragraph]!;
+    const previous = spans[index - 1]?.paragraph === span.paragraph ? spans[index - 1] : undefined;
+    const next = spans[index + 1]?.paragraph === span.paragraph ? spans[index + 1] : undefined;
+    const own = ownAttribution(text, span, previous, next, starts(span.paragraph));
+    let speaker: string | null = null;
+    if (own?.speaker) {
+      const place = { paragraph: span.paragraph, offset: own.speaker.start };
+      const resolved = resolver.resolve(own.speaker.text, place);
+      speaker = resolved.speaker;
+      if (resolved.institution && speaker) resolver.noteIssuer(speaker, place);
+    } else if (own?.cue && /statement|report|readout/.test(own.cue)) {
+      speaker = resolver.resolve('it', { paragraph: span.paragraph, offset: span.close }).speaker;
+    }
+    return {
+      span,
+      own,
+      speaker,
+      asWritten: own?.speaker?.text ?? null,
+      cue: own?.cue ?? null,
+      partial: isPartial(text, span, starts(span.paragraph)),
+      sameSentenceAsPrevious: previous !== undefined && sameSentence(text, previous, span),
+    };
+  });
+
+  inheritSpeakers(drafts, paragraphs, resolver);
+
+  const quotations: Quotation[] = [];
+  drafts.forEach((draft, index) => {
+    const { span } = draft;
+    const cued = (other: Draft | undefined) => other?.own != null && other.own.side !== 'clause';
+    const sentenceHasCue =
+      cued(draft) ||
+      (draft.sameSentenceAsPrevious && cued(drafts[index - 1])) ||
+      (drafts[index + 1]?.sameSentenceAsPrevious === true && cued(drafts[index + 1]));
+    const text = paragraphs[span.paragraph]!.slice(span.start, span.end);
+    if (
+      !sentenceHasCue &&
+      !span.continues &&
+      !span.continued &&
+      wordCount(text) <= scareQuoteWords &&
+      draft.partial
+    )
+      return;
+    const quotation: Quotation = {
+      paragraph: span.paragraph,
+      start: span.start,
+      end: span.end,
+      text,
+      speaker: draft.speaker,
+      speakerAsWritten: draft.asWritten,
+      cue: draft.cue,
+      partial: draft.partial,
+    };
+    if (span.continues) quotation.continues = true;
+    quotations.push(quotation);
+  });
+  return quotations;
+}
+
+/** Gives quotations with no attribution of their own the speaker of the one they continue. */
+function inheritSpeakers(drafts: Draft[], paragraphs: readonly string[], resolver: SpeakerResolver): void {
+  const copy = (to: Draft, from: Draft) => {
+    to.speaker = from.speaker;
+    to.asWritten = from.asWritten;
+    to.cue = from.cue;
+  };
+  // A quotation running over paragraphs has one speaker, wherever its cue stands.
+  for (let index = 0; index < drafts.length; index++) {
+    let end = index;
+    while (drafts[end]!.span.continues && drafts[end + 1]?.span.continued) end++;
+    if (end === index) continue;
+    const chain = drafts.slice(index, end + 1);
+    const source = chain.find((draft) => draft.speaker !== null) ?? chain.find((draft) => draft.own !== null);
+    if (source) for (const draft of chain) if (!draft.own) copy(draft, source);
+    index = end;
+  }
+  drafts.forEach((draft, index) => {
+    if (draft.speaker || draft.own?.speaker) return;
+    const previous = drafts[index - 1];
+    const next = drafts[index + 1];
+    const sameParagraph = (other: Draft | undefined) =>
+      other !== undefined && other.span.paragraph === draft.span.paragraph;
+    if (draft.sameSentenceAsPrevious && previous?.cue !== undefined && (previous.own || previous.speaker))
+      copy(draft, previous);
+    else if (next?.sameSentenceAsPrevious && next.own) copy(draft, next);
+    else if (sameParagraph(previous) && previous!.speaker) copy(draft, previous!);
+    else if (!draft.partial && sameParagraph(next) && next!.own?.side === 'after' && next!.speaker)
+      copy(draft, next!);
+    else if (!draft.partial && !sameParagraph(previous) && draft.span.paragraph > 0) {
+      // A paragraph that opens with a quotation goes on with the speaker of the paragraph before.
+      const before = previous?.span.paragraph === draft.span.paragraph - 1 ? previous : undefined;
+      if (before?.speaker) copy(draft, before);
+      else inheritFromText(draft, paragraphs[draft.span.paragraph - 1]!, draft.span.paragraph - 1, resolver);
+    }
+  });
+}
+
+/** "… Ms Doe said:" or "Ms Doe said the plan would fail." closing the paragraph before. */
+function inheritFromText(draft: Draft, text: string, paragraph: number, resolver: SpeakerResolver): void {
+  const starts = sentenceStarts(text);
+  const last = starts.at(-1) ?? 0;
+  const attribution = attributionBefore(text, last, text.length);
+  if (!attribution?.speaker || attribution.side !== 'before' || !attribution.cue) return;
+  const resolved = resolver.resolve(attribution.speaker.text, {
+    paragraph,
+    offset: attribution.speaker.start,
+  });
+  draft.speaker = resolved.speaker;
+  draft.asWritten = attribution.speaker.text;
+  draft.cue = attribution.cue;
+}

@@ -1,0 +1,246 @@
+/**
+ * Names in text: runs of capitalised words, split into what comes before the name (titles, roles,
+ * nationalities: "Russian President", "White House Press Secretary") and the name itself, and
+ * sorted into persons and institutions. Places and sentence openers are no mentions.
+ */
+import {
+  determiners,
+  femalePronouns,
+  institutionNouns,
+  institutionWords,
+  nations,
+  notNames,
+  roleNouns,
+  speechVerbs,
+  titles,
+} from './lexicon.js';
+import type { Gender, NameKnowledge } from './name-knowledge.js';
+import { type Token, tokenize, workCounter } from './tokens.js';
+
+export interface NameMention {
+  start: number;
+  end: number;
+  kind: 'person' | 'institution';
+  /** The name as written, less titles: "Vladimir Putin", "White House". */
+  name: string;
+  /** Lower-case words of the name. */
+  words: string[];
+  gender: Gender | null;
+  roles: string[];
+  nations: string[];
+  /** Known to be a person: titled, or a known first name or surname, or two words or more. */
+  sure: boolean;
+  /** A lone capitalised word opening a sentence: a name only if the article names it elsewhere. */
+  opener: boolean;
+  /** Modifies another noun ("Trump campaign spokesman", "Clinton's van"): not a subject. */
+  modifier: boolean;
+}
+
+const abbreviated = 'Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Rev|Prof|St|Jr|Sr|Hon|Pres|Messrs';
+// A capitalised word; a full stop only after an abbreviation or an initial, so runs stop at sentence ends.
+const capital = String.raw`(?:(?:\p{Lu}\.){2,}|(?:${abbreviated})\.|\p{Lu}\.(?= \p{Lu})|\p{Lu}[\p{L}\p{M}'’\-]*)`;
+const particle = '(?:de|van|von|bin|al|la|le|da|du|del|di|der|den|ter|el|ibn)';
+const runPattern = new RegExp(
+  String.raw`${capital}(?:[ \u00a0]+(?:${particle}[ \u00a0]+)?${capital})*`,
+  'gu',
+);
+
+const maleWords = new Set(['mr', 'sir', 'lord', 'king', 'prince', 'spokesman', 'chairman', 'congressman']);
+// biome-ignore format: a word list
+const femaleWords = new Set([
+  'mrs', 'ms', 'miss', 'dame', 'lady', 'queen', 'princess', 'spokeswoman', 'chairwoman', 'congresswoman',
+  'businesswoman', 'actress', 'wife', 'mother', 'daughter', 'sister',
+]);
+const compoundRoles: Record<string, Record<string, string>> = {
+  secretary: { press: 'press secretary', state: 'secretary of state' },
+  minister: { prime: 'prime minister', foreign: 'foreign minister' },
+  president: { vice: 'vice president' },
+};
+const titleOfPattern =
+  /\b(Secretary|Minister|President|Chairman|Director|Head|Leader|Governor|Mayor) of (?:the )?$/u;
+
+/** The role a word gives, made compound with the word before it ('press secretary'). */
+function roleOf(words: readonly string[], at: number): string | null {
+  const word = words[at]!;
+  const role = titles.get(word) || (roleNouns.has(word) ? word : null);
+  if (!role) return null;
+  return compoundRoles[role]?.[words[at - 1] ?? ''] ?? role;
+}
+
+function genderOf(words: readonly string[]): Gender | null {
+  if (words.some((word) => femaleWords.has(word) || femalePronouns.has(word))) return 'f';
+  if (words.some((word) => maleWords.has(word))) return 'm';
+  return null;
+}
+
+/** Roles and nationalities in the few words before a name ('his Russian counterpart'). */
+function describeBefore(text: string, start: number, roles: string[], found: string[]): void {
+  const before = tokenize(text, Math.max(0, start - 60), start).slice(-4);
+  const words = before.map((token) => token.lower);
+  const nearest = words.at(-1) ?? '';
+  // Only a role or a nationality right before the name describes it ('pollster Pat Caddell').
+  if (!roleNouns.has(nearest) && !titles.has(nearest) && !nations.has(nearest)) return;
+  for (let k = before.length - 1; k >= 0; k--) {
+    const token = before[k]!;
+    if (!token.word || determiners.has(token.lower)) break;
+    const nation = nations.get(token.lower);
+    if (nation) found.push(nation);
+    const role = roleOf(words, k);
+    if (role) roles.push(role);
+  }
+}
+
+/** Roles and nationalities after a name: "…, the Kremlin spokesman," or "… of Russia". */
+function describeAfter(text: string, end: number, roles: string[], found: string[]): void {
+  const after = tokenize(text, end, Math.min(text.length, end + 120)).slice(0, 14);
+  const words = after.map((token) => token.lower);
+  if (words[0] === 'of') {
+    const nation = nations.get(words[1] === 'the' ? `${words[2]} ${words[3]}` : (words[1] ?? ''));
+    const single = nations.get(words[1] === 'the' ? (words[2] ?? '') : (words[1] ?? ''));
+    if (nation ?? single) found.push((nation ?? single)!);
+    return;
+  }
+  if (words[0] !== ',' || !determiners.has(words[1] ?? '')) return;
+  // An appositive is closed by a comma: ", the Russian President said" is a new subject.
+  const close = words.indexOf(',', 2);
+  if (close < 0 || words.slice(2, close).some((word) => speechVerbs.has(word))) return;
+  for (let k = 2; k < close; k++) {
+    const token = after[k]!;
+    if (!token.word) break;
+    const nation = nations.get(token.lower);
+    if (nation) found.push(nation);
+    const role = roleOf(words, k);
+    if (role) roles.push(role);
+  }
+}
+
+/** Parses one run of capitalised words; null when it names no person or institution. */
+function parseRun(
+  text: string,
+  run: Token[],
+  knowledge: NameKnowledge,
+  startsSentence: boolean,
+  lowerWords: ReadonlySet<string>,
+): NameMention | null {
+  let first = 0;
+  let withThe = false;
+  while (first < run.length && notNames.has(run[first]!.lower) && !titles.has(run[first]!.lower)) {
+    if (run[first]!.lower === 'the') withThe = true;
+    first++;
+  }
+  const words = run.map((token) => token.lower);
+  const roles: string[] = [];
+  const found: string[] = [];
+  let split = first - 1;
+  for (let k = first; k < run.length - 1; k++) {
+    if (titles.has(words[k]!) || (nations.has(words[k]!) && k < run.length - 1 && titles.has(words[k + 1]!)))
+      split = k;
+  }
+  const titleOf = titleOfPattern.exec(text.slice(Math.max(0, run[0]!.start - 30), run[0]!.start));
+  if (titleOf && first === 0 && run.length > 1 && (nations.has(words[0]!) || words[0] === 'state')) {
+    roles.push(words[0] === 'state' ? 'secretary of state' : titleOf[1]!.toLowerCase());
+    found.push(nations.get(words[0]!) ?? '');
+    split = 0;
+  }
+  for (let k = first; k <= split; k++) {
+    const nation = nations.get(words[k]!);
+    if (nation) found.push(nation);
+    const role = roleOf(words, k);
+    if (role) roles.push(role);
+  }
+  const name = run.slice(split + 1).filter((token) => token.word);
+  // Headlines and datelines in capitals ("MIDWAY ATOLL") name nobody.
+  if (name.length >= 2 && name.every((token) => /^[\p{Lu}\d.'’-]+$/u.test(token.text))) return null;
+  const named =
+    name.some((token) => institutionWords.has(token.lower)) ||
+    knowledge.isOrganization(name.map((token) => token.lower).join(' '));
+  // "Crooked Hillary Clinton", "Presidential Debates": ordinary words (known as such, or written in
+  // lower case elsewhere in the article) before a name are not part of it.
+  const ordinary = (word: string) =>
+    knowledge.isCommonWord(word) || (lowerWords.has(word) && knowledge.firstName(word) === null);
+  while (!named && name.length > 0 && ordinary(name[0]!.lower) && !titles.has(name[0]!.lower)) name.shift();
+  while (name.length > 1 && /^(?:jr|sr|ii|iii)$/.test(name.at(-1)!.lower)) name.pop();
+  if (name.length === 0) return null;
+  const nameWords = name.map((token) => token.lower);
+  // "President" alone, "a New York Democrat": descriptions, not names.
+  if (nameWords.every((word) => titles.has(word))) return null;
+  if (roleNouns.has(nameWords.at(-1)!) && knowledge.firstName(nameWords[0]!) === null) return null;
+  const joined = nameWords.join(' ');
+  const titled = split >= first;
+  if (!named && (knowledge.isPlace(joined) || nations.has(joined))) return null;
+  const institution =
+    named ||
+    (withThe && !titled) ||
+    (name.length === 1 && /^\p{Lu}{2,4}$/u.test(name[0]!.text) && knowledge.firstName(joined) === null);
+  // A lone capitalised word opening a sentence is most often not a name ("Discussed", "Both"): it
+  // counts only if it names someone known, or the article names them in full elsewhere.
+  const following = /^\s+(\p{Ll}+)/u.exec(text.slice(run.at(-1)!.end, run.at(-1)!.end + 30))?.[1] ?? '';
+  // "McLenney said" is someone even when the article names nobody else so.
+  const speaks = speechVerbs.has(following);
+  const opener =
+    !institution && !titled && name.length === 1 && startsSentence && run.length === 1 && !speaks;
+  const modifier =
+    run.at(-1)!.possessive ||
+    roleNouns.has(following) ||
+    institutionNouns.has(following) ||
+    institutionWords.has(following);
+  const firstName = knowledge.firstName(nameWords[0]!);
+  const start = name[0]!.start;
+  const last = name.at(-1)!;
+  const end = last.end - (last.possessive ? 2 : /\.$/.test(last.text) && name.length > 1 ? 1 : 0);
+  if (!institution) {
+    describeBefore(text, run[first]!.start, roles, found);
+    describeAfter(text, run.at(-1)!.end, roles, found);
+  }
+  const titleWords = words.slice(first, split + 1);
+  return {
+    start,
+    end,
+    kind: institution ? 'institution' : 'person',
+    name: text.slice(start, end),
+    words: nameWords,
+    gender: institution
+      ? null
+      : (genderOf([...titleWords, ...roles]) ?? (firstName === '?' ? null : firstName)),
+    roles: institution ? [] : roles,
+    nations: found.filter(Boolean),
+    sure:
+      (institution && !opener) ||
+      speaks ||
+      titled ||
+      firstName !== null ||
+      knowledge.isSurname(nameWords.at(-1)!) ||
+      (name.length >= 2 && name.length <= 4),
+    opener,
+    modifier,
+  };
+}
+
+/**
+ * The person and institution names in `text` between `from` and `to`, in order. `lowerWords` are
+ * words the article writes in lower case: capitalised, they open a sentence or a title, not a name.
+ *
+ * @example findNames('Russian President Vladimir Putin said.', compromiseKnowledge())[0].name // 'Vladimir Putin'
+ */
+export function findNames(
+  text: string,
+  knowledge: NameKnowledge,
+  lowerWords: ReadonlySet<string> = new Set(),
+  from = 0,
+  to = text.length,
+): NameMention[] {
+  const mentions: NameMention[] = [];
+  runPattern.lastIndex = from;
+  for (let match = runPattern.exec(text); match && match.index < to; match = runPattern.exec(text)) {
+    workCounter.units += 1;
+    const run = tokenize(text, match.index, Math.min(to, match.index + match[0].length)).filter(
+      (token) => token.word,
+    );
+    if (run.length === 0) continue;
+    const before = text.slice(Math.max(0, match.index - 3), match.index);
+    const startsSentence = match.index === 0 || /(?:[.!?:]["”’]?\s+|^\s*|["“‘(]\s*)$/u.test(before);
+    const mention = parseRun(text, run, knowledge, startsSentence, lowerWords);
+    if (mention) mentions.push(mention);
+  }
+  return mentions;
+}

@@ -1,0 +1,172 @@
+/**
+ * Turning the words that name a speaker into the speaker: a name to the fullest name the article
+ * gives ("Obama" → "Barack Obama"), a pronoun to its antecedent, a description to the one person
+ * the article gives that role ("the Russian leader" → "Vladimir Putin"), a document or "it" to the
+ * institution that issued the statement. What names nobody stays as written ("a senior official");
+ * what cannot be told is null.
+ */
+import type { ArticleModel, Place } from './discourse.js';
+import {
+  determiners,
+  documentNouns,
+  institutionNouns,
+  institutionWords,
+  nations,
+  roleNouns,
+  titles,
+} from './lexicon.js';
+import { findNames } from './mentions.js';
+import { tokenize } from './tokens.js';
+
+interface IssuerEvent {
+  key: number;
+  name: string;
+}
+
+const issuerPattern =
+  /\b(?:(statement|report|readout|release|communiqu[eé]|press service|press office|website|spokes(?:man|woman|person)) (?:of|from|for) |[Aa]ccording to |[Ii]n (?:its|a) (?:statement|report|readout)[^,]{0,40}, )(?:the )?((?:\p{Lu}[\p{L}'’-]*(?: |$))+(?:(?:house|press service|press office|ministry|department)\b)?)/gu;
+
+function keyOf(place: Place): number {
+  return place.paragraph * 1e8 + place.offset;
+}
+
+/** "The Kremlin press service" at a sentence start reads "the Kremlin press service". */
+function asWritten(text: string): string {
+  return text.replace(/^(The|A|An) /, (word) => word.toLowerCase()).trim();
+}
+
+function titleCase(word: string): string {
+  return word.charAt(0) + word.slice(1).toLowerCase();
+}
+
+export class SpeakerResolver {
+  private readonly events: IssuerEvent[] = [];
+  private eventIndex = 0;
+  /** The institution that last issued a statement or was last quoted, as the quotations go. */
+  private issuer: IssuerEvent | null = null;
+
+  constructor(private readonly model: ArticleModel) {
+    model.paragraphs.forEach((text, paragraph) => {
+      if (!/[Ss]tatement|[Rr]eport|[Rr]eadout|[Ss]ervice|[Aa]ccording|[Rr]elease|[Ss]pokes/.test(text))
+        return;
+      for (const match of text.matchAll(issuerPattern)) {
+        const name = match[2]!.trim();
+        if (!name || nations.has(name.toLowerCase())) continue;
+        const service = match[1] === 'press service' || match[1] === 'press office' ? ` ${match[1]}` : '';
+        const display = `the ${name}${service}`;
+        this.events.push({ key: paragraph * 1e8 + match.index, name: display });
+      }
+    });
+  }
+
+  /** Moves the issuer state up to a place (quotations are resolved in order). */
+  private advance(place: Place): void {
+    const key = keyOf(place);
+    while (this.eventIndex < this.events.length && this.events[this.eventIndex]!.key < key) {
+      const event = this.events[this.eventIndex++]!;
+      if (!this.issuer || this.issuer.key < event.key) this.issuer = event;
+    }
+  }
+
+  /** Records an institution quoted at a place: later "it said" and "the statement" mean it. */
+  noteIssuer(name: string, place: Place): void {
+    this.issuer = { key: keyOf(place), name };
+  }
+
+  /**
+   * The speaker named by `phrase`, written at `place`; `institution` tells whether it is one.
+   *
+   * @example resolver.resolve('he', { paragraph: 3, offset: 40 }) // { speaker: 'Barack Obama', institution: false }
+   */
+  resolve(phrase: string, place: Place): { speaker: string | null; institution: boolean } {
+    this.advance(place);
+    const tokens = tokenize(phrase).filter((token) => token.word);
+    const words = tokens.map((token) => token.lower);
+    if (words.length === 0) return { speaker: null, institution: false };
+    if (words.length === 1 && /^(?:he|she)$/.test(words[0]!)) {
+      const entity = this.model.antecedent(words[0] === 'he' ? 'm' : 'f', place);
+      return { speaker: entity?.name ?? null, institution: false };
+    }
+    if (words.length === 1 && words[0] === 'it')
+      return { speaker: this.issuer?.name ?? null, institution: true };
+    if (words.length === 1 && /^(?:they|we|i|you)$/.test(words[0]!))
+      return { speaker: null, institution: false };
+    const of = words.indexOf('of');
+    const head = of > 0 ? words[of - 1]! : words.at(-1)!;
+    // "the statement", "the report of the White House".
+    if (documentNouns.has(head) && determiners.has(words[0]!)) {
+      if (of > 0) return this.resolve(phrase.slice(tokens[of + 1]!.start), place);
+      return { speaker: this.issuer?.name ?? asWritten(phrase), institution: true };
+    }
+    const capitalised = tokens.some(
+      (token) =>
+        token.capital &&
+        !titles.has(token.lower) &&
+        !nations.has(token.lower) &&
+        !determiners.has(token.lower),
+    );
+    // "one Democratic source on the panel", "the former secretary of state": descriptions.
+    const described =
+      determiners.has(words[0]!) && !tokens.at(-1)!.capital && (of < 0 || !tokens[of + 1]?.capital);
+    if (!capitalised || described) return this.describe(phrase, words, head);
+    if (words.some((word) => institutionWords.has(word) || institutionNouns.has(word))) {
+      return { speaker: this.institutionName(phrase, words), institution: true };
+    }
+    const names = findNames(phrase, this.model.knowledge, this.model.lowerWords).filter(
+      (mention) => !mention.opener || phrase.trim() === mention.name,
+    );
+    const name = names.at(-1) ?? (tokens.length === 1 ? undefined : undefined);
+    if (!name) {
+      const bare = tokens.filter((token) => !titles.has(token.lower) && !determiners.has(token.lower));
+      if (bare.length === 0) return this.describe(phrase, words, head);
+      return this.named(
+        bare.map((token) => token.lower),
+        phrase.slice(bare[0]!.start, bare.at(-1)!.end),
+      );
+    }
+    if (name.kind === 'institution')
+      return { speaker: this.institutionName(phrase, words), institution: true };
+    return this.named(name.words, name.name);
+  }
+
+  private named(words: readonly string[], written: string): { speaker: string; institution: boolean } {
+    const entity = this.model.entityNamed(words);
+    if (entity) return { speaker: entity.name, institution: entity.kind === 'institution' };
+    const shouted = /^[\p{Lu}\s.'’-]+$/u.test(written) && /\p{Lu}{2}/u.test(written);
+    return { speaker: shouted ? written.split(/\s+/).map(titleCase).join(' ') : written, institution: false };
+  }
+
+  /** "the press service of the Kremlin" → "the Kremlin press service"; "the press service" → the last issuer's. */
+  private institutionName(phrase: string, words: readonly string[]): string {
+    const inverted = /^(?:the )?(press service|press office|spokesperson) of (?:the )?(.+)$/i.exec(phrase);
+    if (inverted) return `the ${inverted[2]} ${inverted[1]!.toLowerCase()}`;
+    const capitalised = tokenize(phrase).some((token) => token.capital && !determiners.has(token.lower));
+    // "the press service" is the Kremlin press service only when that is the issuer's name.
+    if (!capitalised && this.issuer && this.issuer.name.toLowerCase().endsWith(words.at(-1)!)) {
+      return this.issuer.name;
+    }
+    return asWritten(phrase);
+  }
+
+  /** A description: the one person the article gives that role, else as written. */
+  private describe(
+    phrase: string,
+    words: readonly string[],
+    head: string,
+  ): { speaker: string | null; institution: boolean } {
+    if (institutionNouns.has(head) || institutionNouns.has(words.slice(-2).join(' '))) {
+      return { speaker: this.institutionName(phrase, words), institution: true };
+    }
+    const definite = words[0] === 'the' || words[0] === 'this' || words[0] === 'that';
+    const role = roleNouns.has(head) || titles.has(head) ? titles.get(head) || head : null;
+    if (definite && role) {
+      const wanted = words
+        .map((word) => nations.get(word))
+        .filter((nation): nation is string => nation !== undefined);
+      const entity = this.model.described(role, wanted);
+      if (entity) return { speaker: entity.name, institution: false };
+    }
+    if (!role && !determiners.has(words[0]!)) return { speaker: null, institution: false };
+    return { speaker: asWritten(phrase), institution: false };
+  }
+}

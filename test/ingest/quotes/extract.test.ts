@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotations, type Quotation } from '../../../src/ingest/quotes/index.js';
+
+/** The one quotation whose words begin with `opening`. */
+function quotation(paragraphs: string[], opening: string): Quotation {
+  const found = extractQuotations(paragraphs).filter((quote) => quote.text.startsWith(opening));
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+
+describe('extractQuotations: speakers named in the sentence', () => {
+  it.each([
+    ['"…," said Name', ['"The budget is balanced," said Marta Kovac.'], 'The budget', 'Marta Kovac', 'said'],
+    ['Name said "…"', ['Marta Kovac said: "The budget is balanced."'], 'The budget', 'Marta Kovac', 'said'],
+    [
+      '"…," Name told reporters',
+      ['"We will appeal," Kovac told reporters.'],
+      'We will appeal',
+      'Kovac',
+      'told',
+    ],
+    [
+      '"…", — said the description',
+      ['“We will appeal”, — said the finance minister.'],
+      'We will appeal',
+      'the finance minister',
+      'said',
+    ],
+    [
+      'according to Name',
+      ['According to Marta Kovac, "the budget is balanced."'],
+      'the budget',
+      'Marta Kovac',
+      'according to',
+    ],
+    [
+      'a title before the name',
+      ['"No comment," Sen. Marta Kovac (D-Ore.) said.'],
+      'No comment',
+      'Marta Kovac',
+      'said',
+    ],
+    [
+      'an appositive',
+      ['"No comment," Marta Kovac, a senior economist at the bank, said.'],
+      'No comment',
+      'Marta Kovac',
+      'said',
+    ],
+    [
+      'an attribution closing a partial quotation',
+      ['A clerk who "took a few dollars" goes to jail, Kovac said.'],
+      'took a few',
+      'Kovac',
+      'said',
+    ],
+    ['a transcript label', ['"KOVAC: We will appeal."'], 'KOVAC', 'Kovac', null],
+    [
+      'an epigraph dash',
+      ['“We will appeal.” ― Marta Kovac\n“We lost.” ― Ilse Brand'],
+      'We lost',
+      'Ilse Brand',
+      null,
+    ],
+  ])('finds the speaker in %s', (_name, paragraphs, opening, speaker, cue) => {
+    const found = quotation(paragraphs, opening);
+    expect(found.speaker).toBe(speaker);
+    expect(found.cue).toBe(cue);
+  });
+
+  it('gives a surname the full name the article gave earlier', () => {
+    const paragraphs = [
+      'Finance Minister Marta Kovac presented the budget.',
+      '"It is balanced," Kovac said.',
+    ];
+    expect(quotation(paragraphs, 'It is').speaker).toBe('Marta Kovac');
+    expect(quotation(paragraphs, 'It is').speakerAsWritten).toBe('Kovac');
+  });
+
+  it('gives both halves of an interrupted quotation the same speaker', () => {
+    const paragraphs = ['"We tried," said Marta Kovac, "but the banks refused."'];
+    expect(extractQuotations(paragraphs).map((quote) => quote.speaker)).toEqual([
+      'Marta Kovac',
+      'Marta Kovac',
+    ]);
+  });
+});
+
+describe('extractQuotations: pronouns and descriptions', () => {
+  it('resolves "he said" to the man named earlier', () => {
+    const paragraphs = ['Mayor Tomas Berg opened the bridge on Friday.', '"It took ten years," he said.'];
+    expect(quotation(paragraphs, 'It took').speaker).toBe('Tomas Berg');
+    expect(quotation(paragraphs, 'It took').speakerAsWritten).toBe('he');
+  });
+
+  it('resolves "she said" past a nearer man to the woman named earlier', () => {
+    const paragraphs = [
+      'Mrs. Ilse Brand met Mr. Tomas Berg at the harbour.',
+      '"We agreed on nothing," she said.',
+    ];
+    expect(quotation(paragraphs, 'We agreed').speaker).toBe('Ilse Brand');
+  });
+
+  it('does not take a name inside the quotation as the antecedent', () => {
+    const paragraphs = ['Mr. Tomas Berg spoke first.', '"Ilse Brand is wrong," he said.'];
+    expect(quotation(paragraphs, 'Ilse Brand').speaker).toBe('Tomas Berg');
+  });
+
+  it('resolves "the Ruritanian leader" to the person the article names as Ruritanian president', () => {
+    const paragraphs = [
+      'Russian President Oleg Marchenko met Prime Minister Ilse Brand.',
+      '"The current state is abnormal," said the Russian leader.',
+    ];
+    const found = quotation(paragraphs, 'The current state');
+    expect(found.speaker).toBe('Oleg Marchenko');
+    expect(found.speakerAsWritten).toBe('the Russian leader');
+  });
+
+  it('keeps a description that names nobody as written', () => {
+    expect(quotation(['"We will stop the talks," said a senior official.'], 'We will').speaker).toBe(
+      'a senior official',
+    );
+  });
+
+  it('gives null, not a guess, for a pronoun with nobody before it', () => {
+    expect(quotation(['"We will stop the talks," he said.'], 'We will').speaker).toBeNull();
+  });
+
+  it('never returns a pronoun as the speaker', () => {
+    const quotes = extractQuotations(['"Yes," they said.', '"No," it said.', '"Maybe," she said.']);
+    expect(quotes).toHaveLength(3);
+    for (const quote of quotes) expect(quote.speaker ?? '').not.toMatch(/^(?:he|she|it|they)$/i);
+  });
+});
+
+describe('extractQuotations: institutions and their statements', () => {
+  const paragraphs = [
+    'The Ruritanian press service of the Palace issued a statement on Monday.',
+    '"The talks were useful," the Foreign Ministry said in a statement.',
+    '"Both sides agreed to meet again," it said.',
+    '"Trade was discussed," the statement continues.',
+  ];
+
+  it('takes the institution as written', () => {
+    const found = quotation(paragraphs, 'The talks');
+    expect(found.speaker).toBe('the Foreign Ministry');
+    expect(found.cue).toBe('said in a statement');
+  });
+
+  it('gives "it said" and "the statement continues" the institution that issued the statement', () => {
+    expect(quotation(paragraphs, 'Both sides').speaker).toBe('the Foreign Ministry');
+    expect(quotation(paragraphs, 'Trade was').speaker).toBe('the Foreign Ministry');
+  });
+
+  it('reads "reads the statement of X"', () => {
+    const found = quotation(
+      ['"Progress is needed," reads the statement of the Harbour Authority.'],
+      'Progress',
+    );
+    expect(found.speaker).toBe('the Harbour Authority');
+  });
+});
+
+describe('extractQuotations: what is not a quotation', () => {
+  it.each([
+    ['a scare quote', 'The so-called "reform" passed on Tuesday.'],
+    ['a title', 'Kovac read "War and Peace" on the train.'],
+    ['Russian text with no quotation marks', 'Президент заявил, что переговоры продолжатся.'],
+  ])('finds none in %s', (_name, text) => {
+    expect(extractQuotations([text])).toEqual([]);
+  });
+
+  it('keeps offsets and text consistent, and marks partial quotations', () => {
+    const paragraphs = [
+      'Kovac called the plan "a costly mistake" on Monday.',
+      '"We will appeal," Kovac said.',
+    ];
+    for (const quote of extractQuotations(paragraphs)) {
+      expect(paragraphs[quote.paragraph]!.slice(quote.start, quote.end)).toBe(quote.text);
+    }
+    expect(quotation(paragraphs, 'a costly').partial).toBe(true);
+    expect(quotation(paragraphs, 'We will').partial).toBe(false);
+  });
+
+  it('marks a quotation that runs on into the next paragraph', () => {
+    const paragraphs = ['"First we build the bridge," Kovac said. "Then the road.', '"Then the rail line."'];
+    const quotes = extractQuotations(paragraphs);
+    expect(quotes.map((quote) => [quote.text, quote.continues ?? false, quote.speaker])).toEqual([
+      ['First we build the bridge,', false, 'Kovac'],
+      ['Then the road.', true, 'Kovac'],
+      ['Then the rail line.', false, 'Kovac'],
+    ]);
+  });
+});
