@@ -2,8 +2,8 @@
  * The queries the benchmark asks, by class, drawn from the synthetic archive's own words — the
  * shapes reporters really type: two or three mid-frequency words of one topic ("obama putin
  * syria"), one very common word, one rare word, a quoted phrase, words with a typo, words
- * narrowed to a rare outlet or to a date range (also with a very common word), the words of a
- * syndicated wire story, and words no passage has together (the partial-match fallback).
+ * narrowed to a rare outlet or to a date range (also with a very common word), a word of what
+ * a person said narrowed to their quotations (`who:`), the words of a syndicated wire story, and words no passage has together (the partial-match fallback).
  *
  * Each query carries its bare-FTS5 equivalent: the same words (the right spelling for a typo),
  * the same filter as a join on the passages' metadata, and for the fallback the OR query that
@@ -15,7 +15,7 @@
  * stories, which every archive of 10,000 passages or more contains.
  */
 import { mixSeed, Random } from './prng.js';
-import { outlets, type SyntheticArchive } from './synthetic-archive.js';
+import { attributionPattern, outlets, type SyntheticArchive } from './synthetic-archive.js';
 
 export const queryClasses = [
   'words',
@@ -27,6 +27,7 @@ export const queryClasses = [
   'common-source',
   'dates',
   'common-dates',
+  'who',
   'syndicated',
   'fallback',
 ] as const;
@@ -41,6 +42,8 @@ export interface BareFilter {
   from?: string;
   /** Published before, 'YYYY-MM-DD'. */
   before?: string;
+  /** A quotation in the passage by this speaker (full name, exactly). */
+  speaker?: string;
 }
 
 export interface BenchQuery {
@@ -117,6 +120,8 @@ function makeQuery(
       return withDates(kind, topicWords(archive, random, 2), random);
     case 'common-dates':
       return withDates(kind, [wordOfRanks(archive, random, veryCommonRanks)], random);
+    case 'who':
+      return quotedWord(archive, random, rankOf);
     case 'syndicated':
       return plain(syndicatedWords(archive, random, rankOf));
     case 'fallback': {
@@ -161,6 +166,32 @@ function withDates(kind: QueryClass, words: string[], random: Random): BenchQuer
     unfiltered: text,
     bare: { match: bareMatchExpression(text), filter },
   };
+}
+
+/**
+ * A mid-frequency word of a quotation in an early story, narrowed to its speaker's quotations
+ * (`who:` the surname, as reporters type it; bare FTS5 joins on the speaker of the paragraph).
+ */
+function quotedWord(archive: SyntheticArchive, random: Random, rankOf: Map<string, number>): BenchQuery {
+  for (;;) {
+    const story = random.int(0, earlyStories - 1);
+    const shape = archive.shape(story);
+    const paragraph = archive.paragraph(story, random.int(0, Math.min(3, shape.paragraphs - 1)), shape.topic);
+    const speaker = attributionPattern.exec(paragraph)?.[1];
+    if (!speaker) continue;
+    const quoted = paragraph.slice(1, paragraph.indexOf('," said')).toLowerCase();
+    const words = [...new Set(quoted.split(/[\s,.]+/))].filter((word) =>
+      isMidFrequency(rankOf.get(word) ?? -1),
+    );
+    if (words.length === 0) continue;
+    const word = random.pick(words);
+    return {
+      kind: 'who',
+      text: `${word} who:${speaker.split(' ')[1]!.toLowerCase()}`,
+      unfiltered: word,
+      bare: { match: bareMatchExpression(word), filter: { speaker } },
+    };
+  }
 }
 
 function wordOfRanks(archive: SyntheticArchive, random: Random, ranks: { from: number; to: number }): string {

@@ -8,13 +8,17 @@
  * too (a few big ones, a long tail of rare ones), and 3% of stories are wire stories carried
  * by 5–40 other outlets: the same paragraphs, the same headline or a rewritten one, a day or two
  * later — so about two passages in five of the archive are syndicated copies, as in a newsroom
- * archive that keeps the wire.
+ * archive that keeps the wire. Some paragraphs open with a quotation and its speaker
+ * (`"…," said Drenla Vostick.`), speakers Zipf-distributed too, for `who:` searches.
  *
  * Every story and every paragraph is drawn from its own seed (archive seed, story number,
  * paragraph number), so any one of them can be regenerated alone: the query list takes phrases
  * from early stories without generating the archive.
  */
 import { AliasSampler, mixSeed, Random, zipfWeights } from './prng.js';
+import { inventVocabulary, outlets } from './synthetic-words.js';
+
+export { inventVocabulary, outlets } from './synthetic-words.js';
 
 export interface ArchiveOptions {
   seed: number;
@@ -55,93 +59,13 @@ export interface StoryShape {
   copies: CopyShape[];
 }
 
-const placeNames = [
-  'Harlow',
-  'Northgate',
-  'Riverside',
-  'Coastal',
-  'Metro',
-  'Meridian',
-  'Valley',
-  'Capital',
-  'Lakeshore',
-  'Western',
-  'Pinecrest',
-  'Civic',
-  'Harbour',
-  'Union',
-  'Southfield',
-  'Granite',
-  'Eastbank',
-  'National',
-  'Ashford',
-  'Bramley',
-  'Cinderford',
-  'Dunmore',
-  'Elmstead',
-  'Fairhaven',
-  'Glenrock',
-  'Hollowell',
-  'Ironbridge',
-  'Juniper',
-  'Kestrel',
-  'Longmarsh',
-];
-const paperNames = ['Courier', 'Ledger'];
-
-/**
- * Sixty outlets, biggest first (by the Zipf weight each gets): from about a fifth of the archive
- * down to about a third of a percent. No outlet's domain contains another's, so `source:` picks one.
- */
-export const outlets: readonly { name: string; domain: string }[] = paperNames.flatMap((paper, p) =>
-  placeNames.map((place) => {
-    const name = p === 0 ? `The ${place} ${paper}` : `${place} ${paper}`;
-    return { name, domain: `${place.toLowerCase()}${paper.toLowerCase()}.example` };
-  }),
-);
-
-const onsets = [
-  '',
-  '',
-  'b',
-  'c',
-  'd',
-  'f',
-  'g',
-  'h',
-  'j',
-  'k',
-  'l',
-  'm',
-  'n',
-  'p',
-  'r',
-  's',
-  't',
-  'v',
-  'w',
-  'z',
-  'br',
-  'cr',
-  'dr',
-  'fl',
-  'gr',
-  'pl',
-  'pr',
-  'sh',
-  'st',
-  'th',
-  'tr',
-  'ch',
-  'sk',
-  'sl',
-];
-const vowels = ['a', 'e', 'i', 'o', 'u', 'a', 'e', 'o', 'ai', 'ea', 'ou', 'io', 'y'];
-const codas = ['', '', '', 'n', 'r', 's', 't', 'l', 'm', 'nd', 'st', 'ck', 'ng', 'rt', 'x', 'ld'];
-
 /** Share of stories that are wire stories, and how many other outlets carry one. */
 export const syndication = { share: 0.03, minOutlets: 5, maxOutlets: 40, keptHeadline: 0.7 } as const;
 const namesShare = 0.03;
+/** Share of paragraphs that open with a quotation, and how many people are quoted. */
+export const quoting = { share: 0.15, speakers: 300 } as const;
+/** A quotation's attribution as the generator writes it: the speaker is the match's first group. */
+export const attributionPattern = /," said ([A-Z][a-z]+ [A-Z][a-z]+)\./;
 const topicWordShare = 0.2;
 const wordsPerTopic = 60;
 const firstYear = 2006;
@@ -161,7 +85,10 @@ export class SyntheticArchive {
   /** Each topic's words, as vocabulary ranks (0-based), most typical first. */
   readonly topics: Int32Array[];
   readonly authors: string[];
+  /** People quoted, most quoted first; no two share a surname (`who:` names a surname). */
+  readonly speakers: string[];
   private readonly words: AliasSampler;
+  private readonly speakerSampler: AliasSampler;
   private readonly topicWords: AliasSampler;
   private readonly outletSampler: AliasSampler;
 
@@ -188,6 +115,15 @@ export class SyntheticArchive {
       { length: 400 },
       () => `${capitalise(random.pick(names))} ${capitalise(random.pick(names))}`,
     );
+    const surnames = new Set<string>();
+    this.speakers = [];
+    while (this.speakers.length < quoting.speakers) {
+      const surname = random.pick(names);
+      if (surnames.has(surname)) continue;
+      surnames.add(surname);
+      this.speakers.push(`${capitalise(random.pick(names))} ${capitalise(surname)}`);
+    }
+    this.speakerSampler = new AliasSampler(zipfWeights(quoting.speakers, 1));
   }
 
   /** The story's metadata, layout and syndication, without its text. */
@@ -216,25 +152,35 @@ export class SyntheticArchive {
     return { index, paragraphs, topic, outlet, published: isoDay(day), author, copies };
   }
 
-  /** A paragraph of a story (40–120 words, in sentences). */
+  /**
+   * A paragraph of a story (40–120 words, in sentences); some open with a quotation:
+   * `"Its first sentence," said Drenla Vostick.`
+   */
   paragraph(story: number, position: number, topic = this.shape(story).topic): string {
     const random = new Random(mixSeed(this.seed, story, position + 1));
     const length = random.int(40, 120);
+    const speaker = random.chance(quoting.share)
+      ? this.speakers[this.speakerSampler.sample(random)]
+      : undefined;
     const topicRanks = this.topics[topic]!;
     let text = '';
     let left = length;
     while (left > 0) {
       const sentence = Math.min(left, random.int(8, 24));
+      // The first sentence is the quotation, when there is one.
+      const quoted = speaker !== undefined && left === length;
       left -= sentence;
-      for (let w = 0; w < sentence; w++) {
+      // "said" and the speaker's two names are words of the paragraph too.
+      const spoken = quoted ? sentence - 3 : sentence;
+      for (let w = 0; w < spoken; w++) {
         const rank = random.chance(topicWordShare)
           ? topicRanks[this.topicWords.sample(random)]!
           : this.words.sample(random);
         let word = this.written[rank]!;
-        if (w === 0) word = capitalise(word);
+        if (w === 0) word = quoted ? `"${capitalise(word)}` : capitalise(word);
         if (text.length > 0) text += ' ';
         text += word;
-        if (w === sentence - 1) text += '.';
+        if (w === spoken - 1) text += quoted ? `," said ${speaker}.` : '.';
         else if (random.chance(0.06)) text += ',';
       }
     }
@@ -308,37 +254,4 @@ function isoDay(day: number): string {
 
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-/**
- * Invents distinct word forms, shortest for the most frequent ranks as in real language
- * (the most common words have one syllable, the rare ones three or four).
- */
-export function inventVocabulary(size: number, random: Random): string[] {
-  const seen = new Set<string>();
-  const words: string[] = [];
-  let attempts = 0;
-  while (words.length < size) {
-    const rank = words.length;
-    const syllables =
-      rank < 150
-        ? 1 + (random.chance(0.2) ? 1 : 0)
-        : rank < 3000
-          ? random.int(1, 3)
-          : rank < 20000
-            ? random.int(2, 3)
-            : random.int(2, 4);
-    let word = '';
-    for (let s = 0; s < syllables; s++) {
-      word += random.pick(onsets) + random.pick(vowels);
-      // Consonant clusters mostly close a word; inside it they pile up into unpronounceable forms.
-      if (s === syllables - 1 || random.chance(0.25)) word += random.pick(codas);
-    }
-    attempts++;
-    if (attempts > size * 50) throw new Error(`inventVocabulary: cannot invent ${size} distinct words`);
-    if (word.length < 2 || seen.has(word)) continue;
-    seen.add(word);
-    words.push(word);
-  }
-  return words;
 }

@@ -4,7 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countParagraphs, markdown, writeArchive } from '../../scripts/bench/archive-writers.js';
-import { outlets, SyntheticArchive, syndication } from '../../scripts/bench/synthetic-archive.js';
+import {
+  attributionPattern,
+  outlets,
+  SyntheticArchive,
+  syndication,
+} from '../../scripts/bench/synthetic-archive.js';
 
 const archive = new SyntheticArchive({ seed: 7 });
 const tempDirs: string[] = [];
@@ -83,6 +88,19 @@ describe('SyntheticArchive', () => {
         expect(words(paragraph).length).toBeGreaterThanOrEqual(40);
         expect(words(paragraph).length).toBeLessThanOrEqual(120);
       }
+    }
+  });
+
+  it("opens some paragraphs with a quotation and its speaker, one of the archive's speakers", () => {
+    const speakers = new Set(archive.speakers);
+    const quoted = Array.from({ length: 200 }, (_, index) => archive.paragraph(index, 0)).filter((p) =>
+      p.startsWith('"'),
+    );
+    expect(quoted.length).toBeGreaterThan(10);
+    expect(quoted.length).toBeLessThan(60);
+    for (const paragraph of quoted) {
+      const speaker = attributionPattern.exec(paragraph)?.[1];
+      expect(speaker && speakers.has(speaker), paragraph).toBe(true);
     }
   });
 
