@@ -1,6 +1,6 @@
 /**
- * npm run bench -- [--passages N | --sizes 10000,100000] [--shapes jsonl,files] [--keep] [--skip-http]
- *                  [--burst N] [--slow N] [--seed S] [--profile DIR]
+ * npm run bench -- [--passages N | --sizes 10000,100000] [--shapes jsonl,files] [--load-runs N] [--keep]
+ *                  [--skip-http] [--burst N] [--slow N] [--seed S] [--profile DIR]
  *
  * Generates a synthetic archive of N passages in a temp folder, as JSONL exports and as one
  * Markdown file per article, and measures Readout (full and incremental re-index, readout() per
@@ -28,6 +28,7 @@ const usage = `usage: npm run bench -- [--passages N | --sizes N,N,...] [--shape
   --shapes LIST   archive shapes: jsonl (exports of 1,000 articles), files (one Markdown file per
                   article); default both
   --queries N     how many queries (default 300)
+  --load-runs N   how many times each whole-archive load runs (default 3 up to 100,000 passages, 1 above)
   --seed S        seed of the synthetic archive and its queries (default 1)
   --keep          keep the temp folder (archive and databases) and print where it is
   --skip-http     do not start the app for the HTTP measurement
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
       sizes: { type: 'string' },
       shapes: { type: 'string', default: 'jsonl,files' },
       queries: { type: 'string', default: '300' },
+      'load-runs': { type: 'string' },
       seed: { type: 'string', default: '1' },
       keep: { type: 'boolean', default: false },
       'skip-http': { type: 'boolean', default: false },
@@ -99,7 +101,11 @@ async function main(): Promise<void> {
           queries,
           workDir,
           // A whole load is seconds at 100k passages, minutes at 1M: repeat only the cheap ones.
-          loadRuns: passages <= 100_000 ? 3 : 1,
+          loadRuns: values['load-runs']
+            ? positiveInteger(values['load-runs'], 'load-runs')
+            : passages <= 100_000
+              ? 3
+              : 1,
           incrementalRuns: 3,
           queryRounds: 3,
           http: !values['skip-http'],
