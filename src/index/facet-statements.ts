@@ -5,10 +5,9 @@
  * quotations and article's re-index run all pass, so a filter can never be satisfied by two
  * different copies between them.
  *
- * Cost: a facet on outlet or day is a probe per match into the covering index
- * passages_document. `who:` (a speaker quotes few passages) is the other way round: the
- * documents with a passing copy are listed once, from the quotations' speaker index, and FTS5
- * keeps the matches among them. ORDER BY rank + 0 keeps FTS5 from ranking every match itself
+ * Cost: a facet is a probe per match into the covering index passages_document (and, for
+ * `who:`, a look-up in the speaker's quoted passages, listed once per query from the
+ * quotations' speaker index). ORDER BY rank + 0 keeps FTS5 from ranking every match itself
  * first (its own ORDER BY rank plan scores every row, then SQLite would filter), so a filter
  * that keeps few rows also scores few.
  */
@@ -87,13 +86,11 @@ const copyColumns = `copy.document_id AS documentId, copy.id AS passageId, copy.
   articles.source AS source, articles.published AS published, articles.url AS url`;
 
 /** The statements for one shape of filter (`conditions` from facetConditions). */
-export function prepareFiltered(db: Db, conditions: string, speakers: boolean) {
+export function prepareFiltered(db: Db, conditions: string) {
   const where = conditions ? `AND ${conditions}` : '';
-  const passes = !conditions
-    ? ''
-    : speakers
-      ? `AND passages_fts.rowid IN (SELECT copy.document_id FROM passages AS copy WHERE 1 ${where})`
-      : `AND EXISTS (SELECT 1 FROM passages AS copy WHERE copy.document_id = passages_fts.rowid ${where})`;
+  const passes = conditions
+    ? `AND EXISTS (SELECT 1 FROM passages AS copy WHERE copy.document_id = passages_fts.rowid ${where})`
+    : '';
   const newestFirst = `SELECT ${copyColumns}, 0 AS rank, documents.fingerprint AS fingerprint
        FROM passages AS copy
        JOIN documents ON documents.id = copy.document_id

@@ -130,7 +130,7 @@ export class IndexReader {
     const conditions = facetConditions(filter);
     let statements = this.filtered.get(conditions);
     if (!statements) {
-      statements = this.guard(() => prepareFiltered(this.db, conditions, filter.speakers !== undefined));
+      statements = this.guard(() => prepareFiltered(this.db, conditions));
       this.filtered.set(conditions, statements);
     }
     return statements;
