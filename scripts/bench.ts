@@ -1,26 +1,34 @@
 /**
- * npm run bench -- [--passages N | --sizes 10000,100000] [--keep] [--skip-http] [--burst N] [--slow N] [--seed S] [--profile DIR]
+ * npm run bench -- [--passages N | --sizes 10000,100000] [--shapes jsonl,files] [--load-runs N] [--keep]
+ *                  [--skip-http] [--burst N] [--slow N] [--seed S] [--profile DIR]
  *
- * Generates a synthetic archive of N passages in a temp folder and measures Readout (full and
- * incremental re-index, readout(), HTTP /readout, database size, serving memory) side by side
- * with a bare FTS5 table of the same passages. Prints a table and writes it, with the machine
+ * Generates a synthetic archive of N passages in a temp folder, as JSONL exports and as one
+ * Markdown file per article, and measures Readout (full and incremental re-index, readout() per
+ * query class, HTTP /readout, database size, serving memory) side by side with a bare FTS5 table
+ * of the same passages. Prints a table and writes it, with the machine
  * and date, to scripts/bench/results/DATE-SIZES.md (and .json), then redraws
  * scripts/bench/results/chart.svg from every saved result. Not part of `npm test`.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { projectRoot } from '../src/paths.js';
+import type { ArchiveShape } from './bench/archive-writers.js';
 import { benchSize, removeWorkDir, type SizeResult } from './bench/harness.js';
 import { benchQueries } from './bench/queries.js';
 import { type BenchRun, describeMachine, renderChart, renderReport } from './bench/report.js';
 import { SyntheticArchive } from './bench/synthetic-archive.js';
 
-const usage = `usage: npm run bench -- [--passages N | --sizes N,N,...] [--keep] [--skip-http] [--burst N] [--slow N] [--seed S]
+const usage = `usage: npm run bench -- [--passages N | --sizes N,N,...] [--shapes jsonl,files] [--keep] [--skip-http] [--burst N] [--slow N] [--seed S]
   --passages N    archive size in passages (default 100000)
   --sizes LIST    several sizes in one run, e.g. 10000,100000,1000000
+  --shapes LIST   archive shapes: jsonl (exports of 1,000 articles), files (one Markdown file per
+                  article); default both
   --queries N     how many queries (default 300)
+  --load-runs N   how many times each whole-archive load runs (default 3 up to 100,000 passages, 1 above)
   --seed S        seed of the synthetic archive and its queries (default 1)
   --keep          keep the temp folder (archive and databases) and print where it is
   --skip-http     do not start the app for the HTTP measurement
@@ -43,7 +51,9 @@ async function main(): Promise<void> {
     options: {
       passages: { type: 'string' },
       sizes: { type: 'string' },
+      shapes: { type: 'string', default: 'jsonl,files' },
       queries: { type: 'string', default: '300' },
+      'load-runs': { type: 'string' },
       seed: { type: 'string', default: '1' },
       keep: { type: 'boolean', default: false },
       'skip-http': { type: 'boolean', default: false },
@@ -62,10 +72,22 @@ async function main(): Promise<void> {
     .filter(Boolean)
     .map((raw) => positiveInteger(raw.trim(), values.sizes ? 'sizes' : 'passages'));
   const seed = positiveInteger(values.seed, 'seed');
+  const shapes = values.shapes.split(',').map((shape) => shape.trim());
+  for (const shape of shapes) {
+    if (shape !== 'jsonl' && shape !== 'files')
+      throw new Error(`--shapes takes jsonl and files, not ${shape}`);
+  }
   const queries = benchQueries(new SyntheticArchive({ seed }), positiveInteger(values.queries, 'queries'));
 
-  const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'readout-bench-'));
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  // The project is measured as production runs it, compiled: build it first.
+  log('bench: npm run build');
+  const build = spawnSync('npm', ['run', 'build'], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (build.status !== 0) throw new Error('npm run build failed; fix the build before benchmarking');
+  const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'readout-bench-'));
   log(`bench: working in ${workRoot}`);
   const results: SizeResult[] = [];
   try {
@@ -75,10 +97,15 @@ async function main(): Promise<void> {
         await benchSize({
           passages,
           seed,
+          shapes: shapes as ArchiveShape[],
           queries,
           workDir,
           // A whole load is seconds at 100k passages, minutes at 1M: repeat only the cheap ones.
-          loadRuns: passages <= 100_000 ? 3 : 1,
+          loadRuns: values['load-runs']
+            ? positiveInteger(values['load-runs'], 'load-runs')
+            : passages <= 100_000
+              ? 3
+              : 1,
           incrementalRuns: 3,
           queryRounds: 3,
           http: !values['skip-http'],

@@ -1,18 +1,20 @@
 /**
- * One benchmark run at one archive size: generate the archive, measure the bare FTS5 baseline,
- * then Readout's re-index, incremental re-index, `readout()` and (optionally) HTTP on the same
- * passages and queries. A failing project phase is recorded with its error instead of ending
- * the run, so the baseline and the phases that work are still reported.
+ * One benchmark run at one archive size: for each archive shape (JSONL exports, one Markdown file
+ * per article), generate the archive, measure the bare FTS5 baseline, then Readout's re-index,
+ * incremental re-index, `readout()` per query class and (optionally) HTTP on the same passages
+ * and queries. A failing project phase is recorded with its error instead of ending the run, so
+ * the baseline and the phases that work are still reported.
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/paths.js';
+import { type ArchiveShape, writeArchive } from './archive-writers.js';
 import { timeBareQueries } from './bare-fts.js';
 import { cpuProfileFlags, profileInProcess, summariseProfiles } from './cpu-profile.js';
 import { type HttpBenchResult, slowQueries, timeHttpReadout } from './http-side.js';
-import { runMeasured, tsxCommand } from './process-tree.js';
+import { nodeCommand, runMeasured } from './process-tree.js';
 import {
+  compiled,
   databaseBytes,
   type QueryTiming,
   removeDatabase,
@@ -20,15 +22,16 @@ import {
   timeReadout,
   touchOneArticle,
 } from './project-side.js';
-import { type BenchQuery, bareMatchExpression, type QueryKind } from './queries.js';
+import { type BenchQuery, type QueryClass, queryClasses } from './queries.js';
 import { type LatencySummary, median, summariseLatencies } from './stats.js';
-import { SyntheticArchive, writeArchive } from './synthetic-archive.js';
+import { SyntheticArchive } from './synthetic-archive.js';
 
 export interface SizeOptions {
   passages: number;
   seed: number;
+  shapes: ArchiveShape[];
   queries: BenchQuery[];
-  /** Folder for this size's archive and databases. */
+  /** Folder for this size's archives and databases. */
   workDir: string;
   /** Repeats of the whole-archive loads (each is minutes at 1M passages). */
   loadRuns: number;
@@ -44,28 +47,27 @@ export interface SizeOptions {
 
 export interface LatencyResult {
   all: LatencySummary;
-  byKind: Record<QueryKind, LatencySummary>;
-  /** Queries that returned at least one passage. */
-  answered: number;
-  answeredByKind: Record<QueryKind, number>;
+  byClass: Partial<Record<QueryClass, LatencySummary>>;
+  /** Queries that returned at least one passage, per class. */
+  answeredByClass: Partial<Record<QueryClass, number>>;
+  /** The filtered classes' queries with the filter left out. */
+  unfilteredByClass?: Partial<Record<QueryClass, LatencySummary>>;
 }
 
 export interface LoadResult {
   /** Median wall-clock seconds of the whole process. */
   seconds: number;
   runs: number[];
+  /** Median CPU seconds (user + system) of the process tree. */
+  cpuSeconds?: number;
   /** Highest peak memory of the runs, bytes. */
   peakBytes: number;
   databaseBytes: number;
 }
 
-export interface SizeResult {
-  passages: number;
-  /** The machine's 1-minute load average when this size started: other work skews timings. */
-  loadAverage: number;
-  archive: { articles: number; files: number; bytes: number; generateSeconds: number };
-  queries: number;
-  queryRounds: number;
+export interface ShapeResult {
+  shape: ArchiveShape;
+  archive: { articles: number; copies: number; files: number; bytes: number; generateSeconds: number };
   bare: LoadResult & { insertSeconds: number; optimizeSeconds: number; query: LatencyResult };
   project: {
     reindex?: LoadResult & { passages?: number; reportedSeconds?: number };
@@ -77,24 +79,39 @@ export interface SizeResult {
   };
 }
 
+export interface SizeResult {
+  passages: number;
+  /** The machine's 1-minute load average when this size started: other work skews timings. */
+  loadAverage: number;
+  queries: number;
+  queryRounds: number;
+  shapes: ShapeResult[];
+}
+
+function byClass<T>(queries: BenchQuery[], pick: (i: number) => T[]): Partial<Record<QueryClass, T[]>> {
+  return Object.fromEntries(
+    queryClasses.map((kind) => [kind, queries.flatMap((query, i) => (query.kind === kind ? pick(i) : []))]),
+  );
+}
+
+const summarise = (groups: Partial<Record<QueryClass, number[]>>) =>
+  Object.fromEntries(
+    Object.entries(groups)
+      .filter(([, samples]) => samples.length > 0)
+      .map(([kind, samples]) => [kind, summariseLatencies(samples)]),
+  ) as Partial<Record<QueryClass, LatencySummary>>;
+
 function latencyResult(
-  timings: Array<{ milliseconds: number[]; hits: number }>,
+  timings: Array<{ milliseconds: number[]; hits: number; unfilteredMilliseconds?: number[] }>,
   queries: BenchQuery[],
 ): LatencyResult {
-  const kinds: QueryKind[] = ['words', 'phrase', 'typo'];
-  const byKind = Object.fromEntries(
-    kinds.map((kind) => [
-      kind,
-      summariseLatencies(timings.filter((_, i) => queries[i]!.kind === kind).flatMap((t) => t.milliseconds)),
-    ]),
-  ) as Record<QueryKind, LatencySummary>;
+  const answered = byClass(queries, (i) => (timings[i]!.hits > 0 ? [1] : []));
+  const unfiltered = summarise(byClass(queries, (i) => timings[i]!.unfilteredMilliseconds ?? []));
   return {
     all: summariseLatencies(timings.flatMap((t) => t.milliseconds)),
-    byKind,
-    answered: timings.filter((t) => t.hits > 0).length,
-    answeredByKind: Object.fromEntries(
-      kinds.map((kind) => [kind, timings.filter((t, i) => t.hits > 0 && queries[i]!.kind === kind).length]),
-    ) as Record<QueryKind, number>,
+    byClass: summarise(byClass(queries, (i) => timings[i]!.milliseconds)),
+    answeredByClass: Object.fromEntries(Object.entries(answered).map(([kind, ones]) => [kind, ones.length])),
+    ...(Object.keys(unfiltered).length > 0 ? { unfilteredByClass: unfiltered } : {}),
   };
 }
 
@@ -118,66 +135,86 @@ async function phase<T>(
 const seconds = (value: number) => `${value.toFixed(1)} s`;
 const megabytes = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 
-/** Runs every phase at one archive size. */
+/** Runs every phase at one archive size, for each archive shape. */
 export async function benchSize(options: SizeOptions): Promise<SizeResult> {
+  const loadAverage = os.loadavg()[0]!;
+  options.log(`${options.passages.toLocaleString('en')} passages (load average ${loadAverage.toFixed(2)})`);
+  const shapes: ShapeResult[] = [];
+  for (const shape of options.shapes) shapes.push(await benchShape(options, shape));
+  return {
+    passages: options.passages,
+    loadAverage,
+    queries: options.queries.length,
+    queryRounds: options.queryRounds,
+    shapes,
+  };
+}
+
+async function benchShape(options: SizeOptions, shape: ArchiveShape): Promise<ShapeResult> {
   const { passages, log, queries } = options;
-  const archiveDir = path.join(options.workDir, 'articles');
-  const bareFile = path.join(options.workDir, 'bare.sqlite');
-  const projectFile = path.join(options.workDir, 'readout.sqlite');
+  const workDir = path.join(options.workDir, shape);
+  const archiveDir = path.join(workDir, 'articles');
+  const bareFile = path.join(workDir, 'bare.sqlite');
+  const projectFile = path.join(workDir, 'readout.sqlite');
   const profileDirs: string[] = [];
   /** Node flags that profile one phase's first run into its own folder, when profiling. */
   const profiled = (phaseName: string, run = 0): string[] => {
     if (!options.profileDir || run > 0) return [];
-    const dir = path.join(options.profileDir, String(passages), phaseName);
+    const dir = path.join(options.profileDir, String(passages), shape, phaseName);
     profileDirs.push(dir);
     return cpuProfileFlags(dir);
   };
 
-  const loadAverage = os.loadavg()[0]!;
-  log(`${passages.toLocaleString('en')} passages (load average ${loadAverage.toFixed(2)})`);
   const generateStarted = performance.now();
-  const written = writeArchive(new SyntheticArchive({ seed: options.seed }), archiveDir, passages);
+  const written = writeArchive(new SyntheticArchive({ seed: options.seed }), archiveDir, passages, shape);
   const generateSeconds = (performance.now() - generateStarted) / 1000;
   log(
-    `  archive: ${written.articles} articles in ${written.files.length} files, ${megabytes(written.bytes)}, generated in ${seconds(generateSeconds)}`,
+    `  ${shape}: ${written.articles} articles (${written.copies} syndicated copies) in ${written.files.length} files, ${megabytes(written.bytes)}, generated in ${seconds(generateSeconds)}`,
   );
 
   // Bare FTS5: bulk load as its own process, like the re-index, so both are measured alike.
   const bareRuns: Array<{
     seconds: number;
+    cpuSeconds: number;
     peakBytes: number;
     insertSeconds: number;
     optimizeSeconds: number;
   }> = [];
   for (let run = 0; run < options.loadRuns; run++) {
     removeDatabase(bareFile);
-    const [command, args] = tsxCommand(
-      path.join(projectRoot, 'scripts/bench/bare-fts.ts'),
+    const [command, args] = nodeCommand(
+      compiled('scripts/bench/bare-fts.js'),
       [archiveDir, bareFile],
       profiled('bare-load', run),
     );
     const measured = await runMeasured(command, args, { cwd: projectRoot });
     if (measured.exitCode !== 0) throw new Error(`bench: bare FTS5 load failed: ${measured.stderr.trim()}`);
     const report = JSON.parse(measured.stdout) as { insertSeconds: number; optimizeSeconds: number };
-    bareRuns.push({ seconds: measured.seconds, peakBytes: measured.peakBytes, ...report });
+    bareRuns.push({
+      seconds: measured.seconds,
+      cpuSeconds: measured.cpuSeconds,
+      peakBytes: measured.peakBytes,
+      ...report,
+    });
     log(
       `  bare FTS5 load ${run + 1}/${options.loadRuns}: ${seconds(measured.seconds)}, peak ${megabytes(measured.peakBytes)}`,
     );
   }
-  const bareQueries = timeBareQueries(bareFile, queries, options.queryRounds, bareMatchExpression);
+  const bareQuery = latencyResult(timeBareQueries(bareFile, queries, options.queryRounds), queries);
   const bare = {
     seconds: median(bareRuns.map((r) => r.seconds)),
     runs: bareRuns.map((r) => r.seconds),
+    cpuSeconds: median(bareRuns.map((r) => r.cpuSeconds)),
     peakBytes: Math.max(...bareRuns.map((r) => r.peakBytes)),
     databaseBytes: databaseBytes(bareFile),
     insertSeconds: median(bareRuns.map((r) => r.insertSeconds)),
     optimizeSeconds: median(bareRuns.map((r) => r.optimizeSeconds)),
-    query: latencyResult(bareQueries, queries),
+    query: bareQuery,
   };
-  log(`  bare query: p50 ${bare.query.all.p50.toFixed(2)} ms, p99 ${bare.query.all.p99.toFixed(2)} ms`);
+  log(`  bare query: p50 ${bareQuery.all.p50.toFixed(2)} ms, p99 ${bareQuery.all.p99.toFixed(2)} ms`);
 
   const errors: Record<string, string> = {};
-  const project: SizeResult['project'] = { errors };
+  const project: ShapeResult['project'] = { errors };
 
   project.reindex = await phase(errors, 'full re-index', log, async () => {
     const runs = [];
@@ -193,6 +230,7 @@ export async function benchSize(options: SizeOptions): Promise<SizeResult> {
     return {
       seconds: median(runs.map((r) => r.seconds)),
       runs: runs.map((r) => r.seconds),
+      cpuSeconds: median(runs.map((r) => r.cpuSeconds)),
       peakBytes: Math.max(...runs.map((r) => r.peakBytes)),
       databaseBytes: databaseBytes(projectFile),
       passages: last.passages,
@@ -225,7 +263,7 @@ export async function benchSize(options: SizeOptions): Promise<SizeResult> {
     project.readout = await phase(errors, 'readout()', log, async () => {
       const measure = () => timeReadout(projectFile, queries, options.queryRounds);
       const readoutProfileDir =
-        options.profileDir && path.join(options.profileDir, String(passages), 'readout');
+        options.profileDir && path.join(options.profileDir, String(passages), shape, 'readout');
       if (readoutProfileDir) profileDirs.push(readoutProfileDir);
       const timings: QueryTiming[] = readoutProfileDir
         ? await profileInProcess(path.join(readoutProfileDir, 'readout.cpuprofile'), measure)
@@ -259,22 +297,17 @@ export async function benchSize(options: SizeOptions): Promise<SizeResult> {
   for (const dir of profileDirs) for (const line of summariseProfiles(dir, projectRoot)) log(line);
 
   return {
-    passages: written.passages,
-    loadAverage,
+    shape,
     archive: {
       articles: written.articles,
+      copies: written.copies,
       files: written.files.length,
       bytes: written.bytes,
       generateSeconds,
     },
-    queries: queries.length,
-    queryRounds: options.queryRounds,
     bare,
     project,
   };
 }
 
-/** Deletes a work folder (the archive at 1M passages is most of a gigabyte). */
-export function removeWorkDir(dir: string): void {
-  fs.rmSync(dir, { recursive: true, force: true });
-}
+export { removeWorkDir } from './project-side.js';

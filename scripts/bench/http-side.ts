@@ -1,12 +1,11 @@
 /**
- * End-to-end `/readout` over HTTP: the real app (`src/main.ts` in HTTP mode) as a child process
+ * End-to-end `/readout` over HTTP: the real app (compiled `src/main.ts` in HTTP mode) as a child process
  * beside the local Slack stand-in (test/support/slack-stand-in), driven by signed slash commands
  * and timed from sending the command until the answer reaches the stand-in's response_url.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
-import path from 'node:path';
 import { projectRoot } from '../../src/paths.js';
 import {
   httpBody,
@@ -16,8 +15,8 @@ import {
   signedHeaders,
   slashCommand,
 } from '../../test/support/slack-stand-in/index.js';
-import { treeRssBytes, tsxCommand } from './process-tree.js';
-import { projectEnv } from './project-side.js';
+import { nodeCommand, treeRssBytes } from './process-tree.js';
+import { compiled, projectEnv } from './project-side.js';
 import type { BenchQuery } from './queries.js';
 import { type LatencySummary, summariseLatencies } from './stats.js';
 
@@ -99,7 +98,7 @@ export async function timeHttpReadout(
 ): Promise<HttpBenchResult> {
   const standIn = await SlackStandIn.start();
   const port = await freePort();
-  const [command, args] = tsxCommand(path.join(projectRoot, 'src/main.ts'), [], nodeFlags);
+  const [command, args] = nodeCommand(compiled('src/main.js'), [], nodeFlags);
   const stderr: string[] = [];
   const app = spawn(command, args, {
     cwd: projectRoot,

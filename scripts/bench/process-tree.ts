@@ -9,6 +9,11 @@ import fs from 'node:fs';
 
 export interface MeasuredRun {
   seconds: number;
+  /**
+   * CPU time (user + system) of the process tree, seconds: the work done, whatever share of the
+   * machine the run got (on a busy machine wall-clock time measures the neighbours too).
+   */
+  cpuSeconds: number;
   /** Sum over the process tree of each process's peak resident set, in bytes. */
   peakBytes: number;
   exitCode: number | null;
@@ -27,6 +32,20 @@ export function procStatusBytes(pid: number, field: 'VmHWM' | 'VmRSS'): number {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
     return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+const clockTicks = 100;
+
+/** CPU seconds (user + system) a process has used so far; 0 when it is gone. */
+export function procCpuSeconds(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): state is the 3rd, utime the 14th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / clockTicks;
   } catch {
     return 0;
   }
@@ -59,9 +78,10 @@ export function treeRssBytes(pid: number): number {
   return processTree(pid).reduce((sum, member) => sum + procStatusBytes(member, 'VmRSS'), 0);
 }
 
-/** Follows a process tree's peak memory until stopped. */
+/** Follows a process tree's peak memory (and CPU time) until stopped. */
 export class PeakMemoryWatch {
   private readonly peaks = new Map<number, number>();
+  private readonly cpu = new Map<number, number>();
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -76,6 +96,8 @@ export class PeakMemoryWatch {
     for (const member of processTree(this.pid)) {
       const peak = procStatusBytes(member, 'VmHWM');
       if (peak > (this.peaks.get(member) ?? 0)) this.peaks.set(member, peak);
+      const cpu = procCpuSeconds(member);
+      if (cpu > (this.cpu.get(member) ?? 0)) this.cpu.set(member, cpu);
     }
   }
 
@@ -84,6 +106,13 @@ export class PeakMemoryWatch {
     clearInterval(this.timer);
     let sum = 0;
     for (const peak of this.peaks.values()) sum += peak;
+    return sum;
+  }
+
+  /** CPU seconds of every process seen, as last read (up to one interval short of the end). */
+  cpuSeconds(): number {
+    let sum = 0;
+    for (const seconds of this.cpu.values()) sum += seconds;
     return sum;
   }
 
@@ -115,6 +144,7 @@ export function runMeasured(command: string, args: string[], options: RunOptions
       const seconds = (performance.now() - started) / 1000;
       resolve({
         seconds,
+        cpuSeconds: watch.cpuSeconds(),
         peakBytes: watch.stop(),
         exitCode,
         stdout: Buffer.concat(stdout).toString('utf8'),
@@ -122,6 +152,18 @@ export function runMeasured(command: string, args: string[], options: RunOptions
       });
     });
   });
+}
+
+/**
+ * The command line that runs a compiled file of the project (dist/, what production runs: `npm
+ * run build` first) with this Node, as one process.
+ */
+export function nodeCommand(
+  script: string,
+  args: string[] = [],
+  nodeFlags: string[] = [],
+): [string, string[]] {
+  return [process.execPath, [...nodeFlags, script, ...args]];
 }
 
 /** The command line that runs a TypeScript file with this Node and the tsx loader, as one process. */

@@ -4,8 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { defaultAliasesFile, projectRoot } from '../../src/paths.js';
-import { type MeasuredRun, runMeasured, tsxCommand } from './process-tree.js';
+import { type MeasuredRun, nodeCommand, runMeasured } from './process-tree.js';
 import type { BenchQuery } from './queries.js';
 
 export interface ReindexRun extends MeasuredRun {
@@ -32,15 +33,18 @@ export function projectEnv(databaseFile: string, extra: NodeJS.ProcessEnv = {}):
   return env;
 }
 
-/** Runs `scripts/reindex.ts DIR [--full]` as its own process; throws when it fails. */
+/** The compiled project (`npm run build`): what `npm start` and `npm run reindex` run. */
+export const compiled = (file: string) => path.join(projectRoot, 'dist', file);
+
+/** Runs `scripts/reindex.ts DIR [--full]`, compiled, as its own process; throws when it fails. */
 export async function runReindex(
   archiveDir: string,
   databaseFile: string,
   full: boolean,
   nodeFlags: string[] = [],
 ): Promise<ReindexRun> {
-  const [command, args] = tsxCommand(
-    path.join(projectRoot, 'scripts/reindex.ts'),
+  const [command, args] = nodeCommand(
+    compiled('scripts/reindex.js'),
     [archiveDir, ...(full ? ['--full'] : [])],
     nodeFlags,
   );
@@ -73,16 +77,29 @@ export function removeDatabase(file: string): void {
 // The index's size on disk is measured the way the re-index reports it.
 export { databaseBytes } from '../../src/index/database.js';
 
+/** Deletes a work folder (the archive at 1M passages is most of a gigabyte). */
+export function removeWorkDir(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 /**
  * Changes one article of one archive file the way an editor corrects copy: a sentence added to
  * its first paragraph. `edition` makes each call's change different, so every run has work to do.
  */
 export function touchOneArticle(file: string, edition: number): void {
+  const correction = ` Corrected in edition ${edition} of this story.`;
+  if (file.endsWith('.md')) {
+    const text = fs.readFileSync(file, 'utf8');
+    const bodyStart = text.indexOf('\n---\n', 4) + 6;
+    const paragraphEnd = text.indexOf('\n\n', bodyStart + 1);
+    fs.writeFileSync(file, text.slice(0, paragraphEnd) + correction + text.slice(paragraphEnd));
+    return;
+  }
   const lines = fs.readFileSync(file, 'utf8').split('\n');
   const at = Math.floor((lines.length - 1) / 2);
   const article = JSON.parse(lines[at]!) as { body: string };
   const [first, ...rest] = article.body.split('\n\n');
-  article.body = [`${first} Corrected in edition ${edition} of this story.`, ...rest].join('\n\n');
+  article.body = [first + correction, ...rest].join('\n\n');
   lines[at] = JSON.stringify(article);
   fs.writeFileSync(file, lines.join('\n'));
 }
@@ -91,17 +108,19 @@ export interface QueryTiming {
   query: BenchQuery;
   milliseconds: number[];
   hits: number;
+  /** The same query without its filter, timed in the same rounds (filtered queries only). */
+  unfilteredMilliseconds?: number[];
 }
 
-/**
- * Times `readout(q, {limit: 5})` in this process on a built index: one untimed pass to warm the
- * caches, then `rounds` timed passes over every query.
- */
 function hitCount(result: { kind: string; hits?: unknown[]; detail?: string }): number {
   if (result.kind === 'failed') throw new Error(`readout failed: ${result.detail}`);
   return result.hits?.length ?? 0;
 }
 
+/**
+ * Times `readout(q, {limit: 5})` in this process on a built index: one untimed pass to warm the
+ * caches, then `rounds` timed passes over every query (and its unfiltered twin, if it has one).
+ */
 export async function timeReadout(
   databaseFile: string,
   queries: BenchQuery[],
@@ -109,24 +128,36 @@ export async function timeReadout(
 ): Promise<QueryTiming[]> {
   // Loaded here, not at the top: a project module that does not load fails this phase only,
   // and the baseline is still measured and reported.
-  const { openDatabase } = await import('../../src/index/database.js');
-  const { SearchIndex } = await import('../../src/search/search-index.js');
-  const { IndexReader } = await import('../../src/index/reader.js');
-  const { readout } = await import('../../src/readout.js');
+  // The compiled modules, as the bot runs them (tsx would wrap every closure for its names).
+  const load = async <T>(file: string): Promise<T> => (await import(pathToFileURL(compiled(file)).href)) as T;
+  const { openDatabase } = await load<typeof import('../../src/index/database.js')>('src/index/database.js');
+  const { SearchIndex } = await load<typeof import('../../src/search/search-index.js')>(
+    'src/search/search-index.js',
+  );
+  const { IndexReader } = await load<typeof import('../../src/index/reader.js')>('src/index/reader.js');
+  const { readout } = await load<typeof import('../../src/readout.js')>('src/readout.js');
   const db = openDatabase(databaseFile);
   try {
     const aliasesFile = fs.existsSync(defaultAliasesFile) ? defaultAliasesFile : undefined;
     const search = new SearchIndex(new IndexReader(db), { aliasesFile });
-    const timings = queries.map((query) => ({
-      query,
-      milliseconds: [] as number[],
-      hits: hitCount(readout(query.text, { limit: 5 }, { search })),
-    }));
+    const time = (text: string): number => {
+      const started = performance.now();
+      readout(text, { limit: 5 }, { search });
+      return performance.now() - started;
+    };
+    const timings: QueryTiming[] = queries.map((query) => {
+      if (query.unfiltered) readout(query.unfiltered, { limit: 5 }, { search });
+      return {
+        query,
+        milliseconds: [],
+        hits: hitCount(readout(query.text, { limit: 5 }, { search })),
+        ...(query.unfiltered ? { unfilteredMilliseconds: [] } : {}),
+      };
+    });
     for (let round = 0; round < rounds; round++) {
       for (const timing of timings) {
-        const started = performance.now();
-        readout(timing.query.text, { limit: 5 }, { search });
-        timing.milliseconds.push(performance.now() - started);
+        timing.milliseconds.push(time(timing.query.text));
+        if (timing.query.unfiltered) timing.unfilteredMilliseconds!.push(time(timing.query.unfiltered));
       }
     }
     return timings;

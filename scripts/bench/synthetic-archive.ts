@@ -3,18 +3,22 @@
  *
  * Words are invented (syllable combinations) and drawn from a Zipf distribution, so term
  * frequencies look like real text: a few very common words, a long tail of rare ones. Each
- * article also has a topic whose words it uses more often, so the words of a realistic query
- * occur together the way "obama putin syria" does in real copy. About 2% of paragraphs are
- * syndicated: the same paragraph, verbatim, in another outlet's article.
+ * story also has a topic whose words it uses more often, so the words of a realistic query
+ * occur together the way "obama putin syria" does in real copy. Outlets are Zipf-distributed
+ * too (a few big ones, a long tail of rare ones), and 3% of stories are wire stories carried
+ * by 5–40 other outlets: the same paragraphs, the same headline or a rewritten one, a day or two
+ * later — so about two passages in five of the archive are syndicated copies, as in a newsroom
+ * archive that keeps the wire. Some paragraphs open with a quotation and its speaker
+ * (`"…," said Drenla Vostick.`), speakers Zipf-distributed too, for `who:` searches.
  *
- * Every article and every paragraph is drawn from its own seed (archive seed, article number,
+ * Every story and every paragraph is drawn from its own seed (archive seed, story number,
  * paragraph number), so any one of them can be regenerated alone: the query list takes phrases
- * from early articles without generating the archive, and a syndicated copy regenerates the
- * original paragraph instead of keeping the archive in memory.
+ * from early stories without generating the archive.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { AliasSampler, mixSeed, Random, zipfWeights } from './prng.js';
+import { inventVocabulary, outlets } from './synthetic-words.js';
+
+export { inventVocabulary, outlets } from './synthetic-words.js';
 
 export interface ArchiveOptions {
   seed: number;
@@ -36,101 +40,41 @@ export interface SyntheticArticle {
   author: string;
 }
 
-/** Where a syndicated paragraph was first published. */
-export interface ParagraphOrigin {
-  article: number;
-  position: number;
+/** Another outlet carrying a wire story. */
+export interface CopyShape {
+  outlet: number;
+  published: string;
+  /** False when the outlet rewrote the headline. */
+  keepsHeadline: boolean;
 }
 
-export interface ArticleShape {
+export interface StoryShape {
   index: number;
   paragraphs: number;
   topic: number;
   outlet: number;
   published: string;
   author: string;
-  /** For syndicated positions: the paragraph they copy. */
-  copies: Map<number, ParagraphOrigin>;
+  /** The other outlets that carry it (a wire story); empty for most stories. */
+  copies: CopyShape[];
 }
 
-export const outlets: readonly { name: string; domain: string }[] = [
-  'The Harlow Courier',
-  'Northgate Ledger',
-  'Evening Dispatch',
-  'The Riverside Post',
-  'Coastal Herald',
-  'Metro Wire',
-  'The Daily Meridian',
-  'Valley Tribune',
-  'The Morning Standard',
-  'Capital Gazette',
-  'Lakeshore Times',
-  'The Western Examiner',
-  'Pinecrest Chronicle',
-  'The Civic Record',
-  'Harbour Observer',
-  'The Union Bulletin',
-  'Southfield Press',
-  'The Granite Journal',
-  'Eastbank Reporter',
-  'The National Sentinel',
-].map((name) => ({
-  name,
-  domain: `${name
-    .toLowerCase()
-    .replace(/^the /, '')
-    .replace(/[^a-z]+/g, '')}.example`,
-}));
-
-const onsets = [
-  '',
-  '',
-  'b',
-  'c',
-  'd',
-  'f',
-  'g',
-  'h',
-  'j',
-  'k',
-  'l',
-  'm',
-  'n',
-  'p',
-  'r',
-  's',
-  't',
-  'v',
-  'w',
-  'z',
-  'br',
-  'cr',
-  'dr',
-  'fl',
-  'gr',
-  'pl',
-  'pr',
-  'sh',
-  'st',
-  'th',
-  'tr',
-  'ch',
-  'sk',
-  'sl',
-];
-const vowels = ['a', 'e', 'i', 'o', 'u', 'a', 'e', 'o', 'ai', 'ea', 'ou', 'io', 'y'];
-const codas = ['', '', '', 'n', 'r', 's', 't', 'l', 'm', 'nd', 'st', 'ck', 'ng', 'rt', 'x', 'ld'];
-
-const syndicatedShare = 0.02;
+/** Share of stories that are wire stories, and how many other outlets carry one. */
+export const syndication = { share: 0.03, minOutlets: 5, maxOutlets: 40, keptHeadline: 0.7 } as const;
 const namesShare = 0.03;
+/** Share of paragraphs that open with a quotation, and how many people are quoted. */
+export const quoting = { share: 0.15, speakers: 300 } as const;
+/** A quotation's attribution as the generator writes it: the speaker is the match's first group. */
+export const attributionPattern = /," said ([A-Z][a-z]+ [A-Z][a-z]+)\./;
 const topicWordShare = 0.2;
 const wordsPerTopic = 60;
 const firstYear = 2006;
 const years = 20;
 
 /**
- * The synthetic archive for one seed. Articles are numbered from 0; the archive has no end of
- * its own — `writeArchive` stops after the number of passages asked for.
+ * The synthetic archive for one seed. Stories are numbered from 0; each is one article, or one
+ * article and its syndicated copies. The archive has no end of its own — the writers stop after
+ * the number of passages asked for.
  */
 export class SyntheticArchive {
   readonly seed: number;
@@ -141,8 +85,12 @@ export class SyntheticArchive {
   /** Each topic's words, as vocabulary ranks (0-based), most typical first. */
   readonly topics: Int32Array[];
   readonly authors: string[];
+  /** People quoted, most quoted first; no two share a surname (`who:` names a surname). */
+  readonly speakers: string[];
   private readonly words: AliasSampler;
+  private readonly speakerSampler: AliasSampler;
   private readonly topicWords: AliasSampler;
+  private readonly outletSampler: AliasSampler;
 
   constructor(options: ArchiveOptions) {
     this.seed = options.seed >>> 0;
@@ -153,6 +101,7 @@ export class SyntheticArchive {
     );
     this.words = new AliasSampler(zipfWeights(this.vocabulary.length, options.zipfExponent ?? 1));
     this.topicWords = new AliasSampler(zipfWeights(wordsPerTopic, 0.8));
+    this.outletSampler = new AliasSampler(zipfWeights(outlets.length, 1));
     this.topics = [];
     const maxRank = Math.min(20_000, this.vocabulary.length - 1);
     for (let t = 0; t < (options.topics ?? 400); t++) {
@@ -166,86 +115,126 @@ export class SyntheticArchive {
       { length: 400 },
       () => `${capitalise(random.pick(names))} ${capitalise(random.pick(names))}`,
     );
+    const surnames = new Set<string>();
+    this.speakers = [];
+    while (this.speakers.length < quoting.speakers) {
+      const surname = random.pick(names);
+      if (surnames.has(surname)) continue;
+      surnames.add(surname);
+      this.speakers.push(`${capitalise(random.pick(names))} ${capitalise(surname)}`);
+    }
+    this.speakerSampler = new AliasSampler(zipfWeights(quoting.speakers, 1));
   }
 
-  /** The article's metadata and layout, without its text. */
-  shape(index: number): ArticleShape {
+  /** The story's metadata, layout and syndication, without its text. */
+  shape(index: number): StoryShape {
     const random = new Random(mixSeed(this.seed, index, 0));
     const paragraphs = random.int(4, 15);
     const topic = random.int(0, this.topics.length - 1);
-    const outlet = random.int(0, outlets.length - 1);
+    const outlet = this.outletSampler.sample(random);
     const day = random.int(0, years * 365 - 1);
-    const published = new Date(Date.UTC(firstYear, 0, 1 + day)).toISOString().slice(0, 10);
     const author = random.pick(this.authors);
-    const copies = new Map<number, ParagraphOrigin>();
-    for (let position = 0; position < paragraphs; position++) {
-      if (index === 0 || !random.chance(syndicatedShare)) continue;
-      // Syndication happens within days: copy from one of the few dozen articles before.
-      const article = Math.max(0, index - random.int(1, 40));
-      const origin = this.shape(article);
-      if (origin.outlet === outlet) continue;
-      copies.set(position, this.origin({ article, position: random.int(0, origin.paragraphs - 1) }, origin));
+    const copies: CopyShape[] = [];
+    if (random.chance(syndication.share)) {
+      const count = random.int(syndication.minOutlets, syndication.maxOutlets);
+      const taken = new Set([outlet]);
+      while (copies.length < count) {
+        const other = this.outletSampler.sample(random);
+        if (taken.has(other)) continue;
+        taken.add(other);
+        copies.push({
+          outlet: other,
+          published: isoDay(day + random.int(0, 2)),
+          keepsHeadline: random.chance(syndication.keptHeadline),
+        });
+      }
     }
-    return { index, paragraphs, topic, outlet, published, author, copies };
+    return { index, paragraphs, topic, outlet, published: isoDay(day), author, copies };
   }
 
-  /** Follows a copy of a copy back to the paragraph first written. */
-  private origin(place: ParagraphOrigin, shape: ArticleShape): ParagraphOrigin {
-    return shape.copies.get(place.position) ?? place;
-  }
-
-  /** The paragraph as first written at this place (40–120 words, in sentences). */
-  paragraph(article: number, position: number, topic = this.shape(article).topic): string {
-    const random = new Random(mixSeed(this.seed, article, position + 1));
+  /**
+   * A paragraph of a story (40–120 words, in sentences); some open with a quotation:
+   * `"Its first sentence," said Drenla Vostick.`
+   */
+  paragraph(story: number, position: number, topic = this.shape(story).topic): string {
+    const random = new Random(mixSeed(this.seed, story, position + 1));
     const length = random.int(40, 120);
+    const speaker = random.chance(quoting.share)
+      ? this.speakers[this.speakerSampler.sample(random)]
+      : undefined;
     const topicRanks = this.topics[topic]!;
     let text = '';
     let left = length;
     while (left > 0) {
       const sentence = Math.min(left, random.int(8, 24));
+      // The first sentence is the quotation, when there is one.
+      const quoted = speaker !== undefined && left === length;
       left -= sentence;
-      for (let w = 0; w < sentence; w++) {
+      // "said" and the speaker's two names are words of the paragraph too.
+      const spoken = quoted ? sentence - 3 : sentence;
+      for (let w = 0; w < spoken; w++) {
         const rank = random.chance(topicWordShare)
           ? topicRanks[this.topicWords.sample(random)]!
           : this.words.sample(random);
         let word = this.written[rank]!;
-        if (w === 0) word = capitalise(word);
+        if (w === 0) word = quoted ? `"${capitalise(word)}` : capitalise(word);
         if (text.length > 0) text += ' ';
         text += word;
-        if (w === sentence - 1) text += '.';
+        if (w === spoken - 1) text += quoted ? `," said ${speaker}.` : '.';
         else if (random.chance(0.06)) text += ',';
       }
     }
     return text;
   }
 
-  /** The whole article, syndicated paragraphs included. */
-  article(index: number, maxParagraphs = Number.POSITIVE_INFINITY): SyntheticArticle {
+  /**
+   * The story's articles: the original, then each syndicated copy (the same paragraphs in another
+   * outlet). `maxParagraphs` cuts each article short (to end an archive at an exact size).
+   */
+  articles(index: number, maxParagraphs = Number.POSITIVE_INFINITY): SyntheticArticle[] {
     const shape = this.shape(index);
     const count = Math.min(shape.paragraphs, maxParagraphs);
     const paragraphs: string[] = [];
     for (let position = 0; position < count; position++) {
-      const copy = shape.copies.get(position);
-      paragraphs.push(copy ? this.paragraph(copy.article, copy.position) : this.paragraph(index, position));
+      paragraphs.push(this.paragraph(index, position, shape.topic));
     }
-    const outlet = outlets[shape.outlet]!;
+    const body = paragraphs.join('\n\n');
     const title = this.headline(index, shape.topic);
     const id = `syn-${String(index).padStart(7, '0')}`;
-    const slug = title.toLowerCase().split(' ').slice(0, 6).join('-');
-    return {
-      id,
-      title,
-      body: paragraphs.join('\n\n'),
-      source: outlet.name,
-      published: shape.published,
-      url: `https://${outlet.domain}/${shape.published.slice(0, 4)}/${shape.published.slice(5, 7)}/${slug}-${index}`,
-      author: shape.author,
+    const article = (outlet: number, published: string, headline: string, suffix: string) => {
+      const { name, domain } = outlets[outlet]!;
+      const slug = headline.toLowerCase().split(' ').slice(0, 6).join('-');
+      return {
+        id: id + suffix,
+        title: headline,
+        body,
+        source: name,
+        published,
+        url: `https://${domain}/${published.slice(0, 4)}/${published.slice(5, 7)}/${slug}-${index}${suffix}`,
+        author: shape.author,
+      };
     };
+    return [
+      article(shape.outlet, shape.published, title, ''),
+      ...shape.copies.map((copy, n) =>
+        article(
+          copy.outlet,
+          copy.published,
+          copy.keepsHeadline ? title : this.headline(index, shape.topic, n + 1),
+          `-${n + 1}`,
+        ),
+      ),
+    ];
   }
 
-  /** 5–11 words in title case, half of them from the article's topic. */
-  private headline(index: number, topic: number): string {
-    const random = new Random(mixSeed(this.seed, index, 0x686561));
+  /** The story's first article (its original), for tests and queries. */
+  article(index: number): SyntheticArticle {
+    return this.articles(index)[0]!;
+  }
+
+  /** 5–11 words in title case, half of them from the story's topic; `variant` > 0 for a rewrite. */
+  private headline(index: number, topic: number, variant = 0): string {
+    const random = new Random(mixSeed(this.seed, index, 0x686561, variant));
     const topicRanks = this.topics[topic]!;
     const words: string[] = [];
     const length = random.int(5, 11);
@@ -259,86 +248,10 @@ export class SyntheticArchive {
   }
 }
 
+function isoDay(day: number): string {
+  return new Date(Date.UTC(firstYear, 0, 1 + day)).toISOString().slice(0, 10);
+}
+
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-/**
- * Invents distinct word forms, shortest for the most frequent ranks as in real language
- * (the most common words have one syllable, the rare ones three or four).
- */
-export function inventVocabulary(size: number, random: Random): string[] {
-  const seen = new Set<string>();
-  const words: string[] = [];
-  let attempts = 0;
-  while (words.length < size) {
-    const rank = words.length;
-    const syllables =
-      rank < 150
-        ? 1 + (random.chance(0.2) ? 1 : 0)
-        : rank < 3000
-          ? random.int(1, 3)
-          : rank < 20000
-            ? random.int(2, 3)
-            : random.int(2, 4);
-    let word = '';
-    for (let s = 0; s < syllables; s++) {
-      word += random.pick(onsets) + random.pick(vowels);
-      // Consonant clusters mostly close a word; inside it they pile up into unpronounceable forms.
-      if (s === syllables - 1 || random.chance(0.25)) word += random.pick(codas);
-    }
-    attempts++;
-    if (attempts > size * 50) throw new Error(`inventVocabulary: cannot invent ${size} distinct words`);
-    if (word.length < 2 || seen.has(word)) continue;
-    seen.add(word);
-    words.push(word);
-  }
-  return words;
-}
-
-export interface WrittenArchive {
-  dir: string;
-  files: string[];
-  articles: number;
-  passages: number;
-  bytes: number;
-}
-
-/**
- * Writes articles as JSONL files of `articlesPerFile` each until the archive holds exactly
- * `passages` paragraphs (the last article is cut short to fit). One file is in memory at a time.
- */
-export function writeArchive(
-  archive: SyntheticArchive,
-  dir: string,
-  passages: number,
-  articlesPerFile = 1000,
-): WrittenArchive {
-  fs.mkdirSync(dir, { recursive: true });
-  const files: string[] = [];
-  let written = 0;
-  let index = 0;
-  let bytes = 0;
-  while (written < passages) {
-    const lines: string[] = [];
-    while (lines.length < articlesPerFile && written < passages) {
-      const article = archive.article(index, passages - written);
-      written += countParagraphs(article.body);
-      lines.push(`${JSON.stringify(article)}\n`);
-      index++;
-    }
-    const file = path.join(dir, `archive-${String(files.length + 1).padStart(4, '0')}.jsonl`);
-    const text = lines.join('');
-    fs.writeFileSync(file, text);
-    bytes += Buffer.byteLength(text);
-    files.push(file);
-  }
-  return { dir, files, articles: index, passages: written, bytes };
-}
-
-/** Paragraphs of a body as the archive writes them (separated by one blank line). */
-export function countParagraphs(body: string): number {
-  let count = 1;
-  for (let at = body.indexOf('\n\n'); at !== -1; at = body.indexOf('\n\n', at + 2)) count++;
-  return count;
 }

@@ -1,6 +1,7 @@
 /**
  * Keys of the index's meta table: written by the re-index at the end of a run, read by the bot
- * (App Home, /healthz, the fallback's word-frequency test) without a count(*) per query.
+ * (App Home, /healthz, the fallback's word-frequency test, the search plan's bounds) without a
+ * count(*) per query.
  */
 export const metaKeys = {
   articles: 'articles',
@@ -8,6 +9,19 @@ export const metaKeys = {
   outlets: 'outlets',
   /** ISO timestamp of the last completed re-index. */
   lastReindexAt: 'last_reindex_at',
+  /** Counts the re-index runs that changed the index: what the champion lists must match. */
+  indexVersion: 'index_version',
+  /** The index version the champion lists were last brought in step with. */
+  championsVersion: 'champions_version',
+  /**
+   * Most documents (distinct texts) sharing one fingerprint: a passage syndicated with different
+   * headlines. Bounds how many ranked documents it takes to find N distinct passages.
+   */
+  maxDocumentsPerFingerprint: 'max_documents_per_fingerprint',
+  /** The highest document number ever given: numbers are not reused (champion lists name them). */
+  documentHighWater: 'document_high_water',
+  /** Set when the index must be rebuilt before it can answer (an older schema's index was dropped). */
+  rebuildRequired: 'rebuild_required',
   /**
    * The version of the preparation rules (cleaning, segmenting, quotation extraction) the index
    * was built with; a re-index by code with other rules rebuilds every article.

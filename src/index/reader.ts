@@ -2,81 +2,44 @@
  * Reading the index: every query search makes, each statement prepared once. The bot only reads;
  * a re-index in another process writes, and `dataVersion` tells the reader when it has committed.
  *
- * Cost model: FTS5 scores every matching row before LIMIT, so `candidates` orders by `rank` alone
- * and takes the top K in a CTE; joins and attribution are read for those K rows only, and
- * highlight() and the attribution for the rows shown.
+ * Cost model: FTS5 scores every matching row before LIMIT, so ranking orders by `rank` alone and
+ * takes the top K documents in a CTE; joins are read for those K rows only, and highlight() and
+ * the attribution for the rows shown. Filters (outlet, dates, `who:`, a saved search's runs) are
+ * evaluated with the match, per shape of filter (facet-statements.ts).
  */
+import { type FtsTotals, ftsTotals } from './bm25.js';
+import { type ChampionList, decodeChampionList } from './champion-entries.js';
 import type { Db } from './database.js';
+import {
+  type Candidate,
+  type ChosenCopy,
+  type FacetFilter,
+  facetConditions,
+  facetParameters,
+  prepareFiltered,
+  type RankedDocument,
+} from './facet-statements.js';
 import { type MetaKey, metaKeys } from './meta.js';
+import type { Outlet } from './outlets.js';
+import type {
+  HighlightedPassage,
+  IndexStats,
+  LinkedArticle,
+  OutletCount,
+  StoredAttribution,
+  StoredQuotation,
+} from './read-records.js';
 import { explainReadError } from './sqlite-errors.js';
 
-/** A ranked match with what filters, syndication and per-article limits need. */
-export interface Candidate {
-  passageId: number;
-  /** bm25: lower is better. */
-  rank: number;
-  articleId: number;
-  fingerprint: string;
-  source: string | null;
-  published: string | null;
-  url: string | null;
-  /** The re-index run that last added or changed the article (meta 'reindex_run'). */
-  indexedRun: number;
-}
-
-/** A passage's headline and body with matched tokens between \u0002 and \u0003. */
-export interface HighlightedPassage {
-  id: number;
-  title: string;
-  body: string;
-}
-
-/** An article's attribution as stored. Empty fields are unknown, never guessed. */
-export interface StoredAttribution {
-  id: number;
-  title: string;
-  source: string | null;
-  author: string | null;
-  /** A partial date (src/text/partial-date.ts). */
-  published: string | null;
-  url: string | null;
-  /** The archive file the article was read from. */
-  file: string;
-}
-
-/** A stored quotation (see db/migrations/002-quotations.sql). */
-export interface StoredQuotation {
-  passageId: number;
-  /** UTF-16 offsets of the quoted words in the passage body, end exclusive. */
-  start: number;
-  end: number;
-  speaker: string | null;
-  speakerKey: string | null;
-  speakerAsWritten: string | null;
-  cue: string | null;
-  partial: boolean;
-}
-
-export interface IndexStats {
-  articles: number;
-  passages: number;
-  outlets: number;
-  /** ISO timestamp of the last completed re-index, if any. */
-  lastReindexAt: string | null;
-  /** Number of the last completed re-index run; 0 before the first. */
-  reindexRun: number;
-}
-
-/** An outlet named in the archive, with how many articles it has. */
-export interface OutletCount {
-  source: string;
-  articles: number;
-}
-
-/** An article found by its URL, with its lead passage (for a link preview). */
-export interface LinkedArticle extends StoredAttribution {
-  lead: string;
-}
+export type { Candidate, ChosenCopy, FacetFilter, RankedDocument } from './facet-statements.js';
+export type {
+  HighlightedPassage,
+  IndexStats,
+  LinkedArticle,
+  OutletCount,
+  StoredAttribution,
+  StoredQuotation,
+} from './read-records.js';
 
 function prepareStatements(db: Db) {
   return {
@@ -84,69 +47,6 @@ function prepareStatements(db: Db) {
     dataVersion: db
       .prepare<[], string>("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()")
       .pluck(),
-    candidates: db.prepare<{ match: string; k: number }, Candidate>(
-      `WITH top AS (
-         SELECT rowid AS id, rank FROM passages_fts WHERE passages_fts MATCH @match ORDER BY rank LIMIT @k
-       )
-       SELECT top.id AS passageId, top.rank AS rank, passages.article_id AS articleId,
-              passages.fingerprint AS fingerprint, articles.source AS source,
-              articles.published AS published, articles.url AS url, articles.indexed_run AS indexedRun
-       FROM top
-       JOIN passages ON passages.id = top.id
-       JOIN articles ON articles.id = passages.article_id`,
-    ),
-    // The same, only for passages quoting one of the speakers (`who:`): the restriction is part
-    // of the query, so FTS5 ranks only those passages and K never has to grow for it.
-    candidatesQuoting: db.prepare<{ match: string; k: number; keys: string }, Candidate>(
-      `WITH top AS (
-         SELECT rowid AS id, rank FROM passages_fts
-         WHERE passages_fts MATCH @match
-           AND rowid IN (SELECT passage_id FROM quotations
-                         WHERE speaker_key IN (SELECT value FROM json_each(@keys)))
-         ORDER BY rank LIMIT @k
-       )
-       SELECT top.id AS passageId, top.rank AS rank, passages.article_id AS articleId,
-              passages.fingerprint AS fingerprint, articles.source AS source,
-              articles.published AS published, articles.url AS url, articles.indexed_run AS indexedRun
-       FROM top
-       JOIN passages ON passages.id = top.id
-       JOIN articles ON articles.id = passages.article_id`,
-    ),
-    // `who:` with no words: the speakers' quotations, newest first.
-    quotingNewestFirst: db.prepare<{ k: number; keys: string }, Candidate>(
-      `SELECT passages.id AS passageId, 0 AS rank, passages.article_id AS articleId,
-              passages.fingerprint AS fingerprint, articles.source AS source,
-              articles.published AS published, articles.url AS url, articles.indexed_run AS indexedRun
-       FROM passages JOIN articles ON articles.id = passages.article_id
-       WHERE passages.id IN (SELECT passage_id FROM quotations
-                             WHERE speaker_key IN (SELECT value FROM json_each(@keys)))
-       ORDER BY articles.published IS NULL, articles.published DESC, passages.id
-       LIMIT @k`,
-    ),
-    // The same, leaving out passages that match `excluded` (`who:falk -bridge`).
-    quotingNewestFirstExcept: db.prepare<{ k: number; keys: string; excluded: string }, Candidate>(
-      `SELECT passages.id AS passageId, 0 AS rank, passages.article_id AS articleId,
-              passages.fingerprint AS fingerprint, articles.source AS source,
-              articles.published AS published, articles.url AS url, articles.indexed_run AS indexedRun
-       FROM passages JOIN articles ON articles.id = passages.article_id
-       WHERE passages.id IN (SELECT passage_id FROM quotations
-                             WHERE speaker_key IN (SELECT value FROM json_each(@keys)))
-         AND passages.id NOT IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH @excluded)
-       ORDER BY articles.published IS NULL, articles.published DESC, passages.id
-       LIMIT @k`,
-    ),
-    quotations: db.prepare<[string], Omit<StoredQuotation, 'partial'> & { partial: number }>(
-      `SELECT passage_id AS passageId, start_offset AS start, end_offset AS "end", speaker,
-              speaker_key AS speakerKey, speaker_as_written AS speakerAsWritten, cue, partial
-       FROM quotations WHERE passage_id IN (SELECT value FROM json_each(?))
-       ORDER BY passage_id, start_offset`,
-    ),
-    speakerKeys: db
-      .prepare<[], string>('SELECT DISTINCT speaker_key FROM quotations WHERE speaker_key IS NOT NULL')
-      .pluck(),
-    passages: db.prepare<[string], HighlightedPassage>(
-      'SELECT id, title, body FROM passage_documents WHERE id IN (SELECT value FROM json_each(?))',
-    ),
     anyMatch: db
       .prepare<[string], number>('SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1')
       .pluck(),
@@ -157,17 +57,40 @@ function prepareStatements(db: Db) {
               highlight(passages_fts, 1, char(2), char(3)) AS body
        FROM passages_fts WHERE passages_fts MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))`,
     ),
+    texts: db.prepare<[string], HighlightedPassage>(
+      'SELECT id, title, body FROM document_texts WHERE id IN (SELECT value FROM json_each(?))',
+    ),
+    quotations: db.prepare<[string], Omit<StoredQuotation, 'partial'> & { partial: number }>(
+      `SELECT passage_id AS passageId, start_offset AS start, end_offset AS "end", speaker,
+              speaker_key AS speakerKey, speaker_as_written AS speakerAsWritten, cue, partial
+       FROM quotations WHERE passage_id IN (SELECT value FROM json_each(?))
+       ORDER BY passage_id, start_offset`,
+    ),
+    speakerKeys: db
+      .prepare<[], string>('SELECT DISTINCT speaker_key FROM quotations WHERE speaker_key IS NOT NULL')
+      .pluck(),
     articles: db.prepare<[string], StoredAttribution>(
       `SELECT id, title, source, author, published, url, file_path AS file FROM articles
        WHERE id IN (SELECT value FROM json_each(?))`,
     ),
     alsoIn: db
       .prepare<[string, number, string], string>(
-        `SELECT DISTINCT articles.source FROM passages JOIN articles ON articles.id = passages.article_id
-         WHERE passages.fingerprint = ? AND passages.article_id != ? AND articles.source IS NOT NULL
+        `SELECT DISTINCT articles.source FROM documents
+         JOIN passages ON passages.document_id = documents.id
+         JOIN articles ON articles.id = passages.article_id
+         WHERE documents.fingerprint = ? AND passages.article_id != ? AND articles.source IS NOT NULL
            AND articles.source != ? LIMIT 5`,
       )
       .pluck(),
+    outletFacets: db.prepare<[], Outlet>('SELECT id, source, host FROM outlets'),
+    fingerprints: db.prepare<[string], { id: number; fingerprint: string }>(
+      'SELECT id, fingerprint FROM documents WHERE id IN (SELECT value FROM json_each(?))',
+    ),
+    averages: db.prepare<[], Buffer>('SELECT block FROM passages_fts_data WHERE id = 1').pluck(),
+    champion: db.prepare<
+      [string],
+      { word: string; documents: number; bound: number; avgdl: number; entries: Buffer }
+    >('SELECT word, documents, bound, avgdl, entries FROM champions WHERE word = ?'),
     wordArticles: db.prepare<[string], number>('SELECT articles FROM vocabulary WHERE word = ?').pluck(),
     vocabulary: db.prepare<[], { word: string; articles: number }>('SELECT word, articles FROM vocabulary'),
     meta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
@@ -196,9 +119,21 @@ function prepareStatements(db: Db) {
 
 export class IndexReader {
   private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly filtered = new Map<string, ReturnType<typeof prepareFiltered>>();
 
   constructor(readonly db: Db) {
     this.statements = this.guard(() => prepareStatements(db));
+  }
+
+  /** The statements for a filter's shape, prepared on first use. */
+  private forFilter(filter: FacetFilter) {
+    const conditions = facetConditions(filter);
+    let statements = this.filtered.get(conditions);
+    if (!statements) {
+      statements = this.guard(() => prepareFiltered(this.db, conditions));
+      this.filtered.set(conditions, statements);
+    }
+    return statements;
   }
 
   /** Changes whenever any connection commits to the index: a re-index finished. */
@@ -206,32 +141,86 @@ export class IndexReader {
     return this.guard(() => this.statements.dataVersion.get()!);
   }
 
-  /** The top `k` matches of an FTS5 query, best first (ties in no particular order). */
-  candidates(match: string, k: number): Candidate[] {
-    return this.guard(() => this.statements.candidates.all({ match, k }));
+  /**
+   * The top `k` documents of an FTS5 query that have a copy passing `filter`, in no particular
+   * order (sort by rank).
+   */
+  rankDocuments(match: string, k: number, filter: FacetFilter = {}): RankedDocument[] {
+    return this.guard(() => this.forFilter(filter).ranked.all({ match, k, ...facetParameters(filter) }));
   }
 
-  /** The top `k` matches among passages quoting a speaker with one of `speakerKeys`. */
-  candidatesQuoting(match: string, speakerKeys: string[], k: number): Candidate[] {
+  /** For each document, the copy to show: the newest that passes `filter`, with its attribution. */
+  chooseCopies(documentIds: number[], filter: FacetFilter = {}): ChosenCopy[] {
+    if (documentIds.length === 0) return [];
     return this.guard(() =>
-      this.statements.candidatesQuoting.all({ match, k, keys: JSON.stringify(speakerKeys) }),
+      this.forFilter(filter).chosen.all({ ids: JSON.stringify(documentIds), ...facetParameters(filter) }),
     );
+  }
+
+  /** Which of these documents have a copy that passes `filter`. */
+  passingDocuments(documentIds: number[], filter: FacetFilter): Set<number> {
+    const ids = JSON.stringify(documentIds);
+    return this.guard(() => new Set(this.forFilter(filter).passing.all({ ids, ...facetParameters(filter) })));
   }
 
   /**
-   * Up to `k` passages quoting a speaker with one of `speakerKeys`, newest article first; with
-   * `excluded` (an FTS5 query), none that match it.
+   * Up to `k` passages passing `filter` (which names speakers: `who:` without words), newest
+   * article first; with `excluded` (an FTS5 query), none that match it.
    */
-  quotingNewestFirst(speakerKeys: string[], k: number, excluded?: string): Candidate[] {
-    const keys = JSON.stringify(speakerKeys);
+  newestFirst(filter: FacetFilter, k: number, excluded?: string): Candidate[] {
+    const statements = this.forFilter(filter);
+    const parameters = { k, ...facetParameters(filter) };
     return this.guard(() =>
       excluded
-        ? this.statements.quotingNewestFirstExcept.all({ k, keys, excluded })
-        : this.statements.quotingNewestFirst.all({ k, keys }),
+        ? statements.newestFirstExcept.all({ ...parameters, excluded })
+        : statements.newestFirst.all(parameters),
     );
   }
 
-  /** The quotations of the given passages, in passage and text order. */
+  /** The fingerprints of these documents (those still in the index). */
+  fingerprints(documentIds: number[]): Map<number, string> {
+    if (documentIds.length === 0) return new Map();
+    const rows = this.guard(() => this.statements.fingerprints.all(JSON.stringify(documentIds)));
+    return new Map(rows.map((row) => [row.id, row.fingerprint]));
+  }
+
+  /** Every outlet (name and URL host) with its facet number. */
+  outletFacets(): Outlet[] {
+    return this.guard(() => this.statements.outletFacets.all());
+  }
+
+  /** The full-text index's row count and average row length, as bm25 sees them. */
+  ftsTotals(): FtsTotals {
+    return this.guard(() => {
+      const averages = this.statements.averages.get();
+      return averages ? ftsTotals(averages) : { rows: 0, avgdl: 0 };
+    });
+  }
+
+  /** A very common word's champion list, if the re-index made one. */
+  championList(word: string): ChampionList | undefined {
+    return this.guard(() => {
+      const row = this.statements.champion.get(word);
+      return row && decodeChampionList(row);
+    });
+  }
+
+  /** Whether any passage matches. */
+  matches(match: string): boolean {
+    return this.guard(() => this.statements.anyMatch.get(match) !== undefined);
+  }
+
+  /** Headline and body of the given documents with the matched tokens marked. */
+  highlights(match: string, documentIds: number[]): HighlightedPassage[] {
+    return this.guard(() => this.statements.highlights.all({ match, ids: JSON.stringify(documentIds) }));
+  }
+
+  /** Headline (lead passage only) and body of the given documents, unmarked. */
+  texts(documentIds: number[]): HighlightedPassage[] {
+    return this.guard(() => this.statements.texts.all(JSON.stringify(documentIds)));
+  }
+
+  /** The quotations of the given passages (copies), in passage and text order. */
   quotations(passageIds: number[]): StoredQuotation[] {
     return this.guard(() =>
       this.statements.quotations
@@ -243,21 +232,6 @@ export class IndexReader {
   /** Every speaker key quoted in the archive. */
   speakerKeys(): string[] {
     return this.guard(() => this.statements.speakerKeys.all());
-  }
-
-  /** Headline (lead passage only) and body of the given passages, unmarked. */
-  passages(passageIds: number[]): HighlightedPassage[] {
-    return this.guard(() => this.statements.passages.all(JSON.stringify(passageIds)));
-  }
-
-  /** Whether any passage matches. */
-  matches(match: string): boolean {
-    return this.guard(() => this.statements.anyMatch.get(match) !== undefined);
-  }
-
-  /** Headline and body of the given passages with the matched tokens marked. */
-  highlights(match: string, passageIds: number[]): HighlightedPassage[] {
-    return this.guard(() => this.statements.highlights.all({ match, ids: JSON.stringify(passageIds) }));
   }
 
   attributions(articleIds: number[]): StoredAttribution[] {

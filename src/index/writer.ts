@@ -4,17 +4,17 @@
  * a killed run leaves the old one intact, and the write lock doubles as the re-index lock. Every
  * statement is prepared once.
  *
- * passages_fts is external-content: rows are added with the same title/body that the
- * passage_documents view returns, and removed with the FTS5 'delete' command carrying those same
- * old values (FTS5 needs them to find the tokens to remove) before the content rows go.
- * Vocabulary counts change by the thousand per run, so they are summed in memory and written
- * once at the end (`flushVocabulary`).
+ * Articles, passages, documents and passages_fts are written by the ArticleStore
+ * (article-store.ts). Vocabulary counts change by the thousand per run, so they are summed in
+ * memory and written once at the end (`flushVocabulary`). After the content commits, the
+ * champion lists are brought in step in a second, short transaction (`refreshChampions`).
  *
  * Runs are numbered (meta 'reindex_run'); every article the run writes is stamped with its number
  * (`indexed_run`), so the bot can search a run's new and changed articles only. A --full rebuild
  * keeps the stamp of an article whose file, item and content did not change.
  */
-import { isVocabularyWord, surfaceWords } from '../text/words.js';
+import { ArticleStore } from './article-store.js';
+import { ChampionLists } from './champions.js';
 import type { Db } from './database.js';
 import { metaKeys } from './meta.js';
 import type { ArticleRecord, FileVersion } from './records.js';
@@ -44,25 +44,20 @@ export interface IndexCounts {
   outlets: number;
 }
 
-/** The distinct vocabulary words of an article's passages (headline included). */
-function articleWords(passages: Array<{ title: string; body: string }>): string[] {
-  const words = new Set<string>();
-  for (const passage of passages) {
-    for (const word of surfaceWords(passage.title)) words.add(word);
-    for (const word of surfaceWords(passage.body)) words.add(word);
-  }
-  return [...words].filter(isVocabularyWord);
-}
+/** A run that adds or removes more than this share of the documents rebuilds the champion lists. */
+const championRebuildShare = 0.05;
 
 export class IndexWriter {
   /** Change in the number of articles using each word, summed over the run. */
   readonly vocabulary = new VocabularyTally();
   private readonly statements;
+  private readonly store: ArticleStore;
   private readonly deferredIndexes: string[] = [];
+  /** Emptied in this run (--full): everything is written anew. */
+  private full = false;
+  private readonly documentsAtStart: number;
   /** The number of this run: one more than the last committed run. */
   readonly run: number;
-  /** After `clear`: the runs of the articles as they were, by file, item and content hash. */
-  private previousRuns = new Map<string, number>();
 
   /**
    * Starts a run: takes the write lock (BEGIN IMMEDIATE) or throws `reindex_busy` when another
@@ -84,6 +79,8 @@ export class IndexWriter {
   private constructor(private readonly db: Db) {
     const lastRun = db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck();
     this.run = Number(lastRun.get(metaKeys.reindexRun) ?? 0) + 1;
+    this.store = new ArticleStore(db, this.vocabulary, this.run);
+    this.documentsAtStart = db.prepare<[], number>('SELECT count(*) FROM documents').pluck().get()!;
     this.statements = {
       file: db.prepare<[string], StoredFile>(
         'SELECT path, content_hash, size, mtime_ms FROM files WHERE path = ?',
@@ -97,38 +94,9 @@ export class IndexWriter {
            mtime_ms = excluded.mtime_ms, indexed_at = excluded.indexed_at`,
       ),
       touchFile: db.prepare('UPDATE files SET size = @size, mtime_ms = @mtimeMs WHERE path = @path'),
-      insertArticle: db.prepare(
-        `INSERT INTO articles (file_path, item, content_hash, lead_position, title, source, author, published, url, indexed_run)
-         VALUES (@filePath, @item, @contentHash, @lead, @title, @source, @author, @published, @url, @run)`,
-      ),
-      articleRuns: db.prepare<
-        [],
-        { file_path: string; item: string; content_hash: string; indexed_run: number }
-      >('SELECT file_path, item, content_hash, indexed_run FROM articles'),
-      insertPassage: db.prepare(
-        'INSERT INTO passages (article_id, position, body, fingerprint) VALUES (?, ?, ?, ?)',
-      ),
-      insertFts: db.prepare('INSERT INTO passages_fts (rowid, title, body) VALUES (?, ?, ?)'),
-      insertQuotation: db.prepare(
-        `INSERT INTO quotations (passage_id, start_offset, end_offset, speaker, speaker_key, speaker_as_written, cue, partial)
-         VALUES (@passageId, @start, @end, @speaker, @speakerKey, @speakerAsWritten, @cue, @partial)`,
-      ),
-      deleteQuotationsOfArticle: db.prepare(
-        'DELETE FROM quotations WHERE passage_id IN (SELECT id FROM passages WHERE article_id = ?)',
-      ),
-      meta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
       articlesOfFile: db.prepare<[string], { id: number; item: string; content_hash: string }>(
         'SELECT id, item, content_hash FROM articles WHERE file_path = ?',
       ),
-      passagesOfArticle: db.prepare<[number], { id: number; title: string; body: string }>(
-        `SELECT id, title, body FROM passage_documents
-         WHERE id IN (SELECT id FROM passages WHERE article_id = ?)`,
-      ),
-      deleteFts: db.prepare(
-        `INSERT INTO passages_fts (passages_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)`,
-      ),
-      deletePassagesOfArticle: db.prepare('DELETE FROM passages WHERE article_id = ?'),
-      deleteArticle: db.prepare('DELETE FROM articles WHERE id = ?'),
       deleteFile: db.prepare('DELETE FROM files WHERE path = ?'),
       addVocabulary: db.prepare(
         `INSERT INTO vocabulary (word, articles) VALUES (?, ?)
@@ -142,6 +110,18 @@ export class IndexWriter {
         `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM passages) AS passages,
                 (SELECT count(DISTINCT source COLLATE NOCASE) FROM articles) AS outlets`,
       ),
+      documents: db.prepare<[], number>('SELECT count(*) FROM documents').pluck(),
+      documentsFrom: db.prepare<[number], number>('SELECT count(*) FROM documents WHERE id >= ?').pluck(),
+      meta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
+      deleteMeta: db.prepare('DELETE FROM meta WHERE key = ?'),
+      mostDocumentsPerFingerprint: db
+        .prepare<[], number | null>(
+          'SELECT max(n) FROM (SELECT count(*) AS n FROM documents GROUP BY fingerprint)',
+        )
+        .pluck(),
+      documentsOfFingerprint: db
+        .prepare<[string], number>('SELECT count(*) FROM documents WHERE fingerprint = ?')
+        .pluck(),
     };
   }
 
@@ -166,7 +146,8 @@ export class IndexWriter {
   /** Removes a file's articles and passages from the index. Returns the number of passages removed. */
   removeFile(path: string): number {
     let removed = 0;
-    for (const article of this.statements.articlesOfFile.all(path)) removed += this.removeArticle(article.id);
+    for (const article of this.statements.articlesOfFile.all(path))
+      removed += this.store.removeArticle(article.id);
     this.statements.deleteFile.run(path);
     return removed;
   }
@@ -184,10 +165,10 @@ export class IndexWriter {
       const stored = existing.get(article.draft.item);
       existing.delete(article.draft.item);
       if (stored?.content_hash === article.contentHash) continue;
-      if (stored) change.removed += this.removeArticle(stored.id);
-      change.written += this.addArticle(version.path, article);
+      if (stored) change.removed += this.store.removeArticle(stored.id);
+      change.written += this.store.addArticle(version.path, article);
     }
-    for (const gone of existing.values()) change.removed += this.removeArticle(gone.id);
+    for (const gone of existing.values()) change.removed += this.store.removeArticle(gone.id);
     return change;
   }
 
@@ -196,67 +177,20 @@ export class IndexWriter {
    * were lost (a helper process stopped by the file after it).
    */
   countWordsOf(path: string): void {
-    for (const article of this.statements.articlesOfFile.all(path)) {
-      this.vocabulary.add(articleWords(this.statements.passagesOfArticle.all(article.id)), 1);
-    }
-  }
-
-  private removeArticle(articleId: number): number {
-    const passages = this.statements.passagesOfArticle.all(articleId);
-    for (const passage of passages) this.statements.deleteFts.run(passage.id, passage.title, passage.body);
-    this.vocabulary.add(articleWords(passages), -1);
-    this.statements.deleteQuotationsOfArticle.run(articleId);
-    this.statements.deletePassagesOfArticle.run(articleId);
-    this.statements.deleteArticle.run(articleId);
-    return passages.length;
-  }
-
-  /** Writes an article and its passages. Its words are counted here unless the preparer did. */
-  private addArticle(filePath: string, article: ArticleRecord): number {
-    const { draft } = article;
-    const articleId = Number(
-      this.statements.insertArticle.run({
-        filePath,
-        item: draft.item,
-        contentHash: article.contentHash,
-        lead: article.lead,
-        title: draft.title,
-        source: draft.source ?? null,
-        author: draft.author ?? null,
-        published: draft.published ?? null,
-        url: draft.url ?? null,
-        run: this.previousRuns.get(articleRunKey(filePath, draft.item, article.contentHash)) ?? this.run,
-      }).lastInsertRowid,
-    );
-    article.passages.forEach(({ body, fingerprint, quotations }, position) => {
-      const passageId = this.statements.insertPassage.run(
-        articleId,
-        position,
-        body,
-        fingerprint,
-      ).lastInsertRowid;
-      for (const quotation of quotations ?? []) {
-        this.statements.insertQuotation.run({ ...quotation, passageId, partial: quotation.partial ? 1 : 0 });
-      }
-      // The headline is indexed with the lead passage only; see db/migrations/001-initial.sql.
-      this.statements.insertFts.run(passageId, position === article.lead ? draft.title : '', body);
-    });
-    if (article.words) this.vocabulary.add(article.words, 1);
-    return article.passages.length;
+    for (const article of this.statements.articlesOfFile.all(path)) this.store.countWordsOf(article.id);
   }
 
   /** Empties the whole index (for --full), in the caller's transaction. */
   clear(): void {
-    this.previousRuns = new Map(
-      this.statements.articleRuns
-        .all()
-        .map((row) => [articleRunKey(row.file_path, row.item, row.content_hash), row.indexed_run]),
-    );
+    this.store.rememberRuns();
     this.db.exec(`
       INSERT INTO passages_fts (passages_fts) VALUES ('delete-all');
-      DELETE FROM quotations; DELETE FROM passages; DELETE FROM articles; DELETE FROM files; DELETE FROM vocabulary;
+      DELETE FROM quotations; DELETE FROM passages; DELETE FROM documents; DELETE FROM articles;
+      DELETE FROM files; DELETE FROM vocabulary; DELETE FROM outlets; DELETE FROM champions;
     `);
     this.vocabulary.clear();
+    this.store.cleared();
+    this.full = true;
   }
 
   /** Writes the summed vocabulary changes of this run (with `counted`, words a preparer counted). */
@@ -308,21 +242,80 @@ export class IndexWriter {
   }
 
   /**
-   * Ends a run: rebuilds deferred indexes, records the totals and the time, merges FTS5 segments
-   * after a big change, and commits. Returns the totals.
+   * Ends a run: rebuilds deferred indexes, records the totals and the time, and commits. Returns
+   * the totals. `finish` comes next.
    */
-  commit(indexedAt: string, options: { optimize: boolean; preparedWith: string }): IndexCounts {
+  commit(indexedAt: string, options: { preparedWith: string }): IndexCounts {
     for (const sql of this.deferredIndexes.splice(0)) this.db.exec(sql);
     const counts = this.counts();
     this.statements.setMeta.run(metaKeys.articles, String(counts.articles));
     this.statements.setMeta.run(metaKeys.passages, String(counts.passages));
     this.statements.setMeta.run(metaKeys.outlets, String(counts.outlets));
-    if (options.optimize) this.optimize();
+    if (this.changed()) {
+      this.statements.setMeta.run(metaKeys.indexVersion, String(this.version() + 1));
+      this.statements.setMeta.run(metaKeys.documentHighWater, String(this.store.documentHighWater));
+      this.statements.setMeta.run(
+        metaKeys.maxDocumentsPerFingerprint,
+        String(this.mostDocumentsPerFingerprint()),
+      );
+    }
+    this.statements.deleteMeta.run(metaKeys.rebuildRequired);
     this.statements.setMeta.run(metaKeys.lastReindexAt, indexedAt);
     this.statements.setMeta.run(metaKeys.preparedWith, options.preparedWith);
     this.statements.setMeta.run(metaKeys.reindexRun, String(this.run));
     this.db.exec('COMMIT');
     return counts;
+  }
+
+  /**
+   * After COMMIT, in transactions of their own: merges FTS5 segments after a big change
+   * (`optimize`), and brings the champion lists in step with the committed index (FTS5 saves
+   * the totals bm25 uses when a transaction commits). The lists are rebuilt after a full run or
+   * a large change, or when they missed a run — ranked in worker threads while the main thread
+   * optimises — and otherwise updated. Until then the bot leaves the lists aside (their version
+   * stamp is behind) and asks FTS5.
+   */
+  async finish(options: { optimize: boolean }): Promise<void> {
+    const optimize = () => {
+      if (options.optimize) this.db.transaction(() => this.optimize()).immediate();
+    };
+    if (!this.changed()) return optimize();
+    const version = this.version();
+    const champions = new ChampionLists(this.db);
+    const { change } = this.store;
+    const documents = this.statements.documents.get()!;
+    const large =
+      this.documentsAtStart === 0 ||
+      Math.max(this.newDocuments(), change.removed.size) > documents * championRebuildShare;
+    const current = this.statements.meta.get(metaKeys.championsVersion) === String(version - 1);
+    if (this.full || large || !current) return champions.rebuild(String(version), optimize);
+    optimize();
+    this.db.transaction(() =>
+      champions.update(change, (phrase) => this.store.removedMatching(phrase), String(version)),
+    )();
+  }
+
+  private changed(): boolean {
+    return this.full || this.store.change.articlesChanged > 0;
+  }
+
+  private version(): number {
+    return Number(this.statements.meta.get(metaKeys.indexVersion) ?? 0);
+  }
+
+  private newDocuments(): number {
+    return this.statements.documentsFrom.get(this.store.change.firstNewDocument)!;
+  }
+
+  /** Most documents sharing a fingerprint: recounted after a full run, else raised by what was added. */
+  private mostDocumentsPerFingerprint(): number {
+    if (this.full || this.documentsAtStart === 0)
+      return this.statements.mostDocumentsPerFingerprint.get() ?? 1;
+    let most = Number(this.statements.meta.get(metaKeys.maxDocumentsPerFingerprint) ?? 1);
+    for (const fingerprint of this.store.change.touchedFingerprints) {
+      most = Math.max(most, this.statements.documentsOfFingerprint.get(fingerprint)!);
+    }
+    return most;
   }
 
   /** Abandons the run (nothing written stays) and returns `error` in words an admin can act on. */
@@ -344,9 +337,4 @@ export class IndexWriter {
   private optimize(): void {
     this.db.exec(`INSERT INTO passages_fts (passages_fts) VALUES ('optimize')`);
   }
-}
-
-/** An article's identity and content: an article rebuilt unchanged by --full keeps its run. */
-function articleRunKey(filePath: string, item: string, contentHash: string): string {
-  return `${filePath}\u0000${item}\u0000${contentHash}`;
 }

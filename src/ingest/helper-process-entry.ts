@@ -1,6 +1,6 @@
 /**
- * The re-index helper process (see helper-process.ts): prepares the files it is sent, one at a time,
- * and answers with the prepared files and, at the end, the vocabulary it counted. It never opens
+ * The re-index helper process (see helper-process.ts): prepares the files it is sent in batches,
+ * and answers each prepared file on its own and, at the end, the vocabulary it counted. It never opens
  * the database. It exits when the re-index asks, or when the re-index process goes away.
  */
 
@@ -13,8 +13,8 @@ const reply = (message: FromHelper, then?: () => void) => process.send!(message,
 
 process.on('message', (message: ToHelper) => {
   try {
-    if (message.type === 'job') {
-      reply({ type: 'prepared', prepared: prepareCounted(message.job, tally) });
+    if (message.type === 'jobs') {
+      for (const job of message.jobs) reply({ type: 'prepared', prepared: prepareCounted(job, tally) });
     } else {
       // Disconnect only once the (large) answer is out, or it may be lost.
       reply({ type: 'vocabulary', entries: tally.entries() }, () => process.disconnect());

@@ -45,14 +45,7 @@ export interface HelperLimits {
 
 /** Prepares a job and, when asked, counts its articles' words into `tally` instead of returning them. */
 export function prepareCounted(job: CountedJob, tally: VocabularyTally): PreparedFile {
-  const prepared = prepareFile(job);
-  if (prepared.kind === 'articles' && job.countWords) {
-    for (const article of prepared.articles) {
-      tally.add(article.words ?? [], 1);
-      delete article.words;
-    }
-  }
-  return prepared;
+  return prepareFile(job, job.countWords ? tally : undefined);
 }
 
 /** Prepares here, on this thread: no time or memory limit (tests of the preparation itself). */
@@ -64,16 +57,38 @@ export function prepareInProcess(jobs: CountedJob[]): PreparedRun {
   return { files: files(), vocabulary: async () => tally.entries(), uncounted: () => [], close: () => {} };
 }
 
-/** Messages between this process and the helper (advanced serialisation: Maps, typed values). */
-export type ToHelper = { type: 'job'; job: CountedJob } | { type: 'finish' };
+/**
+ * Messages between this process and the helper (advanced serialisation: Maps, typed values).
+ * Jobs go in batches, so that an archive of a hundred thousand small files is not a hundred
+ * thousand round trips; each file is answered on its own, so that each has its own time limit.
+ */
+export type ToHelper = { type: 'jobs'; jobs: CountedJob[] } | { type: 'finish' };
 export type FromHelper =
   | { type: 'ready' }
   | { type: 'prepared'; prepared: PreparedFile }
   | { type: 'vocabulary'; entries: Array<[string, number]> }
   | { type: 'error'; message: string };
 
-/** How many files the helper may prepare ahead of the writer: bounds memory to a few files. */
-const lookahead = 3;
+/** A batch holds files up to this many bytes (or one larger file), or this many files. */
+const batchBytes = 2 * 1024 * 1024;
+const batchFiles = 64;
+/** How many batches the helper may have ahead of the writer: bounds memory to a few batches. */
+const lookahead = 2;
+
+/** The jobs from `start` that make one batch: about `batchBytes` (or one larger file), at most `batchFiles`. */
+export function nextBatch(jobs: CountedJob[], start: number): CountedJob[] {
+  let end = start;
+  let bytes = 0;
+  while (
+    end < jobs.length &&
+    end - start < batchFiles &&
+    (end === start || bytes + jobs[end]!.size <= batchBytes)
+  ) {
+    bytes += jobs[end]!.size;
+    end++;
+  }
+  return jobs.slice(start, end);
+}
 
 /** One helper process and what it has said, awaited one message at a time. */
 class Helper {
@@ -185,9 +200,16 @@ export function prepareInHelperProcess(jobs: CountedJob[], limits: HelperLimits)
     let current = await readyHelper(limits);
     helper = current;
     let sent = 0;
+    // Jobs go in batches; a new one is sent once fewer than `lookahead` batches are unanswered.
+    const inFlight: number[] = [];
     const fill = (received: number) => {
-      while (sent < Math.min(received + lookahead, jobs.length))
-        current.send({ type: 'job', job: jobs[sent++]! });
+      while (inFlight.length > 0 && inFlight[0]! <= received) inFlight.shift();
+      while (sent < jobs.length && inFlight.length < lookahead) {
+        const batch = nextBatch(jobs, sent);
+        current.send({ type: 'jobs', jobs: batch });
+        sent += batch.length;
+        inFlight.push(sent);
+      }
     };
     fill(0);
     for (let received = 0; received < jobs.length; received++) {
@@ -218,6 +240,7 @@ export function prepareInHelperProcess(jobs: CountedJob[], limits: HelperLimits)
         current = await readyHelper(limits);
         helper = current;
         sent = received + 1;
+        inFlight.length = 0;
         fill(received + 1);
       }
     }

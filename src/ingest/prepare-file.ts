@@ -6,10 +6,12 @@
  * in a helper process (helper-process.ts) for large ones, so that preparing the next files
  * overlaps with writing the current one into SQLite on the other core.
  */
-import { createHash } from 'node:crypto';
+// crypto.hash: one call per digest, without a Hash object per passage (Node 20.12+).
+import { createHash, hash } from 'node:crypto';
 import fs from 'node:fs';
 import { ArticleError, describeError } from '../errors.js';
 import type { ArticleRecord, FileVersion, PassageRecord } from '../index/records.js';
+import type { VocabularyTally } from '../index/vocabulary-tally.js';
 import { speakerKey } from '../text/speaker-name.js';
 import { isVocabularyWord, surfaceWords } from '../text/words.js';
 import type { ArticleDraft } from './article.js';
@@ -55,15 +57,13 @@ export interface PrepareJob {
  * paragraph syndicated with other quote marks or spacing is recognised as the same passage.
  */
 export function passageFingerprint(words: readonly string[]): string {
-  return createHash('sha1').update(words.join(' ')).digest('hex').slice(0, 16);
+  return hash('sha1', words.join(' '), 'hex').slice(0, 16);
 }
 
 /** Hash of an article as loaded (text and attribution). */
 export function articleHash(draft: ArticleDraft): string {
   const { item, title, body, source, author, published, url } = draft;
-  return createHash('sha1')
-    .update(JSON.stringify([item, title, body, source, author, published, url]))
-    .digest('hex');
+  return hash('sha1', JSON.stringify([item, title, body, source, author, published, url]), 'hex');
 }
 
 function errorCode(error: unknown): string {
@@ -95,24 +95,29 @@ function attachQuotations(passages: PassageRecord[]): void {
   }
 }
 
-/** Segments an article, gathers its words and finds its quotations. */
-export function prepareArticle(draft: ArticleDraft): PreparedArticle {
+/**
+ * Segments an article, finds its quotations and gathers its words: counted into `tally` when
+ * given (a file new to the index: every article will be written), else listed in `words` for the
+ * writer to count.
+ */
+export function prepareArticle(draft: ArticleDraft, tally?: VocabularyTally): PreparedArticle {
   const title = draft.title.normalize('NFC');
-  const words = new Set(surfaceWords(title));
+  const tokens = [surfaceWords(title)];
   const passages: PassageRecord[] = segmentArticle(draft.body).map((text) => {
     const body = text.normalize('NFC');
     const passageWords = surfaceWords(body);
-    for (const word of passageWords) words.add(word);
+    tokens.push(passageWords);
     return { body, fingerprint: passageFingerprint(passageWords) };
   });
   attachQuotations(passages);
   const lead = passages.findIndex((passage) => !isPhotoCaption(passage.body));
+  tally?.addArticle(tokens);
   return {
     draft: { ...draft, title },
     contentHash: articleHash(draft),
     passages,
     lead: Math.max(lead, 0),
-    words: [...words].filter(isVocabularyWord),
+    ...(tally ? {} : { words: [...new Set(tokens.flat())].filter(isVocabularyWord) }),
   };
 }
 
@@ -158,16 +163,22 @@ export function readArticleBytes(
   }
 }
 
-/** Reads and prepares one file. Expected problems come back as 'skipped' with the reason. */
-export function prepareFile(job: PrepareJob): PreparedFile {
+/**
+ * Reads and prepares one file. Expected problems come back as 'skipped' with the reason. With a
+ * `tally`, the articles' words are counted there instead of listed (see prepareArticle).
+ */
+export function prepareFile(job: PrepareJob, tally?: VocabularyTally): PreparedFile {
   const bytes = readArticleBytes(job.rawPath ?? job.file, job.maxBytes);
   if (typeof bytes === 'string') return { kind: 'skipped', reason: bytes };
-  const hash = createHash('sha256').update(bytes);
-  // The defaults are part of what was indexed: a changed .readout.yml makes the file changed.
-  if (job.defaults) hash.update(`\u0000${JSON.stringify(job.defaults)}`);
   const version: FileVersion = {
     path: job.file,
-    contentHash: hash.digest('hex'),
+    // The defaults are part of what was indexed: a changed .readout.yml makes the file changed.
+    contentHash: job.defaults
+      ? createHash('sha256')
+          .update(bytes)
+          .update(`\u0000${JSON.stringify(job.defaults)}`)
+          .digest('hex')
+      : hash('sha256', bytes, 'hex'),
     size: job.size,
     mtimeMs: job.mtimeMs,
   };
@@ -182,7 +193,12 @@ export function prepareFile(job: PrepareJob): PreparedFile {
     });
     if (drafts.length === 0) throw new ArticleError('no article with text found');
     const withDefaults = drafts.map((draft) => withFolderDefaults(draft, job.defaults));
-    return { kind: 'articles', version, articles: withDefaults.map(prepareArticle), problems };
+    return {
+      kind: 'articles',
+      version,
+      articles: withDefaults.map((draft) => prepareArticle(draft, tally)),
+      problems,
+    };
   } catch (error) {
     if (error instanceof ArticleError) return { kind: 'skipped', reason: error.message };
     // A file that trips a parser (a stack overflow on deep nesting…) is that file's problem only.

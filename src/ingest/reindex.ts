@@ -18,7 +18,7 @@ import { defaultLimits, type Limits } from '../config.js';
 import { ReadoutError } from '../errors.js';
 import type { Db } from '../index/database.js';
 import { databaseBytes } from '../index/database.js';
-import { IndexWriter } from '../index/writer.js';
+import { IndexWriter, type StoredFile } from '../index/writer.js';
 import { type DiscoveredFiles, discoverArticleFiles, type SkippedEntry } from './discover.js';
 import { FolderDefaultsReader } from './folder-defaults.js';
 import { type CountedJob, prepareInHelperProcess, prepareInProcess } from './helper-process.js';
@@ -98,6 +98,7 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
   };
 
   const writer = IndexWriter.begin(db);
+  let optimize = false;
   try {
     const indexedAt = now().toISOString();
     // Articles prepared by other rules (an older Readout) are rebuilt, so every article gets what
@@ -118,7 +119,9 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
     // from a folder no longer configured) is removed, unless its folder could not be read now.
     const present = new Set(discovered.articleFiles);
     const unreadable = discovered.unreadable.map((entry) => entry.file);
-    for (const stored of writer.allFiles()) {
+    // Every indexed file at once: one query, not one per file of a hundred-thousand-file archive.
+    const indexed = new Map(writer.allFiles().map((stored) => [stored.path, stored]));
+    for (const stored of indexed.values()) {
       if (!present.has(stored.path) && !isUnder(stored.path, unreadable)) {
         summary.passagesRemoved += writer.removeFile(stored.path);
         summary.files.removed++;
@@ -128,7 +131,7 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
     const folders = folderDefaultsIn(discovered.articleFiles, dirs, writer);
     for (const problem of folders.reader.problems) summary.skipped.push(problem);
     const limits: FileLimits = { ...defaultFileLimits, ...options.limits };
-    const jobs = changedFiles(writer, discovered, limits.maxFileBytes, summary, folders);
+    const jobs = changedFiles(indexed, discovered, limits.maxFileBytes, summary, folders);
     const run =
       options.helperProcess === 'never' || jobs.length === 0
         ? prepareInProcess(jobs)
@@ -152,11 +155,9 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
     }
     // A big change leaves many small FTS5 segments; merging them keeps queries fast.
     const passagesBefore = writer.counts().passages;
+    optimize = Boolean(options.full) || summary.passagesWritten > passagesBefore / 10;
     writer.recordArchive(dirs, folders.signatures);
-    const counts = writer.commit(indexedAt, {
-      optimize: Boolean(options.full) || summary.passagesWritten > passagesBefore / 10,
-      preparedWith: preparationVersion,
-    });
+    const counts = writer.commit(indexedAt, { preparedWith: preparationVersion });
     summary.articles = counts.articles;
     summary.passages = counts.passages;
   } catch (error) {
@@ -164,6 +165,12 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
     // A failed run (a full disk) leaves its uncommitted frames in the WAL: give the space back.
     writer.checkpoint();
     throw explained;
+  }
+  try {
+    // The new index is committed: the bot sees it; now tidy it and refresh the champion lists.
+    await writer.finish({ optimize });
+  } catch (error) {
+    throw writer.rollback(error);
   }
   writer.checkpoint();
   summary.durationMs = performance.now() - started;
@@ -199,7 +206,7 @@ function folderDefaultsIn(files: string[], dirs: string[], writer: IndexWriter):
  * defaults changed; a moved time with the same content hash is found unchanged by the preparer.
  */
 function changedFiles(
-  store: IndexWriter,
+  indexed: Map<string, StoredFile>,
   discovered: DiscoveredFiles,
   maxBytes: number,
   summary: ReindexSummary,
@@ -207,7 +214,7 @@ function changedFiles(
 ): CountedJob[] {
   const jobs: CountedJob[] = [];
   for (const file of discovered.articleFiles) {
-    const stored = store.file(file);
+    const stored = indexed.get(file);
     const stat = discovered.stats.get(file)!;
     const mtimeMs = Math.trunc(stat.mtimeMs);
     const folderChanged = folders.changed.has(path.dirname(file));

@@ -10,7 +10,7 @@ export interface Arrangeable {
 }
 
 /** Keeps the first (best-ranked) candidate of each fingerprint. */
-export function dropSyndicatedCopies<T extends Arrangeable>(candidates: T[]): T[] {
+export function dropSyndicatedCopies<T extends { fingerprint: string }>(candidates: T[]): T[] {
   const seen = new Set<string>();
   return candidates.filter((candidate) => {
     if (seen.has(candidate.fingerprint)) return false;

@@ -1,8 +1,11 @@
 /**
- * The `source:`, `after:` and `before:` filters, applied to a candidate's attribution, the note
- * that explains an answer they emptied, and the run scope saved searches use.
+ * The `source:`, `after:` and `before:` filters as facets the index tests with the match (a
+ * filtered search costs no more than the same words unfiltered), the run scope saved searches
+ * use, and the note that explains an answer they emptied. (`who:` is a facet too; its speaker
+ * keys come from search-index.ts.)
  */
-import { partialDateStart } from '../text/partial-date.js';
+import type { FacetFilter } from '../index/reader.js';
+import { dayNumber } from '../text/partial-date.js';
 import type { QueryFilters } from './parse-query.js';
 
 /**
@@ -17,7 +20,8 @@ export interface RunScope {
 }
 
 /**
- * Whether an article written by run `indexedRun` is in scope.
+ * Whether an article written by run `indexedRun` is in scope (the index tests the same with the
+ * match; see src/index/facets.ts).
  * `passesRunScope(5, { afterRun: 4 })` → true; `passesRunScope(4, { afterRun: 4 })` → false
  */
 export function passesRunScope(indexedRun: number, scope: RunScope | undefined): boolean {
@@ -25,28 +29,40 @@ export function passesRunScope(indexedRun: number, scope: RunScope | undefined):
   return indexedRun > scope.afterRun && (scope.throughRun === undefined || indexedRun <= scope.throughRun);
 }
 
-/** Whether a stored date ('2016-09-05', '2016-09', '2016', '--09-05') passes the date filters. */
-export function passesDateFilters(published: string | null, filters: QueryFilters): boolean {
-  if (!filters.after && !filters.before) return true;
-  const start = partialDateStart(published);
-  // Year unknown (or no date): a date filter cannot vouch for it.
-  if (start === undefined) return false;
-  if (filters.after && start < filters.after) return false;
-  if (filters.before && start >= filters.before) return false;
-  return true;
+/** An outlet as the index numbers it: the article's outlet name and its URL's host. */
+export interface OutletFacet {
+  id: number;
+  source: string;
+  host: string;
 }
 
-/** Whether an article's outlet (or its URL's host) matches every `source:` filter value. */
-export function passesSourceFilters(source: string | null, url: string | null, sources: string[]): boolean {
-  if (sources.length === 0) return true;
-  const outlet = (source ?? '').toLowerCase();
-  let host = '';
-  try {
-    host = url ? new URL(url).hostname.toLowerCase() : '';
-  } catch {
-    // not a URL: only the outlet name counts
+/** Whether an outlet's name (or its URL's host) contains any of the `source:` values (lowercase). */
+export function outletMatches(outlet: { source: string; host: string }, sources: string[]): boolean {
+  const name = outlet.source.toLowerCase();
+  const host = outlet.host.toLowerCase();
+  return sources.some((wanted) => name.includes(wanted) || host.includes(wanted));
+}
+
+/**
+ * The facets a query's filters ask for, against the index's outlets; `undefined` when nothing
+ * can pass (no outlet matches the `source:` value), so there is nothing to search.
+ *
+ * @example facetFilter({ sources: ['tass'], after: '2016-01-01' }, outlets) // { outlets: [3, 17], fromDay: 20160101 }
+ */
+export function facetFilter(
+  filters: Pick<QueryFilters, 'sources' | 'after' | 'before'>,
+  outlets: readonly OutletFacet[],
+): FacetFilter | undefined {
+  const facets: FacetFilter = {};
+  if (filters.sources.length > 0) {
+    facets.outlets = outlets
+      .filter((outlet) => outletMatches(outlet, filters.sources))
+      .map((outlet) => outlet.id);
+    if (facets.outlets.length === 0) return undefined;
   }
-  return sources.some((wanted) => outlet.includes(wanted) || host.includes(wanted));
+  if (filters.after) facets.fromDay = dayNumber(filters.after);
+  if (filters.before) facets.beforeDay = dayNumber(filters.before);
+  return facets;
 }
 
 export function hasFilters(filters: QueryFilters): boolean {

@@ -103,8 +103,12 @@ export function buildHits(
 ): SearchHit[] {
   if (candidates.length === 0) return [];
   const ids = candidates.map((c) => c.passageId);
+  const documents = candidates.map((c) => c.documentId);
   const highlighted = new Map(
-    (match === '' ? reader.passages(ids) : reader.highlights(match, ids)).map((row) => [row.id, row]),
+    (match === '' ? reader.texts(documents) : reader.highlights(match, documents)).map((row) => [
+      row.id,
+      row,
+    ]),
   );
   const quotations = new Map<number, StoredQuotation[]>();
   for (const quotation of reader.quotations(ids)) {
@@ -117,7 +121,7 @@ export function buildHits(
   );
   return candidates.map((candidate, index) => {
     // Every row matches (it came from this MATCH) unless a re-index replaced it in between.
-    const row = highlighted.get(candidate.passageId) ?? { title: '', body: '' };
+    const row = highlighted.get(candidate.documentId) ?? { title: '', body: '' };
     const body = parseHighlighted(row.body);
     const article = articles.get(candidate.articleId) ?? unknownArticle;
     const { excerpt, quote } = excerptFor(

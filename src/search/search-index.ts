@@ -2,32 +2,30 @@
  * The search plan behind `readout()`: a parsed query → ranked, diverse, attributed excerpts.
  *
  * Strategies, tried in order until one finds something:
- *   1. every term (with its aliases), filters applied to the top K candidates;
+ *   1. every term (with its aliases), with the filters inside the ranking (candidates.ts);
  *   2. the same after correcting words the archive does not know (typos, spelling variants);
  *   3. the partial-match fallback: passages with some of the terms, rarest first.
  * A search scoped to some re-index runs (a saved search looking for new articles) tries the
  * first strategy only: an alert must not fire on a guessed spelling or on some of the words.
- * All SQL is in src/index/reader.ts; this file decides what to ask and in which order.
+ * Outlet, dates, `who:` and the run scope are facets the index tests with the match (filters.ts,
+ * src/index/facet-statements.ts). One very common word is answered from its champion list
+ * (common-words.ts). All SQL is in src/index/reader.ts; this file decides what to ask and in which order.
  */
-import type { Candidate, IndexReader, IndexStats, OutletCount } from '../index/reader.js';
+import { ReadoutError } from '../errors.js';
+import type { Candidate, FacetFilter, IndexReader, IndexStats, OutletCount } from '../index/reader.js';
 import { speakerMatches } from '../text/speaker-name.js';
 import { AliasFile, aliasesFor, joinAliasNames } from './aliases.js';
 import { type AliasExpansion, interpretedQuery, type ReadoutAnswer } from './answer.js';
-import { arrangePages, byRankThenRecency, dropSyndicatedCopies, pageAt } from './arrange.js';
+import { arrangePages, dropSyndicatedCopies, pageAt } from './arrange.js';
 import { type LinkedArticle, linkVariants } from './article-links.js';
+import { findCandidates } from './candidates.js';
 import { correctUnknownWords, type SearchTerm } from './corrections.js';
 import { coverageOrder, markWeights, termWeight } from './coverage.js';
 import { EnglishWords } from './english-words.js';
-import {
-  filtersExcludedNote,
-  hasFilters,
-  passesDateFilters,
-  passesRunScope,
-  passesSourceFilters,
-  type RunScope,
-} from './filters.js';
+import { facetFilter, filtersExcludedNote, hasFilters, type RunScope } from './filters.js';
 import { buildMatch, type TermAlternatives } from './fts-query.js';
 import { buildHits } from './hits.js';
+import { IndexView } from './index-view.js';
 import { displayTerm, type ParsedQuery } from './parse-query.js';
 import { Vocabulary } from './vocabulary.js';
 import { otherForms } from './word-forms.js';
@@ -52,6 +50,7 @@ export class SearchIndex {
   private readonly vocabulary: Vocabulary;
   private readonly aliases: AliasFile;
   private readonly english = new EnglishWords();
+  private readonly view: IndexView;
   private dataVersion = '';
   private statsCache: IndexStats | undefined;
   /** Every speaker quoted in the archive (for `who:`), loaded on the first `who:` search. */
@@ -62,6 +61,7 @@ export class SearchIndex {
     readonly options: SearchIndexOptions = {},
   ) {
     this.vocabulary = new Vocabulary(() => reader.vocabulary());
+    this.view = new IndexView(reader);
     this.aliases = new AliasFile(options.aliasesFile, options.onWarning);
   }
 
@@ -99,6 +99,8 @@ export class SearchIndex {
     const { offset, limit } = page;
     const query = interpretedQuery(parsed);
     this.refreshIfReindexed();
+    const rebuild = this.view.rebuildRequired();
+    if (rebuild) throw new ReadoutError('index_unavailable', rebuild);
 
     const table = this.aliases.current();
     const expand = (words: string[], quoted: boolean) => {
@@ -122,13 +124,15 @@ export class SearchIndex {
       query.notes.push(`the archive has no quotation by ${parsed.filters.speakers.join(' or ')}`);
       return { kind: 'results', query, hits: [], offset: 0, limit };
     }
+    // undefined: no outlet matches `source:`, so nothing can pass.
+    const facets = this.facets(parsed, speakers, scope);
     // With no words (`who:falk -bridge`), excluded words leave passages out of the speaker's list.
     const except =
       terms.length === 0 && excluded.length > 0 ? buildMatch({ required: excluded, any: true }) : undefined;
 
     let match =
       terms.length === 0 ? '' : buildMatch({ required: terms.map((t) => t.alternatives), excluded });
-    let candidates = this.candidates(match, parsed, needed, speakers, except, scope);
+    let candidates = this.candidates(match, facets, page, championWord(terms, excluded), except);
 
     if (candidates.length === 0 && terms.length > 0 && !scope) {
       const corrections = correctUnknownWords(terms, expand, {
@@ -140,7 +144,7 @@ export class SearchIndex {
         query.corrections = corrections;
         query.terms = terms.map(displayTerm);
         match = buildMatch({ required: terms.map((t) => t.alternatives), excluded });
-        candidates = this.candidates(match, parsed, needed, speakers);
+        candidates = this.candidates(match, facets, page, championWord(terms, excluded));
       }
     }
     const articles = Math.max(this.stats().articles, 1);
@@ -148,14 +152,7 @@ export class SearchIndex {
     // Fewer than a page have every word: the best partial matches follow them, labelled.
     const missing = new Map<number, string[]>();
     if (candidates.length < needed && terms.length > 1 && !scope) {
-      const partial = this.partialMatches(
-        terms,
-        weights,
-        excluded,
-        parsed,
-        needed - candidates.length,
-        speakers,
-      );
+      const partial = this.partialMatches(terms, weights, excluded, facets, needed - candidates.length);
       if (partial.candidates.length > 0) {
         query.partial = {
           allOf: terms.map(displayTerm),
@@ -223,9 +220,8 @@ export class SearchIndex {
     terms: SearchTerm[],
     weights: Map<SearchTerm, number>,
     excluded: TermAlternatives[],
-    parsed: ParsedQuery,
+    facets: FacetFilter | undefined,
     wanted: number,
-    speakers: ReadonlySet<string> | undefined,
   ): { candidates: Candidate[]; missing: Map<number, string[]>; unmatched: string[]; anyWord: string } {
     const matched = terms
       .filter((term) => this.reader.matches(buildMatch({ required: [term.alternatives] })))
@@ -247,7 +243,8 @@ export class SearchIndex {
         required: inSet.map((term) => term.alternatives),
         excluded: [...excluded, ...others.map((term) => term.alternatives)],
       });
-      for (const candidate of this.candidates(exact, parsed, wanted - found.candidates.length, speakers)) {
+      const page = { offset: 0, limit: wanted - found.candidates.length };
+      for (const candidate of this.candidates(exact, facets, page)) {
         found.candidates.push(candidate);
         found.missing.set(candidate.passageId, lacks);
       }
@@ -265,50 +262,45 @@ export class SearchIndex {
   }
 
   /**
-   * Ranked, filtered, de-duplicated candidates: at least `needed` of them when the archive has
-   * that many. The top K grows only when filters or duplicates thin it out.
+   * The facets the query's filters, `who:` speakers and run scope ask for (see
+   * src/index/facet-statements.ts); undefined when nothing can pass.
    */
-  private candidates(
-    match: string,
+  private facets(
     parsed: ParsedQuery,
-    needed: number,
     speakers: ReadonlySet<string> | undefined,
-    except?: string,
-    scope?: RunScope,
-  ): Candidate[] {
-    const filters = parsed.filters;
-    // FTS5 ranks every match whatever K is, so a retry costs a whole ranking (1.5 ms at 1M
-    // passages) while 30 extra rows cost little: start generous, grow only when really short.
-    let k = Math.max(30, needed * 5);
-    for (;;) {
-      // Best rank first; equal ranks (the same text in several articles) newest first.
-      const rows = this.rankedRows(match, k, speakers, except).sort(byRankThenRecency);
-      const kept = dropSyndicatedCopies(
-        rows.filter(
-          (row) =>
-            passesDateFilters(row.published, filters) &&
-            passesSourceFilters(row.source, row.url, filters.sources) &&
-            passesRunScope(row.indexedRun, scope),
-        ),
-      );
-      if (rows.length < k || kept.length >= needed) return kept;
-      k *= 8;
+    scope: RunScope | undefined,
+  ): FacetFilter | undefined {
+    const facets = facetFilter(parsed.filters, this.view.outlets());
+    if (!facets) return undefined;
+    if (speakers) facets.speakers = [...speakers];
+    if (scope) {
+      facets.afterRun = scope.afterRun;
+      if (scope.throughRun !== undefined) facets.throughRun = scope.throughRun;
     }
+    return facets;
   }
 
   /**
-   * The top `k` rows: matches of `match` (quoting `speakers`, if given), or with no words the
-   * speakers' quotations newest first (none matching `except`).
+   * Ranked, filtered, de-duplicated candidates for the page (candidates.ts): at least enough to
+   * fill the pages up to it when the archive has that many; none when nothing can pass. With no
+   * words (`who:` alone), the speakers' quotations newest first, none matching `except`.
    */
-  private rankedRows(
+  private candidates(
     match: string,
-    k: number,
-    speakers: ReadonlySet<string> | undefined,
-    except: string | undefined,
+    facets: FacetFilter | undefined,
+    page: Page,
+    singleWord?: string,
+    except?: string,
   ): Candidate[] {
-    if (!speakers) return this.reader.candidates(match, k);
-    if (match === '') return this.reader.quotingNewestFirst([...speakers], k, except);
-    return this.reader.candidatesQuoting(match, [...speakers], k);
+    if (!facets) return [];
+    if (match !== '') return findCandidates(this.reader, this.view, { match, facets, ...page, singleWord });
+    const needed = page.offset + page.limit + 1;
+    // Newest first is not a ranking FTS5 could bound: read more only when copies thin it out.
+    for (let k = Math.max(30, needed * 5); ; k *= 8) {
+      const rows = this.reader.newestFirst(facets, k, except);
+      const kept = dropSyndicatedCopies(rows);
+      if (rows.length < k || kept.length >= needed) return kept;
+    }
   }
 
   /**
@@ -330,9 +322,17 @@ export class SearchIndex {
     const version = this.reader.dataVersion();
     if (version !== this.dataVersion) {
       if (this.dataVersion !== '') this.vocabulary.invalidate();
+      this.view.invalidate();
       this.dataVersion = version;
       this.statsCache = undefined;
       this.speakerKeyCache = undefined;
     }
   }
+}
+
+/** The query's one word, when it is a single word without aliases, other forms or exclusions. */
+function championWord(terms: SearchTerm[], excluded: TermAlternatives[]): string | undefined {
+  if (terms.length !== 1 || excluded.length > 0) return undefined;
+  const [alternative, ...others] = terms[0]!.alternatives;
+  return others.length === 0 && alternative?.length === 1 ? alternative[0] : undefined;
 }

@@ -75,40 +75,56 @@ export class Vocabulary {
 
   /**
    * The archive word closest to `word` (lowercase), or undefined when none is close enough.
+   *
    * Distance is Damerau's (a transposition counts as one edit: `wegner` is one edit from both
    * `wenger` and `werner`), and among equally close words the one more articles use wins.
    * `accept` may turn a candidate down (a real word is not rewritten into another).
+   *
+   * Closest wins, so one edit away is tried first, and the searches are bounded by where they
+   * start: a fuzzy search walks the part of the tree its first letters allow, and over a large
+   * vocabulary (hundreds of thousands of words at a million passages) a two-edit search of the
+   * whole tree takes tens to hundreds of milliseconds. Most typos keep the first letter, so one
+   * edit away is looked for among words that start like `word` (a small subtree), then among all
+   * words (a wrong first letter); two edits away only among words that share the first two letters.
    */
   correct(word: string, accept: (candidate: string) => boolean = () => true): string | undefined {
     const maxDistance = maxEditDistanceFor(word);
     // No archive word is longer than maxVocabularyWordLength: a longer one cannot be a slip of one.
     if (maxDistance === 0 || word.length > maxVocabularyWordLength + maxDistance) return undefined;
     if (!this.words) this.load();
-    const words = this.words!;
-    // Closest wins, so look one edit away first: most typos are one edit, and a two-edit search
-    // walks far more of the tree. minisearch's fuzzy search counts a swap as two edits, so the
-    // swapped spellings are looked up (and, for two edits, searched around) as well.
+    // minisearch's fuzzy search counts a swap as two edits, so the swapped spellings are looked
+    // up (and, for two edits, searched around) as well.
     const swaps = transpositions(word);
-    for (let distance = 1; distance <= maxDistance; distance++) {
-      const found = new Map<string, number>();
-      for (const [candidate, [articles]] of words.fuzzyGet(word, distance)) found.set(candidate, articles);
-      for (const swapped of swaps) {
-        if (distance === 1) {
-          const articles = words.get(swapped);
-          if (articles !== undefined) found.set(swapped, articles);
-        } else {
-          for (const [candidate, [articles]] of words.fuzzyGet(swapped, distance - 1))
-            found.set(candidate, articles);
-        }
-      }
-      const best = pickCorrection(
+    const pick = (found: Map<string, number>, distance: number) =>
+      pickCorrection(
         [...found]
           .filter(([candidate]) => accept(candidate))
           .map(([candidate, articles]) => [candidate, articles, damerau(word, candidate).steps])
           .filter(([, , steps]) => steps === distance) as Array<[string, number, number]>,
       );
-      if (best) return best;
-    }
-    return undefined;
+    const oneEdit = (shared: number) => {
+      const found = this.around(word, 1, shared);
+      for (const swapped of swaps) {
+        const articles = this.words!.get(swapped);
+        if (articles !== undefined && swapped.startsWith(word.slice(0, shared))) found.set(swapped, articles);
+      }
+      return pick(found, 1);
+    };
+    const twoEdits = () => {
+      const found = this.around(word, 2, 2);
+      for (const swapped of swaps) for (const [w, n] of this.around(swapped, 1, 2)) found.set(w, n);
+      return pick(found, 2);
+    };
+    return oneEdit(1) ?? oneEdit(0) ?? (maxDistance >= 2 ? twoEdits() : undefined);
+  }
+
+  /** Words `distance` (Levenshtein) edits from `word` among words sharing its first `shared` letters. */
+  private around(word: string, distance: number, shared: number): Map<string, number> {
+    const prefix = word.slice(0, shared);
+    const tree = prefix ? this.words!.atPrefix(prefix) : this.words!;
+    const found = new Map<string, number>();
+    for (const [rest, [articles]] of tree.fuzzyGet(word.slice(shared), distance))
+      found.set(prefix + rest, articles);
+    return found;
   }
 }

@@ -86,3 +86,12 @@ export function partialDateStart(published: string | null | undefined): string |
   if (published.length === 4) return `${published}-01-01`;
   return published.length === 7 ? `${published}-01` : published;
 }
+
+/**
+ * The first day a stored date covers as a number, YYYYMMDD ('2016-09' → 20160901), for the date
+ * facet the index keeps and the filters compare; undefined when the year is unknown.
+ */
+export function dayNumber(published: string | null | undefined): number | undefined {
+  const start = partialDateStart(published);
+  return start === undefined ? undefined : Number(start.replaceAll('-', ''));
+}

@@ -2,14 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeArchive } from '../../scripts/bench/archive-writers.js';
 import { Random } from '../../scripts/bench/prng.js';
 import {
   bareMatchExpression,
   benchQueries,
   midFrequencyRanks,
   oneEdit,
+  queryClasses,
+  rareOutlets,
+  veryCommonRanks,
 } from '../../scripts/bench/queries.js';
-import { SyntheticArchive, writeArchive } from '../../scripts/bench/synthetic-archive.js';
+import { SyntheticArchive } from '../../scripts/bench/synthetic-archive.js';
 
 const archive = new SyntheticArchive({ seed: 11 });
 const queries = benchQueries(archive, 300);
@@ -32,6 +36,12 @@ function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/** The right word of a typo query: the one bare is asked where the query has the typo. */
+function meantWord(bareMatch: string, typed: string): string {
+  const meant = bareMatch.replaceAll('"', '').split(' ');
+  return meant.find((word) => !typed.split(' ').includes(word))!;
+}
+
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'readout-bench-queries-'));
 afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
@@ -44,9 +54,34 @@ describe('benchQueries', () => {
     expect(benchQueries(new SyntheticArchive({ seed: 12 }), 300)).not.toEqual(queries);
   });
 
-  it('mixes words, phrases and typos, half, three tenths and one fifth', () => {
-    const count = (kind: string) => queries.filter((query) => query.kind === kind).length;
-    expect([count('words'), count('phrase'), count('typo')]).toEqual([150, 90, 60]);
+  it('asks every class about equally often', () => {
+    for (const kind of queryClasses) {
+      const count = queries.filter((query) => query.kind === kind).length;
+      expect(count, kind).toBe(25);
+    }
+  });
+
+  it('gives bare FTS5 the same words, and the filter as a join on the outlet, the dates or the speaker', () => {
+    for (const query of queries.filter((q) => q.unfiltered !== undefined)) {
+      expect(query.text.startsWith(`${query.unfiltered!} `), query.text).toBe(true);
+      expect(query.bare.match).toBe(bareMatchExpression(query.unfiltered!));
+      const filter = query.bare.filter!;
+      if (query.kind.endsWith('source')) {
+        const outlet = rareOutlets.find((o) => o.name === filter.source)!;
+        expect(query.text).toContain(`source:${outlet.domain.replace('.example', '')}`);
+      } else if (query.kind === 'who') {
+        expect(query.text).toBe(`${query.unfiltered} who:${filter.speaker!.split(' ')[1]!.toLowerCase()}`);
+      } else {
+        expect(filter.from ?? filter.before).toMatch(/^\d{4}-01-01$/);
+      }
+    }
+  });
+
+  it('asks one of the twenty commonest words in the very-common classes', () => {
+    for (const query of queries.filter((q) => q.kind.startsWith('common'))) {
+      const rank = rankOf.get(query.text.split(' ')[0]!)!;
+      expect(rank).toBeLessThan(veryCommonRanks.to);
+    }
   });
 
   it('asks two or three mid-frequency words of the archive in word queries', () => {
@@ -66,6 +101,9 @@ describe('benchQueries', () => {
     for (const query of queries.filter((q) => q.kind === 'typo')) {
       const unknown = query.text.split(' ').filter((word) => !rankOf.has(word));
       expect(unknown, query.text).toHaveLength(1);
+      expect(query.bare.match).toBe(
+        bareMatchExpression(query.text.replace(unknown[0]!, meantWord(query.bare.match, query.text))),
+      );
       const typo = unknown[0]!;
       // Only words that one edit after the first letter can reach: same first letter, length ±1.
       const nearest = Math.min(
@@ -86,8 +124,8 @@ describe('benchQueries', () => {
     }
   });
 
-  it('takes phrases that occur in an archive of 10,000 passages', () => {
-    const written = writeArchive(archive, workDir, 10_000);
+  it('takes phrases, and the words of syndicated stories, that occur in an archive of 10,000 passages', () => {
+    const written = writeArchive(archive, workDir, 10_000, 'jsonl');
     const text = written.files
       .map((file) => fs.readFileSync(file, 'utf8'))
       .join('\n')
@@ -96,6 +134,20 @@ describe('benchQueries', () => {
     for (const query of queries.filter((q) => q.kind === 'phrase')) {
       const phrase = /"([^"]+)"/.exec(query.text)![1]!;
       expect(text.includes(phrase), phrase).toBe(true);
+    }
+    const paragraphs = written.files.flatMap((file) =>
+      fs
+        .readFileSync(file, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .flatMap((line) => (JSON.parse(line) as { body: string }).body.split('\n\n'))
+        .map((paragraph) => new Set(paragraph.toLowerCase().split(/[\s,.]+/))),
+    );
+    for (const query of queries.filter((q) => q.kind === 'syndicated')) {
+      const words = query.text.split(' ');
+      const carrying = paragraphs.filter((paragraph) => words.every((word) => paragraph.has(word)));
+      // The story's paragraph, and each syndicated copy of it.
+      expect(carrying.length, query.text).toBeGreaterThanOrEqual(6);
     }
   });
 });

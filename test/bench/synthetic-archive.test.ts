@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { countParagraphs, markdown, writeArchive } from '../../scripts/bench/archive-writers.js';
 import {
-  countParagraphs,
+  attributionPattern,
   outlets,
   SyntheticArchive,
-  writeArchive,
+  syndication,
 } from '../../scripts/bench/synthetic-archive.js';
 
 const archive = new SyntheticArchive({ seed: 7 });
@@ -90,6 +91,19 @@ describe('SyntheticArchive', () => {
     }
   });
 
+  it("opens some paragraphs with a quotation and its speaker, one of the archive's speakers", () => {
+    const speakers = new Set(archive.speakers);
+    const quoted = Array.from({ length: 200 }, (_, index) => archive.paragraph(index, 0)).filter((p) =>
+      p.startsWith('"'),
+    );
+    expect(quoted.length).toBeGreaterThan(10);
+    expect(quoted.length).toBeLessThan(60);
+    for (const paragraph of quoted) {
+      const speaker = attributionPattern.exec(paragraph)?.[1];
+      expect(speaker && speakers.has(speaker), paragraph).toBe(true);
+    }
+  });
+
   it('gives every article a headline, an outlet, a date in twenty years, an author and a url', () => {
     const names = new Set(outlets.map((outlet) => outlet.name));
     for (let index = 0; index < 100; index++) {
@@ -102,30 +116,45 @@ describe('SyntheticArchive', () => {
     }
   });
 
-  it('syndicates about 2% of paragraphs verbatim into another outlet', () => {
-    let paragraphs = 0;
-    let copies = 0;
-    for (let index = 0; index < 2000; index++) {
+  it('draws outlets unevenly: a few big ones, twenty small ones of about half a percent each', () => {
+    const counts = new Map<string, number>();
+    const stories = 20_000;
+    for (let index = 0; index < stories; index++) {
+      const { source } = archive.article(index);
+      counts.set(source, (counts.get(source) ?? 0) + 1);
+    }
+    expect(counts.get(outlets[0]!.name)! / stories).toBeGreaterThan(0.15);
+    for (const outlet of outlets.slice(-20))
+      expect((counts.get(outlet.name) ?? 0) / stories).toBeLessThan(0.008);
+  });
+
+  it('carries about 3% of stories in 5–40 other outlets: the same paragraphs, a day or two later', () => {
+    let syndicated = 0;
+    const stories = 3000;
+    for (let index = 0; index < stories; index++) {
       const shape = archive.shape(index);
-      paragraphs += shape.paragraphs;
-      copies += shape.copies.size;
-      if (index % 50 !== 0) continue;
-      const article = archive.article(index);
-      for (const [position, origin] of shape.copies) {
-        const original = archive.article(origin.article);
-        expect(original.source).not.toBe(article.source);
-        expect(original.body.split('\n\n')).toContain(article.body.split('\n\n')[position]);
+      if (shape.copies.length === 0) continue;
+      syndicated++;
+      expect(shape.copies.length).toBeGreaterThanOrEqual(syndication.minOutlets);
+      expect(shape.copies.length).toBeLessThanOrEqual(syndication.maxOutlets);
+      const [original, ...copies] = archive.articles(index);
+      expect(new Set([original!.source, ...copies.map((copy) => copy.source)]).size).toBe(copies.length + 1);
+      for (const copy of copies) {
+        expect(copy.body).toBe(original!.body);
+        const days = (Date.parse(copy.published) - Date.parse(original!.published)) / 86_400_000;
+        expect(days).toBeGreaterThanOrEqual(0);
+        expect(days).toBeLessThanOrEqual(2);
       }
     }
-    expect(copies / paragraphs).toBeGreaterThan(0.01);
-    expect(copies / paragraphs).toBeLessThan(0.03);
+    expect(syndicated / stories).toBeGreaterThan(0.02);
+    expect(syndicated / stories).toBeLessThan(0.04);
   });
 });
 
 describe('writeArchive', () => {
   it('writes exactly the passages asked for, as JSONL files of whole articles', () => {
     const dir = tempDir();
-    const written = writeArchive(archive, dir, 2345, 100);
+    const written = writeArchive(archive, dir, 2345, 'jsonl', 100);
     expect(written.passages).toBe(2345);
     let passages = 0;
     let articles = 0;
@@ -152,10 +181,31 @@ describe('writeArchive', () => {
     expect(written.files.length).toBe(Math.ceil(articles / 100));
   });
 
+  it('writes the same articles as one Markdown file each, in outlet and year folders', () => {
+    const jsonl = writeArchive(archive, tempDir(), 3000, 'jsonl');
+    const files = writeArchive(archive, tempDir(), 3000, 'files');
+    expect(files.files.length).toBe(jsonl.articles);
+    expect(files.copies).toBe(jsonl.copies);
+    expect(files.copies).toBeGreaterThan(0);
+    const articles = jsonl.files.flatMap((file) =>
+      fs
+        .readFileSync(file, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    );
+    const byPath = new Map(files.files.map((file) => [path.relative(files.dir, file), file]));
+    for (const article of articles.slice(0, 50)) {
+      const domain = outlets.find((outlet) => outlet.name === article.source)!.domain;
+      const file = byPath.get(path.join(domain, article.published.slice(0, 4), `${article.id}.md`));
+      expect(fs.readFileSync(file!, 'utf8')).toBe(markdown(article));
+    }
+  });
+
   it('writes the same bytes for the same seed', () => {
     const digest = (dir: string) => {
       const hash = createHash('sha256');
-      for (const file of writeArchive(new SyntheticArchive({ seed: 7 }), dir, 1500, 50).files) {
+      for (const file of writeArchive(new SyntheticArchive({ seed: 7 }), dir, 1500, 'files').files) {
         hash.update(path.basename(file)).update(fs.readFileSync(file));
       }
       return hash.digest('hex');

@@ -112,11 +112,11 @@ describe('reindexArchive', () => {
     const indexes = db.prepare(
       "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'passages' ORDER BY name",
     );
-    expect(indexes.pluck().all()).toEqual(['passages_article', 'passages_fingerprint']);
-    expect(db.prepare('EXPLAIN QUERY PLAN SELECT id FROM passages WHERE fingerprint = ?').all('x')).toEqual([
-      expect.objectContaining({
-        detail: expect.stringMatching(/USING (COVERING )?INDEX passages_fingerprint/),
-      }),
+    expect(indexes.pluck().all()).toEqual(['passages_article', 'passages_document']);
+    expect(
+      db.prepare('EXPLAIN QUERY PLAN SELECT 1 FROM passages WHERE document_id = ? AND outlet = ?').all(1, 1),
+    ).toEqual([
+      expect.objectContaining({ detail: expect.stringMatching(/USING COVERING INDEX passages_document/) }),
     ]);
   });
 
@@ -299,8 +299,9 @@ describe('reindexArchive with a helper process preparing files', () => {
   const passages = (db: Database.Database) =>
     db
       .prepare(
-        `SELECT articles.title, passages.position, passages.body, passages.fingerprint FROM passages
-         JOIN articles ON articles.id = passages.article_id ORDER BY articles.title, passages.position`,
+        `SELECT articles.title, passages.position, passages.body, documents.fingerprint FROM passages
+         JOIN articles ON articles.id = passages.article_id JOIN documents ON documents.id = passages.document_id
+         ORDER BY articles.title, passages.position`,
       )
       .all();
 

@@ -74,4 +74,30 @@ describe('Vocabulary.correct', () => {
     expect(vocabulary.correct('wegner', (candidate) => candidate !== 'wenger')).toBe('werner');
     expect(vocabulary.correct('thief', () => false)).toBeUndefined();
   });
+
+  const larger = new Vocabulary(() => [
+    ['hangzhou', 12],
+    ['jarablus', 4],
+    ['negotiations', 40],
+    ['aleppo', 30],
+    ['lepto', 90],
+    ['putin', 50],
+    ['butin', 80],
+  ]);
+
+  it.each([
+    ['hangzou', 'hangzhou'],
+    ['jerablus', 'jarablus'],
+    ['negotaitions', 'negotiations'],
+    ['xleppo', 'aleppo'],
+    ['putni', 'putin'],
+    ['zzzzzz', undefined],
+    ['isi', undefined],
+  ])('corrects %j to %j, looking among words with the same first letters first', (typo, expected) => {
+    expect(larger.correct(typo)).toBe(expected);
+  });
+
+  it('prefers a word with the same first letter at the same distance, however common the other', () => {
+    expect(larger.correct('puttin')).toBe('putin');
+  });
 });

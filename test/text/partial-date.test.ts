@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dayNumber,
   displayPartialDate,
   formatTimestamp,
   partialDateFromParts,
@@ -63,5 +64,18 @@ describe('partialDateStart', () => {
     ['', undefined],
   ])('%s starts on %s', (published, start) => {
     expect(partialDateStart(published)).toBe(start);
+  });
+});
+
+describe('dayNumber', () => {
+  it.each([
+    ['2016-09-05', 20160905],
+    ['2016-09', 20160901],
+    ['2016', 20160101],
+    ['--09-05', undefined],
+    [null, undefined],
+    ['', undefined],
+  ])('numbers the first day of %j as %j', (published, expected) => {
+    expect(dayNumber(published)).toBe(expected);
   });
 });

@@ -14,6 +14,7 @@ import { splitTextParagraphs } from '../clean/paragraphs.js';
 import { normalizePublished } from '../clean/published.js';
 import { decodeArticleBytes } from './decode.js';
 import { parseDocument, readBlocks } from './load-html.js';
+import { simpleFrontMatter } from './simple-front-matter.js';
 
 /** Metadata from front matter, and the text after it. */
 export interface FrontMatter {
@@ -43,11 +44,14 @@ export function readFrontMatter(text: string): FrontMatter {
   // closing '---' line; without one, gray-matter would take the whole text for metadata.
   if (!/^---[ \t]*\n(?:[\s\S]*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/.test(text))
     return { metadata: {}, content: text };
-  let data: unknown;
-  let content: string;
+  // Plain `key: value` lines read directly (simple-front-matter.ts); the rest by gray-matter.
+  let { data, content }: { data: unknown; content: string } = simpleFrontMatter(text) ?? {
+    data: undefined,
+    content: '',
+  };
   try {
     // Options are passed so gray-matter does not cache the result by content.
-    ({ data, content } = matter(text, {}));
+    if (data === undefined) ({ data, content } = matter(text, {}));
   } catch (error) {
     const reason =
       error instanceof Error ? (error.message.split('\n')[0] ?? '').replace(/:$/, '') : String(error);
@@ -101,21 +105,46 @@ export function loadText(bytes: Uint8Array): LoadedFile {
 const markdown = new Marked({ gfm: true, async: false });
 
 /**
+ * Characters and line starts that make markdown more than paragraphs of words: inline markup,
+ * HTML and entities, headings, quotes, lists, tables, code, hard line breaks.
+ */
+const markdownCharacters = /[*_`[\]<>!\\&~|#=\t\r]/;
+const markdownLines = /^ {0,3}(?:[-+]|\d+[.)])(?: |$)|^ {0,3}-+ *$|^ {4}| {2,}$/m;
+
+/**
+ * The paragraphs of markdown that is only paragraphs of plain words, as rendering it and reading
+ * the blocks would give them (one paragraph per blank-line-separated block, whitespace
+ * collapsed); undefined when the text has any markdown syntax. Most news copy in markdown is
+ * like that, and rendering costs more than everything else a re-index does with a file.
+ */
+export function plainParagraphs(content: string): string[] | undefined {
+  // Two scans: a character class alone is fast, and rules out most markdown before the line rules.
+  if (markdownCharacters.test(content) || markdownLines.test(content)) return undefined;
+  return content
+    .split(/\n[ \t]*\n/)
+    .map((block) => normalizeWhitespace(block))
+    .filter((block) => block !== '');
+}
+
+/**
  * Loads a markdown article: optional front matter; the title is the front matter's, else the
  * first `# heading`, else the first headline-like line. Headings, emphasis and links become plain
  * text (a link its words), each block one paragraph.
  */
 export function loadMarkdown(bytes: Uint8Array): LoadedFile {
   const { metadata, content } = readFrontMatter(decodeArticleBytes(bytes).text);
-  const document = parseDocument(markdown.parse(content, { async: false }));
-  const root = document.body ?? document.documentElement;
   let title = metadata.title;
-  const heading = title === undefined ? root.querySelector('h1') : null;
-  if (heading) {
-    title = normalizeWhitespace(heading.textContent ?? '') || undefined;
-    heading.remove();
+  let paragraphs = plainParagraphs(content);
+  if (paragraphs === undefined) {
+    const document = parseDocument(markdown.parse(content, { async: false }));
+    const root = document.body ?? document.documentElement;
+    const heading = title === undefined ? root.querySelector('h1') : null;
+    if (heading) {
+      title = normalizeWhitespace(heading.textContent ?? '') || undefined;
+      heading.remove();
+    }
+    paragraphs = readBlocks(root);
   }
-  let paragraphs = readBlocks(root);
   const header = title === undefined ? readHeader(paragraphs) : undefined;
   if (header) paragraphs = header.rest;
   const draft = composeDraft(

@@ -1,0 +1,99 @@
+/**
+ * A champion list as stored and as read: a word's best documents with what bm25 needs to score
+ * them again (weighted frequency, length), what the filters test (the outlet and day of the
+ * document's only copy, or "several copies", which the search asks the index about) and its
+ * fingerprint (64 bits, for dropping syndicated duplicates without asking the index), packed as
+ * int32s in one blob. See champions.ts.
+ */
+import { bm25Factor } from './bm25.js';
+
+/** Int32s per entry: document id, weighted frequency, length, outlet, day, fingerprint (two). */
+export const entryFields = 7;
+/** The outlet field of a document with several copies: test them in the index. */
+export const severalCopies = -1;
+
+/** A fingerprint (16 hex digits) as two int32s; [-1, -1] for one of another shape (ask the index). */
+export function packFingerprint(fingerprint: string): [number, number] {
+  if (!/^[0-9a-f]{16}$/.test(fingerprint)) return [-1, -1];
+  return [Number.parseInt(fingerprint.slice(0, 8), 16) | 0, Number.parseInt(fingerprint.slice(8), 16) | 0];
+}
+
+/** The fingerprint packed by packFingerprint, or undefined for [-1, -1]. */
+export function unpackFingerprint(high: number, low: number): string | undefined {
+  if (high === -1 && low === -1) return undefined;
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+  return hex(high) + hex(low);
+}
+
+export interface ChampionList {
+  word: string;
+  /** Documents the word matches (for its IDF). */
+  documents: number;
+  /** No document outside `entries` has a higher bm25 factor for the word. */
+  bound: number;
+  /** The average document length the entries were ordered (and the bound computed) for. */
+  avgdl: number;
+  /** `entryFields` int32s per document, best first. */
+  entries: Int32Array;
+}
+
+/** Where a document's copies were published (one outlet and day, 0: unknown; or several copies), and its fingerprint. */
+export interface DocumentFacets {
+  outlet: number;
+  day: number;
+  fingerprint: string;
+}
+
+export interface ScoredEntry extends DocumentFacets {
+  id: number;
+  frequency: number;
+  length: number;
+  factor: number;
+}
+
+export function encodeEntries(scored: ScoredEntry[]): Buffer {
+  const entries = new Int32Array(scored.length * entryFields);
+  scored.forEach((entry, i) => {
+    const [high, low] = packFingerprint(entry.fingerprint);
+    entries.set(
+      [entry.id, entry.frequency, entry.length, entry.outlet, entry.day, high, low],
+      i * entryFields,
+    );
+  });
+  return Buffer.from(entries.buffer, entries.byteOffset, entries.byteLength);
+}
+
+/** The entries of a list, scored for an average length. */
+export function decodeEntries(entries: Int32Array, avgdl: number): ScoredEntry[] {
+  const scored: ScoredEntry[] = [];
+  for (let at = 0; at < entries.length; at += entryFields) {
+    const [id, frequency, length, outlet, day, high, low] = entries.subarray(at, at + entryFields);
+    scored.push({
+      id: id!,
+      frequency: frequency!,
+      length: length!,
+      outlet: outlet!,
+      day: day!,
+      // A fingerprint of another shape than this code writes is left for the search to look up.
+      fingerprint: unpackFingerprint(high!, low!) ?? '',
+      factor: bm25Factor(frequency!, length!, avgdl),
+    });
+  }
+  return scored;
+}
+
+export function decodeChampionList(row: {
+  word: string;
+  documents: number;
+  bound: number;
+  avgdl: number;
+  entries: Buffer;
+}): ChampionList {
+  const bytes = new Uint8Array(row.entries).slice();
+  return { ...row, entries: new Int32Array(bytes.buffer, 0, bytes.length / 4) };
+}
+
+/** Best first; equal factors (equal texts' lengths and counts) in a fixed order. */
+export function byFactor(a: ScoredEntry, b: ScoredEntry): number {
+  return b.factor - a.factor || a.id - b.id;
+}

@@ -1,0 +1,262 @@
+/**
+ * Champion lists: for each very common word, the documents it scores highest in (impact-ordered
+ * postings, cut to the best few thousand), computed by the re-index so that a search for the
+ * word does not make FTS5 rank most of the archive.
+ *
+ * A one-word query's ranking is bm25's per-row factor (bm25.ts) times the word's IDF, which is
+ * the same for every row: the order depends only on each row's weighted frequency of the word
+ * and its length. A list keeps both for its documents, best first, and a bound: no document
+ * outside the list has a higher factor. At query time the listed documents are scored exactly
+ * as FTS5 would score them, and every one whose factor beats the bound is, provably, ranked
+ * where FTS5 would rank it; when a page needs more than that (a filter keeps few of them), the
+ * search falls back to FTS5 and loses nothing but time.
+ *
+ * Lists are rebuilt by a full re-index (one FTS5 ranking per word, the cost moved from the
+ * query to the re-index; for a large index in two worker threads, beside the optimisation of
+ * the full-text index), and kept exact by the others: documents added are scored and merged,
+ * removed ones dropped (and the IDF counts adjusted), and the bound raised by as much as the
+ * change in average length can raise a factor. They are written in their own transaction after
+ * the content's, stamped with the index version they match; the bot uses them only when the
+ * stamp is current.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { bm25Factor, type FtsTotals, factorGrowth, ftsTotals } from './bm25.js';
+import { byFactor, decodeChampionList, decodeEntries, encodeEntries } from './champion-entries.js';
+import type { ChampionWork } from './champion-worker.js';
+import type { Db } from './database.js';
+import { metaKeys } from './meta.js';
+import { phrase, type RankedWord, WordRanking } from './word-ranking.js';
+
+/** A word is very common when it matches this share of the documents… */
+export const championShare = 0.2;
+/** …and at least this many (below, ranking all its documents is cheap anyway). */
+export const championMinimum = 1000;
+/** Documents kept per word: enough for a filter that keeps a few tenths of a percent of them. */
+export const championEntries = 8192;
+/** Most common words looked at when choosing them. */
+const candidateWords = 64;
+/** Documents to rank, over all words, from which worker threads pay for their start. */
+export const workerThreshold = 100_000;
+
+/** What a re-index run changed, for keeping the lists exact without rebuilding them. */
+export interface IndexChange {
+  /** Documents with this id or above were added by the run. */
+  firstNewDocument: number;
+  /** Documents the run removed. */
+  removed: Set<number>;
+  /** Documents that gained or lost a copy (their facets in the lists may have changed). */
+  copiesChanged: Set<number>;
+}
+
+/** How lists are sized and made (the defaults above; tests make them small). */
+export interface ChampionSizing {
+  share: number;
+  minimum: number;
+  entries: number;
+  /** Documents to rank from which the ranking goes to worker threads. */
+  workerThreshold: number;
+}
+
+/** Computes and maintains the champion lists; used by the writer, after the content commits. */
+export class ChampionLists {
+  private readonly statements;
+  private readonly sizing: ChampionSizing;
+  private readonly ranking: WordRanking;
+
+  constructor(
+    private readonly db: Db,
+    sizing: Partial<ChampionSizing> = {},
+  ) {
+    this.sizing = {
+      share: championShare,
+      minimum: championMinimum,
+      entries: championEntries,
+      workerThreshold,
+      ...sizing,
+    };
+    this.ranking = new WordRanking(db);
+    this.statements = {
+      averages: db.prepare<[], Buffer>('SELECT block FROM passages_fts_data WHERE id = 1').pluck(),
+      commonWords: db
+        .prepare<[number, number], string>(
+          'SELECT word FROM vocabulary WHERE articles >= ? ORDER BY articles DESC LIMIT ?',
+        )
+        .pluck(),
+      articles: db.prepare<[], number>('SELECT count(*) FROM articles').pluck(),
+      matching: db
+        .prepare<[string], number>('SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?')
+        .pluck(),
+      added: db.prepare<[string, number], { id: number; title: string; body: string }>(
+        `SELECT rowid AS id, highlight(passages_fts, 0, char(2), '') AS title,
+                highlight(passages_fts, 1, char(2), '') AS body
+         FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ?`,
+      ),
+      lists: db.prepare<
+        [],
+        { word: string; documents: number; bound: number; avgdl: number; entries: Buffer }
+      >('SELECT word, documents, bound, avgdl, entries FROM champions'),
+      clear: db.prepare('DELETE FROM champions'),
+      remove: db.prepare('DELETE FROM champions WHERE word = ?'),
+      save: db.prepare(
+        `INSERT INTO champions (word, documents, bound, avgdl, entries) VALUES (@word, @documents, @bound, @avgdl, @entries)
+         ON CONFLICT (word) DO UPDATE SET documents = excluded.documents, bound = excluded.bound,
+           avgdl = excluded.avgdl, entries = excluded.entries`,
+      ),
+      setMeta: db.prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ),
+    };
+  }
+
+  /** Rows and average length as committed (FTS5 saves its totals when a transaction commits). */
+  totals(): FtsTotals {
+    const averages = this.statements.averages.get();
+    return averages ? ftsTotals(averages) : { rows: 0, avgdl: 0 };
+  }
+
+  /** The very common words, with the documents each matches: those that get a list. */
+  private veryCommonWords(totals: FtsTotals): Array<{ word: string; documents: number }> {
+    const { share, minimum, entries } = this.sizing;
+    if (totals.rows < minimum) return [];
+    const threshold = Math.max(minimum, totals.rows * share);
+    // A word in a fifth of the documents is in at least that share of the articles.
+    const articles = this.statements.articles.get()!;
+    return this.statements.commonWords
+      .all(Math.ceil(articles * share), candidateWords)
+      .map((word) => ({ word, documents: this.statements.matching.get(phrase(word))! }))
+      .filter(({ documents }) => documents >= threshold && documents > entries);
+  }
+
+  /**
+   * Ranks every very common word from scratch, on the committed index. `meanwhile` runs while
+   * worker threads rank (the re-index optimises the full-text index then); the lists are
+   * written afterwards, in a transaction of their own, stamped with `version`.
+   */
+  async rebuild(version: string, meanwhile: () => void = () => {}): Promise<void> {
+    const totals = this.totals();
+    const words = this.veryCommonWords(totals);
+    const work = words.reduce((sum, word) => sum + word.documents, 0);
+    let ranked: Array<RankedWord | undefined>;
+    if (work >= this.sizing.workerThreshold && this.db.name !== ':memory:') {
+      const ranking = rankInWorkers(this.db.name, words, totals, this.sizing.entries);
+      meanwhile();
+      ranked = await ranking;
+    } else {
+      meanwhile();
+      ranked = words.map(({ word, documents }) =>
+        this.ranking.rank(word, documents, totals, this.sizing.entries),
+      );
+    }
+    this.db.transaction(() => {
+      this.statements.clear.run();
+      for (const list of ranked) if (list) this.save(list);
+      this.statements.setMeta.run(metaKeys.championsVersion, version);
+    })();
+  }
+
+  /**
+   * Brings every list in step with a run, in the caller's transaction: drops removed documents,
+   * scores and merges added ones, refreshes the facets of documents whose copies changed,
+   * re-orders for the new average length and raises each bound by what that change allows.
+   * `removedMatching(phrase)` names the removed documents that had the word (for its count).
+   */
+  update(change: IndexChange, removedMatching: (phrase: string) => number[], version: string): void {
+    const { avgdl } = this.totals();
+    const refreshed = this.ranking.facets([...change.copiesChanged]);
+    for (const row of this.statements.lists.all()) {
+      const list = decodeChampionList(row);
+      const word = phrase(list.word);
+      const kept = decodeEntries(list.entries, avgdl)
+        .filter((entry) => !change.removed.has(entry.id))
+        .map((entry) => ({ ...entry, ...refreshed.get(entry.id) }));
+      const added = this.statements.added.all(word, change.firstNewDocument);
+      const ids = added.map((doc) => doc.id);
+      const lengths = this.ranking.lengths(ids);
+      const facets = this.ranking.facets(ids);
+      for (const doc of added) {
+        const frequency = 2 * count(doc.title, '\u0002') + count(doc.body, '\u0002');
+        const length = lengths.get(doc.id)!;
+        kept.push({
+          id: doc.id,
+          frequency,
+          length,
+          factor: bm25Factor(frequency, length, avgdl),
+          ...facets.get(doc.id)!,
+        });
+      }
+      const documents = list.documents + added.length - removedMatching(word).length;
+      let bound = list.bound * factorGrowth(list.avgdl, avgdl);
+      kept.sort(byFactor);
+      // Entries that no longer beat the bound are of no use; so is a list grown too long.
+      let entries = kept.filter((entry) => entry.factor > bound);
+      if (entries.length > this.sizing.entries) {
+        bound = Math.max(bound, entries[this.sizing.entries]!.factor);
+        entries = entries.filter((entry) => entry.factor > bound);
+      }
+      if (entries.length === 0) this.statements.remove.run(list.word);
+      else this.save({ word: list.word, documents, bound, avgdl, entries });
+    }
+    this.statements.setMeta.run(metaKeys.championsVersion, version);
+  }
+
+  private save(list: RankedWord): void {
+    this.statements.save.run({ ...list, entries: encodeEntries(list.entries) });
+  }
+}
+
+/** Ranks the words in two worker threads, the words shared out by how many documents they have. */
+async function rankInWorkers(
+  file: string,
+  words: Array<{ word: string; documents: number }>,
+  totals: FtsTotals,
+  size: number,
+): Promise<Array<RankedWord | undefined>> {
+  const shares: Array<typeof words> = [[], []];
+  const load = [0, 0];
+  for (const word of [...words].sort((a, b) => b.documents - a.documents)) {
+    const lighter = load[0]! <= load[1]! ? 0 : 1;
+    shares[lighter]!.push(word);
+    load[lighter]! += word.documents;
+  }
+  const results = await Promise.all(
+    shares
+      .filter((share) => share.length > 0)
+      .map((share) => runWorker({ file, words: share, totals, size })),
+  );
+  return results.flat();
+}
+
+function runWorker(work: ChampionWork): Promise<Array<RankedWord | undefined>> {
+  // Compiled, the worker is a .js file beside this one. Under tsx (development, tests, the
+  // benchmark) it is the TypeScript source, and the worker registers tsx's loader first.
+  const compiled = import.meta.url.endsWith('.js');
+  const worker = compiled
+    ? new Worker(new URL('./champion-worker.js', import.meta.url), { workerData: work })
+    : new Worker(
+        `import(${JSON.stringify(tsxApi())})
+           .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./champion-worker.ts', import.meta.url).href)}); })`,
+        { eval: true, workerData: work },
+      );
+  return new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`champion lists: worker stopped with exit code ${code}`));
+    });
+  });
+}
+
+/** tsx's ESM API module (its "import" entry, which registers the loader in this thread). */
+function tsxApi(): string {
+  const tsx = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  return pathToFileURL(path.join(tsx, 'dist/esm/api/index.mjs')).href;
+}
+
+function count(text: string, marker: string): number {
+  let n = 0;
+  for (let at = text.indexOf(marker); at !== -1; at = text.indexOf(marker, at + 1)) n++;
+  return n;
+}

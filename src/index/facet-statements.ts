@@ -1,0 +1,134 @@
+/**
+ * The statements that depend on which facets a filter names, one set per shape of filter: the
+ * ranking with the filter inside it, the choice of the copy to show, and the probes the champion
+ * lists and `who:` without words use. A copy of a document passes when its own outlet, day,
+ * quotations and article's re-index run all pass, so a filter can never be satisfied by two
+ * different copies between them.
+ *
+ * Cost: a facet is a probe per match into the covering index passages_document (and, for
+ * `who:`, a look-up in the speaker's quoted passages, listed once per query from the
+ * quotations' speaker index). ORDER BY rank + 0 keeps FTS5 from ranking every match itself
+ * first (its own ORDER BY rank plan scores every row, then SQLite would filter), so a filter
+ * that keeps few rows also scores few.
+ */
+import type { Db } from './database.js';
+
+/**
+ * Facets a passage must have: one of these outlets, a publication day in [fromDay, beforeDay)
+ * (YYYYMMDD; a passage without a known year never passes a date), a quotation by one of these
+ * speakers (keys, src/text/speaker-name.ts), an article written by a re-index run in
+ * (afterRun, throughRun]. Absent fields do not filter.
+ */
+export interface FacetFilter {
+  outlets?: number[];
+  fromDay?: number;
+  beforeDay?: number;
+  speakers?: string[];
+  afterRun?: number;
+  throughRun?: number;
+}
+
+/** A ranked document (a distinct passage text) with the fingerprint that de-duplicates it. */
+export interface RankedDocument {
+  documentId: number;
+  /** bm25: lower is better. */
+  rank: number;
+  fingerprint: string;
+}
+
+/** The copy of a document shown for it: its passage and the article's attribution. */
+export interface ChosenCopy {
+  documentId: number;
+  passageId: number;
+  articleId: number;
+  source: string | null;
+  published: string | null;
+  url: string | null;
+}
+
+/** A ranked match with what syndication, per-article limits and the page need. */
+export type Candidate = RankedDocument & Omit<ChosenCopy, 'documentId'>;
+
+/** Whether anything but outlet and day filters (those the champion lists carry per document). */
+export function filtersBeyondOutletAndDay(filter: FacetFilter): boolean {
+  return filter.speakers !== undefined || filter.afterRun !== undefined || filter.throughRun !== undefined;
+}
+
+/** The facet conditions on a passage `copy`, with named parameters; '' when nothing filters. */
+export function facetConditions(filter: FacetFilter): string {
+  const run = '(SELECT indexed_run FROM articles WHERE articles.id = copy.article_id)';
+  return [
+    filter.outlets ? 'copy.outlet IN (SELECT value FROM json_each(@outlets))' : '',
+    filter.fromDay !== undefined ? 'copy.day >= @fromDay' : '',
+    filter.beforeDay !== undefined ? 'copy.day < @beforeDay' : '',
+    filter.speakers
+      ? `copy.id IN (SELECT passage_id FROM quotations
+                     WHERE speaker_key IN (SELECT value FROM json_each(@speakers)))`
+      : '',
+    filter.afterRun !== undefined ? `${run} > @afterRun` : '',
+    filter.throughRun !== undefined ? `${run} <= @throughRun` : '',
+  ]
+    .filter(Boolean)
+    .join(' AND ');
+}
+
+export function facetParameters(filter: FacetFilter): Record<string, unknown> {
+  const parameters: Record<string, unknown> = {};
+  if (filter.outlets) parameters.outlets = JSON.stringify(filter.outlets);
+  if (filter.speakers) parameters.speakers = JSON.stringify(filter.speakers);
+  for (const key of ['fromDay', 'beforeDay', 'afterRun', 'throughRun'] as const) {
+    if (filter[key] !== undefined) parameters[key] = filter[key];
+  }
+  return parameters;
+}
+
+const copyColumns = `copy.document_id AS documentId, copy.id AS passageId, copy.article_id AS articleId,
+  articles.source AS source, articles.published AS published, articles.url AS url`;
+
+/** The statements for one shape of filter (`conditions` from facetConditions). */
+export function prepareFiltered(db: Db, conditions: string) {
+  const where = conditions ? `AND ${conditions}` : '';
+  const passes = conditions
+    ? `AND EXISTS (SELECT 1 FROM passages AS copy WHERE copy.document_id = passages_fts.rowid ${where})`
+    : '';
+  const newestFirst = `SELECT ${copyColumns}, 0 AS rank, documents.fingerprint AS fingerprint
+       FROM passages AS copy
+       JOIN documents ON documents.id = copy.document_id
+       JOIN articles ON articles.id = copy.article_id
+       WHERE 1 ${where}`;
+  const newestOrder = 'ORDER BY articles.published IS NULL, articles.published DESC, copy.id LIMIT @k';
+  return {
+    ranked: db.prepare<Record<string, unknown>, RankedDocument>(
+      `WITH top AS (
+         SELECT rowid AS id, rank FROM passages_fts WHERE passages_fts MATCH @match ${passes}
+         ORDER BY rank${conditions ? ' + 0' : ''} LIMIT @k
+       )
+       SELECT top.id AS documentId, top.rank AS rank, documents.fingerprint AS fingerprint
+       FROM top JOIN documents ON documents.id = top.id`,
+    ),
+    // The newest copy that passes (equal ranks: newest first); max() picks that row's columns.
+    chosen: db.prepare<Record<string, unknown>, ChosenCopy>(
+      `SELECT chosen.documentId, chosen.passageId, chosen.articleId,
+              articles.source, articles.published, articles.url
+       FROM (SELECT copy.document_id AS documentId, max(coalesce(copy.day, 0)) AS day,
+                    copy.id AS passageId, copy.article_id AS articleId
+             FROM passages AS copy WHERE copy.document_id IN (SELECT value FROM json_each(@ids)) ${where}
+             GROUP BY copy.document_id) AS chosen
+       JOIN articles ON articles.id = chosen.articleId`,
+    ),
+    passing: db
+      .prepare<Record<string, unknown>, number>(
+        `SELECT DISTINCT copy.document_id FROM passages AS copy
+         WHERE copy.document_id IN (SELECT value FROM json_each(@ids)) ${where}`,
+      )
+      .pluck(),
+    // `who:` without words: the passing copies (a speaker's quotations), newest article first.
+    newestFirst: db.prepare<Record<string, unknown>, Candidate>(`${newestFirst} ${newestOrder}`),
+    // The same, leaving out documents that match `excluded` (`who:falk -bridge`).
+    newestFirstExcept: db.prepare<Record<string, unknown>, Candidate>(
+      `${newestFirst}
+         AND copy.document_id NOT IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH @excluded)
+       ${newestOrder}`,
+    ),
+  };
+}

@@ -1,0 +1,55 @@
+/** What the reader (reader.ts) returns: rows as search and the bot use them. */
+
+/** A document's headline and body with matched tokens between \u0002 and \u0003. */
+export interface HighlightedPassage {
+  id: number;
+  title: string;
+  body: string;
+}
+
+/** An article's attribution as stored. Empty fields are unknown, never guessed. */
+export interface StoredAttribution {
+  id: number;
+  title: string;
+  source: string | null;
+  author: string | null;
+  /** A partial date (src/text/partial-date.ts). */
+  published: string | null;
+  url: string | null;
+  /** The archive file the article was read from. */
+  file: string;
+}
+
+/** A stored quotation (see db/migrations/002-quotations.sql). */
+export interface StoredQuotation {
+  passageId: number;
+  /** UTF-16 offsets of the quoted words in the passage body, end exclusive. */
+  start: number;
+  end: number;
+  speaker: string | null;
+  speakerKey: string | null;
+  speakerAsWritten: string | null;
+  cue: string | null;
+  partial: boolean;
+}
+
+export interface IndexStats {
+  articles: number;
+  passages: number;
+  outlets: number;
+  /** ISO timestamp of the last completed re-index, if any. */
+  lastReindexAt: string | null;
+  /** Number of the last completed re-index run; 0 before the first. */
+  reindexRun: number;
+}
+
+/** An outlet named in the archive, with how many articles it has. */
+export interface OutletCount {
+  source: string;
+  articles: number;
+}
+
+/** An article found by its URL, with its lead passage (for a link preview). */
+export interface LinkedArticle extends StoredAttribution {
+  lead: string;
+}

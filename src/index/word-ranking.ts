@@ -1,0 +1,98 @@
+/**
+ * Ranking one very common word for its champion list (champions.ts): FTS5 ranks every document
+ * that has it — the cost the list saves the bot — and the best are kept with their bm25 inputs,
+ * recovered from the rank and checked against it, and their facets. Runs on the re-index's
+ * connection or, for a large index, in worker threads on connections of their own
+ * (champion-worker.ts), reading the committed index.
+ */
+import { bm25Factor, bm25Idf, type FtsTotals, frequencyFor, rowLength } from './bm25.js';
+import { byFactor, type DocumentFacets, type ScoredEntry, severalCopies } from './champion-entries.js';
+import type { Db } from './database.js';
+
+/** A word's list before it is saved. */
+export interface RankedWord {
+  word: string;
+  documents: number;
+  bound: number;
+  avgdl: number;
+  entries: ScoredEntry[];
+}
+
+/** The word as FTS5 is asked it (vocabulary words are letters and digits: nothing to escape). */
+export function phrase(word: string): string {
+  return `"${word}"`;
+}
+
+export class WordRanking {
+  private readonly statements;
+
+  constructor(db: Db) {
+    this.statements = {
+      best: db.prepare<[string, number], { id: number; rank: number }>(
+        'SELECT rowid AS id, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?',
+      ),
+      lengths: db.prepare<[string], { id: number; sz: Buffer }>(
+        'SELECT id, sz FROM passages_fts_docsize WHERE id IN (SELECT value FROM json_each(?))',
+      ),
+      facets: db.prepare<
+        [string],
+        { id: number; copies: number; outlet: number; day: number; fingerprint: string }
+      >(
+        `SELECT passages.document_id AS id, count(*) AS copies, min(passages.outlet) AS outlet,
+                coalesce(min(passages.day), 0) AS day, documents.fingerprint
+         FROM passages JOIN documents ON documents.id = passages.document_id
+         WHERE passages.document_id IN (SELECT value FROM json_each(?)) GROUP BY passages.document_id`,
+      ),
+    };
+  }
+
+  /** Lengths in tokens of these documents, as FTS5 counts them. */
+  lengths(ids: number[]): Map<number, number> {
+    // In rowid order: the docsize table is read front to back.
+    const rows = this.statements.lengths.all(JSON.stringify([...ids].sort((a, b) => a - b)));
+    return new Map(rows.map((row) => [row.id, rowLength(row.sz)]));
+  }
+
+  /** The outlet and day of each document's only copy (or `severalCopies`), and its fingerprint. */
+  facets(ids: number[]): Map<number, DocumentFacets> {
+    const rows = this.statements.facets.all(JSON.stringify(ids));
+    return new Map(
+      rows.map(({ id, copies, outlet, day, fingerprint }) => [
+        id,
+        copies === 1 ? { outlet, day, fingerprint } : { outlet: severalCopies, day: 0, fingerprint },
+      ]),
+    );
+  }
+
+  /**
+   * The best `size` documents for a word that `documents` documents have, or undefined when
+   * there are not more than that (ranking them at query time is cheap) or FTS5's ranks cannot be
+   * reproduced (then the word has no list, and its searches go to FTS5).
+   */
+  rank(word: string, documents: number, totals: FtsTotals, size: number): RankedWord | undefined {
+    const { rows, avgdl } = totals;
+    const best = this.statements.best.all(phrase(word), size + 1);
+    if (best.length <= size) return undefined;
+    // The best factor left out, a hair higher to cover the last bit in which C's log() and
+    // JavaScript's may differ; every entry kept is strictly above it.
+    const idf = bm25Idf(rows, documents);
+    const bound = (-best.at(-1)!.rank / idf) * (1 + 1e-12);
+    const ids = best.map((row) => row.id);
+    const lengths = this.lengths(ids);
+    const facets = this.facets(ids);
+    const entries: ScoredEntry[] = [];
+    for (const row of best) {
+      const length = lengths.get(row.id)!;
+      const frequency = frequencyFor(-row.rank / idf, length, avgdl);
+      const factor = bm25Factor(frequency, length, avgdl);
+      if (!sameScore(factor, -row.rank / idf)) return undefined;
+      if (factor > bound) entries.push({ id: row.id, frequency, length, factor, ...facets.get(row.id)! });
+    }
+    return { word, documents, bound, avgdl, entries: entries.sort(byFactor) };
+  }
+}
+
+/** Equal up to the last bits: C's log() and JavaScript's may differ in the last place. */
+function sameScore(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+}

@@ -1,0 +1,121 @@
+/**
+ * Ranked candidates for a page: documents (distinct passage texts) ranked by bm25 with the
+ * filters applied inside the ranking query, syndicated texts shown once, and for each document
+ * the copy to show.
+ *
+ * How many documents to rank (K) is fixed before asking, never grown by retrying: filters are
+ * applied with the match (a filtered ranking keeps only passing documents), and a passage
+ * syndicated with different headlines is at most `documentsPerFingerprint` documents, so
+ * K = (the rows wanted) × (that bound) documents always hold the rows wanted once de-duplicated.
+ * (Only an archive where one paragraph leads articles under more than `maxRanked / 30`
+ * different headlines — boilerplate, not syndication — could make a first page short; then
+ * the K grows once.)
+ */
+import type { Candidate, FacetFilter, IndexReader, RankedDocument } from '../index/reader.js';
+import { arrangePages, byRankThenRecency, dropSyndicatedCopies } from './arrange.js';
+import { championRanking } from './common-words.js';
+import type { IndexView } from './index-view.js';
+
+/** Most documents ranked for one page. */
+const maxRanked = 5000;
+
+/** How many distinct candidates a page at `needed` rows reads: slack for the per-article limit. */
+export function wantedRows(needed: number): number {
+  return Math.max(30, needed * 5);
+}
+
+export interface CandidateRequest {
+  /** The FTS5 MATCH expression. */
+  match: string;
+  facets: FacetFilter;
+  /** The page: where it starts in the ranked list, and its size. */
+  offset: number;
+  limit: number;
+  /** The query's one word, when it is a single unquoted word without aliases or exclusions. */
+  singleWord?: string;
+}
+
+/** Ranked, filtered, de-duplicated candidates: at least `needed` of them when the archive has that many. */
+export function findCandidates(reader: IndexReader, view: IndexView, request: CandidateRequest): Candidate[] {
+  const { match, facets, offset, limit } = request;
+  const needed = offset + limit + 1;
+  const wanted = wantedRows(needed);
+  const list = request.singleWord ? view.championList(request.singleWord) : undefined;
+  if (list) {
+    const ranking = championRanking(reader, list, view.ftsTotals(), facets, wanted);
+    // Fewer than wanted, but proven: enough when they fill every page up to this one and
+    // start the next, since any document ranked below them could only go after.
+    const candidates = pageCandidates(reader, ranking.documents, facets, request, !ranking.complete);
+    if (candidates) return candidates;
+  }
+  let k = Math.min(maxRanked, wanted * view.documentsPerFingerprint());
+  for (;;) {
+    const ranked = reader.rankDocuments(match, k, facets);
+    const distinct = dropSyndicatedCopies(ranked.sort(byRank));
+    if (ranked.length < k || distinct.length >= needed)
+      return pageCandidates(reader, distinct, facets, request)!;
+    k *= 8;
+  }
+}
+
+/**
+ * The distinct documents (best first) with the copy shown for each, as many as the page needs:
+ * first twice the rows up to the page's end (most pages need no more), then up to `wanted`
+ * (slack for the limit of two passages of one article on a page). With `mustFill`, undefined
+ * when even those do not fill the pages up to this one.
+ */
+function pageCandidates(
+  reader: IndexReader,
+  distinct: RankedDocument[],
+  facets: FacetFilter,
+  { offset, limit }: { offset: number; limit: number },
+  mustFill = false,
+): Candidate[] | undefined {
+  const wanted = wantedRows(offset + limit + 1);
+  // Ties with the last row are read too: equal ranks are ordered by date once the copies are known.
+  let first = Math.min(distinct.length, (offset + limit + 1) * 2);
+  while (first < distinct.length && distinct[first]!.rank === distinct[first - 1]!.rank) first++;
+  if (first < Math.min(distinct.length, wanted)) {
+    const some = resolveCopies(reader, distinct.slice(0, first), facets);
+    if (pagesFilled(some, offset, limit)) return some;
+  }
+  const all = resolveCopies(reader, distinct.slice(0, Math.max(first, wanted)), facets);
+  return !mustFill || pagesFilled(all, offset, limit) ? all : undefined;
+}
+
+/** Whether the pages up to the one at `offset` are full and a row is left for the next one. */
+export function pagesFilled(candidates: Candidate[], offset: number, limit: number): boolean {
+  let start = 0;
+  for (const page of arrangePages(candidates, limit)) {
+    if (start > offset) return true;
+    if (page.length < limit) return false;
+    start += page.length;
+  }
+  return false;
+}
+
+function byRank(a: RankedDocument, b: RankedDocument): number {
+  return a.rank - b.rank;
+}
+
+/**
+ * Distinct documents (best first, one per fingerprint) with the copy shown for each: the newest
+ * that passes the filters. Equal ranks (the same text under several headlines) go newest first.
+ */
+function resolveCopies(reader: IndexReader, documents: RankedDocument[], facets: FacetFilter): Candidate[] {
+  const copies = new Map(
+    reader
+      .chooseCopies(
+        documents.map((doc) => doc.documentId),
+        facets,
+      )
+      .map((c) => [c.documentId, c]),
+  );
+  const candidates: Candidate[] = [];
+  for (const doc of documents) {
+    const copy = copies.get(doc.documentId);
+    // Every ranked document has a passing copy, unless a re-index removed it in between.
+    if (copy) candidates.push({ ...doc, ...copy });
+  }
+  return candidates.sort(byRankThenRecency);
+}

@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/index/database.js';
+import { type FacetFilter, IndexReader } from '../../src/index/reader.js';
+import { reindexArchive } from '../../src/ingest/reindex.js';
+import { markdownArticle, tempDatabase, tempDir, writeFiles } from '../support/fixtures.js';
+
+// Forty articles that say "ferry" often (they outrank the rest), then one quoting Ann Falk that
+// says it once, added by a later re-index run.
+const loud = Array.from({ length: 40 }, (_, i) => [
+  `loud-${i}.md`,
+  markdownArticle(
+    { title: `Ferry notes ${i}`, source: 'Harbour Ledger', published: '2020-01-01' },
+    `Ferry ferry ferry timetable number ${i}.`,
+  ),
+]);
+const quoted = markdownArticle(
+  { title: 'Strike vote', source: 'Harbour Ledger', published: '2021-05-01' },
+  '"We will not take the ferry back to work until the vote is counted and the terms are fair," said Ann Falk, speaking outside the depot after a long night of talks with the operators.',
+);
+
+let db: Db;
+let reader: IndexReader;
+
+beforeAll(async () => {
+  const dir = tempDir();
+  writeFiles(dir, Object.fromEntries(loud));
+  ({ db } = tempDatabase());
+  await reindexArchive(db, { dirs: [dir] });
+  writeFiles(dir, { 'quoted.md': quoted });
+  await reindexArchive(db, { dirs: [dir] });
+  reader = new IndexReader(db);
+});
+
+const titleOf = (documentIds: number[], filter: FacetFilter) =>
+  reader.chooseCopies(documentIds, filter).map((copy) => reader.attributions([copy.articleId])[0]!.title);
+
+describe('IndexReader.rankDocuments with facets', () => {
+  it('ranks the loud articles first without a filter', () => {
+    const [best] = reader.rankDocuments('"ferry"', 1);
+    expect(titleOf([best!.documentId], {})[0]).toMatch(/^Ferry notes/);
+  });
+
+  it.each<[string, FacetFilter]>([
+    ['a speaker (who:)', { speakers: ['falk'] }],
+    ['the re-index runs of a saved search', { afterRun: 1 }],
+    ['a speaker and a run and a date together', { speakers: ['falk'], afterRun: 1, fromDay: 20210101 }],
+  ])('filters by %s inside the ranking: the one passing match is the top 1', (_case, filter) => {
+    const ranked = reader.rankDocuments('"ferry"', 1, filter);
+    expect(ranked).toHaveLength(1);
+    expect(titleOf([ranked[0]!.documentId], filter)).toEqual(['Strike vote']);
+  });
+
+  it.each<[string, FacetFilter]>([
+    ['a speaker nobody quotes', { speakers: ['putin'] }],
+    ['runs after the last one', { afterRun: 2 }],
+    ['runs up to the first only, with a speaker only the second has', { throughRun: 1, speakers: ['falk'] }],
+  ])('finds nothing for %s', (_case, filter) => {
+    expect(reader.rankDocuments('"ferry"', 10, filter)).toEqual([]);
+  });
+});
+
+describe('IndexReader.newestFirst', () => {
+  it("lists a speaker's quoted passages (who: without words), none matching an exclusion", () => {
+    expect(reader.newestFirst({ speakers: ['falk'] }, 5).map((c) => c.passageId)).toHaveLength(1);
+    expect(reader.newestFirst({ speakers: ['falk'] }, 5, '"depot"')).toEqual([]);
+  });
+});

@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeArchive } from '../../scripts/bench/archive-writers.js';
+import { SyntheticArchive } from '../../scripts/bench/synthetic-archive.js';
+import { ChampionLists } from '../../src/index/champions.js';
+import type { Db } from '../../src/index/database.js';
+import { metaKeys } from '../../src/index/meta.js';
+import { type Candidate, type FacetFilter, IndexReader } from '../../src/index/reader.js';
+import { reindexArchive } from '../../src/ingest/reindex.js';
+import { arrangePages, pageAt } from '../../src/search/arrange.js';
+import { findCandidates } from '../../src/search/candidates.js';
+import { IndexView } from '../../src/search/index-view.js';
+import { tempDatabase, tempDir } from '../support/fixtures.js';
+
+// Small lists, so that a small archive has them and its pages reach past them.
+const sizing = { entries: 40, minimum: 50, share: 0.2, workerThreshold: Number.POSITIVE_INFINITY };
+const archive = new SyntheticArchive({ seed: 5 });
+const common = archive.vocabulary.slice(0, 6);
+
+let db: Db;
+let dir: string;
+
+async function rebuildSmallLists(): Promise<void> {
+  const version = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(metaKeys.indexVersion);
+  await new ChampionLists(db, sizing).rebuild(version as string);
+}
+
+/** The champion path's page beside FTS5's, for one word, filter and page. */
+function bothWays(word: string, facets: FacetFilter, offset: number, limit: number) {
+  const reader = new IndexReader(db);
+  const view = new IndexView(reader);
+  const request = { match: `"${word}"`, facets, offset, limit };
+  // The page a reporter sees: the candidates arranged (two per article), the one at `offset`.
+  const shown = (candidates: Candidate[]) => {
+    const page = pageAt(arrangePages(candidates, limit), offset);
+    return {
+      start: page.start,
+      next: page.nextOffset,
+      items: page.items.map((c) => [c.documentId, c.passageId, c.rank.toPrecision(12)]),
+    };
+  };
+  let ranked = 0;
+  const rankDocuments = reader.rankDocuments.bind(reader);
+  reader.rankDocuments = (...args) => {
+    ranked++;
+    return rankDocuments(...args);
+  };
+  const champion = shown(findCandidates(reader, view, { ...request, singleWord: word }));
+  // Answered from the list alone: FTS5 was not asked to rank.
+  const answeredFromList = ranked === 0;
+  return { answeredFromList, champion, fts: shown(findCandidates(reader, view, request)) };
+}
+
+function facetsToTry(): FacetFilter[] {
+  const outlets = db.prepare('SELECT id FROM outlets ORDER BY id').pluck().all() as number[];
+  return [
+    {},
+    { outlets: [outlets[0]!] },
+    { outlets: outlets.slice(-3) },
+    { fromDay: 20150101 },
+    { beforeDay: 20100101 },
+    { outlets: outlets.slice(0, 5), fromDay: 20120101, beforeDay: 20180101 },
+  ];
+}
+
+/** Compares both ways for every word, filter and page; returns how many the lists answered alone. */
+function expectSameEverywhere(): number {
+  let fromList = 0;
+  for (const word of common) {
+    for (const facets of facetsToTry()) {
+      for (const [offset, limit] of [
+        [0, 5],
+        [5, 5],
+        [30, 20],
+      ] as const) {
+        const { champion, fts, answeredFromList } = bothWays(word, facets, offset, limit);
+        expect(champion, `${word} ${JSON.stringify(facets)} at ${offset}`).toEqual(fts);
+        if (answeredFromList) fromList++;
+      }
+    }
+  }
+  return fromList;
+}
+
+beforeAll(async () => {
+  dir = tempDir();
+  writeArchive(archive, dir, 3000, 'jsonl', 40);
+  db = tempDatabase().db;
+  await reindexArchive(db, { dirs: [dir], helperProcess: 'never' });
+  await rebuildSmallLists();
+});
+
+describe('champion lists', () => {
+  it('are made for the very common words only', () => {
+    const words = db.prepare('SELECT word FROM champions').pluck().all() as string[];
+    expect(words.length).toBeGreaterThanOrEqual(4);
+    for (const word of words) expect(archive.vocabulary.indexOf(word)).toBeLessThan(60);
+  });
+
+  it('answer one very common word as FTS5 ranks it: same passages, same order, same scores', () => {
+    expect(expectSameEverywhere()).toBeGreaterThan(0);
+  });
+
+  it('stay exact through incremental re-indexes that add, change and remove articles', async () => {
+    const files = fs.readdirSync(dir).sort();
+    const edit = path.join(dir, files[2]!);
+    const lines = fs.readFileSync(edit, 'utf8').trimEnd().split('\n');
+    // The commonest words, over and over: these passages must enter the lists at the top.
+    for (const at of [0, 10, 20]) {
+      const article = JSON.parse(lines[at]!);
+      article.body = `${common.slice(0, 3).join(' ')} ${common[0]}.\n\n${article.body}`;
+      lines[at] = JSON.stringify(article);
+    }
+    // …and three articles gone (a small change: the lists are updated, not rebuilt).
+    fs.writeFileSync(edit, `${lines.slice(0, -3).join('\n')}\n`);
+    const before = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(metaKeys.indexVersion);
+    await reindexArchive(db, { dirs: [dir], helperProcess: 'never' });
+    const meta = (key: string) => db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key);
+    expect(meta(metaKeys.indexVersion)).toBe(String(Number(before) + 1));
+    expect(meta(metaKeys.championsVersion)).toBe(meta(metaKeys.indexVersion));
+    expect(expectSameEverywhere()).toBeGreaterThan(0);
+    db.exec("INSERT INTO passages_fts (passages_fts) VALUES ('integrity-check')");
+  });
+
+  it('are the same ranked in worker threads as on the re-index connection', async () => {
+    const lists = () => db.prepare('SELECT * FROM champions ORDER BY word').all();
+    await rebuildSmallLists();
+    const here = lists();
+    const version = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(metaKeys.indexVersion);
+    await new ChampionLists(db, { ...sizing, workerThreshold: 0 }).rebuild(version as string);
+    expect(lists()).toEqual(here);
+    expect(here.length).toBeGreaterThan(0);
+  });
+
+  it('are not used when they do not match the index version', async () => {
+    db.prepare('UPDATE meta SET value = value || ? WHERE key = ?').run('-stale', metaKeys.championsVersion);
+    const view = new IndexView(new IndexReader(db));
+    expect(view.championList(common[0]!)).toBeUndefined();
+    await rebuildSmallLists();
+    expect(new IndexView(new IndexReader(db)).championList(common[0]!)).toBeDefined();
+  });
+});

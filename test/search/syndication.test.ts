@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/index/database.js';
+import { reindexArchive } from '../../src/ingest/reindex.js';
+import type { SearchIndex } from '../../src/search/search-index.js';
+import { markdownArticle, tempDatabase, tempDir, writeFiles } from '../support/fixtures.js';
+import { ask, searchIndexOn } from '../support/readout.js';
+
+// A wire story carried by twelve outlets, under four headlines, over three days.
+const paragraphs = [
+  'The harbour authority closed the northern terminal after the crane collapse on Monday night.',
+  'Engineers from the harbour authority will inspect every crane on the quay before work resumes.',
+  'Shipping lines were told to divert to the southern terminal until the inspection ends.',
+];
+const headlines = [
+  'Crane collapse closes terminal',
+  'Terminal shut after crane falls',
+  'Quay cranes to be inspected',
+  'Harbour crane collapse',
+];
+const outlets = Array.from({ length: 12 }, (_, i) => `Outlet ${String.fromCharCode(65 + i)}`);
+
+let db: Db;
+let search: SearchIndex;
+
+beforeAll(async () => {
+  const dir = tempDir();
+  writeFiles(dir, {
+    ...Object.fromEntries(
+      outlets.map((source, i) => [
+        `wire/${i}.md`,
+        markdownArticle(
+          {
+            title: headlines[i % headlines.length]!,
+            source,
+            published: `2023-03-0${6 + (i % 3)}`,
+            url: `https://outlet-${i}.example/crane`,
+          },
+          paragraphs.join('\n\n'),
+        ),
+      ]),
+    ),
+    'other.md': markdownArticle(
+      { title: 'Ferry timetable changes', source: 'Outlet A', published: '2023-03-01' },
+      'The ferry to the island will leave the southern terminal an hour earlier from April.',
+    ),
+  });
+  ({ db } = tempDatabase());
+  await reindexArchive(db, { dirs: [dir] });
+  search = searchIndexOn(db);
+});
+
+describe('a story syndicated in twelve outlets', () => {
+  it('is indexed once per distinct text: one document per paragraph, and one per headline for the lead', () => {
+    const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+    expect(count('passages')).toBe(12 * 3 + 1);
+    expect(count('documents')).toBe(headlines.length + 2 + 1);
+  });
+
+  it('fills a page with its distinct passages, each once, naming the other outlets', () => {
+    const answer = ask(search, 'harbour authority terminal crane');
+    const bodies = answer.hits.map((hit) => hit.excerpt.text);
+    expect(new Set(bodies).size).toBe(bodies.length);
+    // One passage has every word; the partial matches that follow it are labelled with what they lack.
+    expect(answer.hits.filter((hit) => !hit.missing)).toHaveLength(1);
+    const wire = answer.hits.filter((hit) => hit.article.title !== 'Ferry timetable changes');
+    expect(wire.length).toBeGreaterThan(0);
+    for (const hit of wire) expect(hit.alsoIn).toHaveLength(5);
+  });
+
+  it('shows the copy of the outlet a source: filter asks for', () => {
+    const answer = ask(search, 'inspect crane source:"outlet j"');
+    expect(answer.hits.filter((hit) => !hit.missing).map((hit) => hit.article.source)).toEqual(['Outlet J']);
+    expect(new Set(answer.hits.map((hit) => hit.article.source))).toEqual(new Set(['Outlet J']));
+    expect(answer.hits[0]!.article.url).toBe('https://outlet-9.example/crane');
+  });
+
+  it('shows the newest copy unfiltered, and a copy from the dates asked for with a date filter', () => {
+    const newest = ask(search, 'divert shipping');
+    expect(newest.hits[0]!.article.published).toBe('2023-03-08');
+    const early = ask(search, 'divert shipping before:2023-03-07');
+    expect(early.hits.map((hit) => hit.article.published)).toEqual(['2023-03-06']);
+  });
+});
