@@ -1,10 +1,16 @@
 /**
  * Who an article talks about: the persons and institutions it names, linked across mentions
- * ("Vladimir Putin" … "Putin" … "Mr. Putin"), with the roles and nationalities it gives them, and
- * where each is mentioned. Pronouns and descriptions are resolved against it.
+ * ("Vladimir Putin" … "Putin" … "Mr. Putin"), where each is mentioned, and (when a description
+ * must be resolved) the roles and nationalities it gives them.
+ *
+ * Everything is found lazily, because most of an article is never asked about: names are read
+ * only in the sentences a pronoun looks back through; a surname met alone is looked up where
+ * the article writes that word (a plain string search) to find the full name and sex; the whole
+ * article is read for roles only when a description ("the Russian leader") needs resolving.
  */
-import { rolesCompatible } from './lexicon';
-import { findNames, type NameMention } from './mentions';
+import { ArticleWords } from './article-words';
+import { roleNouns, rolesCompatible, titles } from './lexicon';
+import { findNames, type NameMention, nameAround, type WordCheck } from './mentions';
 import type { Gender, NameKnowledge } from './name-knowledge';
 import type { QuotedSpan } from './quote-marks';
 import { sentenceAt, sentenceStarts } from './tokens';
@@ -24,8 +30,6 @@ export interface PlacedMention {
   paragraph: number;
   start: number;
   end: number;
-  /** Sentence number across the article. */
-  sentence: number;
   inQuote: boolean;
   /** Modifies a noun ("Trump campaign"): never a pronoun's antecedent. */
   modifier: boolean;
@@ -45,163 +49,265 @@ function placeKey(paragraph: number, offset: number): number {
   return paragraph * 1e8 + offset;
 }
 
+/** A person the article names in full: first name, where, the fullest form, the sex it gives. */
+interface FullName {
+  given: string;
+  /** Place keys, in order. */
+  keys: number[];
+  fullest: NameMention;
+  gender: Gender | null;
+}
+
+/** What the article writes wherever it writes one capitalised word. */
+interface NameSummary {
+  /** The persons named in full with it as surname. */
+  full: FullName[];
+  /** Somewhere it stands alone as a name someone is sure of. */
+  sureAlone: boolean;
+  /** The sex a title gives it alone ("Mrs. Clinton"). */
+  singleGender: Gender | null;
+  /** The persons named in full with it as first name, by surname. */
+  asFirstName: Map<string, NameMention>;
+}
+
+/** Whether an offset lies inside one of a paragraph's quoted spans (in order, not overlapping). */
+function insideSpan(spans: readonly QuotedSpan[], offset: number): boolean {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const span = spans[middle]!;
+    if (offset <= span.open) high = middle - 1;
+    else if (offset >= span.close) low = middle + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** The last key at or before `key` in sorted `keys`, or -1. */
+function latestBefore(keys: readonly number[], key: number): number {
+  let low = 0;
+  let high = keys.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (keys[middle]! <= key) {
+      found = keys[middle]!;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+const givingRoles = new Map<string, string[]>();
+
+/** The words that give a role compatible with `role` (titles, role nouns, heads of compound roles). */
+function wordsGiving(role: string): string[] {
+  let words = givingRoles.get(role);
+  if (!words) {
+    const found = new Set<string>();
+    for (const [word, given] of titles) if (given && rolesCompatible(role, given)) found.add(word);
+    for (const word of roleNouns) if (rolesCompatible(role, word)) found.add(word);
+    // Compound roles are made of a head word: 'press secretary', 'prime minister', 'vice president'.
+    for (const compound of [
+      'press secretary',
+      'secretary of state',
+      'prime minister',
+      'foreign minister',
+      'vice president',
+    ])
+      if (rolesCompatible(role, compound))
+        found.add(compound.split(' ').at(compound.includes(' of ') ? 0 : -1)!);
+    words = [...found];
+    givingRoles.set(role, words);
+  }
+  return words;
+}
+
 export class ArticleModel {
-  readonly entities: Entity[] = [];
-  /** Words the article writes in lower case somewhere. */
-  readonly lowerWords = new Set<string>();
-  /** Mentions by sentence number. */
-  private readonly bySentence = new Map<number, PlacedMention[]>();
-  private readonly sentenceBase: number[] = [];
-  private readonly starts: number[][] = [];
-  private readonly bySurname = new Map<string, Entity[]>();
-  private readonly byName = new Map<string, Entity>();
-  private readonly byFirst = new Map<string, Set<Entity>>();
-  /** Last mention of each entity, as a place key, while linking in order. */
-  private readonly lastSeen = new Map<Entity, number>();
+  /** Words the article writes in lower case somewhere, checked word by word. */
+  readonly lowerWords: WordCheck;
+  private readonly words: ArticleWords;
+  private readonly summaries = new Map<string, NameSummary>();
+  private readonly starts: Array<number[] | undefined> = [];
+  private readonly spansByParagraph = new Map<number, QuotedSpan[]>();
+  private readonly mentionsBySentence = new Map<number, PlacedMention[]>();
+  private readonly entityByKey = new Map<string, Entity>();
+  /** The persons named in a sentence, with roles: read only for descriptions. */
+  private readonly rolesBySentence = new Map<number, Entity[]>();
 
   constructor(
     readonly paragraphs: readonly string[],
     spans: readonly QuotedSpan[],
     readonly knowledge: NameKnowledge,
   ) {
-    const found: Array<{ paragraph: number; mention: NameMention }> = [];
-    for (const text of paragraphs)
-      for (const [word] of text.matchAll(/(?<![\p{L}'’])\p{Ll}[\p{L}'’-]*/gu)) this.lowerWords.add(word);
-    let base = 0;
-    paragraphs.forEach((text, paragraph) => {
-      const starts = sentenceStarts(text);
-      this.starts.push(starts);
-      this.sentenceBase.push(base);
-      base += starts.length;
-      for (const mention of findNames(text, knowledge, this.lowerWords)) found.push({ paragraph, mention });
-    });
-    // Full names first, so a surname met before the full name ("Putin says…") still links.
-    for (const { mention } of found) {
-      if (mention.kind === 'person' && mention.words.length >= 2) this.entityFor(mention, false);
+    for (const span of spans) {
+      const list = this.spansByParagraph.get(span.paragraph);
+      if (list) list.push(span);
+      else this.spansByParagraph.set(span.paragraph, [span]);
     }
-    let spanIndex = 0;
-    for (const { paragraph, mention } of found) {
-      while (
-        spanIndex < spans.length &&
-        placeKey(spans[spanIndex]!.paragraph, spans[spanIndex]!.close) <= placeKey(paragraph, mention.start)
-      )
-        spanIndex++;
-      const span = spans[spanIndex];
-      const inQuote = span !== undefined && span.paragraph === paragraph && span.open < mention.start;
-      const entity = this.entityFor(mention, true);
-      if (!entity) continue;
-      const sentence = this.sentenceOf(paragraph, mention.start);
-      const placed: PlacedMention = {
-        entity,
-        paragraph,
-        start: mention.start,
-        end: mention.end,
-        sentence,
-        inQuote,
-        modifier: mention.modifier,
-      };
-      const list = this.bySentence.get(sentence);
-      if (list) list.push(placed);
-      else this.bySentence.set(sentence, [placed]);
-      this.lastSeen.set(entity, placeKey(paragraph, mention.start));
-    }
+    this.words = new ArticleWords(paragraphs);
+    this.lowerWords = this.words;
   }
 
-  /** Sentence number across the article of a place. */
-  sentenceOf(paragraph: number, offset: number): number {
-    return this.sentenceBase[paragraph]! + sentenceAt(this.starts[paragraph]!, offset);
+  /** Sentence starts of a paragraph, computed once. */
+  sentenceStartsOf(paragraph: number): number[] {
+    let found = this.starts[paragraph];
+    if (!found) {
+      found = sentenceStarts(this.paragraphs[paragraph]!);
+      this.starts[paragraph] = found;
+    }
+    return found;
   }
 
-  /** The entity a mention names, made or merged; null for a lone opener nobody else names. */
-  private entityFor(mention: NameMention, linkSingles: boolean): Entity | null {
-    if (mention.kind === 'institution') {
-      const key = mention.words.join(' ');
-      let entity = this.byName.get(key);
-      if (!entity) {
-        entity = {
-          kind: 'institution',
-          name: mention.name,
-          words: mention.words,
-          gender: null,
-          roles: new Set(),
-          nations: new Set(),
-        };
-        this.byName.set(key, entity);
-        this.entities.push(entity);
+  /** What the article writes wherever it writes a word with a capital, summed up once. */
+  private summary(word: string): NameSummary {
+    let found = this.summaries.get(word);
+    if (found) return found;
+    found = { full: [], sureAlone: false, singleGender: null, asFirstName: new Map() };
+    const byFirst = new Map<string, FullName>();
+    for (const { paragraph, offset } of this.words.places(word)) {
+      const text = this.paragraphs[paragraph]!;
+      if (text[offset] === text[offset]!.toLowerCase()) continue;
+      const other = nameAround(text, offset, this.knowledge, this.lowerWords);
+      if (other?.kind !== 'person') continue;
+      const key = placeKey(paragraph, offset);
+      if (other.words.length >= 2 && other.words[0] === word && other.words.at(-1) !== word)
+        found.asFirstName.set(other.words.at(-1)!, other);
+      if (other.words.at(-1) !== word) continue;
+      if (other.words.length < 2) {
+        found.sureAlone ||= other.sure && !other.opener;
+        found.singleGender ??= other.gender;
+        continue;
       }
-      return entity;
+      const known = byFirst.get(other.words[0]!);
+      if (!known) {
+        const full = { given: other.words[0]!, keys: [key], fullest: other, gender: other.gender };
+        byFirst.set(full.given, full);
+        found.full.push(full);
+      } else {
+        known.keys.push(key);
+        known.gender ??= other.gender;
+        if (other.words.length > known.fullest.words.length) known.fullest = other;
+      }
     }
-    const surname = mention.words.at(-1)!;
-    const known = this.bySurname.get(surname) ?? [];
-    let entity: Entity | undefined;
-    if (mention.words.length >= 2) {
-      entity = known.find(
-        (candidate) => candidate.words.length === 1 || candidate.words[0] === mention.words[0],
-      );
-    } else if (linkSingles) {
-      entity = this.mostRecent(known) ?? this.byFirstName(surname);
-      if (!entity && (!mention.sure || mention.opener)) return null;
-    }
+    this.summaries.set(word, found);
+    return found;
+  }
+
+  private entity(key: string, mention: NameMention, kind: Entity['kind']): Entity {
+    let entity = this.entityByKey.get(key);
     if (!entity) {
       entity = {
-        kind: 'person',
+        kind,
         name: mention.name,
         words: mention.words,
         gender: null,
         roles: new Set(),
         nations: new Set(),
       };
-      this.entities.push(entity);
-      this.bySurname.set(surname, [...known, entity]);
-    }
-    if (mention.words.length > entity.words.length) {
+      this.entityByKey.set(key, entity);
+      if (kind === 'person') entity.gender = this.genderOf(mention.words);
+    } else if (mention.words.length > entity.words.length) {
       entity.name = mention.name;
       entity.words = mention.words;
     }
-    if (entity.words.length >= 2) {
-      const first = this.byFirst.get(entity.words[0]!) ?? new Set();
-      this.byFirst.set(entity.words[0]!, first.add(entity));
-    }
-    entity.gender ??= mention.gender;
-    for (const role of mention.roles) entity.roles.add(role);
-    for (const nation of mention.nations) entity.nations.add(nation);
     return entity;
   }
 
-  private mostRecent(candidates: readonly Entity[]): Entity | undefined {
-    let best: Entity | undefined;
-    let bestKey = -1;
-    for (const candidate of candidates) {
-      const key = this.lastSeen.get(candidate) ?? 0;
-      if (best === undefined || key > bestKey) {
-        best = candidate;
-        bestKey = key;
-      }
-    }
-    return best;
-  }
-
-  /** A person named in full whose first name is this word, when only one is ("Hillary"). */
-  private byFirstName(word: string): Entity | undefined {
-    const matches = this.byFirst.get(word);
-    return matches?.size === 1 ? [...matches][0] : undefined;
+  /** The sex the article gives a person: a title or a given name anywhere it names them. */
+  private genderOf(words: readonly string[]): Gender | null {
+    const summary = this.summary(words.at(-1)!);
+    const given = words.length >= 2 ? words[0] : undefined;
+    const full = summary.full.find((candidate) => candidate.given === given);
+    return (
+      full?.gender ?? summary.singleGender ?? (given === undefined ? (summary.full[0]?.gender ?? null) : null)
+    );
   }
 
   /**
-   * The person or institution a name written at a place refers to: the most recent one the article
-   * names with that surname, or with those words.
+   * The person a name of one or more words written at a place refers to: a person the article
+   * names in full with that surname (see below), or with that first name when only one person
+   * has it; null for a lone word nobody is sure is a name.
    */
-  entityNamed(words: readonly string[]): Entity | null {
-    const known = this.bySurname.get(words.at(-1) ?? '') ?? [];
-    const matching =
-      words.length >= 2
-        ? known.filter((entity) => entity.words[0] === words[0] || entity.words.length === 1)
-        : known;
-    return (
-      this.mostRecent(matching) ??
-      this.byName.get(words.join(' ')) ??
-      (words.length === 1 ? (this.byFirstName(words[0]!) ?? null) : null)
-    );
+  private personNamed(mention: NameMention, key: number): Entity | null {
+    const words = mention.words;
+    const surname = words.at(-1)!;
+    const given = words.length >= 2 ? words[0] : undefined;
+    const summary = this.summary(surname);
+    // "Johnson" a paragraph or two after "Jeh Johnson" is Jeh Johnson; further on, "Clinton" alone
+    // is the Clinton the article names in full most often (the first named, when as often).
+    const near = placeKey(Math.floor(key / 1e8) - 2, 0);
+    let best: FullName | undefined;
+    let bestLatest = -1;
+    for (const candidate of summary.full) {
+      if (given !== undefined && candidate.given !== given) continue;
+      if (mention.gender && candidate.gender && candidate.gender !== mention.gender) continue;
+      const latest = latestBefore(candidate.keys, key);
+      const better =
+        !best ||
+        (latest >= near || bestLatest >= near
+          ? latest > bestLatest
+          : candidate.keys.length > best.keys.length ||
+            (candidate.keys.length === best.keys.length && candidate.keys[0]! < best.keys[0]!));
+      if (better) {
+        best = candidate;
+        bestLatest = latest;
+      }
+    }
+    if (best) return this.entity(`p:${best.given} ${surname}`, best.fullest, 'person');
+    if (given !== undefined) return this.entity(`p:${given} ${surname}`, mention, 'person');
+    // "Hillary" alone: the one person named in full with that first name.
+    if (summary.asFirstName.size === 1) {
+      const [only] = summary.asFirstName.values();
+      return this.entity(`p:${surname} ${only!.words.at(-1)}`, only!, 'person');
+    }
+    return summary.sureAlone || (mention.sure && !mention.opener)
+      ? this.entity(`p:${surname}`, mention, 'person')
+      : null;
+  }
+
+  /** The entity a mention written at a place names, or null. */
+  private entityOf(mention: NameMention, key: number): Entity | null {
+    if (mention.kind === 'institution')
+      return this.entity(`i:${mention.words.join(' ')}`, mention, 'institution');
+    return this.personNamed(mention, key);
+  }
+
+  /** The names in one sentence of a paragraph, linked to entities, found once. */
+  private mentionsIn(paragraph: number, sentence: number): PlacedMention[] {
+    const cacheKey = placeKey(paragraph, sentence);
+    let placed = this.mentionsBySentence.get(cacheKey);
+    if (placed) return placed;
+    placed = [];
+    const text = this.paragraphs[paragraph]!;
+    const starts = this.sentenceStartsOf(paragraph);
+    const from = starts[sentence]!;
+    const to = starts[sentence + 1] ?? text.length;
+    const spans = this.spansByParagraph.get(paragraph) ?? [];
+    for (const mention of findNames(text, this.knowledge, this.lowerWords, from, to)) {
+      const entity = this.entityOf(mention, placeKey(paragraph, mention.start));
+      if (!entity) continue;
+      const inQuote = insideSpan(spans, mention.start);
+      placed.push({
+        entity,
+        paragraph,
+        start: mention.start,
+        end: mention.end,
+        inQuote,
+        modifier: mention.modifier,
+      });
+    }
+    this.mentionsBySentence.set(cacheKey, placed);
+    return placed;
+  }
+
+  /**
+   * The person or institution a name written at a place refers to: the person the article names
+   * in full with that surname (or those words), else the institution of that name.
+   */
+  entityNamed(mention: NameMention, at: Place): Entity | null {
+    return this.entityOf(mention, placeKey(at.paragraph, at.offset));
   }
 
   /**
@@ -210,22 +316,63 @@ export class ArticleModel {
    * quotations; null when none is near.
    */
   antecedent(gender: Gender, at: Place): Entity | null {
-    const here = this.sentenceOf(at.paragraph, at.offset);
+    let paragraph = at.paragraph;
+    let sentence = sentenceAt(this.sentenceStartsOf(paragraph), at.offset);
     // Bounded both ways, so a paragraph of a thousand sentences costs no more per pronoun.
-    const floor = Math.max(
-      this.sentenceBase[Math.max(0, at.paragraph - pronounReach)]!,
-      here - sentenceReach,
-    );
-    for (let sentence = here; sentence >= floor; sentence--) {
-      const mentions = this.bySentence.get(sentence) ?? [];
-      for (const mention of mentions) {
+    for (let looked = 0; looked <= sentenceReach; looked++) {
+      for (const mention of this.mentionsIn(paragraph, sentence)) {
         if (mention.inQuote || mention.modifier || mention.entity.kind !== 'person') continue;
-        if (sentence === here && mention.paragraph === at.paragraph && mention.start >= at.offset) continue;
+        if (looked === 0 && mention.start >= at.offset) continue;
         const sex = mention.entity.gender;
         if (sex === null || sex === gender) return mention.entity;
       }
+      sentence -= 1;
+      if (sentence < 0) {
+        paragraph -= 1;
+        if (paragraph < 0 || paragraph < at.paragraph - pronounReach) break;
+        sentence = this.sentenceStartsOf(paragraph).length - 1;
+      }
     }
     return null;
+  }
+
+  /**
+   * The persons named in the sentences where the article writes one of `words`, with the roles
+   * and nationalities it gives them there; each sentence read once.
+   */
+  private personsWithRoles(words: Iterable<string>): Set<Entity> {
+    const persons = new Set<Entity>();
+    for (const word of words) {
+      for (const { paragraph, offset } of this.words.places(word)) {
+        const starts = this.sentenceStartsOf(paragraph);
+        const sentence = sentenceAt(starts, offset);
+        const key = placeKey(paragraph, sentence);
+        let found = this.rolesBySentence.get(key);
+        if (!found) {
+          found = [];
+          const text = this.paragraphs[paragraph]!;
+          const to = starts[sentence + 1] ?? text.length;
+          for (const mention of findNames(
+            text,
+            this.knowledge,
+            this.lowerWords,
+            starts[sentence],
+            to,
+            true,
+          )) {
+            if (mention.kind !== 'person') continue;
+            const entity = this.personNamed(mention, placeKey(paragraph, mention.start));
+            if (!entity) continue;
+            for (const role of mention.roles) entity.roles.add(role);
+            for (const nation of mention.nations) entity.nations.add(nation);
+            found.push(entity);
+          }
+          this.rolesBySentence.set(key, found);
+        }
+        for (const entity of found) persons.add(entity);
+      }
+    }
+    return persons;
   }
 
   /**
@@ -233,17 +380,11 @@ export class ArticleModel {
    * ("the Russian leader" → the person named as Russian president); null when none or several.
    */
   described(role: string, nationsWanted: readonly string[]): Entity | null {
-    const matches = this.entities.filter(
+    const matches = [...this.personsWithRoles(wordsGiving(role))].filter(
       (entity) =>
-        entity.kind === 'person' &&
         [...entity.roles].some((known) => rolesCompatible(role, known)) &&
         nationsWanted.every((nation) => entity.nations.has(nation)),
     );
     return matches.length === 1 ? matches[0]! : null;
-  }
-
-  /** Whether a place lies before another. */
-  static before(a: Place, b: Place): boolean {
-    return placeKey(a.paragraph, a.offset) < placeKey(b.paragraph, b.offset);
   }
 }

@@ -96,15 +96,7 @@ export function extractQuotations(paragraphs: readonly string[], options: Extrac
   const knowledge = options.knowledge ?? compromiseKnowledge();
   const model = new ArticleModel(paragraphs, spans, knowledge);
   const resolver = new SpeakerResolver(model);
-  const startsOf = new Map<number, number[]>();
-  const starts = (paragraph: number) => {
-    let found = startsOf.get(paragraph);
-    if (!found) {
-      found = sentenceStarts(paragraphs[paragraph]!);
-      startsOf.set(paragraph, found);
-    }
-    return found;
-  };
+  const starts = (paragraph: number) => model.sentenceStartsOf(paragraph);
 
   const drafts: Draft[] = spans.map((span, index) => {
     const text = paragraphs[span.paragraph]!;

@@ -17,6 +17,13 @@ import {
 import type { Gender, NameKnowledge } from './name-knowledge';
 import { type Token, tokenize, workCounter } from './tokens';
 
+/** Words an article writes in lower case somewhere: capitalised, they open a sentence or a title. */
+export interface WordCheck {
+  has(word: string): boolean;
+}
+
+const noWords: WordCheck = { has: () => false };
+
 export interface NameMention {
   start: number;
   end: number;
@@ -26,6 +33,7 @@ export interface NameMention {
   /** Lower-case words of the name. */
   words: string[];
   gender: Gender | null;
+  /** Roles and nationalities the words around the name give; read only when asked for (`withRoles`). */
   roles: string[];
   nations: string[];
   /** Known to be a person: titled, or a known first name or surname, or two words or more. */
@@ -114,13 +122,23 @@ function describeAfter(text: string, end: number, roles: string[], found: string
   }
 }
 
+/** The sex of the first known given name before the surname ("Crooked Hillary Clinton" → 'f'). */
+function givenNameGender(words: readonly string[], knowledge: NameKnowledge): Gender | null {
+  for (let k = 0; k < words.length - 1; k++) {
+    const sex = knowledge.firstName(words[k]!);
+    if (sex === 'm' || sex === 'f') return sex;
+  }
+  return null;
+}
+
 /** Parses one run of capitalised words; null when it names no person or institution. */
 function parseRun(
   text: string,
   run: Token[],
   knowledge: NameKnowledge,
   startsSentence: boolean,
-  lowerWords: ReadonlySet<string>,
+  lowerWords: WordCheck,
+  withRoles: boolean,
 ): NameMention | null {
   let first = 0;
   let withThe = false;
@@ -188,7 +206,7 @@ function parseRun(
   const start = name[0]!.start;
   const last = name.at(-1)!;
   const end = last.end - (last.possessive ? 2 : /\.$/.test(last.text) && name.length > 1 ? 1 : 0);
-  if (!institution) {
+  if (!institution && withRoles) {
     describeBefore(text, run[first]!.start, roles, found);
     describeAfter(text, run.at(-1)!.end, roles, found);
   }
@@ -201,7 +219,7 @@ function parseRun(
     words: nameWords,
     gender: institution
       ? null
-      : (genderOf([...titleWords, ...roles]) ?? (firstName === '?' ? null : firstName)),
+      : (genderOf([...titleWords, ...roles]) ?? givenNameGender(nameWords, knowledge)),
     roles: institution ? [] : roles,
     nations: found.filter(Boolean),
     sure:
@@ -219,28 +237,77 @@ function parseRun(
 /**
  * The person and institution names in `text` between `from` and `to`, in order. `lowerWords` are
  * words the article writes in lower case: capitalised, they open a sentence or a title, not a name.
+ * Roles and nationalities around each name are read only `withRoles` (it costs a look around).
  *
  * @example findNames('Russian President Vladimir Putin said.', compromiseKnowledge())[0].name // 'Vladimir Putin'
  */
 export function findNames(
   text: string,
   knowledge: NameKnowledge,
-  lowerWords: ReadonlySet<string> = new Set(),
+  lowerWords: WordCheck = noWords,
   from = 0,
   to = text.length,
+  withRoles = false,
 ): NameMention[] {
   const mentions: NameMention[] = [];
   runPattern.lastIndex = from;
   for (let match = runPattern.exec(text); match && match.index < to; match = runPattern.exec(text)) {
-    workCounter.units += 1;
-    const run = tokenize(text, match.index, Math.min(to, match.index + match[0].length)).filter(
-      (token) => token.word,
-    );
-    if (run.length === 0) continue;
-    const before = text.slice(Math.max(0, match.index - 3), match.index);
-    const startsSentence = match.index === 0 || /(?:[.!?:]["”’]?\s+|^\s*|["“‘(]\s*)$/u.test(before);
-    const mention = parseRun(text, run, knowledge, startsSentence, lowerWords);
+    const mention = parseMatch(text, match, knowledge, lowerWords, to, withRoles);
     if (mention) mentions.push(mention);
   }
   return mentions;
+}
+
+/** Parses one match of the run pattern. */
+function parseMatch(
+  text: string,
+  match: RegExpExecArray,
+  knowledge: NameKnowledge,
+  lowerWords: WordCheck,
+  to: number,
+  withRoles: boolean,
+): NameMention | null {
+  workCounter.units += 1;
+  const word = match[0];
+  // "The", "But", "In": most runs are one sentence-opening word that names nobody.
+  if (word.length <= 10 && notNames.has(word.toLowerCase()) && !titles.has(word.toLowerCase())) return null;
+  const run = tokenize(text, match.index, Math.min(to, match.index + word.length)).filter(
+    (token) => token.word,
+  );
+  if (run.length === 0) return null;
+  const before = text.slice(Math.max(0, match.index - 3), match.index);
+  const startsSentence = match.index === 0 || /(?:[.!?:]["”’]?\s+|^\s*|["“‘(]\s*)$/u.test(before);
+  return parseRun(text, run, knowledge, startsSentence, lowerWords, withRoles);
+}
+
+/**
+ * The name written around `offset` (the capitalised run holding it), or null: how a surname
+ * met alone is looked up where the article names it in full.
+ *
+ * @example nameAround('He met Ada Lund.', 11, compromiseKnowledge())?.name // 'Ada Lund'
+ */
+export function nameAround(
+  text: string,
+  offset: number,
+  knowledge: NameKnowledge,
+  lowerWords: WordCheck = noWords,
+): NameMention | null {
+  // Back to a word boundary a few words before, so titles and first names are part of the run;
+  // read in a window of its own, so a run of a thousand capitalised words costs no more.
+  let from = Math.max(0, offset - 48);
+  while (from > 0 && from > offset - 64 && !/\s/.test(text[from - 1]!)) from--;
+  // Three characters more before it tell whether the run opens a sentence.
+  const context = Math.min(from, 3);
+  const window = text.slice(from - context, Math.min(text.length, offset + 64));
+  const at = offset - from + context;
+  from -= context;
+  runPattern.lastIndex = context;
+  for (let match = runPattern.exec(window); match && match.index <= at; match = runPattern.exec(window)) {
+    // Only the run holding the offset is read.
+    if (match.index + match[0].length <= at) continue;
+    const mention = parseMatch(window, match, knowledge, lowerWords, window.length, false);
+    if (!mention || mention.start > at || at >= mention.end) return null;
+    return { ...mention, start: mention.start + from, end: mention.end + from };
+  }
+  return null;
 }

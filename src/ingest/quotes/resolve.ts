@@ -15,7 +15,7 @@ import {
   roleNouns,
   titles,
 } from './lexicon';
-import { findNames } from './mentions';
+import { findNames, type NameMention } from './mentions';
 import { tokenize } from './tokens';
 
 interface IssuerEvent {
@@ -25,6 +25,21 @@ interface IssuerEvent {
 
 const issuerPattern =
   /\b(?:(statement|report|readout|release|communiqu[eé]|press service|press office|website|spokes(?:man|woman|person)) (?:of|from|for) |[Aa]ccording to |[Ii]n (?:its|a) (?:statement|report|readout)[^,]{0,40}, )(?:the )?((?:\p{Lu}[\p{L}'’-]*(?: |$))+(?:(?:house|press service|press office|ministry|department)\b)?)/gu;
+
+/** A name that is the subject of a speech verb: someone, whoever the lexicon says. */
+const spokenName: NameMention = {
+  start: 0,
+  end: 0,
+  kind: 'person',
+  name: '',
+  words: [],
+  gender: null,
+  roles: [],
+  nations: [],
+  sure: true,
+  opener: false,
+  modifier: false,
+};
 
 function keyOf(place: Place): number {
   return place.paragraph * 1e8 + place.offset;
@@ -119,21 +134,31 @@ export class SpeakerResolver {
     if (!name) {
       const bare = tokens.filter((token) => !titles.has(token.lower) && !determiners.has(token.lower));
       if (bare.length === 0) return this.describe(phrase, words, head);
+      const written = phrase.slice(bare[0]!.start, bare.at(-1)!.end);
       return this.named(
-        bare.map((token) => token.lower),
-        phrase.slice(bare[0]!.start, bare.at(-1)!.end),
+        { ...spokenName, name: written, words: bare.map((token) => token.lower) },
+        written,
+        place,
       );
     }
     if (name.kind === 'institution')
       return { speaker: this.institutionName(phrase, words), institution: true };
-    return this.named(name.words, name.name);
+    return this.named({ ...name, sure: true, opener: false }, name.name, place);
   }
 
-  private named(words: readonly string[], written: string): { speaker: string; institution: boolean } {
-    const entity = this.model.entityNamed(words);
-    if (entity) return { speaker: entity.name, institution: entity.kind === 'institution' };
-    const shouted = /^[\p{Lu}\s.'’-]+$/u.test(written) && /\p{Lu}{2}/u.test(written);
-    return { speaker: shouted ? written.split(/\s+/).map(titleCase).join(' ') : written, institution: false };
+  private named(
+    mention: NameMention,
+    written: string,
+    place: Place,
+  ): { speaker: string; institution: boolean } {
+    const entity = this.model.entityNamed(mention, place);
+    const name = entity?.name ?? written;
+    // A transcript's "WALLACE:" is Wallace.
+    const shouted = /^[\p{Lu}\s.'’-]+$/u.test(name) && /\p{Lu}{2}/u.test(name);
+    return {
+      speaker: shouted ? name.split(/\s+/).map(titleCase).join(' ') : name,
+      institution: entity?.kind === 'institution',
+    };
   }
 
   /** "the press service of the Kremlin" → "the Kremlin press service"; "the press service" → the last issuer's. */
