@@ -58,11 +58,9 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
   if (at > 0 && /[—―–-]/.test(tokens[at - 1]!.text) && !isSpeechVerb(first)) {
     const phrase = phraseAfter(tokens, at);
     const next = phrase ? tokens[phrase.to] : undefined;
-    if (
-      phrase &&
-      tokens[phrase.from]!.capital &&
-      (!next || /^\n/.test(text.slice(tokens[phrase.to - 1]!.end)))
-    )
+    // The name ends its line, or the text, or the next quotation opens after it.
+    const rest = phrase ? text.slice(tokens[phrase.to - 1]!.end, tokens[phrase.to - 1]!.end + 3) : '';
+    if (phrase && tokens[phrase.from]!.capital && (!next || /^\.?(?:\s*$|\s*\n|\s+["“«„])/.test(rest)))
       return { cue: null, speaker: speakerOf(text, tokens, phrase), side: 'after' };
   }
   if (first.lower === 'according' && tokens[at + 1]?.lower === 'to') {

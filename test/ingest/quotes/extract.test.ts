@@ -62,6 +62,13 @@ describe('extractQuotations: speakers named in the sentence', () => {
       'Ilse Brand',
       null,
     ],
+    [
+      'an epigraph dash in a run of readers’ answers on one line',
+      ['“We will appeal.” ― Marta Kovac  “The port is too small.”― Ilse Brand. “We lost.” ― Tomas Berg'],
+      'The port',
+      'Ilse Brand',
+      null,
+    ],
   ])('finds the speaker in %s', (_name, paragraphs, opening, speaker, cue) => {
     const found = quotation(paragraphs, opening);
     expect(found.speaker).toBe(speaker);
