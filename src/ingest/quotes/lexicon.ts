@@ -137,9 +137,15 @@ export const titles: ReadonlyMap<string, string> = new Map([
   ['anchor', 'host'],
 ] as Array<[string, string]>);
 
-/** Role nouns of descriptions ('the Russian leader', 'a senior official'). */
+/** The plural of a role noun: 'officials', 'spokesmen', 'businesswomen'. */
+function plural(noun: string): string {
+  if (noun.endsWith('man')) return `${noun.slice(0, -3)}men`;
+  return /(?:s|sh|ch|x)$/.test(noun) ? `${noun}es` : `${noun}s`;
+}
+
+/** Role nouns of descriptions ('the Russian leader', 'a senior official', 'several groups'), and their plurals. */
 // biome-ignore format: a word list
-export const roleNouns: ReadonlySet<string> = new Set([
+const singularRoles = [
   'president', 'leader', 'premier', 'minister', 'secretary', 'chancellor', 'senator', 'governor', 'mayor',
   'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'source', 'sources', 'aide', 'adviser',
   'advisor', 'candidate', 'nominee', 'businessman', 'businesswoman', 'billionaire', 'executive', 'chief',
@@ -153,7 +159,9 @@ export const roleNouns: ReadonlySet<string> = new Set([
   'husband', 'daughter', 'son', 'man', 'woman', 'king', 'queen', 'prince', 'princess', 'pope', 'questioner',
   'interviewer', 'moderator', 'organizer', 'organiser', 'campaigner', 'entrepreneur', 'investor', 'mogul',
   'tycoon', 'chief executive', 'ceo', 'veteran', 'colleague', 'friend', 'partner', 'politician', 'statesman',
-]);
+  'group', 'advocate', 'protester', 'delegate', 'member', 'leader', 'environmentalist', 'observer', 'watchdog',
+];
+export const roleNouns: ReadonlySet<string> = new Set([...singularRoles, ...singularRoles.map(plural)]);
 
 /** Roles one description may name by another: a head of state is a leader, a premier a prime minister. */
 const roleFamilies: ReadonlyArray<ReadonlySet<string>> = [

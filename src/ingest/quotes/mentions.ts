@@ -174,9 +174,17 @@ function parseRun(
     knowledge.isOrganization(name.map((token) => token.lower).join(' '));
   // "Crooked Hillary Clinton", "Presidential Debates": ordinary words (known as such, or written in
   // lower case elsewhere in the article) before a name are not part of it.
-  const ordinary = (word: string) =>
-    knowledge.isCommonWord(word) || (lowerWords.has(word) && knowledge.firstName(word) === null);
-  while (!named && name.length > 0 && ordinary(name[0]!.lower) && !titles.has(name[0]!.lower)) name.shift();
+  // A participle opening the sentence ("Injecting Clinton into the race") is no given name.
+  const participle = (token: Token) =>
+    startsSentence &&
+    token === run[0] &&
+    token.lower.endsWith('ing') &&
+    knowledge.firstName(token.lower) === null;
+  const ordinary = (token: Token) =>
+    knowledge.isCommonWord(token.lower) ||
+    (lowerWords.has(token.lower) && knowledge.firstName(token.lower) === null) ||
+    (name.length > 1 && participle(token));
+  while (!named && name.length > 0 && ordinary(name[0]!) && !titles.has(name[0]!.lower)) name.shift();
   while (name.length > 1 && /^(?:jr|sr|ii|iii)$/.test(name.at(-1)!.lower)) name.pop();
   if (name.length === 0) return null;
   const nameWords = name.map((token) => token.lower);

@@ -9,6 +9,7 @@ import {
   institutionNouns,
   institutionWords,
   nations,
+  notNames,
   roleNouns,
   speechVerbs,
   subjectPronouns,
@@ -32,9 +33,14 @@ const stopWords = new Set([
   'without', 'within', 'between', 'among', 'amid', 'despite', 'like', 'unlike', 'toward', 'towards',
 ]);
 
+/** Capitalised words of `notNames` that still name speakers: groups ("Republicans said"). */
+const groups = new Set(['democrats', 'republicans', 'americans', 'russians']);
+
 /** A word that may head a speaker phrase. */
 export function isHead(token: Token): boolean {
   if (!token.word) return false;
+  // Months, weekdays and sentence adverbs ("In August,", "Meanwhile,") are capitalised but name nobody.
+  if (token.capital && notNames.has(token.lower) && !groups.has(token.lower)) return false;
   if (token.capital && !stopWords.has(token.lower) && !determiners.has(token.lower)) return true;
   return (
     roleNouns.has(token.lower) ||
@@ -48,6 +54,20 @@ export function isHead(token: Token): boolean {
 function looksLikeVerb(token: Token): boolean {
   if (token.capital || roleNouns.has(token.lower) || documentNouns.has(token.lower)) return false;
   return speechVerbs.has(token.lower) || /(?:ed|ing|ly)$/.test(token.lower);
+}
+
+/**
+ * Whether a clause opens at `at` with a participle ("Following a meeting, …", "Speaking at a
+ * rally, …"), not a name: a capitalised -ing word first in its clause, before a lower-case word.
+ * "Manning said" and "Browning, the poet," are names.
+ */
+function opensWithParticiple(tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at]!;
+  if (!token.capital || !token.lower.endsWith('ing') || token.lower.length < 5) return false;
+  const previous = tokens[at - 1];
+  if (previous && !/^[.!?:;,“"‘(—–]$/.test(previous.text)) return false;
+  const next = tokens[at + 1];
+  return next !== undefined && next.word && !next.capital && !speechVerbs.has(next.lower);
 }
 
 /** Whether a token can sit inside a speaker phrase. */
@@ -72,6 +92,7 @@ function skipParenthesis(tokens: readonly Token[], at: number): number {
 export function phraseAfter(tokens: readonly Token[], at: number): Phrase | null {
   const first = tokens[at];
   if (!first) return null;
+  if (opensWithParticiple(tokens, at)) return null;
   if (subjectPronouns.has(first.lower)) return { from: at, to: at + 1 };
   let k = at;
   if (determiners.has(first.lower)) k++;

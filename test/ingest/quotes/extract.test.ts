@@ -75,6 +75,27 @@ describe('extractQuotations: speakers named in the sentence', () => {
     expect(found.cue).toBe(cue);
   });
 
+  it.each([
+    [
+      'a month opening the sentence',
+      'In August, several environmental groups sued the mine owner, saying his plan was "a disaster for the valley."',
+      'several environmental groups',
+    ],
+    [
+      'a participle opening the sentence',
+      'Following a short meeting, the Harbour Council issued a statement calling the plan "a clear mistake."',
+      'the Harbour Council',
+    ],
+    [
+      'a participle before the name',
+      'Speaking at a rally in Dover, Tomas Berg said the port was "too small for us."',
+      'Tomas Berg',
+    ],
+  ])('passes over %s to the subject', (_name, text, speaker) => {
+    const quotes = extractQuotations([text]);
+    expect(quotes.map((quote) => quote.speaker)).toEqual([speaker]);
+  });
+
   it('gives a surname the full name the article gave earlier', () => {
     const paragraphs = [
       'Finance Minister Marta Kovac presented the budget.',
