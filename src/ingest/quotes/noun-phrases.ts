@@ -67,7 +67,7 @@ function opensWithParticiple(tokens: readonly Token[], at: number): boolean {
   const previous = tokens[at - 1];
   if (previous && !/^[.!?:;,“"‘(—–]$/.test(previous.text)) return false;
   const next = tokens[at + 1];
-  return next !== undefined && next.word && !next.capital && !speechVerbs.has(next.lower);
+  return next?.word === true && !next.capital && !speechVerbs.has(next.lower);
 }
 
 /** Whether a token can sit inside a speaker phrase. */
