@@ -26,13 +26,20 @@ export interface Entity {
 }
 
 export interface PlacedMention {
-  entity: Entity;
+  /** Who is named; null for a pronoun. */
+  entity: Entity | null;
+  /** The sex of a subject pronoun ("he", "she"), whose own antecedent is its referent. */
+  pronoun: Gender | null;
+  /** The sex of a person the article describes but does not name ("the woman"). */
+  unnamed: Gender | null;
   paragraph: number;
   start: number;
   end: number;
   inQuote: boolean;
   /** Modifies a noun ("Trump campaign"): never a pronoun's antecedent. */
   modifier: boolean;
+  /** Follows a preposition ("loyalists to Joe Biden"): an antecedent only when no subject is. */
+  object: boolean;
 }
 
 /** A place in the article: paragraph and offset. */
@@ -44,6 +51,34 @@ export interface Place {
 /** Paragraphs, and sentences, looked back through for a pronoun's antecedent. */
 const pronounReach = 3;
 const sentenceReach = 12;
+/** Pronouns followed back to pronouns before them, at most. */
+const chainDepth = 4;
+
+const subjectPronoun = /\b(?:[Hh]e|[Ss]he)\b(?!['’])/g;
+const femaleNouns = new Set([
+  'woman',
+  'mother',
+  'wife',
+  'girl',
+  'daughter',
+  'lady',
+  'sister',
+  'widow',
+  'grandmother',
+]);
+const unnamedPerson =
+  /\b(?:[Tt]he|[Aa]|[Tt]his|[Tt]hat)\s+(?:[\p{Ll}-]+\s+){0,2}?(woman|man|mother|father|wife|husband|girl|boy|daughter|son|lady|sister|brother|widow|grandmother|grandfather)\b(?!\s+(?:who|whom|whose)\b)/gu;
+// biome-ignore format: a word list
+const prepositions = [
+  'to', 'of', 'with', 'for', 'by', 'about', 'against', 'from', 'at', 'on', 'in', 'than', 'toward', 'towards',
+  'like', 'including', 'over', 'under', 'between', 'among', 'after', 'before', 'into', 'upon', 'via', 'versus',
+  'behind', 'beside', 'near', 'alongside',
+];
+/** A preposition, then capitalised words (titles, first names) up to the name. */
+const prepositionBefore = new RegExp(
+  String.raw`\b(?:${prepositions.join('|')})\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*$`,
+  'u',
+);
 
 function placeKey(paragraph: number, offset: number): number {
   return paragraph * 1e8 + offset;
@@ -288,16 +323,54 @@ export class ArticleModel {
     for (const mention of findNames(text, this.knowledge, this.lowerWords, from, to)) {
       const entity = this.entityOf(mention, placeKey(paragraph, mention.start));
       if (!entity) continue;
-      const inQuote = insideSpan(spans, mention.start);
       placed.push({
         entity,
+        pronoun: null,
+        unnamed: null,
         paragraph,
         start: mention.start,
         end: mention.end,
-        inQuote,
+        inQuote: insideSpan(spans, mention.start),
         modifier: mention.modifier,
+        object: prepositionBefore.test(text.slice(Math.max(from, mention.start - 60), mention.start)),
       });
     }
+    subjectPronoun.lastIndex = from;
+    for (
+      let match = subjectPronoun.exec(text);
+      match && match.index < to;
+      match = subjectPronoun.exec(text)
+    ) {
+      if (insideSpan(spans, match.index)) continue;
+      placed.push({
+        entity: null,
+        pronoun: match[0].toLowerCase() === 'he' ? 'm' : 'f',
+        unnamed: null,
+        paragraph,
+        start: match.index,
+        end: match.index + match[0].length,
+        inQuote: false,
+        modifier: false,
+        object: false,
+      });
+    }
+    // "The woman": someone the article does not name, whom a later "she" may mean.
+    unnamedPerson.lastIndex = from;
+    for (let match = unnamedPerson.exec(text); match && match.index < to; match = unnamedPerson.exec(text)) {
+      if (insideSpan(spans, match.index)) continue;
+      placed.push({
+        entity: null,
+        pronoun: null,
+        unnamed: femaleNouns.has(match[1]!.toLowerCase()) ? 'f' : 'm',
+        paragraph,
+        start: match.index,
+        end: match.index + match[0].length,
+        inQuote: false,
+        modifier: false,
+        object: prepositionBefore.test(text.slice(Math.max(from, match.index - 60), match.index)),
+      });
+    }
+    placed.sort((a, b) => a.start - b.start);
     this.mentionsBySentence.set(cacheKey, placed);
     return placed;
   }
@@ -315,16 +388,29 @@ export class ArticleModel {
    * (left to right, as a subject comes first) of a compatible sex, not counting names inside
    * quotations; null when none is near.
    */
-  antecedent(gender: Gender, at: Place): Entity | null {
+  antecedent(gender: Gender, at: Place, depth = 0): Entity | null {
     let paragraph = at.paragraph;
     let sentence = sentenceAt(this.sentenceStartsOf(paragraph), at.offset);
     // Bounded both ways, so a paragraph of a thousand sentences costs no more per pronoun.
     for (let looked = 0; looked <= sentenceReach; looked++) {
-      for (const mention of this.mentionsIn(paragraph, sentence)) {
-        if (mention.inQuote || mention.modifier || mention.entity.kind !== 'person') continue;
-        if (looked === 0 && mention.start >= at.offset) continue;
-        const sex = mention.entity.gender;
-        if (sex === null || sex === gender) return mention.entity;
+      const candidates = this.mentionsIn(paragraph, sentence).filter(
+        (mention) =>
+          !mention.inQuote &&
+          !mention.modifier &&
+          (looked > 0 || mention.start < at.offset) &&
+          (mention.pronoun === gender ||
+            mention.unnamed === gender ||
+            (mention.entity?.kind === 'person' && (mention.entity.gender ?? gender) === gender)),
+      );
+      // Subjects before objects: "Fowler said loyalists to Joe Biden would fight. He added…" is Fowler.
+      const chosen = candidates.find((mention) => !mention.object) ?? candidates[0];
+      if (chosen?.entity) return chosen.entity;
+      // "The woman… she said": someone the article does not name.
+      if (chosen?.unnamed) return null;
+      // "He" before it means whom that "he" means: "Miller spoke. He could not say why Ivanka Trump…"
+      if (chosen) {
+        if (depth >= chainDepth) return null;
+        return this.antecedent(gender, { paragraph, offset: chosen.start }, depth + 1);
       }
       sentence -= 1;
       if (sentence < 0) {

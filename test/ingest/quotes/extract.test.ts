@@ -129,6 +129,31 @@ describe('extractQuotations: pronouns and descriptions', () => {
     expect(quotation(paragraphs, 'We agreed').speaker).toBe('Ilse Brand');
   });
 
+  it('follows "he" back to the "he" before it, past a name in between', () => {
+    const paragraphs = [
+      'Harbour spokesman Radu Voss told the Gazette that the plan would go ahead.',
+      'However, he could not say why Keld Marr had mentioned it in an interview.',
+      '"We have nothing in writing yet," he said.',
+    ];
+    expect(quotation(paragraphs, 'We have').speaker).toBe('Radu Voss');
+  });
+
+  it('prefers the subject to a name after a preposition', () => {
+    const paragraphs = [
+      'Loyalists to Keld Marr will fight the plan, Radu Voss said on Monday.',
+      '"This is a different time," he said.',
+    ];
+    expect(quotation(paragraphs, 'This is').speaker).toBe('Radu Voss');
+  });
+
+  it('gives null for "she" after a woman the article does not name', () => {
+    const paragraphs = [
+      'The woman’s enthusiasm for the mayor is recorded in detail by reporter Ilse Brand:',
+      '"Here he comes," she said.',
+    ];
+    expect(quotation(paragraphs, 'Here he').speaker).toBeNull();
+  });
+
   it('does not take a name inside the quotation as the antecedent', () => {
     const paragraphs = ['Mr. Tomas Berg spoke first.', '"Ilse Brand is wrong," he said.'];
     expect(quotation(paragraphs, 'Ilse Brand').speaker).toBe('Tomas Berg');
