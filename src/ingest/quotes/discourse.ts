@@ -28,6 +28,8 @@ export interface Entity {
 export interface PlacedMention {
   /** Who is named; null for a pronoun. */
   entity: Entity | null;
+  /** The name as written, for a name. */
+  name?: NameMention;
   /** The sex of a subject pronoun ("he", "she"), whose own antecedent is its referent. */
   pronoun: Gender | null;
   /** The sex of a person the article describes but does not name ("the woman"). */
@@ -101,6 +103,8 @@ interface NameSummary {
   sureAlone: boolean;
   /** The sex a title gives it alone ("Mrs. Clinton"). */
   singleGender: Gender | null;
+  /** Where it stands alone as a name, with the sex a title gives it there. */
+  alone: Array<{ key: number; gender: Gender | null }>;
   /** The persons named in full with it as first name, by surname. */
   asFirstName: Map<string, NameMention>;
 }
@@ -199,7 +203,7 @@ export class ArticleModel {
   private summary(word: string): NameSummary {
     let found = this.summaries.get(word);
     if (found) return found;
-    found = { full: [], sureAlone: false, singleGender: null, asFirstName: new Map() };
+    found = { full: [], sureAlone: false, singleGender: null, alone: [], asFirstName: new Map() };
     const byFirst = new Map<string, FullName>();
     for (const { paragraph, offset } of this.words.places(word)) {
       const text = this.paragraphs[paragraph]!;
@@ -213,6 +217,7 @@ export class ArticleModel {
       if (other.words.length < 2) {
         found.sureAlone ||= other.sure && !other.opener;
         found.singleGender ??= other.gender;
+        found.alone.push({ key, gender: other.gender });
         continue;
       }
       const known = byFirst.get(other.words[0]!);
@@ -254,10 +259,11 @@ export class ArticleModel {
   private genderOf(words: readonly string[]): Gender | null {
     const summary = this.summary(words.at(-1)!);
     const given = words.length >= 2 ? words[0] : undefined;
+    // "Mrs. Voss" tells Ilse Voss's sex only when she is the one Voss named in full.
+    const only = summary.full.length === 1 ? summary.full[0] : undefined;
+    if (given === undefined) return summary.singleGender ?? only?.gender ?? null;
     const full = summary.full.find((candidate) => candidate.given === given);
-    return (
-      full?.gender ?? summary.singleGender ?? (given === undefined ? (summary.full[0]?.gender ?? null) : null)
-    );
+    return full?.gender ?? (full === only ? summary.singleGender : null);
   }
 
   /**
@@ -270,23 +276,45 @@ export class ArticleModel {
     const surname = words.at(-1)!;
     const given = words.length >= 2 ? words[0] : undefined;
     const summary = this.summary(surname);
-    // "Johnson" a paragraph or two after "Jeh Johnson" is Jeh Johnson; further on, "Clinton" alone
-    // is the Clinton the article names in full most often (the first named, when as often).
-    const near = placeKey(Math.floor(key / 1e8) - 2, 0);
+    // Further on, "Clinton" alone is the Clinton the article names most often: in full, by first
+    // name alone ("Hillary"), or by a title of that sex ("Mrs. Clinton"), counting the one named
+    // first once more; when as often, the one named last before it.
+    const candidates = summary.full.filter(
+      (candidate) =>
+        (given === undefined || candidate.given === given) &&
+        !(mention.gender && candidate.gender && candidate.gender !== mention.gender),
+    );
     let best: FullName | undefined;
+    let bestScore = -1;
     let bestLatest = -1;
-    for (const candidate of summary.full) {
-      if (given !== undefined && candidate.given !== given) continue;
-      if (mention.gender && candidate.gender && candidate.gender !== mention.gender) continue;
+    // Named in full earlier in the same paragraph: that one ("Jeh Johnson says… Johnson added").
+    const paragraphStart = placeKey(Math.floor(key / 1e8), 0);
+    for (const candidate of candidates) {
       const latest = latestBefore(candidate.keys, key);
-      const better =
-        !best ||
-        (latest >= near || bestLatest >= near
-          ? latest > bestLatest
-          : candidate.keys.length > best.keys.length ||
-            (candidate.keys.length === best.keys.length && candidate.keys[0]! < best.keys[0]!));
-      if (better) {
+      if (latest >= paragraphStart && latest > bestLatest) {
         best = candidate;
+        bestLatest = latest;
+      }
+    }
+    if (best) return this.entity(`p:${best.given} ${surname}`, best.fullest, 'person');
+    for (const candidate of candidates) {
+      const sameSex = candidates.filter((other) => other.gender === candidate.gender).length === 1;
+      const titled = summary.alone.filter(
+        (alone) => alone.gender && sameSex && alone.gender === candidate.gender,
+      );
+      // The person named first is the one the article is about: one mention more.
+      const first = candidates.every((other) => other.keys[0]! >= candidate.keys[0]!) ? 1 : 0;
+      const score =
+        candidate.keys.length + this.summary(candidate.given).alone.length + titled.length + first;
+      const latest = latestBefore(candidate.keys, key);
+      if (
+        !best ||
+        score > bestScore ||
+        (score === bestScore &&
+          (latest > bestLatest || (latest === bestLatest && candidate.keys[0]! < best.keys[0]!)))
+      ) {
+        best = candidate;
+        bestScore = score;
         bestLatest = latest;
       }
     }
@@ -325,6 +353,7 @@ export class ArticleModel {
       if (!entity) continue;
       placed.push({
         entity,
+        name: mention,
         pronoun: null,
         unnamed: null,
         paragraph,
@@ -384,6 +413,19 @@ export class ArticleModel {
   }
 
   /**
+   * The person a mention names, if of a sex compatible with `gender`: "Cruz" for "he" is the
+   * Cruz the article names who is a man, when it names his wife Heidi Cruz too.
+   */
+  private personOfSex(mention: PlacedMention, gender: Gender): Entity | null {
+    const entity = mention.entity;
+    if (entity?.kind !== 'person') return null;
+    if ((entity.gender ?? gender) === gender) return entity;
+    if (!mention.name || mention.name.words.length > 1) return null;
+    const other = this.personNamed({ ...mention.name, gender }, placeKey(mention.paragraph, mention.start));
+    return other && (other.gender ?? gender) === gender ? other : null;
+  }
+
+  /**
    * The person a pronoun at a place refers to: sentence by sentence back from it, the first person
    * (left to right, as a subject comes first) of a compatible sex, not counting names inside
    * quotations; null when none is near.
@@ -400,11 +442,11 @@ export class ArticleModel {
           (looked > 0 || mention.start < at.offset) &&
           (mention.pronoun === gender ||
             mention.unnamed === gender ||
-            (mention.entity?.kind === 'person' && (mention.entity.gender ?? gender) === gender)),
+            this.personOfSex(mention, gender) !== null),
       );
       // Subjects before objects: "Fowler said loyalists to Joe Biden would fight. He added…" is Fowler.
       const chosen = candidates.find((mention) => !mention.object) ?? candidates[0];
-      if (chosen?.entity) return chosen.entity;
+      if (chosen?.entity) return this.personOfSex(chosen, gender);
       // "The woman… she said": someone the article does not name.
       if (chosen?.unnamed) return null;
       // "He" before it means whom that "he" means: "Miller spoke. He could not say why Ivanka Trump…"

@@ -154,6 +154,18 @@ describe('extractQuotations: pronouns and descriptions', () => {
     expect(quotation(paragraphs, 'Here he').speaker).toBeNull();
   });
 
+  it('tells apart persons of one surname by sex and by who the article is about', () => {
+    const paragraphs = [
+      'Senator Radu Voss spoke on Monday.',
+      'His wife, Ilse Voss, and his father, Keld Voss, were at his side.',
+      'Later, Voss praised the crowd.',
+      '"We will win," he said.',
+      'Ilse Voss smiled. "He means it," said Mrs. Voss.',
+    ];
+    expect(quotation(paragraphs, 'We will').speaker).toBe('Radu Voss');
+    expect(quotation(paragraphs, 'He means').speaker).toBe('Ilse Voss');
+  });
+
   it('does not take a name inside the quotation as the antecedent', () => {
     const paragraphs = ['Mr. Tomas Berg spoke first.', '"Ilse Brand is wrong," he said.'];
     expect(quotation(paragraphs, 'Ilse Brand').speaker).toBe('Tomas Berg');
