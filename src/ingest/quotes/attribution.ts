@@ -45,11 +45,36 @@ function cueText(text: string, tokens: readonly Token[], from: number, to: numbe
 
 /**
  * The attribution after a quotation: `text` from the closing mark to the end of the sentence.
+ * `closed` asks for one that stands alone as the sentence's close ("…?” Trump said." — where the
+ * quotation's question mark does not end the sentence), not a new sentence ("Trump said it…").
  *
  * @example attributionAfter('"Yes," he said.', 6, 15) // { cue: 'said', speaker: { text: 'he', … } }
  */
-export function attributionAfter(text: string, from: number, to: number): Attribution | null {
+export function attributionAfter(text: string, from: number, to: number, closed = false): Attribution | null {
   const tokens = tokenize(text, from, Math.min(to, from + windowSize));
+  const found = findAfter(text, tokens);
+  if (!found) return null;
+  if (closed && !closesSentence(tokens, found.last + 1)) return null;
+  return found.attribution;
+}
+
+// biome-ignore format: a word list
+const afterAttribution = new Set([
+  'on', 'in', 'at', 'during', 'after', 'before', 'while', 'when', 'yesterday', 'today', 'tonight', 'last', 'this',
+  'earlier', 'later', 'reporters', 'journalists', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
+  'saturday', 'sunday', 'and', 'but', 'as', 'from', 'via', 'to',
+]);
+
+/** Whether the words from token `at` close a sentence an attribution began: nothing, or a when or where. */
+function closesSentence(tokens: readonly Token[], at: number): boolean {
+  const next = tokens[at];
+  return next === undefined || !next.word || afterAttribution.has(next.lower);
+}
+
+function findAfter(
+  text: string,
+  tokens: readonly Token[],
+): { attribution: Attribution; last: number } | null {
   let at = 0;
   while (at < tokens.length && leading.has(tokens[at]!.text) && at < 3) at++;
   const first = tokens[at];
@@ -61,13 +86,16 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
     // The name ends its line, or the text, or the next quotation opens after it.
     const rest = phrase ? text.slice(tokens[phrase.to - 1]!.end, tokens[phrase.to - 1]!.end + 3) : '';
     if (phrase && tokens[phrase.from]!.capital && (!next || /^\.?(?:\s*$|\s*\n|\s+["“«„])/.test(rest)))
-      return { cue: null, speaker: speakerOf(text, tokens, phrase), side: 'after' };
+      return {
+        attribution: { cue: null, speaker: speakerOf(text, tokens, phrase), side: 'after' },
+        last: phrase.to - 1,
+      };
   }
   if (first.lower === 'according' && tokens[at + 1]?.lower === 'to') {
+    const phrase = phraseAfter(tokens, at + 2);
     return {
-      cue: 'according to',
-      speaker: speakerOf(text, tokens, phraseAfter(tokens, at + 2)),
-      side: 'after',
+      attribution: { cue: 'according to', speaker: speakerOf(text, tokens, phrase), side: 'after' },
+      last: phrase ? phrase.to - 1 : at + 1,
     };
   }
   if (isSpeechVerb(first)) {
@@ -77,29 +105,36 @@ export function attributionAfter(text: string, from: number, to: number): Attrib
     const phrase = phraseAfter(tokens, cueEnd);
     if (phrase && (first.lower === 'reads' || first.lower === 'read')) {
       return {
-        cue: cueText(text, tokens, at, Math.min(phrase.to, at + 3)),
-        speaker: speakerOf(text, tokens, phrase),
-        side: 'after',
+        attribution: {
+          cue: cueText(text, tokens, at, Math.min(phrase.to, at + 3)),
+          speaker: speakerOf(text, tokens, phrase),
+          side: 'after',
+        },
+        last: phrase.to - 1,
       };
     }
     // A verb with nobody after it ("…, adding that") leaves the speaker to the words before the
     // quotation, unless it reports a document ("said in a statement").
     if (!phrase && (cueEnd === at + 1 || weakSpeechVerbs.has(first.lower))) return null;
     return {
-      cue: cueText(text, tokens, at, cueEnd),
-      speaker: speakerOf(text, tokens, phrase),
-      side: 'after',
+      attribution: {
+        cue: cueText(text, tokens, at, cueEnd),
+        speaker: speakerOf(text, tokens, phrase),
+        side: 'after',
+      },
+      last: Math.max(cueEnd, phrase?.to ?? 0) - 1,
     };
   }
   // ", Obama said" / ", the Kremlin press service said in a statement" / ", it said".
   const direct = subjectThenVerb(text, tokens, at);
-  if (direct) return direct;
+  if (direct) return { attribution: direct, last: direct.verbEnd - 1 };
   // "… is held accountable, Warren said.": an attribution closing the sentence after a comma.
   for (let k = at + 1; k < tokens.length; k++) {
     if (/^[.;!?]$/.test(tokens[k]!.text)) break;
     if (tokens[k]!.text !== ',') continue;
     const late = subjectThenVerb(text, tokens, k + 1);
-    if (late?.speaker && /^[.;!?]?$/.test(tokens[late.verbEnd]?.text ?? '')) return late;
+    if (late?.speaker && /^[.;!?]?$/.test(tokens[late.verbEnd]?.text ?? ''))
+      return { attribution: late, last: late.verbEnd - 1 };
   }
   return null;
 }
@@ -172,7 +207,11 @@ export function attributionBefore(text: string, from: number, to: number): Attri
     // "read" reports speech only as "the statement reads": before a quotation it is a title's verb.
     if (!isSpeechVerb(token) || token.lower === 'read' || token.lower === 'reads') continue;
     if (token.lower.endsWith('ing') || tokens[k - 1]?.lower === 'was' || tokens[k - 1]?.lower === 'were') {
-      // "…, saying" / "was quoted as saying": the subject opens the clause.
+      // "footage of Trump saying": the name right before the participle says it…
+      const named = tokens[k - 1]?.capital ? phraseBefore(tokens, k) : null;
+      if (named && token.lower.endsWith('ing'))
+        return { cue: token.lower, speaker: speakerOf(text, tokens, named), side: 'before' };
+      // …and in "…, saying" or "was quoted as saying", the subject that opens the clause.
       const subject = firstPhrase(tokens, k);
       if (subject) return { cue: token.lower, speaker: speakerOf(text, tokens, subject), side: 'before' };
       continue;
@@ -217,13 +256,28 @@ function firstPhrase(tokens: readonly Token[], end: number, mainClause = false):
   let start = end - 1;
   const stop = mainClause ? /^[.;!?,]$/ : /^[.;!?]$/;
   while (start > 0 && !stop.test(tokens[start - 1]!.text)) start--;
-  for (let k = start; k < Math.min(end, start + 10); k++) {
+  let object: Phrase | null = null;
+  for (let k = start; k < Math.min(end, start + 24); k++) {
     const phrase = phraseAfter(tokens, k);
-    if (phrase && phrase.to <= end) return phrase;
-    if (tokens[k]!.text === ',') continue;
+    if (!phrase || phrase.to > end) continue;
+    // "During a speech, Trump…", "… a call to Ukraine and …": the object of a preposition is no
+    // subject, unless the clause has no other ("A lesson from Loretta Lynch:").
+    if (clausePrepositions.has(tokens[k - 1]?.lower ?? '')) {
+      object ??= phrase;
+      k = phrase.to - 1;
+      continue;
+    }
+    return phrase;
   }
-  return null;
+  return object;
 }
+
+// biome-ignore format: a word list
+const clausePrepositions = new Set([
+  'to', 'of', 'for', 'with', 'from', 'by', 'about', 'against', 'into', 'at', 'on', 'in', 'over', 'under', 'than',
+  'during', 'after', 'before', 'since', 'until', 'despite', 'through', 'throughout', 'amid', 'among', 'within',
+  'without', 'like', 'unlike', 'toward', 'towards', 'upon', 'via',
+]);
 
 /** A transcript label opening the quotation's words: "PENCE: Well, look…". */
 export function labelInside(text: string, start: number, end: number): Attribution | null {

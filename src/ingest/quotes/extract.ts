@@ -64,9 +64,23 @@ function ownAttribution(
   const label = labelInside(text, span.start, span.end);
   if (label) return label;
   if (!span.continues) {
-    const sentenceEnd = starts[sentenceAt(starts, span.close + 1) + 1] ?? text.length;
-    const after = attributionAfter(text, span.close, Math.min(sentenceEnd, next?.open ?? text.length));
+    // The sentence the closing mark is in: a full stop inside the marks may end it…
+    const sentence = sentenceAt(starts, span.close - 1);
+    const sentenceEnd = starts[sentence + 1] ?? text.length;
+    const limit = next?.open ?? text.length;
+    const after = attributionAfter(text, span.close, Math.min(sentenceEnd, limit));
     if (after) return after;
+    // …but not a question or exclamation mark before an attribution that closes the sentence:
+    // "“Who would have believed it?” Trump said." (unlike "…escapades.” The agency said it…").
+    if (sentenceEnd <= span.close + 2 && sentenceEnd < limit) {
+      const closing = attributionAfter(
+        text,
+        span.close,
+        Math.min(starts[sentence + 2] ?? text.length, limit),
+        true,
+      );
+      if (closing) return closing;
+    }
   }
   const sentenceStart = starts[sentenceAt(starts, span.open)]!;
   const from = Math.max(sentenceStart, previous?.paragraph === span.paragraph ? previous.close : 0);
@@ -106,7 +120,7 @@ export function extractQuotations(paragraphs: readonly string[], options: Extrac
     let speaker: string | null = null;
     if (own?.speaker) {
       const place = { paragraph: span.paragraph, offset: own.speaker.start };
-      const resolved = resolver.resolve(own.speaker.text, place);
+      const resolved = resolver.resolve(own.speaker.text, place, own.side !== 'clause');
       speaker = resolved.speaker;
       if (resolved.institution && speaker) resolver.noteIssuer(speaker, place);
     } else if (own?.cue && /statement|report|readout/.test(own.cue)) {

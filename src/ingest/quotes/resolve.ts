@@ -90,14 +90,23 @@ export class SpeakerResolver {
 
   /**
    * The speaker named by `phrase`, written at `place`; `institution` tells whether it is one.
+   * `spoken`: the phrase is the subject of a speech cue, not merely of the clause a quotation is in.
    *
    * @example resolver.resolve('he', { paragraph: 3, offset: 40 }) // { speaker: 'Barack Obama', institution: false }
    */
-  resolve(phrase: string, place: Place): { speaker: string | null; institution: boolean } {
+  resolve(phrase: string, place: Place, spoken = true): { speaker: string | null; institution: boolean } {
     this.advance(place);
     const tokens = tokenize(phrase).filter((token) => token.word);
     const words = tokens.map((token) => token.lower);
     if (words.length === 0) return { speaker: null, institution: false };
+    // "Russia insisted", "Moscow said": a country or a capital that speaks is its government.
+    const bare = words[0] === 'the' ? words.slice(1) : words;
+    if (
+      spoken &&
+      tokens.every((token) => token.capital || token.lower === 'the') &&
+      this.model.knowledge.isPlace(bare.join(' '))
+    )
+      return { speaker: asWritten(phrase), institution: true };
     if (words.length === 1 && /^(?:he|she)$/.test(words[0]!)) {
       const entity = this.model.antecedent(words[0] === 'he' ? 'm' : 'f', place);
       return { speaker: entity?.name ?? null, institution: false };

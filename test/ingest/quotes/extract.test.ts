@@ -96,6 +96,34 @@ describe('extractQuotations: speakers named in the sentence', () => {
     expect(quotes.map((quote) => quote.speaker)).toEqual([speaker]);
   });
 
+  it('takes the attribution after a question mark, but not a new sentence after a full stop', () => {
+    const paragraphs = [
+      '“Who would have believed it a year ago?” Radu Voss said, looking at the crowd. “It is ours.” The mayor said the vote was close.',
+    ];
+    expect(quotation(paragraphs, 'Who would').speaker).toBe('Radu Voss');
+    expect(quotation(paragraphs, 'It is ours').speaker).toBe('Radu Voss');
+  });
+
+  it('gives a country that speaks its own words, not the next sentence’s speaker', () => {
+    const paragraphs = [
+      'Norway insisted that its neighbour "stop its dangerous games." The Harbour Agency said the ships had shown "complete disregard for the rules."',
+    ];
+    expect(quotation(paragraphs, 'stop its').speaker).toBe('Norway');
+    expect(quotation(paragraphs, 'complete disregard').speaker).toBe('the Harbour Agency');
+  });
+
+  it('passes over an opening phrase after a preposition to the subject', () => {
+    const text =
+      'During a long speech on Tuesday, Radu Voss attacked the council, saying, “They are lazy and very slow.”';
+    expect(quotation([text], 'They are').speaker).toBe('Radu Voss');
+  });
+
+  it('gives a quotation after a name and a participle to that name', () => {
+    const text =
+      'The advert ends with footage of Radu Voss saying, “That makes me smart,” as the crowd laughs.';
+    expect(quotation([text], 'That makes').speaker).toBe('Radu Voss');
+  });
+
   it('gives a surname the full name the article gave earlier', () => {
     const paragraphs = [
       'Finance Minister Marta Kovac presented the budget.',
