@@ -4,8 +4,8 @@
  * of the White House", "― Jane Doe") or before it ("Obama said:", "According to the Kremlin,",
  * "Trump called her", "The Post reports that … to"), or a transcript label ("PENCE: …").
  */
-import { adverbs, documentNouns, speechVerbs, weakSpeechVerbs } from './lexicon';
-import { type Phrase, phraseAfter, phraseBefore } from './noun-phrases';
+import { adverbs, determiners, documentNouns, speechVerbs, weakSpeechVerbs } from './lexicon';
+import { isHead, type Phrase, phraseAfter, phraseBefore } from './noun-phrases';
 import { type Token, tokenize } from './tokens';
 
 export interface Attribution {
@@ -21,6 +21,11 @@ export interface Attribution {
 const windowSize = 320;
 const leading = new Set([',', '—', '–', '―', '-', ':', ')', '(']);
 
+/** "put it", as in "as the memo put it": a speech cue of two words. */
+function isPutIt(tokens: readonly Token[], k: number): boolean {
+  return tokens[k]?.lower === 'put' && tokens[k + 1]?.lower === 'it';
+}
+
 function isSpeechVerb(token: Token | undefined): boolean {
   return token?.word === true && !token.capital && speechVerbs.has(token.lower);
 }
@@ -30,6 +35,45 @@ function speakerOf(text: string, tokens: readonly Token[], phrase: Phrase | null
   const start = tokens[phrase.from]!.start;
   const end = tokens[phrase.to - 1]!.end;
   return { text: text.slice(start, end), start, end };
+}
+
+/** Words between a subject and its verb: "also", "later", "forcefully", "flatly". */
+function isAdverb(tokens: readonly Token[], k: number): boolean {
+  const token = tokens[k]!;
+  if (adverbs.has(token.lower)) return true;
+  // An -ly word, unless a determiner makes it a noun ("the family").
+  return (
+    token.word &&
+    !token.capital &&
+    token.lower.length > 4 &&
+    token.lower.endsWith('ly') &&
+    !determiners.has(tokens[k - 1]?.lower ?? '')
+  );
+}
+
+// biome-ignore format: a word list
+const nounLemmas = new Set([
+  'claim', 'remark', 'comment', 'report', 'note', 'answer', 'reply', 'tweet', 'quote', 'call', 'rule', 'counter',
+  'post', 'promise', 'pledge', 'vow', 'demand', 'boast', 'joke', 'quip', 'cry', 'shout', 'chant', 'charge',
+  'estimate', 'forecast', 'appeal', 'whisper', 'sigh', 'groan', 'laugh', 'praise', 'label', 'brand', 'term',
+  'blog', 'echo', 'plea', 'warning', 'response', 'statement', 'comment', 'insistence', 'suggestion', 'question',
+]);
+
+/**
+ * Whether a speech verb's form is a noun here: "the president’s claims", "of Republican claims",
+ * "a controversial comment", "a lunch counter" — after a determiner, a possessive or "of", or after
+ * a word that follows one (unless that word is the subject: "the mayor claims").
+ */
+function usedAsNoun(tokens: readonly Token[], k: number): boolean {
+  const token = tokens[k]!;
+  const lemma = token.lower.endsWith('s') ? token.lower.slice(0, -1) : token.lower;
+  if (!nounLemmas.has(lemma)) return false;
+  const nounStart = (other: Token | undefined) =>
+    other !== undefined && (determiners.has(other.lower) || other.possessive || other.lower === 'of');
+  const previous = tokens[k - 1];
+  if (nounStart(previous)) return true;
+  if (!previous?.word || isHead(previous) || !nounStart(tokens[k - 2])) return false;
+  return !previous.capital || tokens[k - 2]!.lower === 'of';
 }
 
 /** "in a statement", "in an interview": words that join the cue. */
@@ -125,8 +169,9 @@ function findAfter(
       last: Math.max(cueEnd, phrase?.to ?? 0) - 1,
     };
   }
-  // ", Obama said" / ", the Kremlin press service said in a statement" / ", it said".
-  const direct = subjectThenVerb(text, tokens, at);
+  // ", Obama said" / ", the Kremlin press service said in a statement" / ", it said" /
+  // ", as a Homeland Security memo put it".
+  const direct = subjectThenVerb(text, tokens, first.lower === 'as' ? at + 1 : at);
   if (direct) return { attribution: direct, last: direct.verbEnd - 1 };
   // "… is held accountable, Warren said.": an attribution closing the sentence after a comma.
   for (let k = at + 1; k < tokens.length; k++) {
@@ -155,6 +200,8 @@ function verbAfter(tokens: readonly Token[], from: number): number {
     // An appositive: up to the comma before the verb.
     const start = k;
     for (k = start + 1; k < tokens.length && k - start < 30; k++) {
+      // ", R-Ky., said": a full stop before a comma ends an abbreviation, not the sentence.
+      if (tokens[k]!.text === '.' && tokens[k + 1]?.text === ',') continue;
       if (/^[.;!?:]$/.test(tokens[k]!.text)) return -1;
       if (tokens[k]!.text === ',' && isSpeechVerb(tokens[k + 1])) {
         k++;
@@ -163,8 +210,8 @@ function verbAfter(tokens: readonly Token[], from: number): number {
     }
   }
   const adverbStart = k;
-  while (k < tokens.length && adverbs.has(tokens[k]!.lower) && k - adverbStart < 3) k++;
-  return isSpeechVerb(tokens[k]) ? k : -1;
+  while (k < tokens.length && isAdverb(tokens, k) && k - adverbStart < 3) k++;
+  return isSpeechVerb(tokens[k]) || isPutIt(tokens, k) ? k : -1;
 }
 
 function subjectThenVerb(
@@ -176,7 +223,7 @@ function subjectThenVerb(
   if (!phrase) return null;
   const verb = verbAfter(tokens, phrase.to);
   if (verb < 0) return null;
-  const cueEnd = cueExtension(tokens, verb + 1);
+  const cueEnd = isPutIt(tokens, verb) ? verb + 2 : cueExtension(tokens, verb + 1);
   return {
     cue: cueText(text, tokens, verb, cueEnd),
     speaker: speakerOf(text, tokens, phrase),
@@ -205,7 +252,31 @@ export function attributionBefore(text: string, from: number, to: number): Attri
       };
     }
     // "read" reports speech only as "the statement reads": before a quotation it is a title's verb.
+    if (isPutIt(tokens, k)) {
+      // "As Jane Doe, a tax lawyer, recently put it, “…”".
+      const end = tokens[k - 1] && isAdverb(tokens, k - 1) ? k - 1 : k;
+      const subject = phraseBefore(tokens, end);
+      if (subject) return { cue: 'put it', speaker: speakerOf(text, tokens, subject), side: 'before' };
+      continue;
+    }
     if (!isSpeechVerb(token) || token.lower === 'read' || token.lower === 'reads') continue;
+    if (usedAsNoun(tokens, k)) {
+      // "Trump’s claim of “…”": the one whose claim it is, when the quotation is what was claimed
+      // (not "Trump’s tweet was only “to mock”"); else a cue with nobody named yet.
+      const possessor = tokens[k - 1]?.possessive ? k - 1 : tokens[k - 2]?.possessive ? k - 2 : -1;
+      const content = tokens[k + 1] === undefined || /^(?:of|that|:|,)$/.test(tokens[k + 1]!.lower);
+      const owner = content ? possessor : -1;
+      const phrase = owner >= 0 ? phraseBefore(tokens, owner + 1) : null;
+      const owned = speakerOf(text, tokens, phrase);
+      if (owned) {
+        // "Voss’s claim": Voss.
+        const trimmed = owned.text.replace(/['’]s?$/u, '');
+        const speaker = { ...owned, text: trimmed, end: owned.start + trimmed.length };
+        return { cue: token.lower, speaker, side: 'before' };
+      }
+      subjectless ??= { cue: token.lower, speaker: null, side: 'before' };
+      continue;
+    }
     if (token.lower.endsWith('ing') || tokens[k - 1]?.lower === 'was' || tokens[k - 1]?.lower === 'were') {
       // "footage of Trump saying": the name right before the participle says it…
       const named = tokens[k - 1]?.capital ? phraseBefore(tokens, k) : null;
@@ -217,8 +288,16 @@ export function attributionBefore(text: string, from: number, to: number): Attri
       continue;
     }
     let end = k;
-    while (end > 0 && adverbs.has(tokens[end - 1]!.lower) && k - end < 3) end--;
-    if (/^(?:who|which|that)$/.test(tokens[end - 1]?.lower ?? '') && tokens[end - 2]?.text === ',') end -= 2;
+    while (end > 0 && isAdverb(tokens, end - 1) && k - end < 3) end--;
+    const relative = /^(?:who|which|that)$/.test(tokens[end - 1]?.lower ?? '');
+    if (relative && tokens[end - 2]?.text === ',') end -= 2;
+    // "told a woman who suggested that…": a relative clause's verb is not the sentence's.
+    else if (relative) continue;
+    // "Scott beamed and asked the crowd…": a second verb has the clause's subject.
+    if (tokens[end - 1]?.lower === 'and') {
+      const first = firstPhrase(tokens, end - 1, false, false);
+      if (first) return { cue: token.lower, speaker: speakerOf(text, tokens, first), side: 'before' };
+    }
     const subject = phraseBefore(tokens, end);
     if (subject) return { cue: token.lower, speaker: speakerOf(text, tokens, subject), side: 'before' };
     // "…," said Jane Doe, "…": the subject after the verb, right before the quotation.
@@ -250,8 +329,16 @@ export function clauseSubject(text: string, from: number, to: number): Attributi
   return subject ? { cue: null, speaker: speakerOf(text, tokens, subject), side: 'clause' } : null;
 }
 
-/** The first speaker phrase of a clause (after its last comma if `mainClause`), before token `end`. */
-function firstPhrase(tokens: readonly Token[], end: number, mainClause = false): Phrase | null {
+/**
+ * The first speaker phrase of a clause (after its last comma if `mainClause`), before token `end`;
+ * the object of a preposition only when there is no other and `orObject`.
+ */
+function firstPhrase(
+  tokens: readonly Token[],
+  end: number,
+  mainClause = false,
+  orObject = true,
+): Phrase | null {
   if (end <= 0) return null;
   let start = end - 1;
   const stop = mainClause ? /^[.;!?,]$/ : /^[.;!?]$/;
@@ -269,7 +356,7 @@ function firstPhrase(tokens: readonly Token[], end: number, mainClause = false):
     }
     return phrase;
   }
-  return object;
+  return orObject ? object : null;
 }
 
 // biome-ignore format: a word list

@@ -105,6 +105,15 @@ export function phraseAfter(tokens: readonly Token[], at: number): Phrase | null
       k = after;
       continue;
     }
+    // "9/11 widow Terry Strada": a date written with a slash.
+    if (
+      token.text === '/' &&
+      /^\d+$/.test(tokens[k - 1]?.text ?? '') &&
+      /^\d+$/.test(tokens[k + 1]?.text ?? '')
+    ) {
+      k += 2;
+      continue;
+    }
     if (token.lower === 'of' && lastHead >= 0) {
       // "the statement of the White House", "the President of the United States".
       const next = tokens[k + 1]?.lower === 'the' ? k + 2 : k + 1;
@@ -138,7 +147,12 @@ export function phraseBefore(tokens: readonly Token[], end: number): Phrase | nu
       if (/^[;!?:“"‘]$/.test(stop) || (stop === '.' && tokens[k + 1]?.text !== ',')) break;
       if (stop !== ',') continue;
       const name = phraseBefore(tokens, k);
-      const opensClause = name && (name.from === 0 || /^[,.;:!?“"‘(—–-]$/.test(tokens[name.from - 1]!.text));
+      const opensClause =
+        name &&
+        (name.from === 0 ||
+          /^(?:[,.;:!?“"‘(—–-]|as|when|while|because|though|although|if)$/i.test(
+            tokens[name.from - 1]!.text,
+          ));
       if (name && opensClause && tokens[name.to - 1]!.capital) found = name;
     }
     return found ?? phraseBefore(tokens, last);

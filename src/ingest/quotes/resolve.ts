@@ -120,7 +120,11 @@ export class SpeakerResolver {
     // "the statement", "the report of the White House".
     if (documentNouns.has(head) && determiners.has(words[0]!)) {
       if (of > 0) return this.resolve(phrase.slice(tokens[of + 1]!.start), place);
-      return { speaker: this.issuer?.name ?? asWritten(phrase), institution: true };
+      // "The report" is the issuer's report, not another document the article quoted ("the study").
+      const issuer = this.issuer?.name;
+      const issuerIsDocument =
+        issuer !== undefined && documentNouns.has(issuer.split(' ').at(-1)!.toLowerCase());
+      return { speaker: issuer && !issuerIsDocument ? issuer : asWritten(phrase), institution: true };
     }
     const capitalised = tokens.some(
       (token) =>
@@ -133,13 +137,15 @@ export class SpeakerResolver {
     const described =
       determiners.has(words[0]!) && !tokens.at(-1)!.capital && (of < 0 || !tokens[of + 1]?.capital);
     if (!capitalised || described) return this.describe(phrase, words, head);
-    if (words.some((word) => institutionWords.has(word) || institutionNouns.has(word))) {
-      return { speaker: this.institutionName(phrase, words), institution: true };
-    }
     const names = findNames(phrase, this.model.knowledge, this.model.lowerWords).filter(
       (mention) => !mention.opener || phrase.trim() === mention.name,
     );
-    const name = names.at(-1) ?? (tokens.length === 1 ? undefined : undefined);
+    const name = names.at(-1);
+    // "Senate Leader Jane Doe" is a person; "the Senate press office" an institution.
+    const personLast = name?.kind === 'person' && name.end >= phrase.trimEnd().length - 2;
+    if (!personLast && words.some((word) => institutionWords.has(word) || institutionNouns.has(word))) {
+      return { speaker: this.institutionName(phrase, words), institution: true };
+    }
     if (!name) {
       const bare = tokens.filter((token) => !titles.has(token.lower) && !determiners.has(token.lower));
       if (bare.length === 0) return this.describe(phrase, words, head);

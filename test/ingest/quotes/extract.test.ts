@@ -124,6 +124,55 @@ describe('extractQuotations: speakers named in the sentence', () => {
     expect(quotation([text], 'That makes').speaker).toBe('Radu Voss');
   });
 
+  it.each([
+    [
+      'a speech noun after a possessive is no verb',
+      'Ilse Brand, a senior adviser to the council, called Mr. Voss\'s remarks on Saturday "a true wake-up call" to the city.',
+      'Ilse Brand',
+      'called',
+    ],
+    [
+      'the owner of a claim',
+      'Voss’s claim that there were "thousands of ships" in the port was checked.',
+      'Voss',
+      'claim',
+    ],
+    [
+      'a second verb joined by "and"',
+      'Radu Voss beamed and asked the crowd to welcome the governor - "my new best friend."',
+      'Radu Voss',
+      'asked',
+    ],
+    [
+      'a verb in a relative clause',
+      'Ilse Brand, the head of the port authority, forcefully told a young man who suggested that some people may not vote that "staying home is not a strategy."',
+      'Ilse Brand',
+      'told',
+    ],
+    [
+      'a party and state after the name',
+      '"Our view is that the veto will fail," Senate Leader Radu Voss, R-Ky., said Tuesday.',
+      'Radu Voss',
+      'said',
+    ],
+    ['a date before the name', '"The rules do not hold," said 9/11 widow Ilse Brand.', 'Ilse Brand', 'said'],
+    [
+      '"as X put it"',
+      'The fee is a "lawful source of income," as a council memo put it.',
+      'a council memo',
+      'put it',
+    ],
+    [
+      '"As X, …, put it"',
+      'As Ilse Brand, a tax lawyer at the firm, recently put it, "Did he avoid the tax or evade it?"',
+      'Ilse Brand',
+      'put it',
+    ],
+  ])('reads %s', (_name, text, speaker, cue) => {
+    const quotes = extractQuotations([text]);
+    expect(quotes.map((quote) => [quote.speaker, quote.cue])).toEqual([[speaker, cue]]);
+  });
+
   it('gives a surname the full name the article gave earlier', () => {
     const paragraphs = [
       'Finance Minister Marta Kovac presented the budget.',
