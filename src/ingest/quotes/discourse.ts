@@ -430,16 +430,20 @@ export class ArticleModel {
    * (left to right, as a subject comes first) of a compatible sex, not counting names inside
    * quotations; null when none is near.
    */
-  antecedent(gender: Gender, at: Place, depth = 0): Entity | null {
+  antecedent(gender: Gender, at: Place): Entity | null {
     let paragraph = at.paragraph;
     let sentence = sentenceAt(this.sentenceStartsOf(paragraph), at.offset);
-    // Bounded both ways, so a paragraph of a thousand sentences costs no more per pronoun.
-    for (let looked = 0; looked <= sentenceReach; looked++) {
+    // Only mentions before this offset count in the sentence being read.
+    let limit = at.offset;
+    let hops = 0;
+    // Bounded both ways, so a paragraph of a thousand sentences costs no more per pronoun; a
+    // pronoun met on the way back only moves the reading point, it does not widen the window.
+    for (let looked = 0; looked <= sentenceReach; ) {
       const candidates = this.mentionsIn(paragraph, sentence).filter(
         (mention) =>
           !mention.inQuote &&
           !mention.modifier &&
-          (looked > 0 || mention.start < at.offset) &&
+          mention.start < limit &&
           (mention.pronoun === gender ||
             mention.unnamed === gender ||
             this.personOfSex(mention, gender) !== null),
@@ -451,9 +455,12 @@ export class ArticleModel {
       if (chosen?.unnamed) return null;
       // "He" before it means whom that "he" means: "Miller spoke. He could not say why Ivanka Trump…"
       if (chosen) {
-        if (depth >= chainDepth) return null;
-        return this.antecedent(gender, { paragraph, offset: chosen.start }, depth + 1);
+        if (++hops > chainDepth) return null;
+        limit = chosen.start;
+        continue;
       }
+      looked += 1;
+      limit = Number.POSITIVE_INFINITY;
       sentence -= 1;
       if (sentence < 0) {
         paragraph -= 1;

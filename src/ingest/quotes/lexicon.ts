@@ -266,3 +266,15 @@ export const notNames: ReadonlySet<string> = new Set([
   'instead', 'indeed', 'today', 'yesterday', 'tonight', 'again', 'even', 'just', 'only', 'well', 'oh', 'look',
   'democrats', 'republicans', 'americans', 'russians', 'nevertheless', 'thus', 'although', 'though', 'because',
 ]);
+
+/** Last words of capitalised names of things and places, not persons ('the Affordable Care Act', 'Midway Atoll'). */
+// biome-ignore format: a word list
+export const thingNouns: ReadonlySet<string> = new Set([
+  'act', 'charter', 'amendment', 'treaty', 'accord', 'accords', 'agreement', 'plan', 'program', 'programme', 'deal',
+  'day', 'war', 'games', 'cup', 'prize', 'award', 'awards', 'summit', 'conference', 'forum', 'law', 'initiative',
+  'project', 'policy', 'doctrine', 'index', 'tax', 'atoll', 'island', 'islands', 'county', 'park', 'river', 'lake',
+  'mountain', 'mountains', 'valley', 'bay', 'beach', 'street', 'avenue', 'road', 'square', 'airport', 'station',
+  'bridge', 'canyon', 'forest', 'desert', 'harbor', 'harbour', 'port', 'coast', 'peninsula', 'gulf', 'sea', 'ocean',
+  'hills', 'heights', 'hall', 'stadium', 'arena', 'building', 'tower', 'plaza', 'museum', 'hospital', 'memorial',
+  'monument', 'garden', 'gardens', 'festival', 'show', 'series', 'prize', 'trophy', 'championship', 'olympics',
+]);

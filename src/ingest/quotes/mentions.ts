@@ -12,6 +12,7 @@ import {
   notNames,
   roleNouns,
   speechVerbs,
+  thingNouns,
   titles,
 } from './lexicon';
 import type { Gender, NameKnowledge } from './name-knowledge';
@@ -142,6 +143,13 @@ function parseRun(
 ): NameMention | null {
   let first = 0;
   let withThe = false;
+  // "NBC’s Dante Chinni", "Clinton’s campaign manager Robby Mook": the name follows the possessive.
+  for (let k = run.length - 2; k >= 0; k--) {
+    if (run[k]!.possessive) {
+      first = k + 1;
+      break;
+    }
+  }
   while (first < run.length && notNames.has(run[first]!.lower) && !titles.has(run[first]!.lower)) {
     if (run[first]!.lower === 'the') withThe = true;
     first++;
@@ -151,8 +159,9 @@ function parseRun(
   const found: string[] = [];
   let split = first - 1;
   for (let k = first; k < run.length - 1; k++) {
-    if (titles.has(words[k]!) || (nations.has(words[k]!) && k < run.length - 1 && titles.has(words[k + 1]!)))
-      split = k;
+    // "Campaign Manager Robby Mook": a role capitalised as a title, too.
+    const titleWord = titles.has(words[k]!) || (roleNouns.has(words[k]!) && !words[k]!.endsWith('s'));
+    if (titleWord || (nations.has(words[k]!) && titles.has(words[k + 1]!))) split = k;
   }
   const titleOf = titleOfPattern.exec(text.slice(Math.max(0, run[0]!.start - 30), run[0]!.start));
   if (titleOf && first === 0 && run.length > 1 && (nations.has(words[0]!) || words[0] === 'state')) {
@@ -184,13 +193,20 @@ function parseRun(
     knowledge.isCommonWord(token.lower) ||
     (lowerWords.has(token.lower) && knowledge.firstName(token.lower) === null) ||
     (name.length > 1 && participle(token));
-  while (!named && name.length > 0 && ordinary(name[0]!) && !titles.has(name[0]!.lower)) name.shift();
+  // After a title the next word is a given name, however ordinary ("President Bill Clinton").
+  const afterTitle = split >= first && titles.has(words[split]!);
+  while (!named && name.length > 0 && ordinary(name[0]!) && !titles.has(name[0]!.lower)) {
+    if (afterTitle && name.length > 1 && name[0] === run[split + 1]) break;
+    name.shift();
+  }
   while (name.length > 1 && /^(?:jr|sr|ii|iii)$/.test(name.at(-1)!.lower)) name.pop();
   if (name.length === 0) return null;
   const nameWords = name.map((token) => token.lower);
   // "President" alone, "a New York Democrat": descriptions, not names.
   if (nameWords.every((word) => titles.has(word))) return null;
   if (roleNouns.has(nameWords.at(-1)!) && knowledge.firstName(nameWords[0]!) === null) return null;
+  // "the Affordable Care Act", "Midway Atoll": things and places, not persons.
+  if (!named && thingNouns.has(nameWords.at(-1)!) && name.length > 1) return null;
   const joined = nameWords.join(' ');
   const titled = split >= first;
   if (!named && (knowledge.isPlace(joined) || nations.has(joined))) return null;

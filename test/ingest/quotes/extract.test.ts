@@ -243,6 +243,31 @@ describe('extractQuotations: pronouns and descriptions', () => {
     expect(quotation(paragraphs, 'He means').speaker).toBe('Ilse Voss');
   });
 
+  it.each([
+    ['a law is no person', ['The Harbour Protection Act passed on Monday.', '"It works," he said.'], null],
+    [
+      'a given name that is also a word, after a title',
+      ['Former President Bill Voss spoke on Monday. The bill passed.', '"It works," Voss said.'],
+      'Bill Voss',
+    ],
+    ['a name after an outlet’s possessive', ['"We will win," noted NBC’s Radu Voss.'], 'Radu Voss'],
+    [
+      'a name after a role written as a title',
+      ['"We will win," said Council Campaign Manager Radu Voss.'],
+      'Radu Voss',
+    ],
+    [
+      'a chain of "he" in one paragraph',
+      [
+        'Radu Voss opened the port.',
+        'He said it was late. He added that it was costly. "It works," he said.',
+      ],
+      'Radu Voss',
+    ],
+  ])('names the speaker right with %s', (_name, paragraphs, speaker) => {
+    expect(extractQuotations(paragraphs).map((quote) => quote.speaker)).toEqual([speaker]);
+  });
+
   it('does not take a name inside the quotation as the antecedent', () => {
     const paragraphs = ['Mr. Tomas Berg spoke first.', '"Ilse Brand is wrong," he said.'];
     expect(quotation(paragraphs, 'Ilse Brand').speaker).toBe('Tomas Berg');
