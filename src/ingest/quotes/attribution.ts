@@ -33,7 +33,12 @@ function isSpeechVerb(token: Token | undefined): boolean {
 function speakerOf(text: string, tokens: readonly Token[], phrase: Phrase | null): Attribution['speaker'] {
   if (!phrase) return null;
   const start = tokens[phrase.from]!.start;
-  const end = tokens[phrase.to - 1]!.end;
+  const last = tokens[phrase.to - 1]!;
+  // "the council’s" names the council.
+  const end =
+    last.possessive && phrase.to - phrase.from > 1
+      ? last.end - (/s['’]$/u.test(last.text) ? 1 : 2)
+      : last.end;
   return { text: text.slice(start, end), start, end };
 }
 
@@ -135,6 +140,15 @@ function findAfter(
         last: phrase.to - 1,
       };
   }
+  // ", per the party's bylaws".
+  if (first.lower === 'per') {
+    const phrase = phraseAfter(tokens, at + 1);
+    if (phrase)
+      return {
+        attribution: { cue: 'per', speaker: speakerOf(text, tokens, phrase), side: 'after' },
+        last: phrase.to - 1,
+      };
+  }
   if (first.lower === 'according' && tokens[at + 1]?.lower === 'to') {
     const phrase = phraseAfter(tokens, at + 2);
     return {
@@ -146,6 +160,8 @@ function findAfter(
     // ", said Obama" / ", said in a statement" / ", reads the statement of the White House".
     let cueEnd = cueExtension(tokens, at + 1);
     if (first.lower === 'reads' || first.lower === 'read') cueEnd = at + 1;
+    // "“…” suggests that Phoenix…": a verb of the quotation's own clause, not an attribution.
+    if (tokens[cueEnd]?.lower === 'that') return null;
     const phrase = phraseAfter(tokens, cueEnd);
     if (phrase && (first.lower === 'reads' || first.lower === 'read')) {
       return {
@@ -271,8 +287,11 @@ export function attributionBefore(text: string, from: number, to: number): Attri
       if (owned) {
         // "Voss’s claim": Voss.
         const trimmed = owned.text.replace(/['’]s?$/u, '');
-        const speaker = { ...owned, text: trimmed, end: owned.start + trimmed.length };
-        return { cue: token.lower, speaker, side: 'before' };
+        return {
+          cue: token.lower,
+          speaker: { ...owned, text: trimmed, end: owned.start + trimmed.length },
+          side: 'before',
+        };
       }
       subjectless ??= { cue: token.lower, speaker: null, side: 'before' };
       continue;
@@ -282,6 +301,12 @@ export function attributionBefore(text: string, from: number, to: number): Attri
       const named = tokens[k - 1]?.capital ? phraseBefore(tokens, k) : null;
       if (named && token.lower.endsWith('ing'))
         return { cue: token.lower, speaker: speakerOf(text, tokens, named), side: 'before' };
+      // "X said in a statement, adding that…": the attribution the participle goes on from…
+      if (tokens[k - 1]?.text === ',' && k >= 2) {
+        const earlier = attributionBefore(text, tokens[0]!.start, tokens[k - 1]!.start);
+        if (earlier?.speaker && earlier.cue && !earlier.cue.endsWith('ing'))
+          return { cue: token.lower, speaker: earlier.speaker, side: 'before' };
+      }
       // …and in "…, saying" or "was quoted as saying", the subject that opens the clause.
       const subject = firstPhrase(tokens, k);
       if (subject) return { cue: token.lower, speaker: speakerOf(text, tokens, subject), side: 'before' };

@@ -53,6 +53,26 @@ function sameSentence(text: string, before: QuotedSpan, after: QuotedSpan): bool
   return !(between.trim() === '' && /[.!?…]$/.test(text.slice(before.start, before.end)));
 }
 
+/**
+ * The outermost of nested attributions before a quotation: "Trump said that Clinton once called
+ * it “the gold standard”" is Trump's attribution; "According to the Post, Lund said “…”" the Post's.
+ */
+function outermost(text: string, from: number, found: Attribution | null): Attribution | null {
+  let outer = found;
+  for (let hops = 0; outer?.speaker && hops < 3; hops++) {
+    const further = attributionBefore(text, from, outer.speaker.start);
+    if (!further?.speaker) break;
+    // Only a report of a report, "X said that Y…", "X pointed to reports that Y…", or "according
+    // to X": not "When X noted that…, Y boasted".
+    const embedded =
+      /\b(?:that|what)\s*$/.test(text.slice(further.speaker.end, outer.speaker.start)) ||
+      /^(?:that|what)\s/i.test(outer.speaker.text);
+    if (further.cue !== 'according to' && !embedded) break;
+    outer = further;
+  }
+  return outer;
+}
+
 /** Finds the attribution of a quotation in its own sentence. */
 function ownAttribution(
   text: string,
@@ -72,7 +92,11 @@ function ownAttribution(
     if (after) return after;
     // …but not a question or exclamation mark before an attribution that closes the sentence:
     // "“Who would have believed it?” Trump said." (unlike "…escapades.” The agency said it…").
-    if (sentenceEnd <= span.close + 2 && sentenceEnd < limit) {
+    if (
+      sentenceEnd <= span.close + 2 &&
+      sentenceEnd < limit &&
+      /[?!…—–-]$/.test(text.slice(span.start, span.end))
+    ) {
       const closing = attributionAfter(
         text,
         span.close,
@@ -85,7 +109,7 @@ function ownAttribution(
   const sentenceStart = starts[sentenceAt(starts, span.open)]!;
   const from = Math.max(sentenceStart, previous?.paragraph === span.paragraph ? previous.close : 0);
   if (span.continued) return null;
-  const before = attributionBefore(text, from, span.open);
+  const before = outermost(text, from, attributionBefore(text, from, span.open));
   if (before || from === span.open || !/\p{L}/u.test(text.slice(from, span.open))) return before;
   // Quoted words inside a clause with no speech verb: the clause's subject says them.
   return clauseSubject(text, sentenceStart, span.open);

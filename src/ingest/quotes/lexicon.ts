@@ -173,7 +173,8 @@ const roleFamilies: ReadonlyArray<ReadonlySet<string>> = [
   new Set(['representative', 'congressman', 'congresswoman', 'lawmaker']),
   new Set(['senator', 'lawmaker']),
   new Set(['chairman', 'chairwoman', 'chair']),
-  new Set(['businessman', 'businesswoman', 'billionaire', 'mogul', 'tycoon', 'nominee', 'candidate']),
+  new Set(['businessman', 'businesswoman', 'billionaire', 'mogul', 'tycoon']),
+  new Set(['nominee', 'candidate']),
   new Set(['chief executive', 'ceo', 'executive', 'boss', 'head']),
 ];
 

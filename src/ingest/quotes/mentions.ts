@@ -229,7 +229,10 @@ function parseRun(
   const firstName = knowledge.firstName(nameWords[0]!);
   const start = name[0]!.start;
   const last = name.at(-1)!;
-  const end = last.end - (last.possessive ? 2 : /\.$/.test(last.text) && name.length > 1 ? 1 : 0);
+  // "Lund’s" ends before ’s, "Davis'" before the mark.
+  const possessiveMark = /['’]$/u.test(last.text) ? 1 : 2;
+  const end =
+    last.end - (last.possessive ? possessiveMark : /\.$/.test(last.text) && name.length > 1 ? 1 : 0);
   if (!institution && withRoles) {
     describeBefore(text, run[first]!.start, roles, found);
     describeAfter(text, run.at(-1)!.end, roles, found);

@@ -120,6 +120,9 @@ export class SpeakerResolver {
     // "the statement", "the report of the White House".
     if (documentNouns.has(head) && determiners.has(words[0]!)) {
       if (of > 0) return this.resolve(phrase.slice(tokens[of + 1]!.start), place);
+      // "a Times article", "a Homeland Security memo": the document names who issued it.
+      if (tokens.some((token) => token.capital && !determiners.has(token.lower)))
+        return { speaker: asWritten(phrase), institution: true };
       // "The report" is the issuer's report, not another document the article quoted ("the study").
       const issuer = this.issuer?.name;
       const issuerIsDocument =

@@ -168,9 +168,52 @@ describe('extractQuotations: speakers named in the sentence', () => {
       'Ilse Brand',
       'put it',
     ],
+    [
+      'the outer of two reports',
+      'Radu Voss said on Friday that Ilse Brand once described the harbour plan as "the gold standard" of ports.',
+      'Radu Voss',
+      'said',
+    ],
+    [
+      '"according to" before a speaker',
+      'According to the Gazette, council spokesman Keld Marr said Friday that "the mayor would sign it."',
+      'the Gazette',
+      'according to',
+    ],
+    [
+      'a main clause after a "when" clause',
+      'When Brand noted that Voss had not paid the fee, Voss boasted, "That makes me smart."',
+      'Voss',
+      'boasted',
+    ],
+    [
+      '", per X"',
+      'Proxies are barred when voting "to fill a vacancy on the board," per the council’s bylaws.',
+      'the council',
+      'per',
+    ],
+    [
+      'a document that names its issuer',
+      'Twenty years ago, a Gazette article hailed Voss as "The Comeback Kid" for his work.',
+      'a Gazette article',
+      'hailed',
+    ],
+    [
+      'a verb with a "that" clause after the quotation',
+      'City lawyer Ilse Brand said in the letter that the advert "plainly and wrongly" suggests that the police support it.',
+      'Ilse Brand',
+      'said',
+    ],
   ])('reads %s', (_name, text, speaker, cue) => {
     const quotes = extractQuotations([text]);
     expect(quotes.map((quote) => [quote.speaker, quote.cue])).toEqual([[speaker, cue]]);
+  });
+
+  it('gives ", adding" the speaker of the verb before it', () => {
+    const text =
+      '"Immunity is not a reward," Council Chairman Radu Voss (R-Utah) said in a statement, adding that the deals were handed out "like candy."';
+    expect(quotation([text], 'like candy').speaker).toBe('Radu Voss');
+    expect(quotation([text], 'like candy').cue).toBe('adding');
   });
 
   it('gives a surname the full name the article gave earlier', () => {
