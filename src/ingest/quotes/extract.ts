@@ -19,7 +19,7 @@ import { ArticleModel } from './discourse';
 import { compromiseKnowledge, type NameKnowledge } from './name-knowledge';
 import { findQuotedSpans, type QuotedSpan } from './quote-marks';
 import { SpeakerResolver } from './resolve';
-import { sentenceAt, sentenceStarts } from './tokens';
+import { sentenceAt } from './tokens';
 import type { Quotation } from './types';
 
 export interface ExtractOptions {
@@ -110,7 +110,8 @@ function ownAttribution(
   const from = Math.max(sentenceStart, previous?.paragraph === span.paragraph ? previous.close : 0);
   if (span.continued) return null;
   const before = outermost(text, from, attributionBefore(text, from, span.open));
-  if (before || from === span.open || !/\p{L}/u.test(text.slice(from, span.open))) return before;
+  if (before?.speaker || from === span.open || !/\p{L}/u.test(text.slice(from, span.open))) return before;
+  if (before) return before;
   // Quoted words inside a clause with no speech verb: the clause's subject says them.
   return clauseSubject(text, sentenceStart, span.open);
 }
@@ -161,7 +162,7 @@ export function extractQuotations(paragraphs: readonly string[], options: Extrac
     };
   });
 
-  inheritSpeakers(drafts, paragraphs, resolver);
+  inheritSpeakers(drafts, paragraphs, starts, resolver);
 
   const quotations: Quotation[] = [];
   drafts.forEach((draft, index) => {
@@ -197,7 +198,12 @@ export function extractQuotations(paragraphs: readonly string[], options: Extrac
 }
 
 /** Gives quotations with no attribution of their own the speaker of the one they continue. */
-function inheritSpeakers(drafts: Draft[], paragraphs: readonly string[], resolver: SpeakerResolver): void {
+function inheritSpeakers(
+  drafts: Draft[],
+  paragraphs: readonly string[],
+  startsOf: (paragraph: number) => readonly number[],
+  resolver: SpeakerResolver,
+): void {
   const copy = (to: Draft, from: Draft) => {
     to.speaker = from.speaker;
     to.asWritten = from.asWritten;
@@ -225,20 +231,50 @@ function inheritSpeakers(drafts: Draft[], paragraphs: readonly string[], resolve
     else if (sameParagraph(previous) && previous!.speaker) copy(draft, previous!);
     else if (!draft.partial && sameParagraph(next) && next!.own?.side === 'after' && next!.speaker)
       copy(draft, next!);
-    else if (!draft.partial && !sameParagraph(previous) && draft.span.paragraph > 0) {
-      // A paragraph that opens with a quotation goes on with the speaker of the paragraph before.
-      const before = previous?.span.paragraph === draft.span.paragraph - 1 ? previous : undefined;
-      if (before?.speaker) copy(draft, before);
-      else inheritFromText(draft, paragraphs[draft.span.paragraph - 1]!, draft.span.paragraph - 1, resolver);
+    else if (!draft.partial && !sameParagraph(previous)) {
+      const { paragraph, open } = draft.span;
+      const starts = startsOf(paragraph);
+      const sentence = sentenceAt(starts, open);
+      if (/\p{L}/u.test(paragraphs[paragraph]!.slice(starts[sentence], open))) return;
+      if (sentence > 0) {
+        // "…, Schiff said. “…”": a sentence of the paragraph that names who speaks on.
+        inheritFromText(
+          draft,
+          paragraphs[paragraph]!,
+          paragraph,
+          starts[sentence - 1]!,
+          starts[sentence]!,
+          resolver,
+        );
+      } else if (paragraph > 0) {
+        // A paragraph that opens with a quotation goes on with the speaker of the paragraph before.
+        const before = previous?.span.paragraph === paragraph - 1 ? previous : undefined;
+        const text = paragraphs[paragraph - 1]!;
+        if (before?.speaker) copy(draft, before);
+        else
+          inheritFromText(
+            draft,
+            text,
+            paragraph - 1,
+            startsOf(paragraph - 1).at(-1) ?? 0,
+            text.length,
+            resolver,
+          );
+      }
     }
   });
 }
 
-/** "… Ms Doe said:" or "Ms Doe said the plan would fail." closing the paragraph before. */
-function inheritFromText(draft: Draft, text: string, paragraph: number, resolver: SpeakerResolver): void {
-  const starts = sentenceStarts(text);
-  const last = starts.at(-1) ?? 0;
-  const attribution = attributionBefore(text, last, text.length);
+/** "… Ms Doe said:" or "Ms Doe said the plan would fail." in the sentence before a quotation. */
+function inheritFromText(
+  draft: Draft,
+  text: string,
+  paragraph: number,
+  from: number,
+  to: number,
+  resolver: SpeakerResolver,
+): void {
+  const attribution = attributionBefore(text, from, to);
   if (!attribution?.speaker || attribution.side !== 'before' || !attribution.cue) return;
   const resolved = resolver.resolve(attribution.speaker.text, {
     paragraph,

@@ -20,7 +20,7 @@ const speechLemmas = [
   'advise', 'indicate', 'highlight', 'mention', 'elaborate', 'interject', 'sing', 'chant', 'blog',
   'concur', 'agree', 'dismiss', 'summarize',
   'summarise', 'echo', 'estimate', 'forecast', 'boom', 'thunder', 'sneer', 'laugh', 'cry', 'sigh', 'groan',
-  'rule', 'instruct', 'beg', 'implore', 'exhort', 'appeal',
+  'rule', 'instruct', 'beg', 'implore', 'exhort', 'appeal', 'liken', 'compare', 'deride', 'ridicule',
 ];
 
 const irregular: Record<string, string[]> = {

@@ -157,6 +157,12 @@ describe('extractQuotations: speakers named in the sentence', () => {
     ],
     ['a date before the name', '"The rules do not hold," said 9/11 widow Ilse Brand.', 'Ilse Brand', 'said'],
     [
+      'a verb of likening',
+      'Another critic, Ilse H. Brand, likened the rules to "burning the charter" on Monday.',
+      'Ilse H. Brand',
+      'likened',
+    ],
+    [
       '"as X put it"',
       'The fee is a "lawful source of income," as a council memo put it.',
       'a council memo',
@@ -215,6 +221,27 @@ describe('extractQuotations: speakers named in the sentence', () => {
     expect(quotation([text], 'like candy').speaker).toBe('Radu Voss');
     expect(quotation([text], 'like candy').cue).toBe('adding');
   });
+
+  it.each([
+    [
+      'an attribution closing the sentence before',
+      'The port may be slow to act while the ministry talks to the unions, Voss said. "The other factor is the cost."',
+      'Radu Voss',
+    ],
+    [
+      'a speech verb in the sentence before',
+      'His former partner at the yard, Keld B. Marr, called him a master at hard deals. "He showed it again and again."',
+      'Keld B. Marr',
+    ],
+    ['no speech verb in the sentence before', 'The port is ready. "We will open on Monday."', null],
+  ])(
+    'gives a quotation opening a later sentence of its paragraph the speaker of %s',
+    (_name, text, speaker) => {
+      expect(extractQuotations(['Radu Voss spoke first.', text]).map((quote) => quote.speaker)).toEqual([
+        speaker,
+      ]);
+    },
+  );
 
   it('gives a surname the full name the article gave earlier', () => {
     const paragraphs = [
