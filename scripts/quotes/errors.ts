@@ -22,6 +22,8 @@ interface WrongSpeaker {
   /** The paragraph, and the one before it. */
   text: string;
   previous: string;
+  /** The article's text before the quotation, from three paragraphs back. */
+  context: string;
 }
 
 const pronoun = /^(?:he|she|it|they|i|we|you)$/i;
@@ -36,6 +38,15 @@ function causeOf(error: WrongSpeaker): string {
   const goldBefore = goldWords.some((word) => previous.toLowerCase().includes(word));
   if (isUnnameable(gold)) return 'gold: unresolved pronoun, we named someone';
   if (gold.speaker && /^(?:said|says|told|according)\b/i.test(gold.speaker)) return 'gold: not a speaker';
+  // A pronoun "resolved" to words of the quotation itself, or to nothing named before it.
+  if (gold.speaker_resolved && pronoun.test(gold.speaker?.trim() ?? '')) {
+    const resolvedWords = speakerTokens(gold.speaker_resolved);
+    const quoted = text.slice(gold.start, gold.end).toLowerCase();
+    if (resolvedWords.length > 0 && resolvedWords.every((word) => quoted.includes(word)))
+      return 'gold: pronoun resolved to a name inside the quotation';
+    if (!resolvedWords.some((word) => error.context.toLowerCase().includes(word)))
+      return 'gold: pronoun resolved to a name not written before the quotation';
+  }
   if (/^\p{Lu}[\p{Lu}.'’\- ]+:/u.test(text.slice(gold.start, gold.start + 40)) && written)
     return 'transcript label';
   const where = tags.has('speaker-outside-paragraph')
@@ -93,7 +104,11 @@ async function main(): Promise<void> {
       for (const [g, p] of matchSpans(gold, mine[index]!)) {
         matched += 1;
         if (speakerIsRight(p.speaker, g)) continue;
-        const error = { gold: g, mine: p, text: line.text, previous: lines[index - 1]?.text ?? '' };
+        const context = [
+          ...lines.slice(Math.max(0, index - 3), index).map((other) => other.text),
+          line.text.slice(0, g.start),
+        ].join('\n');
+        const error = { gold: g, mine: p, text: line.text, previous: lines[index - 1]?.text ?? '', context };
         const cause = causeOf(error);
         groups.set(cause, [...(groups.get(cause) ?? []), error]);
       }

@@ -77,8 +77,10 @@ function usedAsNoun(tokens: readonly Token[], k: number): boolean {
     other !== undefined && (determiners.has(other.lower) || other.possessive || other.lower === 'of');
   const previous = tokens[k - 1];
   if (nounStart(previous)) return true;
-  if (!previous?.word || isHead(previous) || !nounStart(tokens[k - 2])) return false;
-  return !previous.capital || tokens[k - 2]!.lower === 'of';
+  if (!previous?.word) return false;
+  // "32% of Republican claims"
+  if (tokens[k - 2]?.lower === 'of') return true;
+  return !isHead(previous) && nounStart(tokens[k - 2]) && !previous.capital;
 }
 
 /** "in a statement", "in an interview": words that join the cue. */
@@ -323,7 +325,10 @@ export function attributionBefore(text: string, from: number, to: number): Attri
       const first = firstPhrase(tokens, end - 1, false, false);
       if (first) return { cue: token.lower, speaker: speakerOf(text, tokens, first), side: 'before' };
     }
-    const subject = phraseBefore(tokens, end);
+    let subject = phraseBefore(tokens, end);
+    // "Protesters marching through the streets chanted": not the object of a preposition.
+    if (subject && clausePrepositions.has(tokens[subject.from - 1]?.lower ?? ''))
+      subject = firstPhrase(tokens, subject.from, false, false) ?? subject;
     if (subject) return { cue: token.lower, speaker: speakerOf(text, tokens, subject), side: 'before' };
     // "…," said Jane Doe, "…": the subject after the verb, right before the quotation.
     const inverted = phraseAfter(tokens, k + 1);

@@ -64,9 +64,14 @@ function outermost(text: string, from: number, found: Attribution | null): Attri
     if (!further?.speaker) break;
     // Only a report of a report, "X said that Y…", "X pointed to reports that Y…", or "according
     // to X": not "When X noted that…, Y boasted".
+    const between = text.slice(further.speaker.end, outer.speaker.start);
+    // "X said that Y …", or "X said Y …" with the "that" left out.
     const embedded =
-      /\b(?:that|what)\s*$/.test(text.slice(further.speaker.end, outer.speaker.start)) ||
-      /^(?:that|what)\s/i.test(outer.speaker.text);
+      /\b(?:that|what)\s*$/.test(between) ||
+      /^(?:that|what)\s/i.test(outer.speaker.text) ||
+      (further.cue !== null &&
+        between.trimEnd().toLowerCase().endsWith(` ${further.cue}`) &&
+        !/[.;:!?"“”,]/.test(between));
     if (further.cue !== 'according to' && !embedded) break;
     outer = further;
   }
@@ -220,8 +225,21 @@ function inheritSpeakers(
     index = end;
   }
   drafts.forEach((draft, index) => {
-    if (draft.speaker || draft.own?.speaker) return;
     const previous = drafts[index - 1];
+    // "… engage in “more listening” and “more learning”": a clause subject gives way to the speaker
+    // of the quotation before it in the same sentence.
+    const clauseOnly = draft.own?.side === 'clause';
+    if (
+      clauseOnly &&
+      draft.sameSentenceAsPrevious &&
+      previous?.own &&
+      previous.own.side !== 'clause' &&
+      previous.speaker
+    ) {
+      copy(draft, previous);
+      return;
+    }
+    if (draft.speaker || draft.own?.speaker) return;
     const next = drafts[index + 1];
     const sameParagraph = (other: Draft | undefined) =>
       other !== undefined && other.span.paragraph === draft.span.paragraph;

@@ -20,7 +20,7 @@ const speechLemmas = [
   'advise', 'indicate', 'highlight', 'mention', 'elaborate', 'interject', 'sing', 'chant', 'blog',
   'concur', 'agree', 'dismiss', 'summarize',
   'summarise', 'echo', 'estimate', 'forecast', 'boom', 'thunder', 'sneer', 'laugh', 'cry', 'sigh', 'groan',
-  'rule', 'instruct', 'beg', 'implore', 'exhort', 'appeal', 'liken', 'compare', 'deride', 'ridicule',
+  'rule', 'instruct', 'beg', 'implore', 'exhort', 'appeal', 'liken', 'compare', 'deride', 'ridicule', 'rate',
 ];
 
 const irregular: Record<string, string[]> = {
@@ -54,7 +54,9 @@ export const speechVerbs: ReadonlySet<string> = new Set(speechLemmas.flatMap(inf
 
 /** Speech verbs that only report speech with a quotation or a particle ('pointed out', 'called X "…"'). */
 export const weakSpeechVerbs: ReadonlySet<string> = new Set(
-  ['call', 'rule', 'dismiss', 'describe', 'label', 'dub', 'brand', 'term'].flatMap(inflect).concat(['read']),
+  ['call', 'rule', 'dismiss', 'describe', 'label', 'dub', 'brand', 'term', 'rate']
+    .flatMap(inflect)
+    .concat(['read']),
 );
 
 /** Words between a subject and its speech verb that change nothing ('Obama also said'). */
@@ -230,6 +232,7 @@ export const documentNouns: ReadonlySet<string> = new Set([
   'study', 'survey', 'poll', 'ad', 'advertisement', 'video', 'message', 'notice', 'announcement', 'text',
   'order', 'opinion', 'indictment', 'suit', 'petition', 'proposal', 'bill', 'resolution', 'website', 'post',
   'note', 'summary', 'analysis', 'book', 'paper', 'memoir', 'interview', 'speech', 'declaration', 'appeal',
+  'piece', 'story', 'column', 'bylaws', 'guidelines', 'platform',
 ]);
 
 /** Nouns of speaking bodies written in lower case ('the press service', 'the ministry'). */

@@ -135,12 +135,17 @@ function givenNameGender(words: readonly string[], knowledge: NameKnowledge): Ge
 /** Parses one run of capitalised words; null when it names no person or institution. */
 function parseRun(
   text: string,
-  run: Token[],
+  written: Token[],
   knowledge: NameKnowledge,
   startsSentence: boolean,
   lowerWords: WordCheck,
   withRoles: boolean,
 ): NameMention | null {
+  // A headline in title case: "Obama Says Museum Will Tell…" names Obama.
+  const verbAt = written.findIndex(
+    (token, k) => k > 0 && speechVerbs.has(token.lower) && !titles.has(token.lower),
+  );
+  const run = verbAt > 0 ? written.slice(0, verbAt) : written;
   let first = 0;
   let withThe = false;
   // "NBC’s Dante Chinni", "Clinton’s campaign manager Robby Mook": the name follows the possessive.

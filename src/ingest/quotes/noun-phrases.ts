@@ -123,7 +123,13 @@ export function phraseAfter(tokens: readonly Token[], at: number): Phrase | null
       }
       break;
     }
-    if (!fits(token)) break;
+    // "retired Air Force general Lloyd Newton": a participle describing the name that follows.
+    const describing =
+      k === at &&
+      /ed$/.test(token.lower) &&
+      !speechVerbs.has(token.lower) &&
+      (tokens[k + 1]?.capital || roleNouns.has(tokens[k + 1]?.lower ?? ''));
+    if (!fits(token) && !describing) break;
     if (isHead(token) || nations.has(token.lower)) lastHead = k;
     k++;
     if (token.possessive && !tokens[k]?.word) break;

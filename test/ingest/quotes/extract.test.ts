@@ -157,6 +157,24 @@ describe('extractQuotations: speakers named in the sentence', () => {
     ],
     ['a date before the name', '"The rules do not hold," said 9/11 widow Ilse Brand.', 'Ilse Brand', 'said'],
     [
+      'a participle describing the name after the quotation',
+      'Voss "is the only candidate with the experience," retired Navy captain Ilse Brand said.',
+      'Ilse Brand',
+      'said',
+    ],
+    [
+      'the subject before a participle and its object',
+      'Protesters marching through the streets chanted "What curfew?" and kept going.',
+      'Protesters',
+      'chanted',
+    ],
+    [
+      'a speech noun after "of"',
+      'The Harbour Watch rated 32% of Republican claims as "false" on Monday.',
+      'the Harbour Watch',
+      'rated',
+    ],
+    [
       'a verb of likening',
       'Another critic, Ilse H. Brand, likened the rules to "burning the charter" on Monday.',
       'Ilse H. Brand',
@@ -213,6 +231,12 @@ describe('extractQuotations: speakers named in the sentence', () => {
   ])('reads %s', (_name, text, speaker, cue) => {
     const quotes = extractQuotations([text]);
     expect(quotes.map((quote) => [quote.speaker, quote.cue])).toEqual([[speaker, cue]]);
+  });
+
+  it('gives a second quotation of a sentence the speaker of the first, past a "that"-less report', () => {
+    const text =
+      'Speaker Radu Voss said the recent spate of storms demands that all residents engage in "more listening" and "more learning."';
+    expect(extractQuotations([text]).map((quote) => quote.speaker)).toEqual(['Radu Voss', 'Radu Voss']);
   });
 
   it('gives ", adding" the speaker of the verb before it', () => {

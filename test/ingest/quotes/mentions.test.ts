@@ -17,6 +17,7 @@ describe('findNames', () => {
     ['a role written as a title', 'Campaign Manager Radu Voss spoke.', [['Radu Voss', 'person']]],
     ['a participle opening the sentence', 'Injecting Voss into the race was a risk.', [['Voss', 'person']]],
     ['a law', 'The Harbour Protection Act passed.', []],
+    ['a headline in title case', 'Voss Says Harbour Will Open Soon.', [['Voss', 'person']]],
     ['an island', 'They flew to Tern Atoll at dawn.', []],
     ['an institution', 'The Harbour Authority said no.', [['Harbour Authority', 'institution']]],
   ])('reads %s', (_name, text, expected) => {
