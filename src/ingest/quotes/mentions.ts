@@ -142,8 +142,14 @@ function parseRun(
   withRoles: boolean,
 ): NameMention | null {
   // A headline in title case: "Obama Says Museum Will Tell…" names Obama.
+  // Only an inflected verb with more of the headline after it: "Ilse Brand" stays a name.
   const verbAt = written.findIndex(
-    (token, k) => k > 0 && speechVerbs.has(token.lower) && !titles.has(token.lower),
+    (token, k) =>
+      k > 0 &&
+      k < written.length - 1 &&
+      speechVerbs.has(token.lower) &&
+      /(?:s|ed|said|told|wrote)$/.test(token.lower) &&
+      !titles.has(token.lower),
   );
   const run = verbAt > 0 ? written.slice(0, verbAt) : written;
   let first = 0;

@@ -213,7 +213,7 @@ describe('extractQuotations: speakers named in the sentence', () => {
     [
       '", per X"',
       'Proxies are barred when voting "to fill a vacancy on the board," per the council’s bylaws.',
-      'the council',
+      'the council’s bylaws',
       'per',
     ],
     [
