@@ -364,39 +364,37 @@ export class ArticleModel {
         object: prepositionBefore.test(text.slice(Math.max(from, mention.start - 60), mention.start)),
       });
     }
-    subjectPronoun.lastIndex = from;
-    for (
-      let match = subjectPronoun.exec(text);
-      match && match.index < to;
-      match = subjectPronoun.exec(text)
-    ) {
-      if (insideSpan(spans, match.index)) continue;
+    // Read in the sentence alone, so a paragraph of a thousand sentences is read once in all.
+    const sentenceText = text.slice(from, to);
+    for (const match of sentenceText.matchAll(subjectPronoun)) {
+      const start = from + match.index;
+      if (insideSpan(spans, start)) continue;
       placed.push({
         entity: null,
         pronoun: match[0].toLowerCase() === 'he' ? 'm' : 'f',
         unnamed: null,
         paragraph,
-        start: match.index,
-        end: match.index + match[0].length,
+        start,
+        end: start + match[0].length,
         inQuote: false,
         modifier: false,
         object: false,
       });
     }
     // "The woman": someone the article does not name, whom a later "she" may mean.
-    unnamedPerson.lastIndex = from;
-    for (let match = unnamedPerson.exec(text); match && match.index < to; match = unnamedPerson.exec(text)) {
-      if (insideSpan(spans, match.index)) continue;
+    for (const match of sentenceText.matchAll(unnamedPerson)) {
+      const start = from + match.index;
+      if (insideSpan(spans, start)) continue;
       placed.push({
         entity: null,
         pronoun: null,
         unnamed: femaleNouns.has(match[1]!.toLowerCase()) ? 'f' : 'm',
         paragraph,
-        start: match.index,
-        end: match.index + match[0].length,
+        start,
+        end: start + match[0].length,
         inQuote: false,
         modifier: false,
-        object: prepositionBefore.test(text.slice(Math.max(from, match.index - 60), match.index)),
+        object: prepositionBefore.test(text.slice(Math.max(from, start - 60), start)),
       });
     }
     placed.sort((a, b) => a.start - b.start);

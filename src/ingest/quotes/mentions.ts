@@ -132,6 +132,23 @@ function givenNameGender(words: readonly string[], knowledge: NameKnowledge): Ge
   return null;
 }
 
+/**
+ * Whether a capitalised word before a name is an ordinary word, not part of the name: known as
+ * one ("Crooked Hillary Clinton", "Presidential Debates"), or written in lower case elsewhere in
+ * the article and no known given name; or, `opening` the sentence, a participle ("Injecting
+ * Clinton into the race").
+ */
+function isOrdinary(
+  token: Token,
+  opening: boolean,
+  knowledge: NameKnowledge,
+  lowerWords: WordCheck,
+): boolean {
+  if (knowledge.isCommonWord(token.lower)) return true;
+  if (knowledge.firstName(token.lower) !== null) return false;
+  return (opening && token.lower.endsWith('ing')) || lowerWords.has(token.lower);
+}
+
 /** Parses one run of capitalised words; null when it names no person or institution. */
 function parseRun(
   text: string,
@@ -143,14 +160,11 @@ function parseRun(
 ): NameMention | null {
   // A headline in title case: "Obama Says Museum Will Tell…" names Obama.
   // Only an inflected verb with more of the headline after it: "Ilse Brand" stays a name.
-  const verbAt = written.findIndex(
-    (token, k) =>
-      k > 0 &&
-      k < written.length - 1 &&
-      speechVerbs.has(token.lower) &&
-      /(?:s|ed|said|told|wrote)$/.test(token.lower) &&
-      !titles.has(token.lower),
-  );
+  let verbAt = -1;
+  for (let k = 1; k < written.length - 1 && verbAt < 0; k++) {
+    const lower = written[k]!.lower;
+    if (speechVerbs.has(lower) && /(?:s|ed|said|told|wrote)$/.test(lower) && !titles.has(lower)) verbAt = k;
+  }
   const run = verbAt > 0 ? written.slice(0, verbAt) : written;
   let first = 0;
   let withThe = false;
@@ -174,8 +188,11 @@ function parseRun(
     const titleWord = titles.has(words[k]!) || (roleNouns.has(words[k]!) && !words[k]!.endsWith('s'));
     if (titleWord || (nations.has(words[k]!) && titles.has(words[k + 1]!))) split = k;
   }
-  const titleOf = titleOfPattern.exec(text.slice(Math.max(0, run[0]!.start - 30), run[0]!.start));
-  if (titleOf && first === 0 && run.length > 1 && (nations.has(words[0]!) || words[0] === 'state')) {
+  const titleOf =
+    first === 0 && run.length > 1 && (nations.has(words[0]!) || words[0] === 'state')
+      ? titleOfPattern.exec(text.slice(Math.max(0, run[0]!.start - 30), run[0]!.start))
+      : null;
+  if (titleOf) {
     roles.push(words[0] === 'state' ? 'secretary of state' : titleOf[1]!.toLowerCase());
     found.push(nations.get(words[0]!) ?? '');
     split = 0;
@@ -192,21 +209,14 @@ function parseRun(
   const named =
     name.some((token) => institutionWords.has(token.lower)) ||
     knowledge.isOrganization(name.map((token) => token.lower).join(' '));
-  // "Crooked Hillary Clinton", "Presidential Debates": ordinary words (known as such, or written in
-  // lower case elsewhere in the article) before a name are not part of it.
-  // A participle opening the sentence ("Injecting Clinton into the race") is no given name.
-  const participle = (token: Token) =>
-    startsSentence &&
-    token === run[0] &&
-    token.lower.endsWith('ing') &&
-    knowledge.firstName(token.lower) === null;
-  const ordinary = (token: Token) =>
-    knowledge.isCommonWord(token.lower) ||
-    (lowerWords.has(token.lower) && knowledge.firstName(token.lower) === null) ||
-    (name.length > 1 && participle(token));
   // After a title the next word is a given name, however ordinary ("President Bill Clinton").
   const afterTitle = split >= first && titles.has(words[split]!);
-  while (!named && name.length > 0 && ordinary(name[0]!) && !titles.has(name[0]!.lower)) {
+  while (
+    !named &&
+    name.length > 0 &&
+    isOrdinary(name[0]!, name.length > 1 && startsSentence && name[0] === run[0], knowledge, lowerWords) &&
+    !titles.has(name[0]!.lower)
+  ) {
     if (afterTitle && name.length > 1 && name[0] === run[split + 1]) break;
     name.shift();
   }

@@ -55,37 +55,51 @@ function titleCase(word: string): string {
 }
 
 export class SpeakerResolver {
-  private readonly events: IssuerEvent[] = [];
+  /** Statements and reports the article says an institution issued, read at the first need. */
+  private events: IssuerEvent[] | null = null;
   private eventIndex = 0;
   /** The institution that last issued a statement or was last quoted, as the quotations go. */
-  private issuer: IssuerEvent | null = null;
+  private latest: IssuerEvent | null = null;
+  /** Where the quotations being resolved have got to. */
+  private key = 0;
 
-  constructor(private readonly model: ArticleModel) {
-    model.paragraphs.forEach((text, paragraph) => {
+  constructor(private readonly model: ArticleModel) {}
+
+  private readEvents(): IssuerEvent[] {
+    const events: IssuerEvent[] = [];
+    this.model.paragraphs.forEach((text, paragraph) => {
       if (!/[Ss]tatement|[Rr]eport|[Rr]eadout|[Ss]ervice|[Aa]ccording|[Rr]elease|[Ss]pokes/.test(text))
         return;
       for (const match of text.matchAll(issuerPattern)) {
         const name = match[2]!.trim();
         if (!name || nations.has(name.toLowerCase())) continue;
         const service = match[1] === 'press service' || match[1] === 'press office' ? ` ${match[1]}` : '';
-        const display = `the ${name}${service}`;
-        this.events.push({ key: paragraph * 1e8 + match.index, name: display });
+        events.push({ key: paragraph * 1e8 + match.index, name: `the ${name}${service}` });
       }
     });
+    return events;
   }
 
-  /** Moves the issuer state up to a place (quotations are resolved in order). */
-  private advance(place: Place): void {
-    const key = keyOf(place);
-    while (this.eventIndex < this.events.length && this.events[this.eventIndex]!.key < key) {
+  /** The issuer at the place reached: the latest statement's issuer or institution quoted. */
+  private currentIssuer(): IssuerEvent | null {
+    this.events ??= this.readEvents();
+    while (this.eventIndex < this.events.length && this.events[this.eventIndex]!.key < this.key) {
       const event = this.events[this.eventIndex++]!;
-      if (!this.issuer || this.issuer.key < event.key) this.issuer = event;
+      if (!this.latest || this.latest.key < event.key) this.latest = event;
     }
+    return this.latest;
+  }
+
+  /** Moves up to a place (quotations are resolved in order). */
+  private advance(place: Place): void {
+    this.key = Math.max(this.key, keyOf(place));
   }
 
   /** Records an institution quoted at a place: later "it said" and "the statement" mean it. */
   noteIssuer(name: string, place: Place): void {
-    this.issuer = { key: keyOf(place), name };
+    this.advance(place);
+    this.currentIssuer();
+    this.latest = { key: keyOf(place), name };
   }
 
   /**
@@ -112,7 +126,7 @@ export class SpeakerResolver {
       return { speaker: entity?.name ?? null, institution: false };
     }
     if (words.length === 1 && words[0] === 'it')
-      return { speaker: this.issuer?.name ?? null, institution: true };
+      return { speaker: this.currentIssuer()?.name ?? null, institution: true };
     if (words.length === 1 && /^(?:they|we|i|you)$/.test(words[0]!))
       return { speaker: null, institution: false };
     const of = words.indexOf('of');
@@ -124,7 +138,7 @@ export class SpeakerResolver {
       if (tokens.some((token) => token.capital && !determiners.has(token.lower)))
         return { speaker: asWritten(phrase), institution: true };
       // "The report" is the issuer's report, not another document the article quoted ("the study").
-      const issuer = this.issuer?.name;
+      const issuer = this.currentIssuer()?.name;
       const issuerIsDocument =
         issuer !== undefined && documentNouns.has(issuer.split(' ').at(-1)!.toLowerCase());
       return { speaker: issuer && !issuerIsDocument ? issuer : asWritten(phrase), institution: true };
@@ -185,8 +199,9 @@ export class SpeakerResolver {
     if (inverted) return `the ${inverted[2]} ${inverted[1]!.toLowerCase()}`;
     const capitalised = tokenize(phrase).some((token) => token.capital && !determiners.has(token.lower));
     // "the press service" is the Kremlin press service only when that is the issuer's name.
-    if (!capitalised && this.issuer && this.issuer.name.toLowerCase().endsWith(words.at(-1)!)) {
-      return this.issuer.name;
+    const issuer = this.currentIssuer();
+    if (!capitalised && issuer?.name.toLowerCase().endsWith(words.at(-1)!)) {
+      return issuer.name;
     }
     return asWritten(phrase);
   }
