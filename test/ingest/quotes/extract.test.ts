@@ -300,6 +300,18 @@ describe('extractQuotations: pronouns and descriptions', () => {
     expect(quotation(paragraphs, 'We agreed').speaker).toBe('Ilse Brand');
   });
 
+  it('gives null, not a guess, for "he" whose only candidate is two paragraphs back', () => {
+    const paragraphs = [
+      'Mayor Radu Voss opened the bridge on Friday.',
+      'The bridge cost ten million and took a decade to build.',
+      '"It took ten years," he said.',
+    ];
+    expect(quotation(paragraphs, 'It took').speaker).toBeNull();
+    // A "he" in between carries him on.
+    const carried = [paragraphs[0]!, 'He said the bridge cost ten million.', paragraphs[2]!];
+    expect(quotation(carried, 'It took').speaker).toBe('Radu Voss');
+  });
+
   it('follows "he" back to the "he" before it, past a name in between', () => {
     const paragraphs = [
       'Harbour spokesman Radu Voss told the Gazette that the plan would go ahead.',
