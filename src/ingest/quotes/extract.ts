@@ -50,6 +50,9 @@ function wordCount(text: string): number {
 function sameSentence(text: string, before: QuotedSpan, after: QuotedSpan): boolean {
   const between = text.slice(before.close, after.open);
   if (/[.!?…]["”’)]*\s/.test(between)) return false;
+  // “…it.”  Check out the trailer: the full stop inside the marks ended the sentence.
+  const endsSentence = /[.!?…]$/.test(text.slice(before.start, before.end));
+  if (endsSentence && /^\s+["“‘(]?\p{Lu}/u.test(between)) return false;
   return !(between.trim() === '' && /[.!?…]$/.test(text.slice(before.start, before.end)));
 }
 

@@ -166,6 +166,16 @@ export class SpeakerResolver {
     if (!name) {
       const bare = tokens.filter((token) => !titles.has(token.lower) && !determiners.has(token.lower));
       if (bare.length === 0) return this.describe(phrase, words, head);
+      // "Talk compared to…" opening a headline: an ordinary word, capitalised only there, names
+      // nobody ("Brand said" after a quotation, or a plural group, "Mexicans said", does).
+      const word = bare[0]!.lower;
+      const before = this.model.paragraphs[place.paragraph]!.slice(
+        Math.max(0, place.offset - 4),
+        place.offset,
+      );
+      const opening = /(?:^|[.!?;:]["”’]?\s+)$/u.test(before);
+      if (bare.length === 1 && opening && !word.endsWith('s') && this.model.knowledge.isCommonWord(word))
+        return { speaker: null, institution: false };
       const written = phrase.slice(bare[0]!.start, bare.at(-1)!.end);
       return this.named(
         { ...spokenName, name: written, words: bare.map((token) => token.lower) },

@@ -239,6 +239,12 @@ describe('extractQuotations: speakers named in the sentence', () => {
     expect(extractQuotations([text]).map((quote) => quote.speaker)).toEqual(['Radu Voss', 'Radu Voss']);
   });
 
+  it('ends a sentence at a full stop inside the closing marks', () => {
+    const text =
+      '“This is not a moment, it’s a movement,” Brand said. “By the end of the film you understand it.”  Check out the trailer for Brand’s film, “Thirteen,” below.';
+    expect(quotation([text], 'By the end').speaker).toBe('Brand');
+  });
+
   it('gives ", adding" the speaker of the verb before it', () => {
     const text =
       '"Immunity is not a reward," Council Chairman Radu Voss (R-Utah) said in a statement, adding that the deals were handed out "like candy."';
