@@ -9,11 +9,12 @@
  * article is read for roles only when a description ("the Russian leader") needs resolving.
  */
 import { ArticleWords } from './article-words';
-import { roleNouns, rolesCompatible, titles } from './lexicon';
+import { prepositions } from './lexicon';
 import { findNames, type NameMention } from './mentions';
 import type { Gender, NameKnowledge } from './name-knowledge';
 import { type Entity, PersonIndex, placeKey } from './persons';
-import type { QuotedSpan } from './quote-marks';
+import { insideSpan, type QuotedSpan } from './quote-marks';
+import { rolesCompatible, wordsGiving } from './roles';
 import { sentenceAt, sentenceStarts } from './tokens';
 
 export type { Entity } from './persons';
@@ -68,56 +69,11 @@ const femaleNouns = new Set([
 ]);
 const unnamedPerson =
   /\b(?:[Tt]he|[Aa]|[Tt]his|[Tt]hat)\s+(?:[\p{Ll}-]+\s+){0,2}?(woman|man|mother|father|wife|husband|girl|boy|daughter|son|lady|sister|brother|widow|grandmother|grandfather)\b(?!\s+(?:who|whom|whose)\b)/gu;
-// biome-ignore format: a word list
-const prepositions = [
-  'to', 'of', 'with', 'for', 'by', 'about', 'against', 'from', 'at', 'on', 'in', 'than', 'toward', 'towards',
-  'like', 'including', 'over', 'under', 'between', 'among', 'after', 'before', 'into', 'upon', 'via', 'versus',
-  'behind', 'beside', 'near', 'alongside',
-];
 /** A preposition, then capitalised words (titles, first names) up to the name. */
 const prepositionBefore = new RegExp(
-  String.raw`\b(?:${prepositions.join('|')})\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*$`,
+  String.raw`\b(?:${[...prepositions].join('|')})\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*$`,
   'u',
 );
-
-/** Whether an offset lies inside one of a paragraph's quoted spans (in order, not overlapping). */
-function insideSpan(spans: readonly QuotedSpan[], offset: number): boolean {
-  let low = 0;
-  let high = spans.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const span = spans[middle]!;
-    if (offset <= span.open) high = middle - 1;
-    else if (offset >= span.close) low = middle + 1;
-    else return true;
-  }
-  return false;
-}
-
-const givingRoles = new Map<string, string[]>();
-
-/** The words that give a role compatible with `role` (titles, role nouns, heads of compound roles). */
-function wordsGiving(role: string): string[] {
-  let words = givingRoles.get(role);
-  if (!words) {
-    const found = new Set<string>();
-    for (const [word, given] of titles) if (given && rolesCompatible(role, given)) found.add(word);
-    for (const word of roleNouns) if (rolesCompatible(role, word)) found.add(word);
-    // Compound roles are made of a head word: 'press secretary', 'prime minister', 'vice president'.
-    for (const compound of [
-      'press secretary',
-      'secretary of state',
-      'prime minister',
-      'foreign minister',
-      'vice president',
-    ])
-      if (rolesCompatible(role, compound))
-        found.add(compound.split(' ').at(compound.includes(' of ') ? 0 : -1)!);
-    words = [...found];
-    givingRoles.set(role, words);
-  }
-  return words;
-}
 
 export class ArticleModel {
   /** Where the article writes a word; words it writes in lower case somewhere. */

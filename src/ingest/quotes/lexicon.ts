@@ -165,27 +165,6 @@ const singularRoles = [
 ];
 export const roleNouns: ReadonlySet<string> = new Set([...singularRoles, ...singularRoles.map(plural)]);
 
-/** Roles one description may name by another: a head of state is a leader, a premier a prime minister. */
-const roleFamilies: ReadonlyArray<ReadonlySet<string>> = [
-  new Set(['president', 'leader', 'head', 'head of state', 'counterpart']),
-  new Set(['prime minister', 'premier', 'leader', 'head', 'head of government', 'counterpart']),
-  new Set(['chancellor', 'leader', 'head', 'counterpart']),
-  new Set(['king', 'queen', 'leader', 'monarch']),
-  new Set(['spokesperson', 'spokesman', 'spokeswoman', 'press secretary', 'spokesperson']),
-  new Set(['representative', 'congressman', 'congresswoman', 'lawmaker']),
-  new Set(['senator', 'lawmaker']),
-  new Set(['chairman', 'chairwoman', 'chair']),
-  new Set(['businessman', 'businesswoman', 'billionaire', 'mogul', 'tycoon']),
-  new Set(['nominee', 'candidate']),
-  new Set(['chief executive', 'ceo', 'executive', 'boss', 'head']),
-];
-
-/** Whether a description's role can name someone known by another role. */
-export function rolesCompatible(described: string, known: string): boolean {
-  if (described === known) return true;
-  return roleFamilies.some((family) => family.has(described) && family.has(known));
-}
-
 /** Nationality words and country names, to the key of their country. */
 // biome-ignore format: a word list
 export const nations: ReadonlyMap<string, string> = new Map([
@@ -248,6 +227,15 @@ export const malePronouns: ReadonlySet<string> = new Set(['he', 'him', 'his', 'h
 export const femalePronouns: ReadonlySet<string> = new Set(['she', 'her', 'hers', 'herself']);
 /** Pronouns that can stand as the subject of a speech verb. */
 export const subjectPronouns: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they', 'i', 'we', 'you']);
+
+/** Prepositions: a name after one is its object, not a subject ("loyalists to Joe Biden"). */
+// biome-ignore format: a word list
+export const prepositions: ReadonlySet<string> = new Set([
+  'to', 'of', 'for', 'with', 'from', 'by', 'about', 'against', 'into', 'at', 'on', 'in', 'over', 'under', 'than',
+  'during', 'after', 'before', 'since', 'until', 'despite', 'through', 'throughout', 'amid', 'among', 'within',
+  'without', 'like', 'unlike', 'toward', 'towards', 'upon', 'via', 'including', 'between', 'versus', 'behind',
+  'beside', 'near', 'alongside',
+]);
 
 /** Words that begin a description ('the', 'a', 'one'). */
 // biome-ignore format: a word list

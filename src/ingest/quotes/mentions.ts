@@ -4,7 +4,6 @@
  * sorted into persons and institutions. Places and sentence openers are no mentions.
  */
 import {
-  determiners,
   femalePronouns,
   institutionNouns,
   institutionWords,
@@ -16,6 +15,7 @@ import {
   titles,
 } from './lexicon';
 import type { Gender, NameKnowledge } from './name-knowledge';
+import { describeAfter, describeBefore, roleOf } from './roles';
 import { type Token, tokenize, workCounter } from './tokens';
 
 /** Words an article writes in lower case somewhere: capitalised, they open a sentence or a title. */
@@ -60,67 +60,13 @@ const femaleWords = new Set([
   'mrs', 'ms', 'miss', 'dame', 'lady', 'queen', 'princess', 'spokeswoman', 'chairwoman', 'congresswoman',
   'businesswoman', 'actress', 'wife', 'mother', 'daughter', 'sister',
 ]);
-const compoundRoles: Record<string, Record<string, string>> = {
-  secretary: { press: 'press secretary', state: 'secretary of state' },
-  minister: { prime: 'prime minister', foreign: 'foreign minister' },
-  president: { vice: 'vice president' },
-};
 const titleOfPattern =
   /\b(Secretary|Minister|President|Chairman|Director|Head|Leader|Governor|Mayor) of (?:the )?$/u;
-
-/** The role a word gives, made compound with the word before it ('press secretary'). */
-function roleOf(words: readonly string[], at: number): string | null {
-  const word = words[at]!;
-  const role = titles.get(word) || (roleNouns.has(word) ? word : null);
-  if (!role) return null;
-  return compoundRoles[role]?.[words[at - 1] ?? ''] ?? role;
-}
 
 function genderOf(words: readonly string[]): Gender | null {
   if (words.some((word) => femaleWords.has(word) || femalePronouns.has(word))) return 'f';
   if (words.some((word) => maleWords.has(word))) return 'm';
   return null;
-}
-
-/** Roles and nationalities in the few words before a name ('his Russian counterpart'). */
-function describeBefore(text: string, start: number, roles: string[], found: string[]): void {
-  const before = tokenize(text, Math.max(0, start - 60), start).slice(-4);
-  const words = before.map((token) => token.lower);
-  const nearest = words.at(-1) ?? '';
-  // Only a role or a nationality right before the name describes it ('pollster Pat Caddell').
-  if (!roleNouns.has(nearest) && !titles.has(nearest) && !nations.has(nearest)) return;
-  for (let k = before.length - 1; k >= 0; k--) {
-    const token = before[k]!;
-    if (!token.word || determiners.has(token.lower)) break;
-    const nation = nations.get(token.lower);
-    if (nation) found.push(nation);
-    const role = roleOf(words, k);
-    if (role) roles.push(role);
-  }
-}
-
-/** Roles and nationalities after a name: "…, the Kremlin spokesman," or "… of Russia". */
-function describeAfter(text: string, end: number, roles: string[], found: string[]): void {
-  const after = tokenize(text, end, Math.min(text.length, end + 120)).slice(0, 14);
-  const words = after.map((token) => token.lower);
-  if (words[0] === 'of') {
-    const nation = nations.get(words[1] === 'the' ? `${words[2]} ${words[3]}` : (words[1] ?? ''));
-    const single = nations.get(words[1] === 'the' ? (words[2] ?? '') : (words[1] ?? ''));
-    if (nation ?? single) found.push((nation ?? single)!);
-    return;
-  }
-  if (words[0] !== ',' || !determiners.has(words[1] ?? '')) return;
-  // An appositive is closed by a comma: ", the Russian President said" is a new subject.
-  const close = words.indexOf(',', 2);
-  if (close < 0 || words.slice(2, close).some((word) => speechVerbs.has(word))) return;
-  for (let k = 2; k < close; k++) {
-    const token = after[k]!;
-    if (!token.word) break;
-    const nation = nations.get(token.lower);
-    if (nation) found.push(nation);
-    const role = roleOf(words, k);
-    if (role) roles.push(role);
-  }
 }
 
 /** The sex of the first known given name before the surname ("Crooked Hillary Clinton" → 'f'). */
