@@ -1,12 +1,16 @@
 /**
  * extractQuotations: the direct quotations of one article and who said them.
  *
- * Quotation marks are paired first (quote-marks.ts); each quotation's own sentence is read for a
- * speech cue and the words naming its speaker (attribution.ts); a quotation with none takes the
- * speaker of a quotation it continues — the rest of its sentence, the paragraph before it, the
- * paragraph it runs on from. Names, pronouns, descriptions and documents are then resolved
- * against everything the article says (discourse.ts, resolve.ts). Short quoted words with no cue
- * anywhere near are scare quotes or titles, not quotations.
+ * Quotation marks are paired first (quote-marks.ts). Each quotation's own sentence is read for a
+ * speech cue and the words naming its speaker: after it (attribution-after.ts — including "…?”
+ * Trump said." where the question mark does not end the sentence), else before it
+ * (attribution.ts), taking the outer of nested reports ("X said that Y called it “…”" is X's,
+ * "according to X, Y said “…”" X's). A quotation with none takes the speaker of the quotation it
+ * continues — the rest of its sentence, the sentence before it in its paragraph, the paragraph
+ * before, the paragraph it runs on from. Names, pronouns, descriptions and documents are then
+ * resolved (resolve.ts) against what the article says, read lazily (discourse.ts, persons.ts):
+ * only the sentences a pronoun looks back through, only the places a surname is written. Short
+ * quoted words with no cue anywhere near are scare quotes or titles, not quotations.
  */
 import {
   type Attribution,
