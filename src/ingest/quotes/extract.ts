@@ -50,6 +50,49 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
+const smallWords = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'of',
+  'in',
+  'on',
+  'to',
+  'for',
+  'at',
+  'by',
+  'is',
+  'it',
+]);
+const titleBefore =
+  /(?:['’]s|\b(?:on|episode of|book|books|titled|anthem|song|album|program|programme|show|series|column),?)\s*$/iu;
+const titleAfter =
+  /^[\s,.]*(?:program|programme|show|forum|radio|series|podcast|album|song|event|segment)\b/iu;
+
+/**
+ * Whether quoted words name a show, a book or a song rather than quote anyone: a few words in
+ * title case written where a title stands (after "on", a possessive or "titled", before "show" or
+ * "program"): "on Fox News’s “Fox and Friends.”", "his “Keepin' It Real” radio program".
+ */
+function isTitle(text: string, span: QuotedSpan): boolean {
+  const words = text
+    .slice(span.start, span.end)
+    .replace(/[.,!?;:]+$/u, '')
+    .split(/\s+/u)
+    .filter(Boolean);
+  if (words.length < 2 || words.length > 7) return false;
+  const titleCase = words.every(
+    (word, k) => /^[\p{Lu}\d(]/u.test(word) || (k > 0 && smallWords.has(word.toLowerCase())),
+  );
+  if (!titleCase) return false;
+  return (
+    titleBefore.test(text.slice(Math.max(0, span.open - 24), span.open)) ||
+    titleAfter.test(text.slice(span.close, span.close + 24))
+  );
+}
+
 /** Whether nothing but spaces, commas and a cue separates two quotations: one sentence. */
 function sameSentence(text: string, before: QuotedSpan, after: QuotedSpan): boolean {
   const between = text.slice(before.close, after.open);
@@ -184,7 +227,9 @@ export function extractQuotations(paragraphs: readonly string[], options: Extrac
       cued(draft) ||
       (draft.sameSentenceAsPrevious && cued(drafts[index - 1])) ||
       (drafts[index + 1]?.sameSentenceAsPrevious === true && cued(drafts[index + 1]));
-    const text = paragraphs[span.paragraph]!.slice(span.start, span.end);
+    const paragraphText = paragraphs[span.paragraph]!;
+    const text = paragraphText.slice(span.start, span.end);
+    if (!/\p{L}/u.test(text) || isTitle(paragraphText, span)) return;
     if (
       !sentenceHasCue &&
       !span.continues &&

@@ -445,8 +445,18 @@ describe('extractQuotations: what is not a quotation', () => {
     ['a scare quote', 'The so-called "reform" passed on Tuesday.'],
     ['a title', 'Kovac read "War and Peace" on the train.'],
     ['Russian text with no quotation marks', 'Президент заявил, что переговоры продолжатся.'],
+    ['a show’s title', 'Voss said on Fox News’s “Fox and Friends.” that the port would open.'],
+    ['a book’s title', 'The book, “Make Your Kid a Millionaire,” sold well.'],
+    ['a programme’s title', 'Callers to his "Keepin\' It Real" radio program were angry.'],
+    ['markup attributes', '<tweet timestamp="1474387200" id="77825794">The port is open.</tweet>'],
   ])('finds none in %s', (_name, text) => {
     expect(extractQuotations([text])).toEqual([]);
+  });
+
+  it('keeps a nickname in title case given with a speech verb', () => {
+    expect(
+      quotation(['Voss called the pageant winner “Miss Piggy” in a speech.'], 'Miss Piggy').speaker,
+    ).toBe('Voss');
   });
 
   it('keeps offsets and text consistent, and marks partial quotations', () => {
