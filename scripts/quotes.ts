@@ -9,8 +9,8 @@
  * stderr. FILE may be /dev/stdin. One article is held in memory at a time.
  */
 import { parseArgs } from 'node:util';
-import { extractQuotations } from '../src/ingest/quotes/index';
-import { type ParagraphLine, readArticles } from './quotes/jsonl';
+import { extractQuotations } from '../src/ingest/quotes/index.js';
+import { type ParagraphLine, readArticles } from './quotes/jsonl.js';
 
 const usage = 'usage: npm run quotes -- --jsonl FILE   (FILE may be /dev/stdin)';
 

@@ -1,23 +1,30 @@
 /**
  * npm run readout -- [--json] [--limit N] [--offset N] QUERY...
  *
- * Searches the index from the command line through the same readout() path as Slack.
+ * Searches the index from the command line through the same readout() path as Slack. The query
+ * is typed as in Slack: `putin -trump` excludes a word (see src/terminal/readout-args.ts).
  * Exit status: 0 with results, 1 with none, 2 on bad usage or an unusable database.
  */
-import { parseArgs } from 'node:util';
-import { ansiStyle, plainStyle, renderAnswerText } from '../src/cli/render-text';
-import { loadConfig, loadDotenv } from '../src/config';
-import { openDatabase } from '../src/db/database';
-import { describeError, ReadoutError } from '../src/errors';
-import { readout } from '../src/readout';
-import { SearchIndex } from '../src/search/search-index';
+import { loadConfig, loadDotenv } from '../src/config.js';
+import { describeError, ReadoutError } from '../src/errors.js';
+import { openDatabase } from '../src/index/database.js';
+import { IndexReader } from '../src/index/reader.js';
+import { readout } from '../src/readout.js';
+import { SearchIndex } from '../src/search/search-index.js';
+import { ansiStyle, plainStyle, renderAnswerText } from '../src/terminal/answer-text.js';
+import { parseReadoutArgs } from '../src/terminal/readout-args.js';
+import { terminalWidth } from '../src/terminal/wrap-text.js';
 
 const usage = `usage: npm run readout -- [--json] [--limit N] [--offset N] QUERY...
 
-  QUERY      words, "exact phrases", -excluded, source:NAME, after:2016-09-01, before:2017
+  QUERY      words, "exact phrases", -excluded, source:NAME, who:NAME, after:2016-09-01, before:2017
   --json     print one JSON document (the interpreted query and the ranked results)
   --limit N  results per page (1-20, default 5)
   --offset N start at this result (from a previous page's "more results")
+  --help, -h this text
+
+Every other argument is the query, -word and -"a phrase" included; -- ends the options.
+e.g. npm run readout -- council -budget
 
 exit status: 0 results found, 1 none found, 2 bad usage`;
 
@@ -27,19 +34,9 @@ function fail(message: string): never {
 }
 
 function readArgs() {
-  try {
-    return parseArgs({
-      options: {
-        json: { type: 'boolean' },
-        limit: { type: 'string' },
-        offset: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    fail(`${(error as Error).message}\n${usage}`);
-  }
+  const parsed = parseReadoutArgs(process.argv.slice(2));
+  if (!parsed.ok) fail(`${parsed.error}\n${usage}`);
+  return parsed.args;
 }
 
 function readCount(name: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -52,22 +49,29 @@ function readCount(name: string, value: string | undefined, min: number, max: nu
 
 function main(): void {
   const args = readArgs();
-  const text = args.positionals.join(' ').trim();
-  if (args.values.help || text === '') {
+  const text = args.query;
+  if (args.help || text === '') {
     process.stdout.write(`${usage}\n`);
-    process.exitCode = args.values.help ? 0 : 2;
+    process.exitCode = args.help ? 0 : 2;
     return;
   }
-  const limit = readCount('limit', args.values.limit, 1, 20);
-  const offset = readCount('offset', args.values.offset, 0, 100_000);
+  const limit = readCount('limit', args.limit, 1, 20);
+  const offset = readCount('offset', args.offset, 0, 100_000);
 
   loadDotenv();
   const config = loadConfig();
   const db = openDatabase(config.databaseFile, { create: false });
   try {
-    const index = new SearchIndex(db, { aliasesFile: config.aliasesFile });
-    const answer = readout(text, { limit, offset }, { index });
-    if (args.values.json) {
+    const search = new SearchIndex(new IndexReader(db), { aliasesFile: config.aliasesFile });
+    const answer = readout(text, { limit, offset }, { search });
+    if (answer.kind === 'failed') {
+      fail(
+        answer.reason === 'index_unavailable'
+          ? `the index ${config.databaseFile} cannot be read; run \`npm run reindex -- --full\``
+          : `unexpected error: ${answer.detail}`,
+      );
+    }
+    if (args.json) {
       const document = {
         query: answer.query,
         kind: answer.kind,
@@ -85,12 +89,14 @@ function main(): void {
           url: hit.article.url,
           file: hit.article.file,
           alsoIn: hit.alsoIn,
+          quote: hit.quote ?? null,
         })),
       };
       process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     } else {
-      const style = process.stdout.isTTY ? ansiStyle : plainStyle;
-      process.stdout.write(`${renderAnswerText(answer, style)}\n`);
+      const style = process.stdout.isTTY && !process.env.NO_COLOR ? ansiStyle : plainStyle;
+      const width = terminalWidth(process.stdout);
+      process.stdout.write(`${renderAnswerText(answer, { ...style, width })}\n`);
     }
     process.exitCode = answer.hits.length > 0 ? 0 : 1;
   } finally {

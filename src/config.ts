@@ -10,8 +10,8 @@
  */
 import path from 'node:path';
 import dotenv from 'dotenv';
-import { ReadoutError } from './errors';
-import { defaultAliasesFile, defaultDatabaseFile, projectRoot, sampleArticlesDir } from './paths';
+import { ReadoutError } from './errors.js';
+import { defaultAliasesFile, defaultDatabaseFile, projectRoot, sampleArticlesDir } from './paths.js';
 
 export type RunMode = 'socket' | 'http' | 'console';
 
@@ -24,6 +24,10 @@ export interface RateLimit {
 
 export interface Config {
   databaseFile: string;
+  /** The bot's own database: saved searches and feedback (never the index). */
+  stateFile: string;
+  /** How often the bot looks for a finished re-index to post saved searches' new articles, in ms. */
+  watchIntervalMs: number;
   articleDirs: string[];
   aliasesFile: string;
   mode: RunMode;
@@ -38,7 +42,27 @@ export interface Config {
   /** Channel IDs where the bot answers; undefined means everywhere it is invited. */
   channels?: string[];
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  limits: Limits;
 }
+
+/** What one article file or one search may cost before it is given up (README, "Limits"). */
+export interface Limits {
+  /** Largest article file read, in bytes (READOUT_MAX_FILE_MB). */
+  maxFileBytes: number;
+  /** Longest one file may take to read, clean and segment, in ms (READOUT_PARSE_SECONDS). */
+  parseTimeoutMs: number;
+  /** Heap the re-index helper may use for one file, in MB (READOUT_PARSE_MEMORY_MB). */
+  parseMemoryMb: number;
+  /** Longest one search may run in the bot, in ms (READOUT_QUERY_SECONDS). */
+  queryBudgetMs: number;
+}
+
+export const defaultLimits: Limits = {
+  maxFileBytes: 32 * 1024 * 1024,
+  parseTimeoutMs: 30_000,
+  parseMemoryMb: 1024,
+  queryBudgetMs: 5_000,
+};
 
 export type Env = Record<string, string | undefined>;
 
@@ -110,18 +134,48 @@ export function loadConfig(env: Env = process.env): Config {
   const badChannel = channels?.find((id) => !/^[CGD][A-Z0-9]{2,}$/.test(id));
   if (badChannel) problems.push(`READOUT_CHANNELS should list channel IDs like C0123ABCD, not ${badChannel}`);
 
+  const watchText = value(env, 'READOUT_WATCH_SECONDS') ?? '30';
+  const watchSeconds = Number(watchText);
+  if (!(watchSeconds > 0 && watchSeconds <= 86_400)) {
+    problems.push(`READOUT_WATCH_SECONDS should be a number of seconds from 0.01 to 86400, not ${watchText}`);
+  }
+
   const logLevel = (value(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
     problems.push(`LOG_LEVEL should be debug, info, warn or error, not ${logLevel}`);
   }
+
+  const limit = (name: string, unit: number, fallback: number, minimum: number): number => {
+    const raw = value(env, name);
+    if (raw === undefined) return fallback;
+    const number = Number(raw);
+    if (!Number.isFinite(number) || number * unit < minimum) {
+      problems.push(`${name} should be a number of at least ${minimum / unit}, not ${raw}`);
+      return fallback;
+    }
+    return Math.round(number * unit);
+  };
+  const limits: Limits = {
+    maxFileBytes: limit('READOUT_MAX_FILE_MB', 1024 * 1024, defaultLimits.maxFileBytes, 1024),
+    parseTimeoutMs: limit('READOUT_PARSE_SECONDS', 1000, defaultLimits.parseTimeoutMs, 100),
+    parseMemoryMb: limit('READOUT_PARSE_MEMORY_MB', 1, defaultLimits.parseMemoryMb, 64),
+    queryBudgetMs: limit('READOUT_QUERY_SECONDS', 1000, defaultLimits.queryBudgetMs, 10),
+  };
 
   if (problems.length > 0) {
     throw new ReadoutError('config_invalid', `configuration: ${problems.join('; ')}`);
   }
 
   const articles = value(env, 'READOUT_ARTICLES');
+  const databaseFile = resolvePath(value(env, 'READOUT_DB') ?? defaultDatabaseFile);
+  const stateFile = value(env, 'READOUT_STATE_DB');
   return {
-    databaseFile: resolvePath(value(env, 'READOUT_DB') ?? defaultDatabaseFile),
+    databaseFile,
+    // Beside the index by default (the same folder must be writable for its -wal file anyway).
+    stateFile: stateFile
+      ? resolvePath(stateFile)
+      : path.join(path.dirname(databaseFile), 'readout-state.sqlite'),
+    watchIntervalMs: Math.round(watchSeconds * 1000),
     articleDirs: articles
       ? articles.split(path.delimiter).filter(Boolean).map(resolvePath)
       : [sampleArticlesDir],
@@ -129,9 +183,12 @@ export function loadConfig(env: Env = process.env): Config {
     mode,
     slack: { botToken, appToken, signingSecret, apiUrl },
     port,
-    rateLimit: rateLimit!,
+    // The limit protects a shared bot from one user's flood; at the console the one user is the
+    // person at the keyboard, who should never be told to wait.
+    rateLimit: mode === 'console' ? { requests: 0, perSeconds: 0 } : rateLimit!,
     channels: channels && channels.length > 0 ? channels : undefined,
     logLevel: logLevel as Config['logLevel'],
+    limits,
   };
 }
 

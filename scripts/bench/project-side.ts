@@ -4,9 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultAliasesFile, projectRoot } from '../../src/paths';
-import { type MeasuredRun, runMeasured, tsxCommand } from './process-tree';
-import type { BenchQuery } from './queries';
+import { defaultAliasesFile, projectRoot } from '../../src/paths.js';
+import { type MeasuredRun, runMeasured, tsxCommand } from './process-tree.js';
+import type { BenchQuery } from './queries.js';
 
 export interface ReindexRun extends MeasuredRun {
   /** Passages the index holds afterwards, as the script reports them. */
@@ -71,7 +71,7 @@ export function removeDatabase(file: string): void {
 }
 
 // The index's size on disk is measured the way the re-index reports it.
-export { databaseBytes } from '../../src/ingest/reindex';
+export { databaseBytes } from '../../src/index/database.js';
 
 /**
  * Changes one article of one archive file the way an editor corrects copy: a sentence added to
@@ -97,6 +97,11 @@ export interface QueryTiming {
  * Times `readout(q, {limit: 5})` in this process on a built index: one untimed pass to warm the
  * caches, then `rounds` timed passes over every query.
  */
+function hitCount(result: { kind: string; hits?: unknown[]; detail?: string }): number {
+  if (result.kind === 'failed') throw new Error(`readout failed: ${result.detail}`);
+  return result.hits?.length ?? 0;
+}
+
 export async function timeReadout(
   databaseFile: string,
   queries: BenchQuery[],
@@ -104,22 +109,23 @@ export async function timeReadout(
 ): Promise<QueryTiming[]> {
   // Loaded here, not at the top: a project module that does not load fails this phase only,
   // and the baseline is still measured and reported.
-  const { openDatabase } = await import('../../src/db/database');
-  const { SearchIndex } = await import('../../src/search/search-index');
-  const { readout } = await import('../../src/readout');
+  const { openDatabase } = await import('../../src/index/database.js');
+  const { SearchIndex } = await import('../../src/search/search-index.js');
+  const { IndexReader } = await import('../../src/index/reader.js');
+  const { readout } = await import('../../src/readout.js');
   const db = openDatabase(databaseFile);
   try {
     const aliasesFile = fs.existsSync(defaultAliasesFile) ? defaultAliasesFile : undefined;
-    const index = new SearchIndex(db, { aliasesFile });
+    const search = new SearchIndex(new IndexReader(db), { aliasesFile });
     const timings = queries.map((query) => ({
       query,
       milliseconds: [] as number[],
-      hits: readout(query.text, { limit: 5 }, { index }).hits.length,
+      hits: hitCount(readout(query.text, { limit: 5 }, { search })),
     }));
     for (let round = 0; round < rounds; round++) {
       for (const timing of timings) {
         const started = performance.now();
-        readout(timing.query.text, { limit: 5 }, { index });
+        readout(timing.query.text, { limit: 5 }, { search });
         timing.milliseconds.push(performance.now() - started);
       }
     }

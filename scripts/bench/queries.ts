@@ -7,8 +7,8 @@
  * passages answer the same questions. Phrases come from the first articles, which every archive
  * of 10,000 passages or more contains.
  */
-import { mixSeed, Random } from './prng';
-import type { SyntheticArchive } from './synthetic-archive';
+import { mixSeed, Random } from './prng.js';
+import type { SyntheticArchive } from './synthetic-archive.js';
 
 export type QueryKind = 'words' | 'phrase' | 'typo';
 

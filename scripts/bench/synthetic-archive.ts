@@ -14,7 +14,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AliasSampler, mixSeed, Random, zipfWeights } from './prng';
+import { AliasSampler, mixSeed, Random, zipfWeights } from './prng.js';
 
 export interface ArchiveOptions {
   seed: number;

@@ -3,7 +3,7 @@
  * quotation marks is a quotation, and its speaker is the capitalised name standing next to a
  * speech verb nearest to it in the paragraph. No context, no pronouns, no nesting.
  */
-import type { PredictedQuote } from './scoring';
+import type { PredictedQuote } from './scoring.js';
 
 const quoted = /"([^"\n]+)"|“([^”\n]+)”/g;
 

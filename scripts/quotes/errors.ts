@@ -7,10 +7,10 @@
  * --group). It prints gold text to the terminal only: keep its output out of the project.
  */
 import { parseArgs } from 'node:util';
-import { extractQuotations, type Quotation } from '../../src/ingest/quotes/index';
-import { defaultGoldFile } from './gold';
-import { readArticles } from './jsonl';
-import { type GoldQuote, isUnnameable, matchSpans, speakerIsRight, speakerTokens } from './scoring';
+import { extractQuotations, type Quotation } from '../../src/ingest/quotes/index.js';
+import { defaultGoldFile } from './gold.js';
+import { readArticles } from './jsonl.js';
+import { type GoldQuote, isUnnameable, matchSpans, speakerIsRight, speakerTokens } from './scoring.js';
 
 interface GoldRecord extends GoldQuote {
   tags?: string[];

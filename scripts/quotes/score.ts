@@ -11,11 +11,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { extractQuotations } from '../../src/ingest/quotes/index';
-import { baselineQuotations } from './baseline';
-import { defaultGoldFile } from './gold';
-import { readArticles } from './jsonl';
-import { type GoldQuote, matchSpans, type PredictedQuote, scoreQuotes, speakerIsRight } from './scoring';
+import { extractQuotations } from '../../src/ingest/quotes/index.js';
+import { baselineQuotations } from './baseline.js';
+import { defaultGoldFile } from './gold.js';
+import { readArticles } from './jsonl.js';
+import { type GoldQuote, matchSpans, type PredictedQuote, scoreQuotes, speakerIsRight } from './scoring.js';
 
 const usage = `usage: npm run quotes:score -- [--gold FILE] [--baseline] [--errors FILE]
   --gold FILE     gold JSONL, one paragraph a line with "quotes" (default ${defaultGoldFile})

@@ -11,9 +11,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { articleExtensions, loadArticleFile } from '../../src/ingest/load-article-file';
-import { extractQuotations } from '../../src/ingest/quotes/index';
-import { projectRoot } from '../../src/paths';
+import { articleExtensions, loadArticleFile } from '../../src/ingest/load/load-article-file.js';
+import { extractQuotations } from '../../src/ingest/quotes/index.js';
+import { projectRoot } from '../../src/paths.js';
 
 const usage = 'usage: npm run quotes:throughput -- [DIR] [--rounds N]';
 

@@ -14,12 +14,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../db/database';
-import { ReadoutError } from '../errors';
-import { articleExtensions } from './load-article-file';
-import type { PreparedFile } from './prepare';
-import { type CountedJob, prepareInHelperProcess, prepareInProcess } from './preparers';
-import { IndexStore } from './store';
+import { defaultLimits, type Limits } from '../config.js';
+import { ReadoutError } from '../errors.js';
+import type { Db } from '../index/database.js';
+import { databaseBytes } from '../index/database.js';
+import { IndexWriter } from '../index/writer.js';
+import { type DiscoveredFiles, discoverArticleFiles, type SkippedEntry } from './discover.js';
+import { FolderDefaultsReader } from './folder-defaults.js';
+import { type CountedJob, prepareInHelperProcess, prepareInProcess } from './helper-process.js';
+import { type PreparedFile, preparationVersion } from './prepare-file.js';
+
+export { discoverArticleFiles, type SkippedEntry } from './discover.js';
 
 export interface ReindexProgress {
   done: number;
@@ -35,20 +40,18 @@ export interface ReindexOptions {
   onProgress?: (progress: ReindexProgress) => void;
   now?: () => Date;
   /**
-   * Prepare files in a helper process (on the other core) while this one writes: 'auto' does
-   * so when there is enough to read to repay the helper's start-up.
+   * Where files are prepared: in a helper process (the default), on the other core while this
+   * one writes, under the per-file limits; or 'never', here, without the time and memory limits
+   * (for tests of the preparation itself).
    */
-  helperProcess?: 'auto' | 'always' | 'never';
+  helperProcess?: 'always' | 'never';
+  /** Per-file limits (config.ts `Limits`); the defaults when absent. */
+  limits?: Partial<FileLimits>;
 }
 
-/** Bytes to read from which a helper process pays off ('auto'): it takes about half a second to start. */
-const helperThresholdBytes = 16 * 1024 * 1024;
-
-export interface SkippedEntry {
-  file: string;
-  /** Why, e.g. 'empty file' or 'line 3: invalid JSON (Unexpected end of JSON input)'. */
-  reason: string;
-}
+/** The limits each file is prepared under. */
+export type FileLimits = Pick<Limits, 'maxFileBytes' | 'parseTimeoutMs' | 'parseMemoryMb'>;
+export const defaultFileLimits: FileLimits = defaultLimits;
 
 export interface ReindexSummary {
   files: { added: number; updated: number; unchanged: number; removed: number; skipped: number };
@@ -63,51 +66,8 @@ export interface ReindexSummary {
   passages: number;
   durationMs: number;
   databaseBytes: number;
-}
-
-/** Page cache for a re-index run, in KiB. */
-const reindexCacheKib = 64 * 1024;
-
-interface DiscoveredFiles {
-  articleFiles: string[];
-  ignored: string[];
-  unreadable: SkippedEntry[];
-}
-
-/** Lists article files under the folders (recursively, sorted); hidden files and folders are left out. */
-export function discoverArticleFiles(dirs: string[]): DiscoveredFiles {
-  const found: DiscoveredFiles = { articleFiles: [], ignored: [], unreadable: [] };
-  const visit = (dir: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      found.unreadable.push({ file: dir, reason: `cannot read folder (${errorCode(error)})` });
-      return;
-    }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      let isDir = entry.isDirectory();
-      if (entry.isSymbolicLink()) {
-        try {
-          isDir = fs.statSync(full).isDirectory();
-        } catch (error) {
-          found.unreadable.push({ file: full, reason: `cannot read (${errorCode(error)}: broken link)` });
-          continue;
-        }
-      }
-      if (isDir) visit(full);
-      else if (articleExtensions.has(path.extname(entry.name).toLowerCase())) found.articleFiles.push(full);
-      else found.ignored.push(full);
-    }
-  };
-  for (const dir of dirs) visit(path.resolve(dir));
-  return found;
-}
-
-function errorCode(error: unknown): string {
-  return (error as { code?: string }).code ?? (error as Error).message ?? String(error);
+  /** Why every article was rebuilt although --full was not given, if it was. */
+  rebuilt?: string;
 }
 
 function isUnder(file: string, dirs: string[]): boolean {
@@ -137,29 +97,15 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
     databaseBytes: 0,
   };
 
-  // A large page cache keeps a big run's dirty pages in memory until COMMIT instead of spilling
-  // them to the WAL as it goes (bounded: 64 MB, released when the connection closes).
-  db.pragma(`cache_size = -${reindexCacheKib}`);
+  const writer = IndexWriter.begin(db);
   try {
-    db.exec('BEGIN IMMEDIATE');
-  } catch (error) {
-    if (errorCode(error) === 'SQLITE_BUSY') {
-      throw new ReadoutError(
-        'reindex_busy',
-        `another re-index is running on ${db.name}; wait for it to finish (or pass --wait)`,
-        { cause: error },
-      );
-    }
-    throw error;
-  }
-
-  try {
-    const store = new IndexStore(db);
     const indexedAt = now().toISOString();
-    if (options.full) store.clear();
-    // Filling an empty index: build the passages' secondary indexes once at the end (a sorted
-    // build) instead of a random insert per passage. Their SQL is read back from the schema.
-    const deferredIndexes = store.isEmpty() ? dropIndexes(db, 'passages') : [];
+    // Articles prepared by other rules (an older Readout) are rebuilt, so every article gets what
+    // this version extracts (quotations, say) without the admin having to know to ask.
+    const outdated = !writer.isEmpty() && writer.preparedWith() !== preparationVersion;
+    if (options.full || outdated) writer.clear();
+    if (outdated && !options.full) summary.rebuilt = 'the index was built by an earlier version of Readout';
+    if (writer.isEmpty()) writer.deferPassageIndexes();
 
     const discovered = discoverArticleFiles(dirs);
     summary.ignored = discovered.ignored;
@@ -168,100 +114,121 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
       summary.files.skipped++;
     }
 
+    // The index holds exactly the configured folders: a file not found under them (deleted, or
+    // from a folder no longer configured) is removed, unless its folder could not be read now.
     const present = new Set(discovered.articleFiles);
-    for (const stored of store.allFiles()) {
-      if (isUnder(stored.path, dirs) && !present.has(stored.path)) {
-        summary.passagesRemoved += store.removeFile(stored.path);
+    const unreadable = discovered.unreadable.map((entry) => entry.file);
+    for (const stored of writer.allFiles()) {
+      if (!present.has(stored.path) && !isUnder(stored.path, unreadable)) {
+        summary.passagesRemoved += writer.removeFile(stored.path);
         summary.files.removed++;
       }
     }
 
-    const jobs = changedFiles(store, discovered.articleFiles, summary);
-    const bytes = jobs.reduce((sum, job) => sum + job.size, 0);
-    const useHelper =
-      options.helperProcess === 'always' ||
-      ((options.helperProcess ?? 'auto') === 'auto' && jobs.length > 1 && bytes >= helperThresholdBytes);
-    const run = useHelper ? prepareInHelperProcess(jobs) : prepareInProcess(jobs);
+    const folders = folderDefaultsIn(discovered.articleFiles, dirs, writer);
+    for (const problem of folders.reader.problems) summary.skipped.push(problem);
+    const limits: FileLimits = { ...defaultFileLimits, ...options.limits };
+    const jobs = changedFiles(writer, discovered, limits.maxFileBytes, summary, folders);
+    const run =
+      options.helperProcess === 'never' || jobs.length === 0
+        ? prepareInProcess(jobs)
+        : prepareInHelperProcess(jobs, limits);
     try {
       let done = 0;
       for await (const prepared of run.files) {
         const job = jobs[done]!;
-        applyPrepared(store, job, prepared, indexedAt, summary);
+        applyPrepared(writer, job, prepared, indexedAt, summary);
         done++;
         options.onProgress?.({ done, total: jobs.length, file: job.file });
         // Let timers (the progress bar) and signals run on long archives.
         if (done % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
       }
-      store.flushVocabulary(await run.vocabulary());
+      const counted = await run.vocabulary();
+      // Words counted by a helper that was stopped (a file past its limits) are counted again here.
+      for (const file of run.uncounted()) writer.countWordsOf(file);
+      writer.flushVocabulary(counted);
     } finally {
       run.close();
     }
-    for (const sql of deferredIndexes) db.exec(sql);
-    const counts = db
-      .prepare(
-        `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM passages) AS passages,
-                (SELECT count(DISTINCT source COLLATE NOCASE) FROM articles) AS outlets`,
-      )
-      .get() as { articles: number; passages: number; outlets: number };
+    // A big change leaves many small FTS5 segments; merging them keeps queries fast.
+    const passagesBefore = writer.counts().passages;
+    writer.recordArchive(dirs, folders.signatures);
+    const counts = writer.commit(indexedAt, {
+      optimize: Boolean(options.full) || summary.passagesWritten > passagesBefore / 10,
+      preparedWith: preparationVersion,
+    });
     summary.articles = counts.articles;
     summary.passages = counts.passages;
-    // Kept for the bot's stats (App Home, the fallback's word-frequency test) without a count(*) per query.
-    store.setMeta('articles', String(counts.articles));
-    store.setMeta('passages', String(counts.passages));
-    store.setMeta('outlets', String(counts.outlets));
-    // A big change leaves many small FTS5 segments; merging them keeps queries fast.
-    if (options.full || summary.passagesWritten > counts.passages / 10) store.optimize();
-    store.setMeta('last_reindex_at', indexedAt);
-    db.exec('COMMIT');
   } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw explainWriteError(db.name, error);
+    const explained = writer.rollback(error);
+    // A failed run (a full disk) leaves its uncommitted frames in the WAL: give the space back.
+    writer.checkpoint();
+    throw explained;
   }
-
-  try {
-    db.pragma('wal_checkpoint(TRUNCATE)');
-  } catch {
-    // A reader holding an old snapshot can block the checkpoint; the next run will finish it.
-  }
+  writer.checkpoint();
   summary.durationMs = performance.now() - started;
   summary.databaseBytes = databaseBytes(db.name);
   return summary;
 }
 
+interface FoldersInRun {
+  reader: FolderDefaultsReader;
+  /** Folder → fingerprint of its defaults, for folders that have any (recorded for the next run). */
+  signatures: Record<string, string>;
+  /** Folders whose defaults changed since the last run: their files are read again. */
+  changed: Set<string>;
+}
+
+/** The folder defaults (.readout.yml) in force for the files, and which changed since the last run. */
+function folderDefaultsIn(files: string[], dirs: string[], writer: IndexWriter): FoldersInRun {
+  const reader = new FolderDefaultsReader(dirs);
+  const previous = writer.folderSignatures();
+  const signatures: Record<string, string> = {};
+  const changed = new Set<string>();
+  for (const folder of new Set(files.map((file) => path.dirname(file)))) {
+    const signature = reader.signature(folder);
+    if (signature !== '') signatures[folder] = signature;
+    if (signature !== (previous[folder] ?? '')) changed.add(folder);
+  }
+  return { reader, signatures, changed };
+}
+
 /**
  * The files to read: new ones, and known ones whose size or modification time moved. Same size
- * and time counts as unchanged without reading (as git and rsync do); a moved time with the same
- * content hash is found unchanged by the preparer.
+ * and time counts as unchanged without reading (as git and rsync do), unless the folder's
+ * defaults changed; a moved time with the same content hash is found unchanged by the preparer.
  */
-function changedFiles(store: IndexStore, files: string[], summary: ReindexSummary): CountedJob[] {
+function changedFiles(
+  store: IndexWriter,
+  discovered: DiscoveredFiles,
+  maxBytes: number,
+  summary: ReindexSummary,
+  folders: FoldersInRun,
+): CountedJob[] {
   const jobs: CountedJob[] = [];
-  for (const file of files) {
+  for (const file of discovered.articleFiles) {
     const stored = store.file(file);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(file);
-    } catch (error) {
-      skip(summary, file, `cannot read (${errorCode(error)})`);
-      continue;
-    }
+    const stat = discovered.stats.get(file)!;
     const mtimeMs = Math.trunc(stat.mtimeMs);
-    if (stored && stored.size === stat.size && stored.mtime_ms === mtimeMs) {
+    const folderChanged = folders.changed.has(path.dirname(file));
+    if (stored && stored.size === stat.size && stored.mtime_ms === mtimeMs && !folderChanged) {
       summary.files.unchanged++;
       continue;
     }
+    const defaults = folders.reader.forFile(file);
     // A new file's articles are all written, so the preparer may count their words itself.
-    jobs.push({ file, size: stat.size, mtimeMs, knownHash: stored?.content_hash, countWords: !stored });
+    jobs.push({
+      file,
+      rawPath: discovered.rawPaths.get(file),
+      size: stat.size,
+      mtimeMs,
+      maxBytes,
+      knownHash: stored?.content_hash,
+      countWords: !stored,
+      ...(Object.keys(defaults).length > 0 && { defaults }),
+    });
   }
   return jobs;
-}
-
-/** Drops a table's indexes (not the automatic ones) and returns the SQL that recreates them. */
-function dropIndexes(db: Db, table: string): string[] {
-  const indexes = db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
-    .all(table) as Array<{ name: string; sql: string }>;
-  for (const index of indexes) db.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`);
-  return indexes.map((index) => index.sql);
 }
 
 function skip(summary: ReindexSummary, file: string, reason: string): void {
@@ -270,7 +237,7 @@ function skip(summary: ReindexSummary, file: string, reason: string): void {
 }
 
 function applyPrepared(
-  store: IndexStore,
+  store: IndexWriter,
   job: CountedJob,
   prepared: PreparedFile,
   indexedAt: string,
@@ -298,38 +265,4 @@ function applyPrepared(
       summary.passagesRemoved += change.removed;
     }
   }
-}
-
-function explainWriteError(file: string, error: unknown): unknown {
-  const code = errorCode(error);
-  if (code === 'SQLITE_FULL') {
-    return new ReadoutError(
-      'database_unwritable',
-      `database ${file}: the disk is full; nothing was changed`,
-      {
-        cause: error,
-      },
-    );
-  }
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN') {
-    return new ReadoutError(
-      'database_unwritable',
-      `database ${file} cannot be written (${code}); nothing was changed — check permissions and free space`,
-      { cause: error },
-    );
-  }
-  return error;
-}
-
-/** Bytes on disk of a database with its WAL (the shared-memory index is not data). */
-export function databaseBytes(file: string): number {
-  let bytes = 0;
-  for (const suffix of ['', '-wal']) {
-    try {
-      bytes += fs.statSync(file + suffix).size;
-    } catch {
-      // No WAL after a clean close.
-    }
-  }
-  return bytes;
 }

@@ -6,7 +6,7 @@
  * File format: one group per line, names separated by `|`; `#` starts a comment; case-insensitive.
  */
 import fs from 'node:fs';
-import { surfaceWords } from './words';
+import { surfaceWords } from '../text/words.js';
 
 export interface AliasTable {
   /** Normalised name ("islamic state") → every name of its group, as word lists. */

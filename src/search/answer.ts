@@ -3,23 +3,30 @@
  * blocks, the console, the CLI's text and JSON). Rendering decides how marks look.
  */
 
-/** Where a passage comes from. Empty fields are unknown, never guessed. */
-export interface Attribution {
-  title: string;
-  source: string | null;
-  author: string | null;
-  /** As stored: 'YYYY-MM-DD', 'YYYY-MM', 'YYYY' or '--MM-DD' (day without year). */
-  published: string | null;
-  url: string | null;
-  /** The archive file the article was read from. */
-  file: string;
-}
+import type { StoredAttribution } from '../index/reader.js';
+import { displayTerm, type ParsedQuery } from './parse-query.js';
+
+/** Where a passage comes from: headline, outlet, author, date, URL, file. Empty fields are unknown, never guessed. */
+export type Attribution = Omit<StoredAttribution, 'id'>;
 
 /** A verbatim quote: whole sentences of the passage, '…' where it was trimmed. */
 export interface Excerpt {
   text: string;
   /** Matched words as [start, end) UTF-16 offsets into `text`, sorted, not overlapping. */
   marks: Array<[number, number]>;
+}
+
+/** A direct quotation shown as a hit's excerpt, and who said it. */
+export interface QuoteShown {
+  /** The quotation's words in full (the excerpt may show only part of a long one). */
+  text: string;
+  /** Who said it, as the article names them at their fullest; null when the article does not say. */
+  speaker: string | null;
+  /** The speech cue: "said", "told reporters", "according to"… */
+  cue: string | null;
+  /** Where the quotation is in `excerpt.text`: [start, end) UTF-16 offsets. */
+  start: number;
+  end: number;
 }
 
 export interface SearchHit {
@@ -35,6 +42,10 @@ export interface SearchHit {
   article: Attribution;
   /** Other outlets that carry the same passage (syndicated copies shown once). */
   alsoIn: string[];
+  /** Set when the excerpt is a direct quotation: its words and speaker. */
+  quote?: QuoteShown;
+  /** A partial match: the query's words and phrases this passage does not have. */
+  missing?: string[];
 }
 
 export interface Correction {
@@ -60,6 +71,8 @@ export interface InterpretedQuery {
   excluded: string[];
   filters: {
     sources: string[];
+    /** `who:` speakers asked for: only their quotations. */
+    speakers: string[];
     /** Inclusive lower bound, 'YYYY-MM-DD'. */
     after?: string;
     /** Exclusive upper bound, 'YYYY-MM-DD'. */
@@ -68,10 +81,12 @@ export interface InterpretedQuery {
   corrections: Correction[];
   aliases: AliasExpansion[];
   /**
-   * Set when no passage had every term and the answer shows passages with some of them:
-   * render as "no passage has all of: {allOf}" (+ "nothing matched: {unmatched}" when non-empty).
+   * Set when fewer than a page of passages have every term, and passages with some of them follow
+   * (each labelled with what it lacks, `SearchHit.missing`): render as "no passage has all of:
+   * {allOf}" when `complete` is 0, else "only {complete} have all of: {allOf}", and "nothing in
+   * the archive matches: {unmatched}" when non-empty.
    */
-  partial?: { allOf: string[]; unmatched: string[] };
+  partial?: { allOf: string[]; unmatched: string[]; complete: number };
   /** Things ignored or changed, each a short sentence ("after:foo is not a date; ignored"). */
   notes: string[];
 }
@@ -93,7 +108,45 @@ export interface ReadoutAnswer {
   nextOffset?: number;
 }
 
-export interface ReadoutOptions {
-  offset?: number;
-  limit?: number;
+/** The query as understood, before the search adds corrections, aliases and fallbacks. */
+export function interpretedQuery(parsed: ParsedQuery, extraNotes: string[] = []): InterpretedQuery {
+  return {
+    text: parsed.text,
+    terms: parsed.terms.map(displayTerm),
+    excluded: parsed.excluded.map(displayTerm),
+    filters: { ...parsed.filters, speakers: [...parsed.filters.speakers] },
+    corrections: [],
+    aliases: [],
+    notes: [...parsed.notes, ...extraNotes],
+  };
+}
+
+/**
+ * What the answer says about partial matches, in words (`escapeTerm` adapts the terms to the
+ * renderer): which words no passage has together, how many passages have them all, and which
+ * words nothing in the archive matches.
+ *
+ * @example partialMatchLine({ allOf: ['blair', 'wenger'], unmatched: [], complete: 0 }) // 'No passage has all of: blair, wenger. Showing passages with some of them, those with the rarest words first.'
+ */
+export function partialMatchLine(
+  partial: NonNullable<InterpretedQuery['partial']>,
+  escapeTerm: (text: string) => string = (text) => text,
+): string {
+  const allOf = partial.allOf.map(escapeTerm).join(', ');
+  const { complete } = partial;
+  let line =
+    complete === 0
+      ? `No passage has all of: ${allOf}. Showing passages with some of them, those with the rarest words first.`
+      : `Only ${complete} ${complete === 1 ? 'passage has' : 'passages have'} all of: ${allOf}. After ${complete === 1 ? 'it' : 'them'}, passages with some of them (marked partial).`;
+  if (partial.unmatched.length > 0)
+    line += ` Nothing in the archive matches: ${partial.unmatched.map(escapeTerm).join(', ')}.`;
+  return line;
+}
+
+/** The label of a partial match: `Partial match, without: blair, "white house"`. */
+export function missingLabel(
+  missing: readonly string[],
+  escapeTerm: (text: string) => string = (text) => text,
+): string {
+  return `Partial match, without: ${missing.map(escapeTerm).join(', ')}`;
 }

@@ -7,8 +7,8 @@
  * length budget, with '…' wherever text was left out.
  */
 
-import { splitSentences } from '../ingest/segment';
-import type { Excerpt } from './answer';
+import { splitSentences } from '../text/sentences.js';
+import type { Excerpt } from './answer.js';
 
 export type Mark = [number, number];
 
@@ -42,13 +42,13 @@ function mergeMarks(marks: Mark[]): Mark[] {
   return merged;
 }
 
-interface Span {
+export interface Span {
   start: number;
   end: number;
 }
 
 /** Sentence spans of `text` (offsets), trimmed of surrounding whitespace. */
-function sentenceSpans(text: string): Span[] {
+export function sentenceSpans(text: string): Span[] {
   const spans: Span[] = [];
   let cursor = 0;
   for (const sentence of splitSentences(text)) {
@@ -62,14 +62,25 @@ function sentenceSpans(text: string): Span[] {
   return spans.length > 0 ? spans : [{ start: 0, end: text.length }];
 }
 
-function scoreSpan(text: string, marks: Mark[], span: Span): number {
+/**
+ * How a matched word counts in choosing sentences: the query term it belongs to (`negotiations`
+ * and `negotiate` are one) and that term's weight (rarer words weigh more).
+ */
+export type MarkWeight = (word: string) => { term: string; weight: number };
+
+const everyWordAlike: MarkWeight = (word) => ({ term: word.toLowerCase(), weight: 1 });
+
+/** Distinct query terms in the span, by weight; then how many matches. */
+function scoreSpan(text: string, marks: Mark[], span: Span, markWeight: MarkWeight): number {
   const inside = marks.filter(([s, e]) => s >= span.start && e <= span.end);
-  const distinct = new Set(inside.map(([s, e]) => text.slice(s, e).toLowerCase()));
-  return distinct.size * 1000 + inside.length * 10;
+  const terms = new Map(inside.map(([s, e]) => markWeight(text.slice(s, e))).map((t) => [t.term, t.weight]));
+  let weight = 0;
+  for (const termWeight of terms.values()) weight += termWeight;
+  return Math.round(weight * 1000) + inside.length * 10;
 }
 
 /** Cuts `text` to about `budget` characters around `focus`, at word boundaries. */
-function trimAround(text: string, span: Span, focus: Span, budget: number): Span {
+export function trimAround(text: string, span: Span, focus: Span, budget: number): Span {
   if (span.end - span.start <= budget) return span;
   const focusLength = Math.min(focus.end - focus.start, budget);
   const slack = budget - focusLength;
@@ -89,10 +100,16 @@ function trimAround(text: string, span: Span, focus: Span, budget: number): Span
 }
 
 /**
- * Picks the best one or two consecutive sentences within `maxChars`; a single sentence longer
- * than that is trimmed around its matches. `marks` are offsets into `text`.
+ * Picks the best one or two consecutive sentences within `maxChars`: those holding the most of
+ * the query's words, rarer words counting more (`markWeight`), then the most matches; a single
+ * sentence longer than that is trimmed around its matches. `marks` are offsets into `text`.
  */
-export function buildExcerpt(text: string, marks: Mark[], maxChars = 300): Excerpt {
+export function buildExcerpt(
+  text: string,
+  marks: Mark[],
+  maxChars = 300,
+  markWeight: MarkWeight = everyWordAlike,
+): Excerpt {
   if (text.length <= maxChars) return { text, marks };
   // Room for the '… ' and ' …' that mark left-out text.
   const budget = maxChars - 4;
@@ -102,12 +119,12 @@ export function buildExcerpt(text: string, marks: Mark[], maxChars = 300): Excer
     for (let count = 1; count <= 2 && i + count <= sentences.length; count++) {
       const span = { start: sentences[i]!.start, end: sentences[i + count - 1]!.end };
       if (span.end - span.start > budget) continue;
-      const score = scoreSpan(text, marks, span) + (span.end - span.start) / budget;
+      const score = scoreSpan(text, marks, span, markWeight) + (span.end - span.start) / budget;
       if (!best || score > best.score) best = { span, score };
     }
   }
   const bestSentence = sentences
-    .map((span) => ({ span, score: scoreSpan(text, marks, span) }))
+    .map((span) => ({ span, score: scoreSpan(text, marks, span, markWeight) }))
     .reduce((a, b) => (b.score > a.score ? b : a));
   let chosen: Span;
   if (best && Math.floor(best.score / 10) >= Math.floor(bestSentence.score / 10)) {
@@ -118,13 +135,24 @@ export function buildExcerpt(text: string, marks: Mark[], maxChars = 300): Excer
     const focus = inside.length > 0 ? { start: inside[0]![0], end: inside.at(-1)![1] } : bestSentence.span;
     chosen = trimAround(text, bestSentence.span, focus, budget);
   }
+  return cutExcerpt(text, marks, chosen).excerpt;
+}
+
+/**
+ * The excerpt of `text` between `chosen`'s offsets, with '…' where text was left out, and the
+ * shift that maps an offset of `text` to one of the excerpt.
+ */
+export function cutExcerpt(text: string, marks: Mark[], chosen: Span): { excerpt: Excerpt; shift: number } {
   const prefix = chosen.start > 0 ? '… ' : '';
   const suffix = chosen.end < text.length ? ' …' : '';
   const shift = prefix.length - chosen.start;
   return {
-    text: `${prefix}${text.slice(chosen.start, chosen.end)}${suffix}`,
-    marks: marks
-      .filter(([s, e]) => s >= chosen.start && e <= chosen.end)
-      .map(([s, e]) => [s + shift, e + shift]),
+    excerpt: {
+      text: `${prefix}${text.slice(chosen.start, chosen.end)}${suffix}`,
+      marks: marks
+        .filter(([s, e]) => s >= chosen.start && e <= chosen.end)
+        .map(([s, e]) => [s + shift, e + shift]),
+    },
+    shift,
   };
 }

@@ -7,11 +7,13 @@
  *   -word -"a b"    must not appear
  *   source:tass     outlet contains "tass" (source:"voice of america" for several words)
  *   after:2016-09-01 / before:2017    a year, year-month or day; after is inclusive, before exclusive
+ *   who:putin who:"white house"      only quotations by that speaker (src/text/speaker-name.ts)
  * An unknown `name:value` is two words. Words are split the way the index tokenizer splits them,
  * so a word like `An-Nusra` becomes the phrase "an nusra", and punctuation, `*`, `^`, `(`,
  * `NEAR(`… are separators, never operators. User text only ever reaches FTS5 as quoted words.
  */
-import { surfaceWords } from './words';
+import { surfaceWords } from '../text/words.js';
+import { withoutPossessive } from './word-forms.js';
 
 /** Longest query read; the rest is ignored with a note (Slack allows 4,000+ characters). */
 export const maxQueryLength = 1000;
@@ -27,6 +29,8 @@ export interface QueryTerm {
 
 export interface QueryFilters {
   sources: string[];
+  /** `who:` names, lowercased words joined by a space: only quotations by one of them. */
+  speakers: string[];
   /** Inclusive, 'YYYY-MM-DD'. */
   after?: string;
   /** Exclusive, 'YYYY-MM-DD'. */
@@ -75,7 +79,7 @@ function tokenize(text: string): RawToken[] {
       i++;
     }
     const fieldMatch = /^([A-Za-z]+):(?=\S)/.exec(text.slice(i, i + 12));
-    if (fieldMatch && ['source', 'after', 'before'].includes(fieldMatch[1]!.toLowerCase())) {
+    if (fieldMatch && ['source', 'after', 'before', 'who'].includes(fieldMatch[1]!.toLowerCase())) {
       field = fieldMatch[1]!.toLowerCase();
       i += fieldMatch[0].length;
     }
@@ -141,7 +145,7 @@ export function parseQuery(input: string): ParsedQuery {
     text,
     terms: [],
     excluded: [],
-    filters: { sources: [] },
+    filters: { sources: [], speakers: [] },
     notes,
   };
   if (text === '' || /^(help|\?|-h|--help)$/i.test(text)) {
@@ -156,6 +160,13 @@ export function parseQuery(input: string): ParsedQuery {
       if (source && !parsed.filters.sources.includes(source)) parsed.filters.sources.push(source);
       continue;
     }
+    if (token.field === 'who') {
+      const speaker = surfaceWords(token.text).join(' ');
+      if (token.negated)
+        notes.push(`-who:${token.text} is not supported (only who: narrows to a speaker); ignored`);
+      else if (speaker && !parsed.filters.speakers.includes(speaker)) parsed.filters.speakers.push(speaker);
+      continue;
+    }
     if (token.field === 'after' || token.field === 'before') {
       const date = parseDateValue(token.text);
       if (!date)
@@ -167,7 +178,9 @@ export function parseQuery(input: string): ParsedQuery {
     // Inside a quoted phrase every word counts in order; elsewhere only hyphens, apostrophes and
     // dots join words into one term (An-Nusra, Obama's, U.S.); brackets, `*`, `:` and the like split.
     const pieces = token.quoted ? [token.text] : token.text.split(/[^\p{L}\p{M}\p{N}'’.‐‑-]+/u);
-    for (const piece of pieces) addTerm(parsed, seen, surfaceWords(piece), token);
+    // A possessive searches for its owner: Bush's finds every Bush, not only "Bush's".
+    for (const piece of pieces)
+      addTerm(parsed, seen, surfaceWords(token.quoted ? piece : withoutPossessive(piece)), token);
   }
   if (parsed.filters.after && parsed.filters.before && parsed.filters.after >= parsed.filters.before) {
     notes.push(

@@ -7,8 +7,9 @@
  * "which archive word is closest to this unknown one". Only words the index does not know are
  * looked up, so the fuzzy search never runs for an ordinary query.
  */
+import damerau from 'damerau-levenshtein';
 import SearchableMap from 'minisearch/SearchableMap';
-import type { Db } from '../db/database';
+import { maxVocabularyWordLength } from '../text/words.js';
 
 /**
  * Edit distance allowed for a word: none under 4 letters (too many neighbours), 1 up to 7,
@@ -20,9 +21,12 @@ export function maxEditDistanceFor(word: string): number {
   return length < 8 ? 1 : 2;
 }
 
-/** Closest first, then the most common: `[word, passages, distance]` candidates → the best word. */
+/**
+ * Closest first (by Damerau distance: a swap of two letters is one edit), then the most common
+ * in the archive: `[word, articles, distance]` candidates → the best word.
+ */
 export function pickCorrection(
-  candidates: Array<[word: string, passages: number, distance: number]>,
+  candidates: Array<[word: string, articles: number, distance: number]>,
 ): string | undefined {
   let best: [string, number, number] | undefined;
   for (const candidate of candidates) {
@@ -33,20 +37,29 @@ export function pickCorrection(
   return best?.[0];
 }
 
+/** The word with each pair of neighbouring letters swapped: `wegner` → `ewgner`, `wgener`, … */
+export function transpositions(word: string): string[] {
+  const letters = [...word];
+  const swapped = new Set<string>();
+  for (let i = 0; i + 1 < letters.length; i++) {
+    if (letters[i] === letters[i + 1]) continue;
+    const copy = [...letters];
+    [copy[i], copy[i + 1]] = [copy[i + 1]!, copy[i]!];
+    swapped.add(copy.join(''));
+  }
+  return [...swapped];
+}
+
 export class Vocabulary {
   private words: SearchableMap<number> | undefined;
 
-  constructor(private readonly db: Db) {}
+  /** `source` lists every archive word with the number of articles using it. */
+  constructor(private readonly source: () => Iterable<[string, number]>) {}
 
   /** Loads the vocabulary now (startup), instead of on the first unknown word. */
   load(): void {
     const words = new SearchableMap<number>();
-    for (const row of this.db.prepare('SELECT word, articles FROM vocabulary').iterate() as Iterable<{
-      word: string;
-      articles: number;
-    }>) {
-      words.set(row.word, row.articles);
-    }
+    for (const [word, articles] of this.source()) words.set(word, articles);
     this.words = words;
   }
 
@@ -60,15 +73,40 @@ export class Vocabulary {
     return this.words!.size;
   }
 
-  /** The archive word closest to `word` (lowercase), or undefined when none is close enough. */
-  correct(word: string): string | undefined {
+  /**
+   * The archive word closest to `word` (lowercase), or undefined when none is close enough.
+   * Distance is Damerau's (a transposition counts as one edit: `wegner` is one edit from both
+   * `wenger` and `werner`), and among equally close words the one more articles use wins.
+   * `accept` may turn a candidate down (a real word is not rewritten into another).
+   */
+  correct(word: string, accept: (candidate: string) => boolean = () => true): string | undefined {
     const maxDistance = maxEditDistanceFor(word);
-    if (!this.words && maxDistance > 0) this.load();
+    // No archive word is longer than maxVocabularyWordLength: a longer one cannot be a slip of one.
+    if (maxDistance === 0 || word.length > maxVocabularyWordLength + maxDistance) return undefined;
+    if (!this.words) this.load();
+    const words = this.words!;
     // Closest wins, so look one edit away first: most typos are one edit, and a two-edit search
-    // walks far more of the tree.
+    // walks far more of the tree. minisearch's fuzzy search counts a swap as two edits, so the
+    // swapped spellings are looked up (and, for two edits, searched around) as well.
+    const swaps = transpositions(word);
     for (let distance = 1; distance <= maxDistance; distance++) {
-      const found = this.words!.fuzzyGet(word, distance);
-      const best = pickCorrection([...found].map(([candidate, [articles, d]]) => [candidate, articles, d]));
+      const found = new Map<string, number>();
+      for (const [candidate, [articles]] of words.fuzzyGet(word, distance)) found.set(candidate, articles);
+      for (const swapped of swaps) {
+        if (distance === 1) {
+          const articles = words.get(swapped);
+          if (articles !== undefined) found.set(swapped, articles);
+        } else {
+          for (const [candidate, [articles]] of words.fuzzyGet(swapped, distance - 1))
+            found.set(candidate, articles);
+        }
+      }
+      const best = pickCorrection(
+        [...found]
+          .filter(([candidate]) => accept(candidate))
+          .map(([candidate, articles]) => [candidate, articles, damerau(word, candidate).steps])
+          .filter(([, , steps]) => steps === distance) as Array<[string, number, number]>,
+      );
       if (best) return best;
     }
     return undefined;

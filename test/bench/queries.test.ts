@@ -2,9 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Random } from '../../scripts/bench/prng';
-import { bareMatchExpression, benchQueries, midFrequencyRanks, oneEdit } from '../../scripts/bench/queries';
-import { SyntheticArchive, writeArchive } from '../../scripts/bench/synthetic-archive';
+import { Random } from '../../scripts/bench/prng.js';
+import {
+  bareMatchExpression,
+  benchQueries,
+  midFrequencyRanks,
+  oneEdit,
+} from '../../scripts/bench/queries.js';
+import { SyntheticArchive, writeArchive } from '../../scripts/bench/synthetic-archive.js';
 
 const archive = new SyntheticArchive({ seed: 11 });
 const queries = benchQueries(archive, 300);

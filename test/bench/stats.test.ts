@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AliasSampler, mixSeed, Random, zipfWeights } from '../../scripts/bench/prng';
-import { median, percentile } from '../../scripts/bench/stats';
+import { AliasSampler, mixSeed, Random, zipfWeights } from '../../scripts/bench/prng.js';
+import { median, percentile } from '../../scripts/bench/stats.js';
 
 describe('percentile', () => {
   it.each([

@@ -8,7 +8,7 @@ import {
   outlets,
   SyntheticArchive,
   writeArchive,
-} from '../../scripts/bench/synthetic-archive';
+} from '../../scripts/bench/synthetic-archive.js';
 
 const archive = new SyntheticArchive({ seed: 7 });
 const tempDirs: string[] = [];

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database';
-import { ReadoutError } from '../../src/errors';
-import { reindexArchive } from '../../src/ingest/reindex';
-import { markdownArticle, tempDatabase, tempDir, writeFiles } from '../support/fixtures';
-import { cleanEnv, runScript, startScript } from '../support/run-script';
+import { ReadoutError } from '../../src/errors.js';
+import { openDatabase } from '../../src/index/database.js';
+import { reindexArchive } from '../../src/ingest/reindex.js';
+import { markdownArticle, tempDatabase, tempDir, writeFiles } from '../support/fixtures.js';
+import { cleanEnv, runScript, startScript } from '../support/run-script.js';
 
 const paragraph = (topic: string, n = 1) =>
   Array.from(

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArticleDraft } from '../../src/ingest/article.js';
-import { loadArticleFile } from '../../src/ingest/load-article-file.js';
+import { loadArticleFile } from '../../src/ingest/load/load-article-file.js';
 import { segmentArticle } from '../../src/ingest/segment.js';
 import { projectRoot } from '../../src/paths.js';
 

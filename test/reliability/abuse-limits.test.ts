@@ -6,12 +6,18 @@
  */
 import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config';
-import { actionIds } from '../../src/slack/render-answer';
-import { buildFixtureArchive, type FixtureArchive } from '../slack/fixture-archive';
-import { type RunningReadout, startReadout } from '../slack/harness';
-import { appMention, buttonPress, nextTs, SlackStandIn, slashCommand } from '../support/slack-stand-in';
-import { ask, expectNoSecrets, quotes, type SentMessage, sentToSlack } from './support';
+import { loadConfig } from '../../src/config.js';
+import { actionIds } from '../../src/slack/ui/render-answer.js';
+import { buildFixtureArchive, type FixtureArchive } from '../slack/fixture-archive.js';
+import { type RunningReadout, startReadout } from '../slack/harness.js';
+import {
+  appMention,
+  buttonPress,
+  nextTs,
+  SlackStandIn,
+  slashCommand,
+} from '../support/slack-stand-in/index.js';
+import { ask, expectNoSecrets, quotes, type SentMessage, sentToSlack } from './support.js';
 
 const limit = 5;
 const flood = 40;

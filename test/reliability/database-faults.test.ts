@@ -12,16 +12,17 @@
 import { type SpawnOptions, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database';
-import { ReadoutError } from '../../src/errors';
-import { reindexArchive } from '../../src/ingest/reindex';
-import { projectRoot } from '../../src/paths';
-import { botSecrets } from '../support/bot-process';
-import { markdownArticle, tempDir, writeFiles } from '../support/fixtures';
-import { cleanEnv, runScript, type ScriptResult } from '../support/run-script';
-import { SlackStandIn } from '../support/slack-stand-in';
-import { articleTitles, expectNoSecrets, fileBytes, integrityCheck, writeBulkArticles } from './support';
+import { ReadoutError } from '../../src/errors.js';
+import { openDatabase } from '../../src/index/database.js';
+import { reindexArchive } from '../../src/ingest/reindex.js';
+import { projectRoot } from '../../src/paths.js';
+import { botSecrets } from '../support/bot-process.js';
+import { markdownArticle, tempDir, writeFiles } from '../support/fixtures.js';
+import { cleanEnv, nodeCommand, runScript, type ScriptResult } from '../support/run-script.js';
+import { SlackStandIn } from '../support/slack-stand-in/index.js';
+import { articleTitles, expectNoSecrets, fileBytes, integrityCheck, writeBulkArticles } from './support.js';
 
 const isRoot = process.getuid?.() === 0;
 const nobody = { uid: 65534, gid: 65534 };
@@ -41,7 +42,8 @@ function run(
   env: NodeJS.ProcessEnv,
   options: { unprivileged?: boolean; fileSizeLimitKiB?: number } = {},
 ): Promise<ScriptResult> {
-  const node = [process.execPath, '--import', 'tsx', path.join(projectRoot, script), ...args];
+  const [execPath, nodeArgs] = nodeCommand(script, args);
+  const node = [execPath, ...nodeArgs];
   const command = options.fileSizeLimitKiB
     ? ['bash', '-c', `trap '' XFSZ; ulimit -f ${options.fileSizeLimitKiB}; exec "$0" "$@"`, ...node]
     : node;
@@ -230,6 +232,24 @@ describe('npm run reindex when the database cannot be written', () => {
 
     const next = await run('scripts/reindex.ts', [articlesDir], cleanEnv({ READOUT_DB: file }));
     expect(next.status, 'a re-index with room to write works again').toBe(0);
+  });
+
+  it('gives back the WAL a failed run filled, while the bot keeps the database open', async () => {
+    const file = copyOfGoodIndex(folderFor(true));
+    // The bot's connection: with it open, the re-index's is not the last to close, so closing
+    // does not clean up the WAL; the failed run must do it.
+    const bot = new Database(file, { readonly: true });
+    try {
+      bot.prepare('SELECT count(*) FROM articles').get();
+      const result = await run('scripts/reindex.ts', [moreArticlesDir], cleanEnv({ READOUT_DB: file }), {
+        fileSizeLimitKiB: Math.ceil(fs.statSync(file).size / 1024) + 1024,
+      });
+      expect(result.status, result.stderr).toBe(2);
+      expect(fs.statSync(`${file}-wal`).size).toBe(0);
+      expect(bot.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({ n: goodTitles.length });
+    } finally {
+      bot.close();
+    }
   });
 
   it('reports SQLITE_FULL (PRAGMA max_page_count) as a full disk naming the file, and changes nothing', async () => {

@@ -8,12 +8,12 @@
 import path from 'node:path';
 import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockKitViolations } from '../../src/slack/limits';
-import { actionIds } from '../../src/slack/render-answer';
-import { type RunningReadout, startReadout } from '../slack/harness';
-import { markdownArticle, tempDir, writeFiles } from '../support/fixtures';
-import { cleanEnv, runScript } from '../support/run-script';
-import { buttonPress, nextTs, SlackStandIn } from '../support/slack-stand-in';
+import { blockKitViolations } from '../../src/slack/ui/limits.js';
+import { actionIds } from '../../src/slack/ui/render-answer.js';
+import { type RunningReadout, startReadout } from '../slack/harness.js';
+import { markdownArticle, tempDir, writeFiles } from '../support/fixtures.js';
+import { cleanEnv, runScript } from '../support/run-script.js';
+import { buttonPress, nextTs, SlackStandIn } from '../support/slack-stand-in/index.js';
 import {
   allText,
   ask,
@@ -22,7 +22,7 @@ import {
   quotes,
   type SentMessage,
   sentToSlack,
-} from './support';
+} from './support.js';
 
 const controls =
   '<!channel> <!here> <!everyone> <@U0BOSS> <#C0GENERAL|general> <!subteam^S0EDITORS|@editors> <https://evil.example|click here> <mailto:x@evil.example|mail>';
@@ -96,7 +96,13 @@ beforeAll(async () => {
     Object.fromEntries(Object.entries(articles).map(([file, { content }]) => [file, content])),
   );
   databaseFile = path.join(dir, 'readout.sqlite');
-  indexed = await runScript('scripts/reindex.ts', [articlesDir], cleanEnv({ READOUT_DB: databaseFile }));
+  // Megabytes of one paragraph are slow to clean on a busy machine: this test is about escaping,
+  // not the per-file time limit (hostile-archive.test.ts), so the limit is out of its way.
+  indexed = await runScript(
+    'scripts/reindex.ts',
+    [articlesDir],
+    cleanEnv({ READOUT_DB: databaseFile, READOUT_PARSE_SECONDS: '3600' }),
+  );
   standIn = await SlackStandIn.start();
   readout = await startReadout('http', standIn, { databaseFile });
 }, 120_000);

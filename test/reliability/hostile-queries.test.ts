@@ -7,11 +7,11 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockKitViolations } from '../../src/slack/limits';
-import { buildFixtureArchive, type FixtureArchive } from '../slack/fixture-archive';
-import { type RunningReadout, startReadout } from '../slack/harness';
-import { appMention, nextTs, SlackStandIn } from '../support/slack-stand-in';
-import { allText, ask, expectNoSecrets, type SentMessage, sentToSlack } from './support';
+import { blockKitViolations } from '../../src/slack/ui/limits.js';
+import { buildFixtureArchive, type FixtureArchive } from '../slack/fixture-archive.js';
+import { type RunningReadout, startReadout } from '../slack/harness.js';
+import { appMention, nextTs, SlackStandIn } from '../support/slack-stand-in/index.js';
+import { allText, ask, expectNoSecrets, type SentMessage, sentToSlack } from './support.js';
 
 const runs = Number(process.env.READOUT_FC_RUNS ?? 400);
 

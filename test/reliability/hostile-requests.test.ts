@@ -7,9 +7,9 @@
  */
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventsPath } from '../../src/app';
-import { buildFixtureArchive, type FixtureArchive } from '../slack/fixture-archive';
-import { type RunningReadout, secrets, startReadout } from '../slack/harness';
+import { eventsPath } from '../../src/slack/transport/receivers.js';
+import { buildFixtureArchive, type FixtureArchive } from '../slack/fixture-archive.js';
+import { type RunningReadout, secrets, startReadout } from '../slack/harness.js';
 import {
   eventCallback,
   httpBody,
@@ -18,8 +18,8 @@ import {
   signedHeaders,
   slashCommand,
   workspace,
-} from '../support/slack-stand-in';
-import { ask, expectNoSecrets, sentToSlack } from './support';
+} from '../support/slack-stand-in/index.js';
+import { ask, expectNoSecrets, sentToSlack } from './support.js';
 
 let archive: FixtureArchive;
 let standIn: SlackStandIn;

@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readMigrations } from '../../src/db/database';
-import { tempDir } from '../support/fixtures';
-import { cleanEnv, runScript, startScript } from '../support/run-script';
-import { articleTitles, integrityCheck, writeBulkArticles } from './support';
+import { readMigrations } from '../../src/index/database.js';
+import { tempDir } from '../support/fixtures.js';
+import { cleanEnv, runScript, startScript } from '../support/run-script.js';
+import { articleTitles, integrityCheck, writeBulkArticles } from './support.js';
 
 const articles = 300;
 let articlesDir: string;

@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BotProcess, startBot } from '../support/bot-process';
-import { markdownArticle, tempDir, writeFiles } from '../support/fixtures';
-import { cleanEnv, runScript, startScript } from '../support/run-script';
-import { SlackStandIn } from '../support/slack-stand-in';
+import { type BotProcess, startBot } from '../support/bot-process.js';
+import { markdownArticle, tempDir, writeFiles } from '../support/fixtures.js';
+import { cleanEnv, runScript, startScript } from '../support/run-script.js';
+import { SlackStandIn } from '../support/slack-stand-in/index.js';
 import {
   ask,
   expectNoSecrets,
@@ -19,7 +19,7 @@ import {
   sentToSlack,
   untilInTransaction,
   writeBulkArticles,
-} from './support';
+} from './support.js';
 
 const concurrency = 30;
 const newArticles = 300;

@@ -8,10 +8,10 @@
  * Every other file of this suite ends with the same search over what its own app printed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventsPath } from '../../src/app';
-import { buildFixtureArchive, type FixtureArchive } from '../slack/fixture-archive';
-import { botSecrets, startBot } from '../support/bot-process';
-import { cleanEnv, runScript } from '../support/run-script';
+import { eventsPath } from '../../src/slack/transport/receivers.js';
+import { buildFixtureArchive, type FixtureArchive } from '../slack/fixture-archive.js';
+import { botSecrets, startBot } from '../support/bot-process.js';
+import { cleanEnv, runScript } from '../support/run-script.js';
 import {
   appMention,
   httpBody,
@@ -21,8 +21,8 @@ import {
   signedHeaders,
   slashCommand,
   socketDelivery,
-} from '../support/slack-stand-in';
-import { ask, expectNoSecrets, leakedSecrets, sentToSlack } from './support';
+} from '../support/slack-stand-in/index.js';
+import { ask, expectNoSecrets, leakedSecrets, sentToSlack } from './support.js';
 
 let archive: FixtureArchive;
 let standIn: SlackStandIn;

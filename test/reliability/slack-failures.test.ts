@@ -10,11 +10,17 @@
  */
 import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actionIds } from '../../src/slack/render-answer';
-import { buildFixtureArchive, type FixtureArchive } from '../slack/fixture-archive';
-import { type RunningReadout, startReadout } from '../slack/harness';
-import { appHomeOpened, appMention, buttonPress, nextTs, SlackStandIn } from '../support/slack-stand-in';
-import { ask, expectNoSecrets, type SentMessage, sentToSlack } from './support';
+import { actionIds } from '../../src/slack/ui/render-answer.js';
+import { buildFixtureArchive, type FixtureArchive } from '../slack/fixture-archive.js';
+import { type RunningReadout, startReadout } from '../slack/harness.js';
+import {
+  appHomeOpened,
+  appMention,
+  buttonPress,
+  nextTs,
+  SlackStandIn,
+} from '../support/slack-stand-in/index.js';
+import { ask, expectNoSecrets, type SentMessage, sentToSlack } from './support.js';
 
 let archive: FixtureArchive;
 let standIn: SlackStandIn;
@@ -152,7 +158,7 @@ describe('Slack fails without saying to retry', () => {
   it('gives up on a response_url that never answers, logs it, and keeps answering', async () => {
     standIn.inject('response_url', { kind: 'hang' });
     const responseUrl = standIn.responseUrl();
-    const { slashCommand } = await import('../support/slack-stand-in');
+    const { slashCommand } = await import('../support/slack-stand-in/index.js');
     await readout.delivery.deliver(
       slashCommand({ text: 'lighthouse keeper', responseUrl, userId: 'U0HUNG' }),
     );
@@ -163,7 +169,7 @@ describe('Slack fails without saying to retry', () => {
   it('logs a response_url Slack refuses (expired: 404) without trying again', async () => {
     standIn.inject('response_url', { kind: 'http', status: 404 });
     const responseUrl = standIn.responseUrl();
-    const { slashCommand } = await import('../support/slack-stand-in');
+    const { slashCommand } = await import('../support/slack-stand-in/index.js');
     await readout.delivery.deliver(slashCommand({ text: 'lighthouse', responseUrl, userId: 'U0EXPIRED' }));
     await readout.waitForLog(/could not answer a command.*response_url_404.*"user":"U0EXPIRED"/);
     await settled();

@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import type { types } from '@slack/bolt';
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
-import { secrets as harnessSecrets } from '../slack/harness';
-import { botSecrets } from '../support/bot-process';
-import { markdownArticle, writeFiles } from '../support/fixtures';
-import { type Delivery, type SlackStandIn, slashCommand } from '../support/slack-stand-in';
+import { secrets as harnessSecrets } from '../slack/harness.js';
+import { botSecrets } from '../support/bot-process.js';
+import { markdownArticle, writeFiles } from '../support/fixtures.js';
+import { type Delivery, type SlackStandIn, slashCommand } from '../support/slack-stand-in/index.js';
 
 export interface SentMessage {
   text?: string;
@@ -172,6 +172,36 @@ export async function stopped(pid: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
   throw new Error(`process ${pid} did not stop`);
+}
+
+/** Clock ticks per second of /proc/PID/stat's CPU times (USER_HZ: 100 on Linux). */
+const clockTicksPerSecond = 100;
+
+/**
+ * CPU time (user + system, all threads) a process has used so far, in ms; undefined once it is
+ * gone. Progress measured in CPU time hardly depends on how busy the machine is, unlike wall-clock
+ * time: a test that picks a moment this way picks the same point of the work on a loaded machine.
+ */
+export function cpuMs(pid: number): number | undefined {
+  try {
+    const fields = fs
+      .readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
+    // After the command: state is field 3, utime 14 and stime 15 (1-based) → indexes 11 and 12.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resolves once `child` has used `targetMs` of CPU time, or has exited. */
+export async function untilCpu(child: ChildProcess, targetMs: number): Promise<void> {
+  for (;;) {
+    const used = cpuMs(child.pid!);
+    if (used === undefined || used >= targetMs || !running(child)) return;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
 }
 
 /**

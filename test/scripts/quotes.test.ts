@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { baselineQuotations } from '../../scripts/quotes/baseline';
-import { parseParagraphLine } from '../../scripts/quotes/jsonl';
+import { baselineQuotations } from '../../scripts/quotes/baseline.js';
+import { parseParagraphLine } from '../../scripts/quotes/jsonl.js';
 import {
   type GoldQuote,
   isUnnameable,
@@ -10,25 +8,12 @@ import {
   scoreQuotes,
   speakerIsRight,
   speakerTokens,
-} from '../../scripts/quotes/scoring';
-import { projectRoot } from '../../src/paths';
+} from '../../scripts/quotes/scoring.js';
+import { cleanEnv, runScript } from '../support/run-script.js';
 
-function runQuotes(input: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
-    const child = spawn(tsx, ['scripts/quotes.ts', '--jsonl', '/dev/stdin'], { cwd: projectRoot });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(input);
-  });
+/** `npm run quotes -- --jsonl /dev/stdin` as a real process (the compiled script), fed `input`. */
+function runQuotes(input: string) {
+  return runScript('scripts/quotes.ts', ['--jsonl', '/dev/stdin'], cleanEnv(), input);
 }
 
 describe('npm run quotes -- --jsonl FILE', () => {

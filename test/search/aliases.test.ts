@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultAliasesFile } from '../../src/paths';
-import { AliasFile, aliasesFor, joinAliasNames, parseAliases } from '../../src/search/aliases';
+import { defaultAliasesFile } from '../../src/paths.js';
+import { AliasFile, aliasesFor, joinAliasNames, parseAliases } from '../../src/search/aliases.js';
 
 const table = parseAliases(`
 # comment line

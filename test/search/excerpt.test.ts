@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildExcerpt, markEnd, markStart, parseHighlighted } from '../../src/search/excerpt';
+import { buildExcerpt, markEnd, markStart, parseHighlighted } from '../../src/search/excerpt.js';
 
 const h = (text: string) => text.replaceAll('[', markStart).replaceAll(']', markEnd);
 /** Renders marks back as [word] so expectations read naturally. */
@@ -141,5 +141,37 @@ describe('buildExcerpt', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('buildExcerpt with word weights', () => {
+  // Two sentences that do not fit together: one with a rare query word, one with a common
+  // query word twice.
+  const rare = 'Tait scored one try and made another for the visitors in the second half.';
+  const filler = ' The crowd of twelve thousand stood for much of an afternoon of rain and wind.'.repeat(3);
+  const common = ' Newcastle pressed, and Newcastle finally levelled with ten minutes left to play.';
+  const text = `${rare}${filler}${common}`;
+  const marksOf = (words: string[]): Array<[number, number]> =>
+    words
+      .flatMap((word) =>
+        [...text.matchAll(new RegExp(word, 'g'))].map((m): [number, number] => [
+          m.index,
+          m.index + word.length,
+        ]),
+      )
+      .sort((a, b) => a[0] - b[0]);
+  const marks = marksOf(['Tait', 'Newcastle']);
+  const weights = { tait: 6, newcastle: 1 } as Record<string, number>;
+
+  it('prefers the sentence holding the rarer query word', () => {
+    const excerpt = buildExcerpt(text, marks, 160, (word) => ({
+      term: word.toLowerCase(),
+      weight: weights[word.toLowerCase()] ?? 1,
+    }));
+    expect(excerpt.text).toMatch(/^Tait scored/);
+  });
+
+  it('without weights, counts every word alike and prefers more matches', () => {
+    expect(buildExcerpt(text, marks, 160).text).toMatch(/Newcastle finally/);
   });
 });

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { buildMatch, quoteFts } from '../../src/search/fts-query';
+import { buildMatch, quoteFts } from '../../src/search/fts-query.js';
 
 describe('quoteFts', () => {
   it.each([

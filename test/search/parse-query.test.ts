@@ -5,7 +5,7 @@ import {
   maxTerms,
   parseDateValue,
   parseQuery,
-} from '../../src/search/parse-query';
+} from '../../src/search/parse-query.js';
 
 const terms = (text: string) => parseQuery(text).terms.map(displayTerm);
 const excluded = (text: string) => parseQuery(text).excluded.map(displayTerm);
@@ -20,7 +20,9 @@ describe('parseQuery', () => {
     ['«guillemets»', ['"guillemets"']],
     ['"unclosed phrase runs on', ['"unclosed phrase runs on"']],
     ['An-Nusra', ['"an nusra"']],
-    ["obama's", ['"obama s"']],
+    ["obama's", ['obama']],
+    ['Bush’s', ['bush']],
+    ['"obama\'s"', ['"obama s"']],
     ['U.S.', ['"u s"']],
     ['Путин Сирия', ['путин', 'сирия']],
     ['Erdoğan café', ['erdoğan', 'café']],
@@ -72,12 +74,28 @@ describe('parseQuery', () => {
   });
 
   it.each([
+    ['who:putin sanctions', ['putin'], ['sanctions']],
+    ['who:"White House" ceasefire', ['white house'], ['ceasefire']],
+    ['who:Путин who:Putin who:putin', ['путин', 'putin'], []],
+    ['who:putin -who:obama', ['putin'], []],
+    ['who:', [], ['who']],
+  ])('reads the speaker filter in %j', (input, speakers, words) => {
+    const parsed = parseQuery(input);
+    expect(parsed.filters.speakers).toEqual(speakers);
+    expect(parsed.terms.map((term) => term.words.join(' '))).toEqual(words);
+  });
+
+  it('notes a negated who: and ignores it', () => {
+    expect(parseQuery('who:putin -who:obama').notes.join(' ')).toMatch(/-who:obama is not supported/);
+  });
+
+  it.each([
     ['after:2016-09-01', { after: '2016-09-01' }],
     ['before:2017', { before: '2017-01-01' }],
     ['after:2016-09 before:2017-03-15', { after: '2016-09-01', before: '2017-03-15' }],
     ['after:2016/9/5', { after: '2016-09-05' }],
   ])('reads date filter %j', (input, expected) => {
-    const { sources: _sources, ...dates } = parseQuery(`syria ${input}`).filters;
+    const { sources: _sources, speakers: _speakers, ...dates } = parseQuery(`syria ${input}`).filters;
     expect(dates).toEqual(expected);
   });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { maxEditDistanceFor, pickCorrection } from '../../src/search/vocabulary';
+import {
+  maxEditDistanceFor,
+  pickCorrection,
+  transpositions,
+  Vocabulary,
+} from '../../src/search/vocabulary.js';
 
 describe('maxEditDistanceFor', () => {
   it.each([
@@ -38,4 +43,35 @@ describe('pickCorrection', () => {
       expect(pickCorrection(candidates)).toBe(expected);
     },
   );
+});
+
+describe('transpositions', () => {
+  it.each([
+    ['abc', ['bac', 'acb']],
+    ['aab', ['aba']],
+    ['a', []],
+  ])('swaps the neighbouring letters of %j', (word, expected) => {
+    expect(transpositions(word)).toEqual(expected);
+  });
+});
+
+describe('Vocabulary.correct', () => {
+  const vocabulary = new Vocabulary(() =>
+    Object.entries({ wenger: 15, werner: 6, hangzhou: 3, chief: 352, thieves: 5, government: 40, five: 400 }),
+  );
+
+  it.each([
+    ['counts a swap of two letters as one edit, and prefers the commoner word', 'wegner', 'wenger'],
+    ['finds a missing letter', 'hangzou', 'hangzhou'],
+    ['finds a swap plus another edit in a long word', 'govrenmet', 'government'],
+    ['corrects nothing under four letters', 'fiv', undefined],
+    ['corrects nothing too far away', 'zeppelin', undefined],
+  ])('%s: %j → %j', (_case, word, expected) => {
+    expect(vocabulary.correct(word)).toBe(expected);
+  });
+
+  it('leaves out the candidates the caller refuses', () => {
+    expect(vocabulary.correct('wegner', (candidate) => candidate !== 'wenger')).toBe('werner');
+    expect(vocabulary.correct('thief', () => false)).toBeUndefined();
+  });
 });

@@ -4,9 +4,9 @@
  */
 import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeButtonState } from '../../src/slack/button-state';
-import { blockKitViolations } from '../../src/slack/limits';
-import { actionIds } from '../../src/slack/render-answer';
+import { decodeButtonState } from '../../src/slack/ui/button-state.js';
+import { blockKitViolations } from '../../src/slack/ui/limits.js';
+import { actionIds } from '../../src/slack/ui/render-answer.js';
 import {
   appHomeOpened,
   appMention,
@@ -17,9 +17,9 @@ import {
   signedHeaders,
   slashCommand,
   workspace,
-} from '../support/slack-stand-in';
-import { buildFixtureArchive, type FixtureArchive } from './fixture-archive';
-import { type RunningReadout, startReadout, type Transport } from './harness';
+} from '../support/slack-stand-in/index.js';
+import { buildFixtureArchive, type FixtureArchive } from './fixture-archive.js';
+import { type RunningReadout, startReadout, type Transport } from './harness.js';
 
 let archive: FixtureArchive;
 
@@ -117,6 +117,25 @@ describe.each(['http', 'socket'] as Transport[])('Readout over %s', (transport) 
       expect(json).toContain(
         '<https://example.org/gazette/lighthouse-1|Saltmere lighthouse keeper retires after 20 years> · Coastal Gazette (test) · 10 Jan 2018 · by Reporter 1',
       );
+    });
+
+    it("answers who: with that speaker's quotation, credited to them", async () => {
+      const { message } = await command('who:quill dredge');
+      expect(message.text).toMatch(/for “who:quill dredge”/);
+      expect(quotes(message)).toHaveLength(1);
+      expect(quotes(message)[0]).toMatch(/ferries will be aground by Christmas/);
+      expect(quotes(message)[0]).not.toMatch(/silt will wait/);
+      expect(JSON.stringify(message.blocks)).toContain(
+        '— Petra Quill, in _<https://example.org/gazette/dredging|Dredging plan splits the harbour board>_',
+      );
+      expect(JSON.stringify(message.blocks)).toContain('only quotations by quill');
+    });
+
+    it('resolves "he said" to the person named in the sentence before', async () => {
+      const { message } = await command('who:lund');
+      expect(quotes(message)).toHaveLength(1);
+      expect(quotes(message)[0]).toMatch(/The silt will wait another year/);
+      expect(JSON.stringify(message.blocks)).toContain('— Oskar Lund, in _');
     });
 
     it('shows the other outlet that carried a syndicated paragraph', async () => {
@@ -384,7 +403,11 @@ describe('Readout over http: requests not signed by Slack', () => {
   it('answers GET /healthz with the index status', async () => {
     const response = await fetch(`${readout.origin}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', articles: archive.articles });
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      articles: archive.articles,
+      probe: { found: true },
+    });
   });
 });
 

@@ -4,13 +4,14 @@
  * - eight "lighthouse keeper" stories (more than one page of answers, for More results);
  * - an article whose text, headline, outlet and author try to ping and to forge links;
  * - one paragraph carried by two outlets (syndication: "also in");
- * - an article with a very long headline, outlet and author (Block Kit limits).
+ * - an article with a very long headline, outlet and author (Block Kit limits);
+ * - an article quoting two people, one of them as "he said" (who said what).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../src/db/database';
-import { reindexArchive } from '../../src/ingest/reindex';
+import { openDatabase } from '../../src/index/database.js';
+import { reindexArchive } from '../../src/ingest/reindex.js';
 
 export interface FixtureArchive {
   dir: string;
@@ -91,6 +92,19 @@ function articles(): FixtureArticle[] {
       'The cormorant survey counted more birds on the estuary than in any year since records began.',
     ],
   });
+  list.push({
+    file: 'gazette/dredging.txt',
+    title: 'Dredging plan splits the harbour board',
+    source: 'Coastal Gazette (test)',
+    author: 'Desk',
+    published: '2022-06-01',
+    url: 'https://example.org/gazette/dredging',
+    paragraphs: [
+      'Harbourmaster Petra Quill told the board on Monday that the channel was silting faster than anyone expected.',
+      '"If we do not dredge this summer, the ferries will be aground by Christmas," Quill said.',
+      'Board member Oskar Lund disagreed. "The silt will wait another year, and so will the dredging budget," he said.',
+    ],
+  });
   return list;
 }
 
@@ -120,7 +134,7 @@ export async function buildFixtureArchive(): Promise<FixtureArchive> {
   const databaseFile = path.join(dir, 'readout.sqlite');
   const db = openDatabase(databaseFile, { create: true });
   try {
-    const summary = await reindexArchive(db, { dirs: [articlesDir] });
+    const summary = await reindexArchive(db, { dirs: [articlesDir], helperProcess: 'never' });
     if (summary.skipped.length > 0) {
       throw new Error(`fixture archive: skipped ${JSON.stringify(summary.skipped)}`);
     }

@@ -3,16 +3,24 @@
  * with its configuration read by the real loadConfig from an environment, and a real SQLite
  * index. Log lines are kept so tests can wait for "ignored a re-delivered event".
  */
+
 import { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
-import { type AppOverrides, createApp, eventsPath } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { type Db, openDatabase } from '../../src/db/database';
-import { createLogger } from '../../src/log';
-import { SearchIndex } from '../../src/search/search-index';
-import { type Delivery, httpDelivery, type SlackStandIn, socketDelivery } from '../support/slack-stand-in';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import { inProcessReadout, LiveIndex } from '../../src/serving/live-index.js';
+import { type AppOverrides, createApp, watchSavedSearches } from '../../src/slack/app.js';
+import { eventsPath } from '../../src/slack/transport/receivers.js';
+import { openStateDatabase } from '../../src/state/state-database.js';
+import { StateStore } from '../../src/state/state-store.js';
+import {
+  type Delivery,
+  httpDelivery,
+  type SlackStandIn,
+  socketDelivery,
+} from '../support/slack-stand-in/index.js';
 
 export type Transport = 'http' | 'socket';
 
@@ -28,6 +36,8 @@ export interface RunningReadout {
   /** HTTP mode: the app's origin (http://127.0.0.1:PORT). */
   origin?: string;
   logs: string[];
+  /** Looks for a finished re-index now and posts saved searches' new articles (as the timer does). */
+  checkSavedSearches(): Promise<number>;
   waitForLog(pattern: RegExp): Promise<string>;
   stop(): Promise<void>;
 }
@@ -55,6 +65,8 @@ export async function startReadout(
     PORT: '0',
     READOUT_RATE_LIMIT: '0',
     LOG_LEVEL: 'info',
+    // Tests look for a finished re-index themselves (checkSavedSearches), not by the clock.
+    READOUT_WATCH_SECONDS: '86400',
     ...options.env,
   });
   const logs: string[] = [];
@@ -66,12 +78,10 @@ export async function startReadout(
       logEvents.emit('line', line);
     },
   });
-  const db: Db = openDatabase(config.databaseFile);
-  const app = await createApp(
-    config,
-    { index: new SearchIndex(db, { aliasesFile: config.aliasesFile }), logger },
-    options.overrides,
-  );
+  const index = new LiveIndex(config.databaseFile, { aliasesFile: config.aliasesFile });
+  const stateDb = openStateDatabase(config.stateFile);
+  const services = { readout: inProcessReadout(index), state: new StateStore(stateDb), logger };
+  const app = await createApp(config, services, options.overrides);
 
   let origin: string | undefined;
   let delivery: Delivery;
@@ -85,11 +95,13 @@ export async function startReadout(
     delivery = socketDelivery(standIn);
   }
 
+  const watcher = watchSavedSearches(app, config, services);
   return {
     app,
     delivery,
     origin,
     logs,
+    checkSavedSearches: () => watcher.check(),
     waitForLog(pattern) {
       const found = logs.find((line) => pattern.test(line));
       if (found) return Promise.resolve(found);
@@ -103,13 +115,16 @@ export async function startReadout(
         const timer = setTimeout(() => {
           logEvents.off('line', onLine);
           reject(new Error(`no log line matching ${pattern}`));
-        }, 15_000);
+          // A hang guard, not a budget: a busy machine may take many seconds to log it.
+        }, 100_000);
         logEvents.on('line', onLine);
       });
     },
     async stop() {
+      watcher.stop();
       await app.stop();
-      db.close();
+      index.close();
+      stateDb.close();
     },
   };
 }

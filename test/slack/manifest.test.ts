@@ -4,10 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { readoutCommandName } from '../../src/listeners/commands';
-import { projectRoot } from '../../src/paths';
+import { projectRoot } from '../../src/paths.js';
+import { readoutCommandName } from '../../src/slack/listeners/commands/index.js';
+import { searchFormIds } from '../../src/slack/ui/render-search-form.js';
 
 const schemaDir = path.resolve(projectRoot, '../shared/slack');
 const haveSchemas = fs.existsSync(path.join(schemaDir, 'manifest.schema.json'));
@@ -72,21 +73,52 @@ describe('manifest.json', () => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
       'app_home_opened',
       'app_mention',
+      'link_shared',
     ]);
   });
 
+  // Every scope, and what needs it (the README's "Connect Readout to Slack" says the same).
+  const scopeUses: Record<string, string> = {
+    commands: '/readout',
+    'app_mentions:read': 'app_mention events',
+    'chat:write': 'answers, shares, private notices, saved searches’ alerts',
+    'channels:history': "a thread's first message in a public channel (conversations.replies)",
+    'groups:history': "a thread's first message in a private channel",
+    'links:read': 'link_shared events for links to the archive',
+    'links:write': 'link previews (chat.unfurl)',
+    'channels:read':
+      '/readout watch checks a public channel: archived, or the bot not a member (conversations.info)',
+    'groups:read': '/readout watch checks a private channel the same way',
+  };
+
   it('asks only for the scopes Readout uses', () => {
-    // commands: /readout; app_mentions:read: app_mention events; chat:write: answers, shares and
-    // private notices; channels:history + groups:history: a thread's first message
-    // (conversations.replies) in public and private channels.
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history'].sort(),
-    );
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(Object.keys(scopeUses).sort());
+  });
+
+  it('justifies every scope in the README', () => {
+    const readme = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+    const connect = readme.slice(readme.indexOf('## Connect Readout to Slack'));
+    for (const scope of Object.keys(scopeUses)) expect(connect).toContain(`\`${scope}\``);
+  });
+
+  it("declares the shortcuts the app listens for, within Slack's name length", () => {
+    expect(
+      manifest.features.shortcuts.map((s: { type: string; callback_id: string }) => [s.type, s.callback_id]),
+    ).toEqual([
+      ['message', searchFormIds.messageShortcut],
+      ['global', searchFormIds.globalShortcut],
+    ]);
+  });
+
+  it('declares link preview domains (each newsroom sets its own)', () => {
+    expect(manifest.features.unfurl_domains.length).toBeGreaterThan(0);
   });
 
   it('turns on Socket Mode, interactivity and the Home tab', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    // Alerts of searches saved in a direct message, and "I cannot post there" notes, arrive here.
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
   });
 });

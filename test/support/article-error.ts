@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { ArticleError } from '../../src/errors';
+import { ArticleError } from '../../src/errors.js';
 
 /** Runs `run`, expects it to throw an ArticleError, and returns its reason. */
 export function thrownReason(run: () => unknown): string {

@@ -1,11 +1,11 @@
 /**
- * `npm start` as a real process (node --import tsx src/main.ts) against the Slack stand-in, the
+ * `npm start` as a real process (node dist/src/main.js) against the Slack stand-in, the
  * way a newsroom runs it: its own SQLite connection, real signals, everything it prints kept.
  */
 import type { ChildProcess } from 'node:child_process';
-import { eventsPath } from '../../src/app';
-import { cleanEnv, startScript } from './run-script';
-import { type Delivery, httpDelivery, type SlackStandIn } from './slack-stand-in';
+import { eventsPath } from '../../src/slack/transport/receivers.js';
+import { cleanEnv, startScript } from './run-script.js';
+import { type Delivery, httpDelivery, type SlackStandIn } from './slack-stand-in/index.js';
 
 /** Test credentials: the stand-in accepts any xoxb-/xapp- token. Grepped for in everything printed. */
 export const botSecrets = {
@@ -40,10 +40,10 @@ export interface BotOptions {
   env?: Record<string, string>;
 }
 
-/** Starts Readout in HTTP (default) or Socket Mode and resolves once it is listening. */
-export async function startBot(standIn: SlackStandIn, options: BotOptions): Promise<BotProcess> {
+/** The environment `npm start` gets in these tests: the stand-in, the test secrets, a free port. */
+export function botEnv(standIn: SlackStandIn, options: BotOptions): NodeJS.ProcessEnv {
   const transport = options.transport ?? 'http';
-  const env = cleanEnv({
+  return cleanEnv({
     SLACK_BOT_TOKEN: botSecrets.botToken,
     ...(transport === 'http'
       ? { SLACK_SIGNING_SECRET: botSecrets.signingSecret }
@@ -59,7 +59,12 @@ export async function startBot(standIn: SlackStandIn, options: BotOptions): Prom
     LOG_LEVEL: 'info',
     ...options.env,
   });
-  const child = startScript('src/main.ts', [], env);
+}
+
+/** Starts Readout in HTTP (default) or Socket Mode and resolves once it is listening. */
+export async function startBot(standIn: SlackStandIn, options: BotOptions): Promise<BotProcess> {
+  const transport = options.transport ?? 'http';
+  const child = startScript('src/main.ts', [], botEnv(standIn, options));
   child.stdin?.end();
   let stdout = '';
   let stderr = '';
@@ -87,7 +92,7 @@ export async function startBot(standIn: SlackStandIn, options: BotOptions): Prom
   });
   const printed = () => stdout + stderr;
 
-  const waitForOutput = (pattern: RegExp, timeoutMs = 20_000) =>
+  const waitForOutput = (pattern: RegExp, timeoutMs = 100_000) =>
     new Promise<string>((resolve, reject) => {
       const check = () => {
         const match = pattern.exec(printed());

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
-import { type Db, openDatabase } from '../../src/db/database';
+import { type Db, openDatabase } from '../../src/index/database.js';
 
 const made: string[] = [];
 afterAll(() => {

@@ -1,7 +1,7 @@
 /** Runs the project's scripts as real processes (as an admin or cron would). */
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { projectRoot } from '../../src/paths';
+import { projectRoot } from '../../src/paths.js';
 
 export interface ScriptResult {
   status: number | null;
@@ -19,9 +19,19 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return { ...env, NO_COLOR: '1', ...extra };
 }
 
-/** Starts `scripts/NAME.ts` (or another .ts file of the project) under tsx. */
+/**
+ * The command that runs a project entry point (`scripts/reindex.ts`, `src/main.ts`) as production
+ * does: its compiled JavaScript under dist/ (built by test/global-setup.ts), with plain node.
+ */
+export function nodeCommand(script: string, args: string[] = []): [string, string[]] {
+  const compiled = path.join(projectRoot, 'dist', script.replace(/\.ts$/, '.js'));
+  return [process.execPath, [compiled, ...args]];
+}
+
+/** Starts `scripts/NAME.ts` (or another entry point of the project), compiled. */
 export function startScript(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, script), ...args], {
+  const [command, commandArgs] = nodeCommand(script, args);
+  return spawn(command, commandArgs, {
     cwd: projectRoot,
     env,
     stdio: ['pipe', 'pipe', 'pipe'],

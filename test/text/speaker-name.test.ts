@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { speakerKey, speakerMatches } from '../../src/text/speaker-name';
+import { speakerKey, speakerMatches } from '../../src/text/speaker-name.js';
 
 describe('speakerKey', () => {
   it.each([

@@ -4,7 +4,7 @@
  * dozen searches the article is indexed once instead, so an article of a thousand different
  * names still costs work in proportion to its length.
  */
-import { workCounter } from './tokens';
+import { workCounter } from './tokens.js';
 
 /** A whole word in a paragraph. */
 export interface WordPlace {

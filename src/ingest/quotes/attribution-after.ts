@@ -11,10 +11,10 @@ import {
   isSpeechVerb,
   speakerOf,
   windowSize,
-} from './cues';
-import { weakSpeechVerbs } from './lexicon';
-import { phraseAfter } from './noun-phrases';
-import { type Token, tokenize } from './tokens';
+} from './cues.js';
+import { weakSpeechVerbs } from './lexicon.js';
+import { phraseAfter } from './noun-phrases.js';
+import { type Token, tokenize } from './tokens.js';
 
 const leading = new Set([',', '—', '–', '―', '-', ':', ')', '(']);
 

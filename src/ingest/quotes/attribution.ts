@@ -4,13 +4,21 @@
  * of the White House", "― Jane Doe") or before it ("Obama said:", "According to the Kremlin,",
  * "Trump called her", "The Post reports that … to"), or a transcript label ("PENCE: …").
  */
-import { type Attribution, isAdverb, isPutIt, isSpeechVerb, speakerOf, usedAsNoun, windowSize } from './cues';
-import { prepositions } from './lexicon';
-import { type Phrase, phraseAfter, phraseBefore } from './noun-phrases';
-import { type Token, tokenize } from './tokens';
+import {
+  type Attribution,
+  isAdverb,
+  isPutIt,
+  isSpeechVerb,
+  speakerOf,
+  usedAsNoun,
+  windowSize,
+} from './cues.js';
+import { prepositions } from './lexicon.js';
+import { type Phrase, phraseAfter, phraseBefore } from './noun-phrases.js';
+import { type Token, tokenize } from './tokens.js';
 
-export { attributionAfter } from './attribution-after';
-export type { Attribution } from './cues';
+export { attributionAfter } from './attribution-after.js';
+export type { Attribution } from './cues.js';
 
 /**
  * The attribution before a quotation: `text` from the start of its sentence (or the previous

@@ -3,9 +3,9 @@
  * claim that …"), the adverbs between a subject and its verb, the words that join a cue ("said in
  * a statement"), and the speaker phrase's offsets. Shared by the readings after and before a quotation.
  */
-import { adverbs, determiners, documentNouns, speechVerbs } from './lexicon';
-import { isHead, type Phrase } from './noun-phrases';
-import type { Token } from './tokens';
+import { adverbs, determiners, documentNouns, speechVerbs } from './lexicon.js';
+import { isHead, type Phrase } from './noun-phrases.js';
+import type { Token } from './tokens.js';
 
 export interface Attribution {
   /** "said", "told", "according to", "said in a statement", "reads the statement"…; null for a label. */

@@ -8,16 +8,16 @@
  * the article writes that word (a plain string search) to find the full name and sex; the whole
  * article is read for roles only when a description ("the Russian leader") needs resolving.
  */
-import { ArticleWords } from './article-words';
-import { prepositions } from './lexicon';
-import { findNames, type NameMention } from './mentions';
-import type { Gender, NameKnowledge } from './name-knowledge';
-import { type Entity, PersonIndex, placeKey } from './persons';
-import { insideSpan, type QuotedSpan } from './quote-marks';
-import { rolesCompatible, wordsGiving } from './roles';
-import { sentenceAt, sentenceStarts } from './tokens';
+import { ArticleWords } from './article-words.js';
+import { prepositions } from './lexicon.js';
+import { findNames, type NameMention } from './mentions.js';
+import type { Gender, NameKnowledge } from './name-knowledge.js';
+import { type Entity, PersonIndex, placeKey } from './persons.js';
+import { insideSpan, type QuotedSpan } from './quote-marks.js';
+import { rolesCompatible, wordsGiving } from './roles.js';
+import { sentenceAt, sentenceStarts } from './tokens.js';
 
-export type { Entity } from './persons';
+export type { Entity } from './persons.js';
 
 export interface PlacedMention {
   /** Who is named; null for a pronoun. */

@@ -18,13 +18,13 @@ import {
   attributionBefore,
   clauseSubject,
   labelInside,
-} from './attribution';
-import { ArticleModel } from './discourse';
-import { compromiseKnowledge, type NameKnowledge } from './name-knowledge';
-import { findQuotedSpans, type QuotedSpan } from './quote-marks';
-import { SpeakerResolver } from './resolve';
-import { sentenceAt } from './tokens';
-import type { Quotation } from './types';
+} from './attribution.js';
+import { ArticleModel } from './discourse.js';
+import { compromiseKnowledge, type NameKnowledge } from './name-knowledge.js';
+import { findQuotedSpans, type QuotedSpan } from './quote-marks.js';
+import { SpeakerResolver } from './resolve.js';
+import { sentenceAt } from './tokens.js';
+import type { Quotation } from './types.js';
 
 export interface ExtractOptions {
   /** What is known about name words; compromise's lexicon unless told otherwise. */

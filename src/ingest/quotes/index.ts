@@ -16,6 +16,6 @@
  * article-words.ts  where an article writes a word (string search, or an index past a budget)
  * lexicon.ts        the word lists; name-knowledge.ts compromise's lexicon as plain lookups
  */
-export { type ExtractOptions, extractQuotations } from './extract';
-export { compromiseKnowledge, type NameKnowledge, rulesOnly } from './name-knowledge';
-export type { Quotation } from './types';
+export { type ExtractOptions, extractQuotations } from './extract.js';
+export { compromiseKnowledge, type NameKnowledge, rulesOnly } from './name-knowledge.js';
+export type { Quotation } from './types.js';

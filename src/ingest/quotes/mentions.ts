@@ -13,10 +13,10 @@ import {
   speechVerbs,
   thingNouns,
   titles,
-} from './lexicon';
-import type { Gender, NameKnowledge } from './name-knowledge';
-import { describeAfter, describeBefore, roleOf } from './roles';
-import { type Token, tokenize, workCounter } from './tokens';
+} from './lexicon.js';
+import type { Gender, NameKnowledge } from './name-knowledge.js';
+import { describeAfter, describeBefore, roleOf } from './roles.js';
+import { type Token, tokenize, workCounter } from './tokens.js';
 
 /** Words an article writes in lower case somewhere: capitalised, they open a sentence or a title. */
 export interface WordCheck {

@@ -14,8 +14,8 @@ import {
   speechVerbs,
   subjectPronouns,
   titles,
-} from './lexicon';
-import type { Token } from './tokens';
+} from './lexicon.js';
+import type { Token } from './tokens.js';
 
 export interface Phrase {
   /** Token indexes, first inclusive, last exclusive. */

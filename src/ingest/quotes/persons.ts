@@ -4,9 +4,9 @@
  * full names that end in it, how often each is written, the sex titles and given names give, and
  * whether the word alone is surely a name. Entities are made once per person or institution.
  */
-import type { ArticleWords } from './article-words';
-import { type NameMention, nameAround } from './mentions';
-import type { Gender, NameKnowledge } from './name-knowledge';
+import type { ArticleWords } from './article-words.js';
+import { type NameMention, nameAround } from './mentions.js';
+import type { Gender, NameKnowledge } from './name-knowledge.js';
 
 export interface Entity {
   kind: 'person' | 'institution';

@@ -10,7 +10,7 @@
  * on. Work is linear in the text: one scan, a bounded stack.
  */
 
-import { workCounter } from './tokens';
+import { workCounter } from './tokens.js';
 
 type Family = 'double' | 'single';
 type Role = 'open' | 'close' | 'either' | 'inch';

@@ -5,7 +5,7 @@
  * institution that issued the statement. What names nobody stays as written ("a senior official");
  * what cannot be told is null.
  */
-import type { ArticleModel, Place } from './discourse';
+import type { ArticleModel, Place } from './discourse.js';
 import {
   determiners,
   documentNouns,
@@ -14,9 +14,9 @@ import {
   nations,
   roleNouns,
   titles,
-} from './lexicon';
-import { findNames, type NameMention } from './mentions';
-import { tokenize } from './tokens';
+} from './lexicon.js';
+import { findNames, type NameMention } from './mentions.js';
+import { tokenize } from './tokens.js';
 
 interface IssuerEvent {
   key: number;

@@ -4,8 +4,8 @@
  * "Dmitry Peskov, the Kremlin spokesman,"); a description names someone whose role is of its
  * family (a head of state is a leader, a premier a prime minister).
  */
-import { determiners, nations, roleNouns, speechVerbs, titles } from './lexicon';
-import { tokenize } from './tokens';
+import { determiners, nations, roleNouns, speechVerbs, titles } from './lexicon.js';
+import { tokenize } from './tokens.js';
 
 const compoundRoles: Record<string, Record<string, string>> = {
   secretary: { press: 'press secretary', state: 'secretary of state' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArticleWords } from '../../../src/ingest/quotes/article-words';
+import { ArticleWords } from '../../../src/ingest/quotes/article-words.js';
 
 const paragraphs = [
   'Ada Lund’s aide met Lund in Lundby.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractQuotations, type Quotation } from '../../../src/ingest/quotes/index';
+import { extractQuotations, type Quotation } from '../../../src/ingest/quotes/index.js';
 
 /** The one quotation whose words begin with `opening`. */
 function quotation(paragraphs: string[], opening: string): Quotation {

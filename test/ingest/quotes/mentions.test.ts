@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findNames, nameAround } from '../../../src/ingest/quotes/mentions';
-import { compromiseKnowledge } from '../../../src/ingest/quotes/name-knowledge';
-import { workCounter } from '../../../src/ingest/quotes/tokens';
+import { findNames, nameAround } from '../../../src/ingest/quotes/mentions.js';
+import { compromiseKnowledge } from '../../../src/ingest/quotes/name-knowledge.js';
+import { workCounter } from '../../../src/ingest/quotes/tokens.js';
 
 const knowledge = compromiseKnowledge();
 

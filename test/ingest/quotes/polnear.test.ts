@@ -6,9 +6,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultGoldFile } from '../../../scripts/quotes/gold';
-import { type GoldQuote, type PredictedQuote, scoreQuotes } from '../../../scripts/quotes/scoring';
-import { extractQuotations } from '../../../src/ingest/quotes/index';
+import { defaultGoldFile } from '../../../scripts/quotes/gold.js';
+import { type GoldQuote, type PredictedQuote, scoreQuotes } from '../../../scripts/quotes/scoring.js';
+import { extractQuotations } from '../../../src/ingest/quotes/index.js';
 
 const present = existsSync(defaultGoldFile);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotedSpans } from '../../../src/ingest/quotes/quote-marks';
+import { findQuotedSpans } from '../../../src/ingest/quotes/quote-marks.js';
 
 /** The quoted words of each span, as [paragraph, words, continues]. */
 function quoted(paragraphs: string[]): Array<[number, string, boolean]> {

@@ -3,8 +3,8 @@
  * through the extractor's work counter, not by timing it.
  */
 import { describe, expect, it } from 'vitest';
-import { extractQuotations } from '../../../src/ingest/quotes/index';
-import { workCounter } from '../../../src/ingest/quotes/tokens';
+import { extractQuotations } from '../../../src/ingest/quotes/index.js';
+import { workCounter } from '../../../src/ingest/quotes/tokens.js';
 
 function workFor(paragraphs: string[]): number {
   const before = workCounter.units;

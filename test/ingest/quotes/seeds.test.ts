@@ -5,8 +5,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractQuotations, type Quotation } from '../../../src/ingest/quotes/index';
-import { projectRoot } from '../../../src/paths';
+import { extractQuotations, type Quotation } from '../../../src/ingest/quotes/index.js';
+import { projectRoot } from '../../../src/paths.js';
 
 const seedsDir = resolve(projectRoot, '..', 'shared', 'corpus', 'seeds');
 const present = existsSync(seedsDir);

@@ -2,9 +2,9 @@
  * Delivering a payload to the app under test the way Slack does, over either transport:
  * a signed HTTP POST to its request URL, or an envelope on the Socket Mode WebSocket.
  */
-import type { Payload } from './payloads';
-import { signedHeaders } from './signing';
-import type { SlackStandIn } from './stand-in';
+import type { Payload } from './payloads.js';
+import { signedHeaders } from './signing.js';
+import type { SlackStandIn } from './stand-in.js';
 
 export interface Delivered {
   /** HTTP status of the app's response (HTTP transport). */

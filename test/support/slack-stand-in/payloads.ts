@@ -1,19 +1,41 @@
 /**
- * Payloads shaped like the ones Slack sends: a slash command, an events_api callback
- * (app_mention, app_home_opened) and a block_actions interaction. Field names and nesting follow
- * Slack's documentation; values are the stand-in's workspace.
+ * The stand-in's payloads: the builders the console uses (src/terminal/slack-payloads.ts), with
+ * the stand-in's newsroom workspace, fresh IDs, and a `kind` saying how each one travels
+ * (deliver.ts signs and sends it over HTTP or Socket Mode).
  */
+import {
+  appHomeOpenedEvent,
+  appMentionEvent,
+  blockActionsPayload,
+  type EventCallbackBody,
+  eventCallbackPayload,
+  messageTs,
+  type PressedButton,
+  type SlackWorkspace,
+  type SlashCommandBody,
+  slashCommandPayload,
+} from '../../../src/terminal/slack-payloads.js';
+
+export { slackEscape } from '../../../src/terminal/slack-payloads.js';
+export type EventCallback = EventCallbackBody;
+
 export const workspace = {
   teamId: 'T0NEWSROOM',
   teamDomain: 'newsroom',
   appId: 'A0READOUT',
   botUserId: 'U0READOUT',
   botId: 'B0READOUT',
-} as const;
+  userId: 'U0REPORTER',
+  userName: 'reporter',
+  channelId: 'C0NEWSDESK',
+  channelName: 'newsdesk',
+  homeChannelId: 'D0READOUT',
+  verificationToken: 'legacy-verification-token',
+} as const satisfies SlackWorkspace & { botId: string };
 
 export interface CommandPayload {
   kind: 'command';
-  body: Record<string, string>;
+  body: SlashCommandBody;
 }
 export interface EventPayload {
   kind: 'event';
@@ -26,18 +48,6 @@ export interface InteractionPayload {
 }
 export type Payload = CommandPayload | EventPayload | InteractionPayload;
 
-export interface EventCallback {
-  token: string;
-  team_id: string;
-  api_app_id: string;
-  type: 'event_callback';
-  event_id: string;
-  event_time: number;
-  event: Record<string, unknown>;
-  authorizations?: unknown[];
-  [key: string]: unknown;
-}
-
 let sequence = 0;
 function nextId(prefix: string): string {
   sequence += 1;
@@ -47,12 +57,7 @@ function nextId(prefix: string): string {
 /** A message timestamp ('seconds.micros'), unique and increasing within a run. */
 export function nextTs(): string {
   sequence += 1;
-  return `${Math.floor(Date.now() / 1000)}.${String(sequence).padStart(6, '0')}`;
-}
-
-/** Escapes text the way Slack does in message text it sends to apps. */
-export function slackEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return messageTs(sequence);
 }
 
 export function slashCommand(options: {
@@ -64,21 +69,7 @@ export function slashCommand(options: {
 }): CommandPayload {
   return {
     kind: 'command',
-    body: {
-      token: 'legacy-verification-token',
-      team_id: workspace.teamId,
-      team_domain: workspace.teamDomain,
-      channel_id: options.channelId ?? 'C0NEWSDESK',
-      channel_name: 'newsdesk',
-      user_id: options.userId ?? 'U0REPORTER',
-      user_name: 'reporter',
-      command: options.command ?? '/readout',
-      text: slackEscape(options.text),
-      api_app_id: workspace.appId,
-      is_enterprise_install: 'false',
-      response_url: options.responseUrl,
-      trigger_id: nextId('TRIGGER'),
-    },
+    body: slashCommandPayload(workspace, { ...options, triggerId: nextId('TRIGGER') }),
   };
 }
 
@@ -89,19 +80,7 @@ export function eventCallback(
   return {
     kind: 'event',
     retryNum: options.retryNum,
-    body: {
-      token: 'legacy-verification-token',
-      team_id: workspace.teamId,
-      api_app_id: workspace.appId,
-      type: 'event_callback',
-      event_id: options.eventId ?? nextId('Ev'),
-      event_time: Math.floor(Date.now() / 1000),
-      event,
-      authorizations: [
-        { enterprise_id: null, team_id: workspace.teamId, user_id: workspace.botUserId, is_bot: true },
-      ],
-      is_ext_shared_channel: false,
-    },
+    body: eventCallbackPayload(workspace, event, { eventId: options.eventId ?? nextId('Ev') }),
   };
 }
 
@@ -115,34 +94,23 @@ export function appMention(options: {
   eventId?: string;
   retryNum?: number;
 }): EventPayload {
-  const ts = options.ts ?? nextTs();
-  return eventCallback(
-    {
-      type: 'app_mention',
-      user: options.userId ?? 'U0REPORTER',
-      text: `<@${workspace.botUserId}> ${slackEscape(options.text)}`.trimEnd(),
-      ts,
-      channel: options.channel ?? 'C0NEWSDESK',
-      event_ts: ts,
-      ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
-    },
-    { eventId: options.eventId, retryNum: options.retryNum },
-  );
+  const event = appMentionEvent(workspace, {
+    text: options.text,
+    ts: options.ts ?? nextTs(),
+    userId: options.userId,
+    channelId: options.channel,
+    threadTs: options.threadTs,
+  });
+  return eventCallback(event, { eventId: options.eventId, retryNum: options.retryNum });
 }
 
 export function appHomeOpened(options: { userId?: string } = {}): EventPayload {
-  return eventCallback({
-    type: 'app_home_opened',
-    user: options.userId ?? 'U0REPORTER',
-    channel: 'D0READOUT',
-    tab: 'home',
-    event_ts: nextTs(),
-  });
+  return eventCallback(appHomeOpenedEvent(workspace, { eventTs: nextTs(), userId: options.userId }));
 }
 
 /** A button press on a message; `button` is the element as the app sent it. */
 export function buttonPress(options: {
-  button: { action_id?: string; value?: string; text?: unknown };
+  button: PressedButton;
   blockId?: string;
   responseUrl: string;
   userId?: string;
@@ -150,43 +118,12 @@ export function buttonPress(options: {
   messageTs?: string;
   ephemeral?: boolean;
 }): InteractionPayload {
-  const channelId = options.channelId ?? 'C0NEWSDESK';
-  const messageTs = options.messageTs ?? nextTs();
   return {
     kind: 'interaction',
-    body: {
-      type: 'block_actions',
-      user: {
-        id: options.userId ?? 'U0REPORTER',
-        username: 'reporter',
-        name: 'reporter',
-        team_id: workspace.teamId,
-      },
-      api_app_id: workspace.appId,
-      token: 'legacy-verification-token',
-      container: {
-        type: 'message',
-        message_ts: messageTs,
-        channel_id: channelId,
-        is_ephemeral: options.ephemeral ?? true,
-      },
-      trigger_id: nextId('TRIGGER'),
-      team: { id: workspace.teamId, domain: workspace.teamDomain },
-      enterprise: null,
-      is_enterprise_install: false,
-      channel: { id: channelId, name: 'newsdesk' },
-      state: { values: {} },
-      response_url: options.responseUrl,
-      actions: [
-        {
-          type: 'button',
-          action_id: options.button.action_id ?? '',
-          block_id: options.blockId ?? 'readout_actions',
-          text: options.button.text ?? { type: 'plain_text', text: options.button.action_id ?? '' },
-          value: options.button.value,
-          action_ts: `${Date.now() / 1000}`,
-        },
-      ],
-    },
+    body: blockActionsPayload(workspace, {
+      ...options,
+      messageTs: options.messageTs ?? nextTs(),
+      triggerId: nextId('TRIGGER'),
+    }),
   };
 }

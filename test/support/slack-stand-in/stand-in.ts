@@ -2,7 +2,8 @@
  * A local stand-in for Slack on 127.0.0.1, one port for everything:
  *
  *   POST /api/{method}     the Web API methods Readout uses (auth.test, chat.postMessage,
- *                          chat.postEphemeral, chat.update, conversations.replies, views.publish,
+ *                          chat.postEphemeral, chat.update, chat.unfurl, conversations.replies,
+ *                          conversations.info, views.publish, views.open, views.update,
  *                          apps.connections.open); point the app at it with SLACK_API_URL
  *   POST /respond/{id}     response_url endpoints, one per command or button press
  *   GET  /link (WebSocket) Socket Mode: sends `hello`, delivers envelopes, records acks
@@ -18,7 +19,7 @@ import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { nextTs, workspace } from './payloads';
+import { nextTs, workspace } from './payloads.js';
 
 export type Recorded =
   | {
@@ -29,6 +30,8 @@ export type Recorded =
       args: Record<string, unknown>;
       /** The injected fault this call met, if any ('http_429', 'hang', 'not_in_channel'…). */
       fault?: string;
+      /** The error the stand-in answered with (`ok: false`), set once it has answered. */
+      error?: string;
     }
   | { seq: number; kind: 'response_url'; id: string; body: Record<string, unknown>; fault?: string }
   | { seq: number; kind: 'socket_ack'; envelopeId: string; payload?: Record<string, unknown> };
@@ -77,12 +80,18 @@ interface PendingFault {
 }
 
 // Arguments the Web API client sends as JSON strings inside a form body.
-const jsonArguments = new Set(['blocks', 'attachments', 'view', 'metadata']);
+const jsonArguments = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurls']);
 
 export class SlackStandIn {
   readonly records: Recorded[] = [];
   /** Channels the bot is not a member of: posting or reading there fails with not_in_channel. */
   readonly notInChannel = new Set<string>();
+  /** Archived channels: posting fails with is_archived; conversations.info says is_archived. */
+  readonly archivedChannels = new Set<string>();
+  /** Deleted channels, and private ones the bot is not in: Slack says channel_not_found. */
+  readonly hiddenChannels = new Set<string>();
+  /** Modals opened with views.open, by view ID, as last opened or updated. */
+  readonly views = new Map<string, Record<string, unknown>>();
   /** Web API methods made to fail once with the given error. */
   private readonly failures = new Map<string, string[]>();
   /** Injected faults by method ('response_url' for the response_url endpoints), in order. */
@@ -101,13 +110,16 @@ export class SlackStandIn {
     private readonly server: http.Server,
     private readonly webSockets: WebSocketServer,
   ) {
-    this.events.setMaxListeners(100);
+    // Tests wait for a few records at once; the benchmark's burst for hundreds.
+    this.events.setMaxListeners(0);
   }
 
   /** Starts the stand-in on a free loopback port. */
   static async start(): Promise<SlackStandIn> {
     const webSockets = new WebSocketServer({ noServer: true });
-    const server = http.createServer();
+    // Idle keep-alive connections stay open longer than any client keeps them, as Slack's do: with
+    // Node's 5 s default, a busy machine lets the client reuse a socket the server is closing.
+    const server = http.createServer({ keepAliveTimeout: 65_000 });
     const standIn = new SlackStandIn(server, webSockets);
     server.on('request', (request, response) => {
       standIn.handle(request, response).catch((error: unknown) => {
@@ -210,7 +222,8 @@ export class SlackStandIn {
 
   /**
    * Resolves with the first record (already made or still to come) that matches; rejects if none
-   * arrives within `timeoutMs`, naming what was awaited and what was recorded instead.
+   * arrives within `timeoutMs`, naming what was awaited and what was recorded instead. The default
+   * is a hang guard, not a budget: on a busy two-core machine an answer can take many seconds.
    */
   waitFor<T extends Recorded>(
     matches: (record: Recorded) => record is T,
@@ -221,7 +234,7 @@ export class SlackStandIn {
   waitFor(
     matches: (record: Recorded) => boolean,
     description: string,
-    timeoutMs = 15_000,
+    timeoutMs = 100_000,
   ): Promise<Recorded> {
     const found = this.records.find(matches);
     if (found) return Promise.resolve(found);
@@ -277,15 +290,21 @@ export class SlackStandIn {
   async sendEnvelope(
     type: 'slash_commands' | 'events_api' | 'interactive',
     payload: Record<string, unknown>,
-    options: { retryAttempt?: number } = {},
+    options: { retryAttempt?: number; envelopeId?: string } = {},
   ): Promise<Record<string, unknown> | undefined> {
     await this.socketConnected();
     const ws = [...this.sockets].at(-1)!;
     this.envelopeCount += 1;
-    const envelopeId = `envelope-${this.envelopeCount}`;
-    const acked = new Promise<Record<string, unknown> | undefined>((resolve) =>
-      this.pendingAcks.set(envelopeId, resolve),
-    );
+    // The same id again is what Slack does when it re-delivers an envelope it saw no ack for.
+    const envelopeId = options.envelopeId ?? `envelope-${this.envelopeCount}`;
+    const acked = new Promise<Record<string, unknown> | undefined>((resolve) => {
+      // A re-delivered envelope: the one ack that comes answers both.
+      const earlier = this.pendingAcks.get(envelopeId);
+      this.pendingAcks.set(envelopeId, (payload) => {
+        earlier?.(payload);
+        resolve(payload);
+      });
+    });
     ws.send(
       JSON.stringify({
         envelope_id: envelopeId,
@@ -300,6 +319,18 @@ export class SlackStandIn {
     return acked;
   }
 
+  /** Sends a raw text frame on the Socket Mode connection (a malformed envelope, `null`…). */
+  async sendRawFrame(frame: string): Promise<void> {
+    await this.socketConnected();
+    [...this.sockets].at(-1)!.send(frame);
+  }
+
+  /** Socket Mode acks received for an envelope id. */
+  acksFor(envelopeId: string): number {
+    return this.records.filter((record) => record.kind === 'socket_ack' && record.envelopeId === envelopeId)
+      .length;
+  }
+
   async stop(): Promise<void> {
     clearInterval(this.pingTimer);
     // Held calls are let go (their connections are closed below, so nobody hears the answer).
@@ -310,11 +341,12 @@ export class SlackStandIn {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private record(entry: DistributiveOmit<Recorded, 'seq'>): void {
+  private record(entry: DistributiveOmit<Recorded, 'seq'>): Recorded {
     this.seq += 1;
     const record = { ...entry, seq: this.seq } as Recorded;
     this.records.push(record);
     this.events.emit('record', record);
+    return record;
   }
 
   private connect(ws: WebSocket): void {
@@ -406,8 +438,9 @@ export class SlackStandIn {
     // Carried out now (recorded as it happens); a held call is answered only when released.
     let body: Record<string, unknown>;
     if (entry.kind === 'api') {
-      this.record(entry);
+      const record = this.record(entry) as RecordedApiCall;
       body = this.answer(entry.method, entry.args, entry.token);
+      if (body.ok === false) record.error = String(body.error);
     } else {
       this.record(entry);
       body = { ok: true };
@@ -457,7 +490,8 @@ export class SlackStandIn {
           url: `${this.origin.replace('http://', 'ws://')}/link/?ticket=${this.envelopeCount + 1}`,
         };
       case 'chat.postMessage': {
-        if (!channel) return { ok: false, error: 'channel_not_found' };
+        if (!channel || this.hiddenChannels.has(channel)) return { ok: false, error: 'channel_not_found' };
+        if (this.archivedChannels.has(channel)) return { ok: false, error: 'is_archived' };
         if (this.notInChannel.has(channel)) return { ok: false, error: 'not_in_channel' };
         if (!args.text && !args.blocks) return { ok: false, error: 'no_text' };
         const message: StoredMessage = {
@@ -494,6 +528,41 @@ export class SlackStandIn {
       case 'views.publish':
         if (!args.user_id || !args.view) return { ok: false, error: 'invalid_arguments' };
         return { ok: true, view: { id: 'V0HOME', ...(args.view as object) } };
+      case 'conversations.info': {
+        if (!channel || this.hiddenChannels.has(channel)) return { ok: false, error: 'channel_not_found' };
+        return {
+          ok: true,
+          channel: {
+            id: channel,
+            name: channel.toLowerCase(),
+            is_channel: true,
+            is_archived: this.archivedChannels.has(channel),
+            is_member: !this.notInChannel.has(channel),
+          },
+        };
+      }
+      case 'views.open': {
+        if (!args.trigger_id) return { ok: false, error: 'invalid_trigger_id' };
+        if (!args.view || typeof args.view !== 'object') return { ok: false, error: 'invalid_arguments' };
+        const id = `V0MODAL${this.views.size + 1}`;
+        const view = { id, ...(args.view as object) };
+        this.views.set(id, view);
+        return { ok: true, view };
+      }
+      case 'views.update': {
+        const id = String(args.view_id ?? '');
+        if (!this.views.has(id)) return { ok: false, error: 'not_found' };
+        if (!args.view || typeof args.view !== 'object') return { ok: false, error: 'invalid_arguments' };
+        const view = { id, ...(args.view as object) };
+        this.views.set(id, view);
+        return { ok: true, view };
+      }
+      case 'chat.unfurl': {
+        const target = (args.channel && args.ts) || (args.unfurl_id && args.source);
+        if (!target) return { ok: false, error: 'invalid_arguments' };
+        if (!args.unfurls || typeof args.unfurls !== 'object') return { ok: false, error: 'invalid_unfurls' };
+        return { ok: true };
+      }
       default:
         return { ok: false, error: 'unknown_method' };
     }

@@ -1,0 +1,134 @@
+/**
+ * The .txt and .md loaders. Both may start with YAML front matter (title, source, author,
+ * published, url). Plain text is read line by line, the headline found after any site chrome;
+ * markdown is rendered to HTML by `marked` and read block by block like a web page.
+ */
+import matter from 'gray-matter';
+import { Marked } from 'marked';
+import { ArticleError } from '../../errors.js';
+import { normalizeWhitespace } from '../../text/whitespace.js';
+import type { LoadedFile } from '../article.js';
+import { type ArticleMetadata, composeDraft, noArticleError } from '../clean/draft.js';
+import { readHeader } from '../clean/headline.js';
+import { splitTextParagraphs } from '../clean/paragraphs.js';
+import { normalizePublished } from '../clean/published.js';
+import { decodeArticleBytes } from './decode.js';
+import { parseDocument, readBlocks } from './load-html.js';
+
+/** Metadata from front matter, and the text after it. */
+export interface FrontMatter {
+  metadata: ArticleMetadata;
+  content: string;
+}
+
+function stringField(value: unknown): string | undefined {
+  if (typeof value === 'string' || typeof value === 'number')
+    return normalizeWhitespace(String(value)) || undefined;
+  // `author: [Jane Roe, John Doe]`
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+    return normalizeWhitespace(value.join(', ')) || undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Reads YAML front matter (`---` … `---`) at the start of a text. Dates in it arrive as `Date`
+ * objects from the YAML parser and are normalised like any other. `date` is read when
+ * `published` is absent, as static-site generators write it.
+ *
+ * Throws `ArticleError` when the front matter is not valid YAML.
+ */
+export function readFrontMatter(text: string): FrontMatter {
+  // Front matter is a bare '---' line (gray-matter would evaluate a '---js' block as code) and a
+  // closing '---' line; without one, gray-matter would take the whole text for metadata.
+  if (!/^---[ \t]*\n(?:[\s\S]*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/.test(text))
+    return { metadata: {}, content: text };
+  let data: unknown;
+  let content: string;
+  try {
+    // Options are passed so gray-matter does not cache the result by content.
+    ({ data, content } = matter(text, {}));
+  } catch (error) {
+    const reason =
+      error instanceof Error ? (error.message.split('\n')[0] ?? '').replace(/:$/, '') : String(error);
+    throw new ArticleError(`invalid front matter (${reason})`, { cause: error });
+  }
+  // Prose between two '---' rules is not metadata: the text is read as it is.
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return { metadata: {}, content: text };
+  const fields = data as Record<string, unknown>;
+  return {
+    metadata: {
+      title: stringField(fields.title),
+      source: stringField(fields.source),
+      author: stringField(fields.author),
+      published: normalizePublished(fields.published ?? fields.date),
+      url: stringField(fields.url),
+    },
+    content,
+  };
+}
+
+function withoutUndefined(metadata: ArticleMetadata): ArticleMetadata {
+  return Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * Loads a plain-text article: optional front matter, then a headline (the first line that reads
+ * as one, after site chrome such as "Accessibility links" or "Share") and the body.
+ */
+export function loadText(bytes: Uint8Array): LoadedFile {
+  const { metadata, content } = readFrontMatter(decodeArticleBytes(bytes).text);
+  const paragraphs = splitTextParagraphs(content);
+  const header = readHeader(paragraphs);
+  // With a title in the front matter, the first headline-like line is body text (a standfirst).
+  const body = metadata.title ? paragraphs : header.rest;
+  const draft = composeDraft(
+    {
+      title: header.title,
+      source: header.source,
+      author: header.author,
+      published: header.published,
+      url: header.url,
+      ...withoutUndefined(metadata),
+    },
+    body,
+  );
+  if (draft === undefined) throw noArticleError(metadata.title ?? header.title);
+  return { articles: [draft], problems: [] };
+}
+
+const markdown = new Marked({ gfm: true, async: false });
+
+/**
+ * Loads a markdown article: optional front matter; the title is the front matter's, else the
+ * first `# heading`, else the first headline-like line. Headings, emphasis and links become plain
+ * text (a link its words), each block one paragraph.
+ */
+export function loadMarkdown(bytes: Uint8Array): LoadedFile {
+  const { metadata, content } = readFrontMatter(decodeArticleBytes(bytes).text);
+  const document = parseDocument(markdown.parse(content, { async: false }));
+  const root = document.body ?? document.documentElement;
+  let title = metadata.title;
+  const heading = title === undefined ? root.querySelector('h1') : null;
+  if (heading) {
+    title = normalizeWhitespace(heading.textContent ?? '') || undefined;
+    heading.remove();
+  }
+  let paragraphs = readBlocks(root);
+  const header = title === undefined ? readHeader(paragraphs) : undefined;
+  if (header) paragraphs = header.rest;
+  const draft = composeDraft(
+    {
+      title: header?.title,
+      source: header?.source,
+      author: header?.author,
+      published: header?.published,
+      url: header?.url,
+      ...withoutUndefined({ ...metadata, title }),
+    },
+    paragraphs,
+  );
+  if (draft === undefined) throw noArticleError(title ?? header?.title);
+  return { articles: [draft], problems: [] };
+}

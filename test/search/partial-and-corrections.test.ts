@@ -1,0 +1,160 @@
+/**
+ * The failure classes of issue 13 on a small invented archive: words dropped in silence, a lone
+ * full match shown alone, corrections that mislead, and forms of a word.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { reindexArchive } from '../../src/ingest/reindex.js';
+import type { ReadoutAnswer } from '../../src/search/answer.js';
+import type { SearchIndex } from '../../src/search/search-index.js';
+import { tempDatabase, tempDir, writeFiles } from '../support/fixtures.js';
+import { ask as askIndex, searchIndexOn } from '../support/readout.js';
+
+const politics = (n: number) => ({
+  [`politics-${n}.json`]: JSON.stringify({
+    title: `Minister speaks on policy ${n}`,
+    body: `Tony Blair said on Monday that the policy on schools number ${n} would go ahead as planned.`,
+  }),
+});
+
+const archive: Record<string, string> = {
+  ...Object.assign({}, ...Array.from({ length: 12 }, (_, n) => politics(n))),
+  'arsenal.json': JSON.stringify({
+    title: 'Arsenal boss signs a new deal',
+    body: 'Arsene Wenger has signed a new contract with Arsenal until 2008.',
+  }),
+  'arsenal-2.json': JSON.stringify({
+    title: 'Wenger praises young squad',
+    body: 'Wenger said his young squad had matured over the winter.',
+  }),
+  'exchange.json': JSON.stringify({
+    title: 'Exchange chief meets bidders',
+    body: 'Werner Seifert, chief of the exchange, met the bidders on Thursday.',
+  }),
+  'scam.json': JSON.stringify({
+    title: 'Phone scam warning',
+    body: 'Thieves set up premium rate numbers and dialled them day and night.',
+  }),
+  'access.json': JSON.stringify({
+    title: 'Parents seek access',
+    body: 'Divorced parents seeking access to their children say the courts fail them.',
+  }),
+  'victory.json': JSON.stringify({
+    title: 'Markets cheer the result',
+    body: "Shares rose after Bush's victory in the election.",
+  }),
+  'visit.json': JSON.stringify({
+    title: 'President lands in Europe',
+    body: 'President Bush arrived in Brussels for talks with European leaders.',
+  }),
+  'harbour.json': JSON.stringify({
+    title: 'Harbour count',
+    body: 'Five boats left the harbour at dawn, the harbour master said. The harbour master counted the boats again at noon.',
+  }),
+  'colour.json': JSON.stringify({
+    title: 'Colour returns to the high street',
+    body: 'Shops painted their fronts in bright colour for the festival.',
+  }),
+  'blair-wenger.json': JSON.stringify({
+    title: 'Prime minister at the match',
+    body: 'Tony Blair watched the match at Highbury, where Arsene Wenger greeted him before kick-off.',
+  }),
+  'quillhaven.json': JSON.stringify({
+    title: 'Ferry service resumes',
+    body: 'The Quillhaven ferry service resumed on Tuesday after the storm.',
+  }),
+};
+
+let index: SearchIndex;
+const ask = (text: string, options = {}): ReadoutAnswer => askIndex(index, text, options);
+const files = (answer: ReadoutAnswer) => answer.hits.map((hit) => path.basename(hit.article.file, '.json'));
+
+beforeAll(async () => {
+  const dir = tempDir();
+  writeFiles(dir, archive);
+  const { db } = tempDatabase();
+  const summary = await reindexArchive(db, { dirs: [dir] });
+  expect(summary.skipped).toEqual([]);
+  index = searchIndexOn(db);
+});
+
+describe('partial matches', () => {
+  it('keeps a word most articles use (a name) in the fallback, and labels what each passage lacks', () => {
+    const answer = ask('blair contract zyxwvut');
+    expect(answer.query.partial).toEqual({
+      allOf: ['blair', 'contract', 'zyxwvut'],
+      unmatched: ['zyxwvut'],
+      complete: 0,
+    });
+    const lacks = answer.hits.map((hit) => hit.missing);
+    expect(lacks).toContainEqual(['blair', 'zyxwvut']);
+    expect(lacks).toContainEqual(['contract', 'zyxwvut']);
+    for (const hit of answer.hits) expect(hit.missing).toContain('zyxwvut');
+  });
+
+  it('follows a lone full match with the best partial matches, labelled', () => {
+    const answer = ask('blair wenger', { limit: 5 });
+    expect(answer.hits[0]!.missing).toBeUndefined();
+    expect(files(answer)[0]).toBe('blair-wenger');
+    expect(answer.hits.slice(1).every((hit) => hit.missing !== undefined)).toBe(true);
+    expect(answer.query.partial).toMatchObject({ complete: 1, unmatched: [] });
+  });
+
+  it('ranks a passage with a rare word above one with two common words', () => {
+    const answer = ask('blair schools quillhaven');
+    expect(files(answer)[0]).toBe('quillhaven');
+    expect(answer.hits[0]!.missing).toEqual(['blair', 'schools']);
+  });
+
+  it('shows every partial match once across pages', () => {
+    const seen = new Set<number>();
+    let offset: number | undefined = 0;
+    while (offset !== undefined) {
+      const page = ask('blair wenger', { limit: 3, offset });
+      for (const hit of page.hits) {
+        expect(seen.has(hit.passageId)).toBe(false);
+        seen.add(hit.passageId);
+      }
+      offset = page.nextOffset;
+    }
+    // 12 politics passages and 2 Wenger-only ones besides the full match.
+    expect(seen.size).toBe(15);
+  });
+});
+
+describe('corrections', () => {
+  it('counts a swap of two letters as one edit and prefers the commoner word', () => {
+    const answer = ask('Wegner');
+    expect(answer.query.corrections).toEqual([{ from: 'wegner', to: 'wenger' }]);
+    expect(files(answer)).toContain('arsenal');
+  });
+
+  it('finds a real word through its plural instead of correcting it into another word', () => {
+    const answer = ask('thief');
+    expect(answer.query.corrections).toEqual([]);
+    expect(files(answer)).toEqual(['scam']);
+  });
+
+  it('reports a real word the archive lacks as absent rather than rewriting it', () => {
+    const alone = ask('fire');
+    expect(alone.query.corrections).toEqual([]);
+    expect(alone.hits).toEqual([]);
+    const withOther = ask('fire harbour');
+    expect(withOther.query.corrections).toEqual([]);
+    expect(withOther.query.partial?.unmatched).toEqual(['fire']);
+  });
+
+  it('still corrects a spelling of another dialect', () => {
+    expect(ask('color').query.corrections).toEqual([{ from: 'color', to: 'colour' }]);
+  });
+});
+
+describe('forms of a word', () => {
+  it('finds irregular plurals: child finds children', () => {
+    expect(files(ask('child'))).toEqual(['access']);
+  });
+
+  it("finds every Bush for Bush's, not only the possessive", () => {
+    expect(files(ask("Bush's")).sort()).toEqual(['victory', 'visit']);
+  });
+});

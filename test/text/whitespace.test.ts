@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeWhitespace } from '../../src/text/whitespace.js';
+
+describe('normalizeWhitespace', () => {
+  it.each([
+    ['runs of spaces', 'Obama   and  Putin', 'Obama and Putin'],
+    ['tabs and line breaks', 'Obama\tand\nPutin', 'Obama and Putin'],
+    ['no-break and thin spaces', 'Obama\u00a0and\u202fPutin', 'Obama and Putin'],
+    ['leading and trailing space', '  Obama  ', 'Obama'],
+    ['zero-width spaces and soft hyphens', 'Pu\u200btin Kreml\u00adin', 'Putin Kremlin'],
+    ['stray control codes', 'Putin\u0007 spoke', 'Putin spoke'],
+    [
+      'curly and straight quotes, kept as written',
+      '“Yes,” he said. "No," she said. It’s',
+      '“Yes,” he said. "No," she said. It’s',
+    ],
+  ])('handles %s', (_case, input, expected) => {
+    expect(normalizeWhitespace(input)).toBe(expected);
+  });
+});
+
+describe('normalizeWhitespace (fast path)', () => {
+  const slow = (text: string) =>
+    text
+      .replace(/[\u200b\u00ad\ufeff]|[^\P{Cc}\t\n\v\f\r]/gu, '')
+      .replace(/\s+/gu, ' ')
+      .trim();
+  it('gives what the full normalisation gives, for any text', () => {
+    const pieces = fc.constantFrom(
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\u00a0',
+      '\u200b',
+      '\u00ad',
+      '\ufeff',
+      '\u0007',
+      'a',
+      'Putin',
+      '.',
+      'é',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pieces).map((p) => p.join('')),
+        ),
+        (text) => {
+          expect(normalizeWhitespace(text)).toBe(slow(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
