@@ -139,6 +139,26 @@ export function phraseAfter(tokens: readonly Token[], at: number): Phrase | null
 }
 
 /**
+ * Where a description joined by "and" to the phrase at `from` starts: "the former secretary of
+ * state and current Democratic presidential nominee" is one person, written as two roles. Only a
+ * lower-case run after a determiner holding a role joins; "Trump and Clinton" does not.
+ */
+function conjoinedRole(tokens: readonly Token[], from: number): number {
+  if (tokens[from - 1]?.lower !== 'and') return from;
+  let role = false;
+  for (let k = from - 2; k >= 0 && from - k < 10; k--) {
+    const token = tokens[k]!;
+    if (determiners.has(token.lower)) return role && k < from - 2 ? k : from;
+    if (!token.word || (token.capital && !nations.has(token.lower))) return from;
+    // After "of" a speech verb's form is a noun: "secretary of state".
+    const ofWhat = tokens[k - 1]?.lower === 'of' && !stopWords.has(token.lower);
+    if (token.lower !== 'of' && !fits(token) && !ofWhat) return from;
+    if (roleNouns.has(token.lower) || titles.has(token.lower)) role = true;
+  }
+  return from;
+}
+
+/**
  * The speaker phrase ending just before token `end` (the speech verb), read backwards; an
  * appositive between commas ("Josh Earnest, the press secretary, said") gives the name before it.
  */
@@ -202,6 +222,7 @@ export function phraseBefore(tokens: readonly Token[], end: number): Phrase | nu
       break;
     from = k;
   }
+  from = conjoinedRole(tokens, from);
   // An unbroken lower-case run with no determiner ("the issue overall") is not a speaker.
   const words = tokens.slice(from, last + 1);
   if (!words.some((token) => token.capital) && !determiners.has(words[0]!.lower)) {

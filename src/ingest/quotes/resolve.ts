@@ -151,8 +151,11 @@ export class SpeakerResolver {
         !determiners.has(token.lower),
     );
     // "one Democratic source on the panel", "the former secretary of state": descriptions.
+    // "current Democratic presidential nominee": a role written in lower case after its modifiers.
+    const roleLast = !tokens.at(-1)!.capital && of < 0 && (roleNouns.has(head) || titles.has(head));
     const described =
-      determiners.has(words[0]!) && !tokens.at(-1)!.capital && (of < 0 || !tokens[of + 1]?.capital);
+      roleLast ||
+      (determiners.has(words[0]!) && !tokens.at(-1)!.capital && (of < 0 || !tokens[of + 1]?.capital));
     if (!capitalised || described) return this.describe(phrase, words, head);
     const names = findNames(phrase, this.model.knowledge, this.model.lowerWords).filter(
       (mention) => !mention.opener || phrase.trim() === mention.name,

@@ -401,6 +401,30 @@ describe('extractQuotations: pronouns and descriptions', () => {
     );
   });
 
+  it.each([
+    [
+      'two roles joined by "and"',
+      'The former mayor and current Ruritanian party leader said the port was "a mistake" then.',
+      'the former mayor and current Ruritanian party leader',
+    ],
+    [
+      'a role after capitalised modifiers',
+      'Former Ruritanian party leader said it was "a mistake" then.',
+      'Former Ruritanian party leader',
+    ],
+    [
+      'a role after "of"',
+      'The secretary of state and party leader said it was "a mistake" then.',
+      'the secretary of state and party leader',
+    ],
+  ])('keeps %s as written, not one of its capitalised words', (_name, text, speaker) => {
+    expect(quotation([text], 'a mistake').speaker).toBe(speaker);
+  });
+
+  it('does not join two names with "and" into one speaker', () => {
+    expect(quotation(['Kovac and Voss said it was "a mistake" then.'], 'a mistake').speaker).toBe('Voss');
+  });
+
   it('gives null, not a guess, for a pronoun with nobody before it', () => {
     expect(quotation(['"We will stop the talks," he said.'], 'We will').speaker).toBeNull();
   });
