@@ -20,6 +20,7 @@ import {
   labelInside,
 } from './attribution.js';
 import { ArticleModel } from './discourse.js';
+import { type Draft, inheritSpeakers } from './inherit-speakers.js';
 import { compromiseKnowledge, type NameKnowledge } from './name-knowledge.js';
 import { findQuotedSpans, type QuotedSpan } from './quote-marks.js';
 import { SpeakerResolver } from './resolve.js';
@@ -34,17 +35,6 @@ export interface ExtractOptions {
 /** Quotations of this many words or fewer with no speech cue are scare quotes or titles. */
 const scareQuoteWords = 4;
 const anyQuoteMark = /["“”„«»'‘’]/;
-
-interface Draft {
-  span: QuotedSpan;
-  own: Attribution | null;
-  speaker: string | null;
-  asWritten: string | null;
-  cue: string | null;
-  partial: boolean;
-  /** Shares a sentence with the quotation before it. */
-  sameSentenceAsPrevious: boolean;
-}
 
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
@@ -252,105 +242,4 @@ export function extractQuotations(paragraphs: readonly string[], options: Extrac
     quotations.push(quotation);
   });
   return quotations;
-}
-
-/** Gives quotations with no attribution of their own the speaker of the one they continue. */
-function inheritSpeakers(
-  drafts: Draft[],
-  paragraphs: readonly string[],
-  startsOf: (paragraph: number) => readonly number[],
-  resolver: SpeakerResolver,
-): void {
-  const copy = (to: Draft, from: Draft) => {
-    to.speaker = from.speaker;
-    to.asWritten = from.asWritten;
-    to.cue = from.cue;
-  };
-  // A quotation running over paragraphs has one speaker, wherever its cue stands.
-  for (let index = 0; index < drafts.length; index++) {
-    let end = index;
-    while (drafts[end]!.span.continues && drafts[end + 1]?.span.continued) end++;
-    if (end === index) continue;
-    const chain = drafts.slice(index, end + 1);
-    const source = chain.find((draft) => draft.speaker !== null) ?? chain.find((draft) => draft.own !== null);
-    if (source) for (const draft of chain) if (!draft.own) copy(draft, source);
-    index = end;
-  }
-  drafts.forEach((draft, index) => {
-    const previous = drafts[index - 1];
-    // "… engage in “more listening” and “more learning”": a clause subject gives way to the speaker
-    // of the quotation before it in the same sentence.
-    const clauseOnly = draft.own?.side === 'clause';
-    if (
-      clauseOnly &&
-      draft.sameSentenceAsPrevious &&
-      previous?.own &&
-      previous.own.side !== 'clause' &&
-      previous.speaker
-    ) {
-      copy(draft, previous);
-      return;
-    }
-    if (draft.speaker || draft.own?.speaker) return;
-    const next = drafts[index + 1];
-    const sameParagraph = (other: Draft | undefined) =>
-      other !== undefined && other.span.paragraph === draft.span.paragraph;
-    if (draft.sameSentenceAsPrevious && previous?.cue !== undefined && (previous.own || previous.speaker))
-      copy(draft, previous);
-    else if (next?.sameSentenceAsPrevious && next.own) copy(draft, next);
-    else if (sameParagraph(previous) && previous!.speaker) copy(draft, previous!);
-    else if (!draft.partial && sameParagraph(next) && next!.own?.side === 'after' && next!.speaker)
-      copy(draft, next!);
-    else if (!draft.partial && !sameParagraph(previous)) {
-      const { paragraph, open } = draft.span;
-      const starts = startsOf(paragraph);
-      const sentence = sentenceAt(starts, open);
-      if (/\p{L}/u.test(paragraphs[paragraph]!.slice(starts[sentence], open))) return;
-      if (sentence > 0) {
-        // "…, Schiff said. “…”": a sentence of the paragraph that names who speaks on.
-        inheritFromText(
-          draft,
-          paragraphs[paragraph]!,
-          paragraph,
-          starts[sentence - 1]!,
-          starts[sentence]!,
-          resolver,
-        );
-      } else if (paragraph > 0) {
-        // A paragraph that opens with a quotation goes on with the speaker of the paragraph before.
-        const before = previous?.span.paragraph === paragraph - 1 ? previous : undefined;
-        const text = paragraphs[paragraph - 1]!;
-        if (before?.speaker) copy(draft, before);
-        else
-          inheritFromText(
-            draft,
-            text,
-            paragraph - 1,
-            startsOf(paragraph - 1).at(-1) ?? 0,
-            text.length,
-            resolver,
-          );
-      }
-    }
-  });
-}
-
-/** "… Ms Doe said:" or "Ms Doe said the plan would fail." in the sentence before a quotation. */
-function inheritFromText(
-  draft: Draft,
-  text: string,
-  paragraph: number,
-  from: number,
-  to: number,
-  resolver: SpeakerResolver,
-): void {
-  const attribution = attributionBefore(text, from, to);
-  if (!attribution?.speaker || attribution.side !== 'before' || !attribution.cue) return;
-  const resolved = resolver.resolve(attribution.speaker.text, {
-    paragraph,
-    offset: attribution.speaker.start,
-  });
-  draft.speaker = resolved.speaker;
-  draft.asWritten = attribution.speaker.text;
-  draft.cue = attribution.cue;
 }

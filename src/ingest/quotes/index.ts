@@ -2,6 +2,7 @@
  * The quotation and speaker extractor: who said what in an article.
  *
  * extract.ts        the one entry point, extractQuotations(paragraphs)
+ * inherit-speakers.ts  the speaker a quotation with no attribution of its own carries over
  * quote-marks.ts    pairing quotation marks (straight, curly, « », „ “, nested, running on)
  * tokens.ts         words and sentences with offsets, and the work counter tests bound work by
  * attribution*.ts   the cue and the speaker phrase in a quotation's own sentence; cues.ts their
