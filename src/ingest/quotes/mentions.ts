@@ -177,6 +177,11 @@ function parseRun(
   const joined = nameWords.join(' ');
   const titled = split >= first;
   if (!named && (knowledge.isPlace(joined) || nations.has(joined))) return null;
+  // "a forum in Virginia", "a flight from Jordan": one word after "in" or "from" is a place.
+  const placeWord = /(?:^|\s)(?:in|from)\s+$/u.test(
+    text.slice(Math.max(0, name[0]!.start - 6), name[0]!.start),
+  );
+  if (!named && !titled && name.length === 1 && placeWord && !name[0]!.possessive) return null;
   const institution =
     named ||
     (withThe && !titled) ||

@@ -19,6 +19,8 @@ describe('findNames', () => {
     ['a law', 'The Harbour Protection Act passed.', []],
     ['a headline in title case', 'Voss Says Harbour Will Open Soon.', [['Voss', 'person']]],
     ['an island', 'They flew to Tern Atoll at dawn.', []],
+    ['one word after "in" (a place)', 'A forum in Virginia heard Radu Voss.', [['Radu Voss', 'person']]],
+    ['a full name after "in"', 'The trust placed in Radu Voss grew.', [['Radu Voss', 'person']]],
     ['an institution', 'The Harbour Authority said no.', [['Harbour Authority', 'institution']]],
   ])('reads %s', (_name, text, expected) => {
     expect(findNames(text, knowledge).map((mention) => [mention.name, mention.kind])).toEqual(expected);
