@@ -121,6 +121,12 @@ export class SpeakerResolver {
       this.model.knowledge.isPlace(bare.join(' '))
     )
       return { speaker: asWritten(phrase), institution: true };
+    // "Jordan said": a country's name alone that speaks is the person the article names so, or
+    // the country as written.
+    if (spoken && tokens.length === 1 && tokens[0]!.capital && nations.has(words[0]!)) {
+      const written = tokens[0]!.text;
+      return this.named({ ...spokenName, name: written, words }, written, place);
+    }
     if (words.length === 1 && /^(?:he|she)$/.test(words[0]!)) {
       const entity = this.model.antecedent(words[0] === 'he' ? 'm' : 'f', place);
       return { speaker: entity?.name ?? null, institution: false };

@@ -421,6 +421,13 @@ describe('extractQuotations: pronouns and descriptions', () => {
     expect(quotation([text], 'a mistake').speaker).toBe(speaker);
   });
 
+  it('gives a surname that is also a country the person of that name, or the word as written', () => {
+    expect(quotation(['"We have a deal," Jordan said.'], 'We have').speaker).toBe('Jordan');
+    expect(
+      quotation(['Rep. Dana Jordan spoke first.', '"We have a deal," Jordan said.'], 'We have').speaker,
+    ).toBe('Dana Jordan');
+  });
+
   it('does not join two names with "and" into one speaker', () => {
     expect(quotation(['Kovac and Voss said it was "a mistake" then.'], 'a mistake').speaker).toBe('Voss');
   });
