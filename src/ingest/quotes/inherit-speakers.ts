@@ -38,8 +38,13 @@ export function inheritSpeakers(
     while (drafts[end]!.span.continues && drafts[end + 1]?.span.continued) end++;
     if (end === index) continue;
     const chain = drafts.slice(index, end + 1);
-    const source = chain.find((draft) => draft.speaker !== null) ?? chain.find((draft) => draft.own !== null);
-    if (source) for (const draft of chain) if (!draft.own) copy(draft, source);
+    const first = chain.find((draft) => draft.speaker !== null) ?? chain.find((draft) => draft.own !== null);
+    // A transcript's label ("PENCE: …") speaks on until the next label; before any, the first cue.
+    let source = first;
+    for (const draft of chain) {
+      if (draft.own && (draft.speaker !== null || draft.own.speaker)) source = draft;
+      else if (!draft.own && source) copy(draft, source);
+    }
     index = end;
   }
   drafts.forEach((draft, index) => {

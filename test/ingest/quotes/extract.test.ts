@@ -282,6 +282,18 @@ describe('extractQuotations: speakers named in the sentence', () => {
     expect(quotation(paragraphs, 'It is').speakerAsWritten).toBe('Kovac');
   });
 
+  it('gives a transcript’s paragraphs the speaker of the last label, not the first', () => {
+    const paragraphs = [
+      '"KOVAC: Do you see those two as equal?',
+      '"BRANDT: Well, look, the port has been open all year.',
+      '"But the truth is that the port pays for itself.',
+      '"And it will go on paying."',
+    ];
+    expect(quotation(paragraphs, 'But the truth').speaker).toBe('Brandt');
+    expect(quotation(paragraphs, 'And it will').speaker).toBe('Brandt');
+    expect(quotation(paragraphs, 'KOVAC').speaker).toBe('Kovac');
+  });
+
   it('gives both halves of an interrupted quotation the same speaker', () => {
     const paragraphs = ['"We tried," said Marta Kovac, "but the banks refused."'];
     expect(extractQuotations(paragraphs).map((quote) => quote.speaker)).toEqual([
