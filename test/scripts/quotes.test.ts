@@ -3,6 +3,7 @@ import { baselineQuotations } from '../../scripts/quotes/baseline.js';
 import { parseParagraphLine } from '../../scripts/quotes/jsonl.js';
 import {
   type GoldQuote,
+  isUnnameable,
   type PredictedQuote,
   scoreQuotes,
   speakerIsRight,
@@ -94,6 +95,30 @@ describe('speakerTokens and speakerIsRight', () => {
   ])('judges %j against %j: %s', (predicted, goldQuote, right) => {
     expect(speakerIsRight(predicted, goldQuote)).toBe(right);
   });
+
+  it.each([
+    [null, gold('he'), true, false],
+    [null, gold('She '), true, false],
+    [null, gold('it'), true, false],
+    ['Barack Obama', gold('he'), false, false],
+    [null, gold('he', 'Obama'), false, false],
+    ['Barack Obama', gold('he', 'Obama'), true, true],
+    [null, gold('the president'), false, false],
+  ])('judges %j against %j: %s by the project rule, %s strictly', (predicted, goldQuote, project, strict) => {
+    expect(speakerIsRight(predicted, goldQuote, 'project')).toBe(project);
+    expect(speakerIsRight(predicted, goldQuote, 'strict')).toBe(strict);
+  });
+
+  it.each([
+    [gold('he'), true],
+    [gold('They'), true],
+    [gold('he', 'Obama'), false],
+    [gold('the president'), false],
+    [gold('Hebert'), false],
+    [gold(null), false],
+  ])('tells whether %j is unnameable: %s', (goldQuote, unnameable) => {
+    expect(isUnnameable(goldQuote)).toBe(unnameable);
+  });
 });
 
 describe('scoreQuotes', () => {
@@ -132,6 +157,18 @@ describe('scoreQuotes', () => {
     expect(score.extraction.f1).toBeCloseTo(expected.x);
     expect(score.attribution).toBeCloseTo(expected.a);
     expect(score.endToEnd.f1).toBeCloseTo(expected.e);
+  });
+
+  it('scores a null speaker for an unresolved pronoun right by the project rule only', () => {
+    const score = scoreQuotes(
+      new Map([['p0', [g(0, 10, 'she'), g(20, 30, 'Lund')]]]),
+      new Map([['p0', [p(0, 10, null), p(20, 30, 'Ada Lund')]]]),
+    );
+    expect(score).toMatchObject({ matched: 2, attributed: 2, unnameable: 1 });
+    expect(score.attribution).toBe(1);
+    expect(score.strict.attributed).toBe(1);
+    expect(score.strict.attribution).toBe(0.5);
+    expect(score.strict.endToEnd.f1).toBeCloseTo(0.5);
   });
 
   it('counts paragraphs missing from the predictions as predicting nothing', () => {

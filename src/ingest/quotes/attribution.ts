@@ -4,153 +4,21 @@
  * of the White House", "― Jane Doe") or before it ("Obama said:", "According to the Kremlin,",
  * "Trump called her", "The Post reports that … to"), or a transcript label ("PENCE: …").
  */
-import { adverbs, documentNouns, speechVerbs, weakSpeechVerbs } from './lexicon.js';
+import {
+  type Attribution,
+  isAdverb,
+  isPutIt,
+  isSpeechVerb,
+  speakerOf,
+  usedAsNoun,
+  windowSize,
+} from './cues.js';
+import { prepositions } from './lexicon.js';
 import { type Phrase, phraseAfter, phraseBefore } from './noun-phrases.js';
 import { type Token, tokenize } from './tokens.js';
 
-export interface Attribution {
-  /** "said", "told", "according to", "said in a statement", "reads the statement"…; null for a label. */
-  cue: string | null;
-  /** The words naming the speaker, in paragraph offsets; null when the cue names none ("said in a statement"). */
-  speaker: { text: string; start: number; end: number } | null;
-  /** Where the cue stands: after the quotation, before it, as a label inside it; or no cue but the clause's subject. */
-  side: 'after' | 'before' | 'label' | 'clause';
-}
-
-/** How far around a quotation its own sentence's attribution is looked for. */
-const windowSize = 320;
-const leading = new Set([',', '—', '–', '―', '-', ':', ')', '(']);
-
-function isSpeechVerb(token: Token | undefined): boolean {
-  return token?.word === true && !token.capital && speechVerbs.has(token.lower);
-}
-
-function speakerOf(text: string, tokens: readonly Token[], phrase: Phrase | null): Attribution['speaker'] {
-  if (!phrase) return null;
-  const start = tokens[phrase.from]!.start;
-  const end = tokens[phrase.to - 1]!.end;
-  return { text: text.slice(start, end), start, end };
-}
-
-/** "in a statement", "in an interview": words that join the cue. */
-function cueExtension(tokens: readonly Token[], at: number): number {
-  if (tokens[at]?.lower !== 'in') return at;
-  const noun = tokens[at + 1]?.lower === 'a' || tokens[at + 1]?.lower === 'an' ? at + 2 : at + 1;
-  return tokens[noun] && documentNouns.has(tokens[noun]!.lower) ? noun + 1 : at;
-}
-
-function cueText(text: string, tokens: readonly Token[], from: number, to: number): string {
-  return text.slice(tokens[from]!.start, tokens[to - 1]!.end).toLowerCase();
-}
-
-/**
- * The attribution after a quotation: `text` from the closing mark to the end of the sentence.
- *
- * @example attributionAfter('"Yes," he said.', 6, 15) // { cue: 'said', speaker: { text: 'he', … } }
- */
-export function attributionAfter(text: string, from: number, to: number): Attribution | null {
-  const tokens = tokenize(text, from, Math.min(to, from + windowSize));
-  let at = 0;
-  while (at < tokens.length && leading.has(tokens[at]!.text) && at < 3) at++;
-  const first = tokens[at];
-  if (!first) return null;
-  // "― Jane Doe" at the end of a line: the epigraph convention.
-  if (at > 0 && /[—―–-]/.test(tokens[at - 1]!.text) && !isSpeechVerb(first)) {
-    const phrase = phraseAfter(tokens, at);
-    const next = phrase ? tokens[phrase.to] : undefined;
-    if (
-      phrase &&
-      tokens[phrase.from]!.capital &&
-      (!next || /^\n/.test(text.slice(tokens[phrase.to - 1]!.end)))
-    )
-      return { cue: null, speaker: speakerOf(text, tokens, phrase), side: 'after' };
-  }
-  if (first.lower === 'according' && tokens[at + 1]?.lower === 'to') {
-    return {
-      cue: 'according to',
-      speaker: speakerOf(text, tokens, phraseAfter(tokens, at + 2)),
-      side: 'after',
-    };
-  }
-  if (isSpeechVerb(first)) {
-    // ", said Obama" / ", said in a statement" / ", reads the statement of the White House".
-    let cueEnd = cueExtension(tokens, at + 1);
-    if (first.lower === 'reads' || first.lower === 'read') cueEnd = at + 1;
-    const phrase = phraseAfter(tokens, cueEnd);
-    if (phrase && (first.lower === 'reads' || first.lower === 'read')) {
-      return {
-        cue: cueText(text, tokens, at, Math.min(phrase.to, at + 3)),
-        speaker: speakerOf(text, tokens, phrase),
-        side: 'after',
-      };
-    }
-    // A verb with nobody after it ("…, adding that") leaves the speaker to the words before the
-    // quotation, unless it reports a document ("said in a statement").
-    if (!phrase && (cueEnd === at + 1 || weakSpeechVerbs.has(first.lower))) return null;
-    return {
-      cue: cueText(text, tokens, at, cueEnd),
-      speaker: speakerOf(text, tokens, phrase),
-      side: 'after',
-    };
-  }
-  // ", Obama said" / ", the Kremlin press service said in a statement" / ", it said".
-  const direct = subjectThenVerb(text, tokens, at);
-  if (direct) return direct;
-  // "… is held accountable, Warren said.": an attribution closing the sentence after a comma.
-  for (let k = at + 1; k < tokens.length; k++) {
-    if (/^[.;!?]$/.test(tokens[k]!.text)) break;
-    if (tokens[k]!.text !== ',') continue;
-    const late = subjectThenVerb(text, tokens, k + 1);
-    if (late?.speaker && /^[.;!?]?$/.test(tokens[late.verbEnd]?.text ?? '')) return late;
-  }
-  return null;
-}
-
-const prepositions = new Set(['in', 'at', 'for', 'of', 'from', 'with', 'on']);
-
-/** The speech verb after a subject: past "(D-Mo.)", "in the Clinton ad", ", a historian who …,". */
-function verbAfter(tokens: readonly Token[], from: number): number {
-  let k = from;
-  if (tokens[k]?.text === '(') {
-    while (k < tokens.length && k - from < 8 && tokens[k]!.text !== ')') k++;
-    k++;
-  }
-  if (prepositions.has(tokens[k]?.lower ?? '')) {
-    const start = k;
-    while (k < tokens.length && k - start < 6 && tokens[k]!.word && !isSpeechVerb(tokens[k])) k++;
-  } else if (tokens[k]?.text === ',') {
-    // An appositive: up to the comma before the verb.
-    const start = k;
-    for (k = start + 1; k < tokens.length && k - start < 30; k++) {
-      if (/^[.;!?:]$/.test(tokens[k]!.text)) return -1;
-      if (tokens[k]!.text === ',' && isSpeechVerb(tokens[k + 1])) {
-        k++;
-        break;
-      }
-    }
-  }
-  const adverbStart = k;
-  while (k < tokens.length && adverbs.has(tokens[k]!.lower) && k - adverbStart < 3) k++;
-  return isSpeechVerb(tokens[k]) ? k : -1;
-}
-
-function subjectThenVerb(
-  text: string,
-  tokens: readonly Token[],
-  at: number,
-): (Attribution & { verbEnd: number }) | null {
-  const phrase = phraseAfter(tokens, at);
-  if (!phrase) return null;
-  const verb = verbAfter(tokens, phrase.to);
-  if (verb < 0) return null;
-  const cueEnd = cueExtension(tokens, verb + 1);
-  return {
-    cue: cueText(text, tokens, verb, cueEnd),
-    speaker: speakerOf(text, tokens, phrase),
-    side: 'after',
-    verbEnd: cueEnd,
-  };
-}
+export { attributionAfter } from './attribution-after.js';
+export type { Attribution } from './cues.js';
 
 /**
  * The attribution before a quotation: `text` from the start of its sentence (or the previous
@@ -172,17 +40,65 @@ export function attributionBefore(text: string, from: number, to: number): Attri
       };
     }
     // "read" reports speech only as "the statement reads": before a quotation it is a title's verb.
+    if (isPutIt(tokens, k)) {
+      // "As Jane Doe, a tax lawyer, recently put it, “…”".
+      const end = tokens[k - 1] && isAdverb(tokens, k - 1) ? k - 1 : k;
+      const subject = phraseBefore(tokens, end);
+      if (subject) return { cue: 'put it', speaker: speakerOf(text, tokens, subject), side: 'before' };
+      continue;
+    }
     if (!isSpeechVerb(token) || token.lower === 'read' || token.lower === 'reads') continue;
+    if (usedAsNoun(tokens, k)) {
+      // "Trump’s claim of “…”": the one whose claim it is, when the quotation is what was claimed
+      // (not "Trump’s tweet was only “to mock”"); else a cue with nobody named yet.
+      const possessor = tokens[k - 1]?.possessive ? k - 1 : tokens[k - 2]?.possessive ? k - 2 : -1;
+      const content = tokens[k + 1] === undefined || /^(?:of|that|:|,)$/.test(tokens[k + 1]!.lower);
+      const owner = content ? possessor : -1;
+      const phrase = owner >= 0 ? phraseBefore(tokens, owner + 1) : null;
+      const owned = speakerOf(text, tokens, phrase);
+      if (owned) {
+        // "Voss’s claim": Voss.
+        const trimmed = owned.text.replace(/['’]s?$/u, '');
+        return {
+          cue: token.lower,
+          speaker: { ...owned, text: trimmed, end: owned.start + trimmed.length },
+          side: 'before',
+        };
+      }
+      subjectless ??= { cue: token.lower, speaker: null, side: 'before' };
+      continue;
+    }
     if (token.lower.endsWith('ing') || tokens[k - 1]?.lower === 'was' || tokens[k - 1]?.lower === 'were') {
-      // "…, saying" / "was quoted as saying": the subject opens the clause.
+      // "footage of Trump saying": the name right before the participle says it…
+      const named = tokens[k - 1]?.capital ? phraseBefore(tokens, k) : null;
+      if (named && token.lower.endsWith('ing'))
+        return { cue: token.lower, speaker: speakerOf(text, tokens, named), side: 'before' };
+      // "X said in a statement, adding that…": the attribution the participle goes on from…
+      if (tokens[k - 1]?.text === ',' && k >= 2) {
+        const earlier = attributionBefore(text, tokens[0]!.start, tokens[k - 1]!.start);
+        if (earlier?.speaker && earlier.cue && !earlier.cue.endsWith('ing'))
+          return { cue: token.lower, speaker: earlier.speaker, side: 'before' };
+      }
+      // …and in "…, saying" or "was quoted as saying", the subject that opens the clause.
       const subject = firstPhrase(tokens, k);
       if (subject) return { cue: token.lower, speaker: speakerOf(text, tokens, subject), side: 'before' };
       continue;
     }
     let end = k;
-    while (end > 0 && adverbs.has(tokens[end - 1]!.lower) && k - end < 3) end--;
-    if (/^(?:who|which|that)$/.test(tokens[end - 1]?.lower ?? '') && tokens[end - 2]?.text === ',') end -= 2;
-    const subject = phraseBefore(tokens, end);
+    while (end > 0 && isAdverb(tokens, end - 1) && k - end < 3) end--;
+    const relative = /^(?:who|which|that)$/.test(tokens[end - 1]?.lower ?? '');
+    if (relative && tokens[end - 2]?.text === ',') end -= 2;
+    // "told a woman who suggested that…": a relative clause's verb is not the sentence's.
+    else if (relative) continue;
+    // "Scott beamed and asked the crowd…": a second verb has the clause's subject.
+    if (tokens[end - 1]?.lower === 'and') {
+      const first = firstPhrase(tokens, end - 1, false, false);
+      if (first) return { cue: token.lower, speaker: speakerOf(text, tokens, first), side: 'before' };
+    }
+    let subject = phraseBefore(tokens, end);
+    // "Protesters marching through the streets chanted": not the object of a preposition.
+    if (subject && prepositions.has(tokens[subject.from - 1]?.lower ?? ''))
+      subject = firstPhrase(tokens, subject.from, false, false) ?? subject;
     if (subject) return { cue: token.lower, speaker: speakerOf(text, tokens, subject), side: 'before' };
     // "…," said Jane Doe, "…": the subject after the verb, right before the quotation.
     const inverted = phraseAfter(tokens, k + 1);
@@ -213,18 +129,34 @@ export function clauseSubject(text: string, from: number, to: number): Attributi
   return subject ? { cue: null, speaker: speakerOf(text, tokens, subject), side: 'clause' } : null;
 }
 
-/** The first speaker phrase of a clause (after its last comma if `mainClause`), before token `end`. */
-function firstPhrase(tokens: readonly Token[], end: number, mainClause = false): Phrase | null {
+/**
+ * The first speaker phrase of a clause (after its last comma if `mainClause`), before token `end`;
+ * the object of a preposition only when there is no other and `orObject`.
+ */
+function firstPhrase(
+  tokens: readonly Token[],
+  end: number,
+  mainClause = false,
+  orObject = true,
+): Phrase | null {
   if (end <= 0) return null;
   let start = end - 1;
   const stop = mainClause ? /^[.;!?,]$/ : /^[.;!?]$/;
   while (start > 0 && !stop.test(tokens[start - 1]!.text)) start--;
-  for (let k = start; k < Math.min(end, start + 10); k++) {
+  let object: Phrase | null = null;
+  for (let k = start; k < Math.min(end, start + 24); k++) {
     const phrase = phraseAfter(tokens, k);
-    if (phrase && phrase.to <= end) return phrase;
-    if (tokens[k]!.text === ',') continue;
+    if (!phrase || phrase.to > end) continue;
+    // "During a speech, Trump…", "… a call to Ukraine and …": the object of a preposition is no
+    // subject, unless the clause has no other ("A lesson from Loretta Lynch:").
+    if (prepositions.has(tokens[k - 1]?.lower ?? '')) {
+      object ??= phrase;
+      k = phrase.to - 1;
+      continue;
+    }
+    return phrase;
   }
-  return null;
+  return orObject ? object : null;
 }
 
 /** A transcript label opening the quotation's words: "PENCE: Well, look…". */

@@ -1,12 +1,16 @@
 /**
  * extractQuotations: the direct quotations of one article and who said them.
  *
- * Quotation marks are paired first (quote-marks.ts); each quotation's own sentence is read for a
- * speech cue and the words naming its speaker (attribution.ts); a quotation with none takes the
- * speaker of a quotation it continues — the rest of its sentence, the paragraph before it, the
- * paragraph it runs on from. Names, pronouns, descriptions and documents are then resolved
- * against everything the article says (discourse.ts, resolve.ts). Short quoted words with no cue
- * anywhere near are scare quotes or titles, not quotations.
+ * Quotation marks are paired first (quote-marks.ts). Each quotation's own sentence is read for a
+ * speech cue and the words naming its speaker: after it (attribution-after.ts — including "…?”
+ * Trump said." where the question mark does not end the sentence), else before it
+ * (attribution.ts), taking the outer of nested reports ("X said that Y called it “…”" is X's,
+ * "according to X, Y said “…”" X's). A quotation with none takes the speaker of the quotation it
+ * continues — the rest of its sentence, the sentence before it in its paragraph, the paragraph
+ * before, the paragraph it runs on from. Names, pronouns, descriptions and documents are then
+ * resolved (resolve.ts) against what the article says, read lazily (discourse.ts, persons.ts):
+ * only the sentences a pronoun looks back through, only the places a surname is written. Short
+ * quoted words with no cue anywhere near are scare quotes or titles, not quotations.
  */
 import {
   type Attribution,
@@ -16,10 +20,11 @@ import {
   labelInside,
 } from './attribution.js';
 import { ArticleModel } from './discourse.js';
+import { type Draft, inheritSpeakers } from './inherit-speakers.js';
 import { compromiseKnowledge, type NameKnowledge } from './name-knowledge.js';
 import { findQuotedSpans, type QuotedSpan } from './quote-marks.js';
 import { SpeakerResolver } from './resolve.js';
-import { sentenceAt, sentenceStarts } from './tokens.js';
+import { sentenceAt } from './tokens.js';
 import type { Quotation } from './types.js';
 
 export interface ExtractOptions {
@@ -31,26 +36,86 @@ export interface ExtractOptions {
 const scareQuoteWords = 4;
 const anyQuoteMark = /["“”„«»'‘’]/;
 
-interface Draft {
-  span: QuotedSpan;
-  own: Attribution | null;
-  speaker: string | null;
-  asWritten: string | null;
-  cue: string | null;
-  partial: boolean;
-  /** Shares a sentence with the quotation before it. */
-  sameSentenceAsPrevious: boolean;
-}
-
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
+}
+
+const smallWords = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'of',
+  'in',
+  'on',
+  'to',
+  'for',
+  'at',
+  'by',
+  'is',
+  'it',
+]);
+const titleBefore =
+  /(?:['’]s|\b(?:on|episode of|book|books|titled|anthem|song|album|program|programme|show|series|column),?)\s*$/iu;
+const titleAfter =
+  /^[\s,.]*(?:program|programme|show|forum|radio|series|podcast|album|song|event|segment)\b/iu;
+
+/**
+ * Whether quoted words name a show, a book or a song rather than quote anyone: a few words in
+ * title case written where a title stands (after "on", a possessive or "titled", before "show" or
+ * "program"): "on Fox News’s “Fox and Friends.”", "his “Keepin' It Real” radio program".
+ */
+function isTitle(text: string, span: QuotedSpan): boolean {
+  const words = text
+    .slice(span.start, span.end)
+    .replace(/[.,!?;:]+$/u, '')
+    .split(/\s+/u)
+    .filter(Boolean);
+  if (words.length < 2 || words.length > 7) return false;
+  const titleCase = words.every(
+    (word, k) => /^[\p{Lu}\d(]/u.test(word) || (k > 0 && smallWords.has(word.toLowerCase())),
+  );
+  if (!titleCase) return false;
+  return (
+    titleBefore.test(text.slice(Math.max(0, span.open - 24), span.open)) ||
+    titleAfter.test(text.slice(span.close, span.close + 24))
+  );
 }
 
 /** Whether nothing but spaces, commas and a cue separates two quotations: one sentence. */
 function sameSentence(text: string, before: QuotedSpan, after: QuotedSpan): boolean {
   const between = text.slice(before.close, after.open);
   if (/[.!?…]["”’)]*\s/.test(between)) return false;
+  // “…it.”  Check out the trailer: the full stop inside the marks ended the sentence.
+  const endsSentence = /[.!?…]$/.test(text.slice(before.start, before.end));
+  if (endsSentence && /^\s+["“‘(]?\p{Lu}/u.test(between)) return false;
   return !(between.trim() === '' && /[.!?…]$/.test(text.slice(before.start, before.end)));
+}
+
+/**
+ * The outermost of nested attributions before a quotation: "Trump said that Clinton once called
+ * it “the gold standard”" is Trump's attribution; "According to the Post, Lund said “…”" the Post's.
+ */
+function outermost(text: string, from: number, found: Attribution | null): Attribution | null {
+  let outer = found;
+  for (let hops = 0; outer?.speaker && hops < 3; hops++) {
+    const further = attributionBefore(text, from, outer.speaker.start);
+    if (!further?.speaker) break;
+    // Only a report of a report, "X said that Y…", "X pointed to reports that Y…", or "according
+    // to X": not "When X noted that…, Y boasted".
+    const between = text.slice(further.speaker.end, outer.speaker.start);
+    // "X said that Y …", or "X said Y …" with the "that" left out.
+    const embedded =
+      /\b(?:that|what)\s*$/.test(between) ||
+      /^(?:that|what)\s/i.test(outer.speaker.text) ||
+      (further.cue !== null &&
+        between.trimEnd().toLowerCase().endsWith(` ${further.cue}`) &&
+        !/[.;:!?"“”,]/.test(between));
+    if (further.cue !== 'according to' && !embedded) break;
+    outer = further;
+  }
+  return outer;
 }
 
 /** Finds the attribution of a quotation in its own sentence. */
@@ -64,15 +129,34 @@ function ownAttribution(
   const label = labelInside(text, span.start, span.end);
   if (label) return label;
   if (!span.continues) {
-    const sentenceEnd = starts[sentenceAt(starts, span.close + 1) + 1] ?? text.length;
-    const after = attributionAfter(text, span.close, Math.min(sentenceEnd, next?.open ?? text.length));
+    // The sentence the closing mark is in: a full stop inside the marks may end it…
+    const sentence = sentenceAt(starts, span.close - 1);
+    const sentenceEnd = starts[sentence + 1] ?? text.length;
+    const limit = next?.open ?? text.length;
+    const after = attributionAfter(text, span.close, Math.min(sentenceEnd, limit));
     if (after) return after;
+    // …but not a question or exclamation mark before an attribution that closes the sentence:
+    // "“Who would have believed it?” Trump said." (unlike "…escapades.” The agency said it…").
+    if (
+      sentenceEnd <= span.close + 2 &&
+      sentenceEnd < limit &&
+      /[?!…—–-]$/.test(text.slice(span.start, span.end))
+    ) {
+      const closing = attributionAfter(
+        text,
+        span.close,
+        Math.min(starts[sentence + 2] ?? text.length, limit),
+        true,
+      );
+      if (closing) return closing;
+    }
   }
   const sentenceStart = starts[sentenceAt(starts, span.open)]!;
   const from = Math.max(sentenceStart, previous?.paragraph === span.paragraph ? previous.close : 0);
   if (span.continued) return null;
-  const before = attributionBefore(text, from, span.open);
-  if (before || from === span.open || !/\p{L}/u.test(text.slice(from, span.open))) return before;
+  const before = outermost(text, from, attributionBefore(text, from, span.open));
+  if (before?.speaker || from === span.open || !/\p{L}/u.test(text.slice(from, span.open))) return before;
+  if (before) return before;
   // Quoted words inside a clause with no speech verb: the clause's subject says them.
   return clauseSubject(text, sentenceStart, span.open);
 }
@@ -96,15 +180,7 @@ export function extractQuotations(paragraphs: readonly string[], options: Extrac
   const knowledge = options.knowledge ?? compromiseKnowledge();
   const model = new ArticleModel(paragraphs, spans, knowledge);
   const resolver = new SpeakerResolver(model);
-  const startsOf = new Map<number, number[]>();
-  const starts = (paragraph: number) => {
-    let found = startsOf.get(paragraph);
-    if (!found) {
-      found = sentenceStarts(paragraphs[paragraph]!);
-      startsOf.set(paragraph, found);
-    }
-    return found;
-  };
+  const starts = (paragraph: number) => model.sentenceStartsOf(paragraph);
 
   const drafts: Draft[] = spans.map((span, index) => {
     const text = paragraphs[span.paragraph]!;
@@ -114,7 +190,7 @@ export function extractQuotations(paragraphs: readonly string[], options: Extrac
     let speaker: string | null = null;
     if (own?.speaker) {
       const place = { paragraph: span.paragraph, offset: own.speaker.start };
-      const resolved = resolver.resolve(own.speaker.text, place);
+      const resolved = resolver.resolve(own.speaker.text, place, own.side !== 'clause');
       speaker = resolved.speaker;
       if (resolved.institution && speaker) resolver.noteIssuer(speaker, place);
     } else if (own?.cue && /statement|report|readout/.test(own.cue)) {
@@ -131,7 +207,7 @@ export function extractQuotations(paragraphs: readonly string[], options: Extrac
     };
   });
 
-  inheritSpeakers(drafts, paragraphs, resolver);
+  inheritSpeakers(drafts, paragraphs, starts, resolver);
 
   const quotations: Quotation[] = [];
   drafts.forEach((draft, index) => {
@@ -141,7 +217,9 @@ export function extractQuotations(paragraphs: readonly string[], options: Extrac
       cued(draft) ||
       (draft.sameSentenceAsPrevious && cued(drafts[index - 1])) ||
       (drafts[index + 1]?.sameSentenceAsPrevious === true && cued(drafts[index + 1]));
-    const text = paragraphs[span.paragraph]!.slice(span.start, span.end);
+    const paragraphText = paragraphs[span.paragraph]!;
+    const text = paragraphText.slice(span.start, span.end);
+    if (!/\p{L}/u.test(text) || isTitle(paragraphText, span)) return;
     if (
       !sentenceHasCue &&
       !span.continues &&
@@ -164,57 +242,4 @@ export function extractQuotations(paragraphs: readonly string[], options: Extrac
     quotations.push(quotation);
   });
   return quotations;
-}
-
-/** Gives quotations with no attribution of their own the speaker of the one they continue. */
-function inheritSpeakers(drafts: Draft[], paragraphs: readonly string[], resolver: SpeakerResolver): void {
-  const copy = (to: Draft, from: Draft) => {
-    to.speaker = from.speaker;
-    to.asWritten = from.asWritten;
-    to.cue = from.cue;
-  };
-  // A quotation running over paragraphs has one speaker, wherever its cue stands.
-  for (let index = 0; index < drafts.length; index++) {
-    let end = index;
-    while (drafts[end]!.span.continues && drafts[end + 1]?.span.continued) end++;
-    if (end === index) continue;
-    const chain = drafts.slice(index, end + 1);
-    const source = chain.find((draft) => draft.speaker !== null) ?? chain.find((draft) => draft.own !== null);
-    if (source) for (const draft of chain) if (!draft.own) copy(draft, source);
-    index = end;
-  }
-  drafts.forEach((draft, index) => {
-    if (draft.speaker || draft.own?.speaker) return;
-    const previous = drafts[index - 1];
-    const next = drafts[index + 1];
-    const sameParagraph = (other: Draft | undefined) =>
-      other !== undefined && other.span.paragraph === draft.span.paragraph;
-    if (draft.sameSentenceAsPrevious && previous?.cue !== undefined && (previous.own || previous.speaker))
-      copy(draft, previous);
-    else if (next?.sameSentenceAsPrevious && next.own) copy(draft, next);
-    else if (sameParagraph(previous) && previous!.speaker) copy(draft, previous!);
-    else if (!draft.partial && sameParagraph(next) && next!.own?.side === 'after' && next!.speaker)
-      copy(draft, next!);
-    else if (!draft.partial && !sameParagraph(previous) && draft.span.paragraph > 0) {
-      // A paragraph that opens with a quotation goes on with the speaker of the paragraph before.
-      const before = previous?.span.paragraph === draft.span.paragraph - 1 ? previous : undefined;
-      if (before?.speaker) copy(draft, before);
-      else inheritFromText(draft, paragraphs[draft.span.paragraph - 1]!, draft.span.paragraph - 1, resolver);
-    }
-  });
-}
-
-/** "… Ms Doe said:" or "Ms Doe said the plan would fail." closing the paragraph before. */
-function inheritFromText(draft: Draft, text: string, paragraph: number, resolver: SpeakerResolver): void {
-  const starts = sentenceStarts(text);
-  const last = starts.at(-1) ?? 0;
-  const attribution = attributionBefore(text, last, text.length);
-  if (!attribution?.speaker || attribution.side !== 'before' || !attribution.cue) return;
-  const resolved = resolver.resolve(attribution.speaker.text, {
-    paragraph,
-    offset: attribution.speaker.start,
-  });
-  draft.speaker = resolved.speaker;
-  draft.asWritten = attribution.speaker.text;
-  draft.cue = attribution.cue;
 }

@@ -20,7 +20,7 @@ const speechLemmas = [
   'advise', 'indicate', 'highlight', 'mention', 'elaborate', 'interject', 'sing', 'chant', 'blog',
   'concur', 'agree', 'dismiss', 'summarize',
   'summarise', 'echo', 'estimate', 'forecast', 'boom', 'thunder', 'sneer', 'laugh', 'cry', 'sigh', 'groan',
-  'rule', 'instruct', 'beg', 'implore', 'exhort', 'appeal',
+  'rule', 'instruct', 'beg', 'implore', 'exhort', 'appeal', 'liken', 'compare', 'deride', 'ridicule', 'rate',
 ];
 
 const irregular: Record<string, string[]> = {
@@ -54,7 +54,9 @@ export const speechVerbs: ReadonlySet<string> = new Set(speechLemmas.flatMap(inf
 
 /** Speech verbs that only report speech with a quotation or a particle ('pointed out', 'called X "…"'). */
 export const weakSpeechVerbs: ReadonlySet<string> = new Set(
-  ['call', 'rule', 'dismiss', 'describe', 'label', 'dub', 'brand', 'term'].flatMap(inflect).concat(['read']),
+  ['call', 'rule', 'dismiss', 'describe', 'label', 'dub', 'brand', 'term', 'rate']
+    .flatMap(inflect)
+    .concat(['read']),
 );
 
 /** Words between a subject and its speech verb that change nothing ('Obama also said'). */
@@ -137,9 +139,15 @@ export const titles: ReadonlyMap<string, string> = new Map([
   ['anchor', 'host'],
 ] as Array<[string, string]>);
 
-/** Role nouns of descriptions ('the Russian leader', 'a senior official'). */
+/** The plural of a role noun: 'officials', 'spokesmen', 'businesswomen'. */
+function plural(noun: string): string {
+  if (noun.endsWith('man')) return `${noun.slice(0, -3)}men`;
+  return /(?:s|sh|ch|x)$/.test(noun) ? `${noun}es` : `${noun}s`;
+}
+
+/** Role nouns of descriptions ('the Russian leader', 'a senior official', 'several groups'), and their plurals. */
 // biome-ignore format: a word list
-export const roleNouns: ReadonlySet<string> = new Set([
+const singularRoles = [
   'president', 'leader', 'premier', 'minister', 'secretary', 'chancellor', 'senator', 'governor', 'mayor',
   'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'source', 'sources', 'aide', 'adviser',
   'advisor', 'candidate', 'nominee', 'businessman', 'businesswoman', 'billionaire', 'executive', 'chief',
@@ -153,27 +161,9 @@ export const roleNouns: ReadonlySet<string> = new Set([
   'husband', 'daughter', 'son', 'man', 'woman', 'king', 'queen', 'prince', 'princess', 'pope', 'questioner',
   'interviewer', 'moderator', 'organizer', 'organiser', 'campaigner', 'entrepreneur', 'investor', 'mogul',
   'tycoon', 'chief executive', 'ceo', 'veteran', 'colleague', 'friend', 'partner', 'politician', 'statesman',
-]);
-
-/** Roles one description may name by another: a head of state is a leader, a premier a prime minister. */
-const roleFamilies: ReadonlyArray<ReadonlySet<string>> = [
-  new Set(['president', 'leader', 'head', 'head of state', 'counterpart']),
-  new Set(['prime minister', 'premier', 'leader', 'head', 'head of government', 'counterpart']),
-  new Set(['chancellor', 'leader', 'head', 'counterpart']),
-  new Set(['king', 'queen', 'leader', 'monarch']),
-  new Set(['spokesperson', 'spokesman', 'spokeswoman', 'press secretary', 'spokesperson']),
-  new Set(['representative', 'congressman', 'congresswoman', 'lawmaker']),
-  new Set(['senator', 'lawmaker']),
-  new Set(['chairman', 'chairwoman', 'chair']),
-  new Set(['businessman', 'businesswoman', 'billionaire', 'mogul', 'tycoon', 'nominee', 'candidate']),
-  new Set(['chief executive', 'ceo', 'executive', 'boss', 'head']),
+  'group', 'advocate', 'protester', 'delegate', 'member', 'leader', 'environmentalist', 'observer', 'watchdog',
 ];
-
-/** Whether a description's role can name someone known by another role. */
-export function rolesCompatible(described: string, known: string): boolean {
-  if (described === known) return true;
-  return roleFamilies.some((family) => family.has(described) && family.has(known));
-}
+export const roleNouns: ReadonlySet<string> = new Set([...singularRoles, ...singularRoles.map(plural)]);
 
 /** Nationality words and country names, to the key of their country. */
 // biome-ignore format: a word list
@@ -221,6 +211,7 @@ export const documentNouns: ReadonlySet<string> = new Set([
   'study', 'survey', 'poll', 'ad', 'advertisement', 'video', 'message', 'notice', 'announcement', 'text',
   'order', 'opinion', 'indictment', 'suit', 'petition', 'proposal', 'bill', 'resolution', 'website', 'post',
   'note', 'summary', 'analysis', 'book', 'paper', 'memoir', 'interview', 'speech', 'declaration', 'appeal',
+  'piece', 'story', 'column', 'bylaws', 'guidelines', 'platform',
 ]);
 
 /** Nouns of speaking bodies written in lower case ('the press service', 'the ministry'). */
@@ -236,6 +227,15 @@ export const malePronouns: ReadonlySet<string> = new Set(['he', 'him', 'his', 'h
 export const femalePronouns: ReadonlySet<string> = new Set(['she', 'her', 'hers', 'herself']);
 /** Pronouns that can stand as the subject of a speech verb. */
 export const subjectPronouns: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they', 'i', 'we', 'you']);
+
+/** Prepositions: a name after one is its object, not a subject ("loyalists to Joe Biden"). */
+// biome-ignore format: a word list
+export const prepositions: ReadonlySet<string> = new Set([
+  'to', 'of', 'for', 'with', 'from', 'by', 'about', 'against', 'into', 'at', 'on', 'in', 'over', 'under', 'than',
+  'during', 'after', 'before', 'since', 'until', 'despite', 'through', 'throughout', 'amid', 'among', 'within',
+  'without', 'like', 'unlike', 'toward', 'towards', 'upon', 'via', 'including', 'between', 'versus', 'behind',
+  'beside', 'near', 'alongside',
+]);
 
 /** Words that begin a description ('the', 'a', 'one'). */
 // biome-ignore format: a word list
@@ -257,4 +257,16 @@ export const notNames: ReadonlySet<string> = new Set([
   'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mrs', 'mr',
   'instead', 'indeed', 'today', 'yesterday', 'tonight', 'again', 'even', 'just', 'only', 'well', 'oh', 'look',
   'democrats', 'republicans', 'americans', 'russians', 'nevertheless', 'thus', 'although', 'though', 'because',
+]);
+
+/** Last words of capitalised names of things and places, not persons ('the Affordable Care Act', 'Midway Atoll'). */
+// biome-ignore format: a word list
+export const thingNouns: ReadonlySet<string> = new Set([
+  'act', 'charter', 'amendment', 'treaty', 'accord', 'accords', 'agreement', 'plan', 'program', 'programme', 'deal',
+  'day', 'war', 'games', 'cup', 'prize', 'award', 'awards', 'summit', 'conference', 'forum', 'law', 'initiative',
+  'project', 'policy', 'doctrine', 'index', 'tax', 'atoll', 'island', 'islands', 'county', 'park', 'river', 'lake',
+  'mountain', 'mountains', 'valley', 'bay', 'beach', 'street', 'avenue', 'road', 'square', 'airport', 'station',
+  'bridge', 'canyon', 'forest', 'desert', 'harbor', 'harbour', 'port', 'coast', 'peninsula', 'gulf', 'sea', 'ocean',
+  'hills', 'heights', 'hall', 'stadium', 'arena', 'building', 'tower', 'plaza', 'museum', 'hospital', 'memorial',
+  'monument', 'garden', 'gardens', 'festival', 'show', 'series', 'prize', 'trophy', 'championship', 'olympics',
 ]);

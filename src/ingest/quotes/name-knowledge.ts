@@ -31,22 +31,19 @@ export const rulesOnly: NameKnowledge = {
 
 type Lexicon = Record<string, string | string[]>;
 
-function tagsOf(lexicon: Lexicon, lower: string): readonly string[] {
-  const tags = lexicon[lower];
-  if (tags === undefined) return [];
-  return typeof tags === 'string' ? [tags] : tags;
-}
+// What a word is, as bits: one Map lookup answers every question about it.
+const male = 1;
+const female = 2;
+const eitherSex = 4;
+const surname = 8;
+const place = 16;
+const organization = 32;
+const common = 64;
 
 let compromiseLexicon: NameKnowledge | undefined;
 
-/**
- * Name knowledge from compromise's lexicon, built once.
- *
- * @example compromiseKnowledge().firstName('hillary') // 'f'
- */
-export function compromiseKnowledge(): NameKnowledge {
-  if (compromiseLexicon) return compromiseLexicon;
-  const lexicon = (nlp.model() as { one: { lexicon: Lexicon } }).one.lexicon;
+/** The lexicon's tags of every word, folded into bits once. */
+function wordBits(lexicon: Lexicon): Map<string, number> {
   const places = new Set(['Country', 'City', 'Region', 'Place']);
   const names = new Set([
     'FirstName',
@@ -58,24 +55,46 @@ export function compromiseKnowledge(): NameKnowledge {
     'Honorific',
   ]);
   // biome-ignore format: a word list
-  const common = new Set([
+  const commonTags = new Set([
     'Adjective', 'Gerund', 'PastTense', 'Plural', 'PresentTense', 'Infinitive', 'Adverb', 'Comparative',
     'Superlative', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Verb', 'Modal', 'Participle',
   ]);
+  const bits = new Map<string, number>();
+  for (const [word, value] of Object.entries(lexicon)) {
+    const tags = typeof value === 'string' ? [value] : value;
+    let found = 0;
+    if (tags.includes('MaleName')) found |= male;
+    else if (tags.includes('FemaleName')) found |= female;
+    else if (tags.includes('FirstName')) found |= eitherSex;
+    if (tags.some((tag) => tag === 'LastName' || tag === 'Person')) found |= surname;
+    if (tags.some((tag) => places.has(tag))) found |= place;
+    if (tags.includes('Organization')) found |= organization;
+    if (tags.some((tag) => commonTags.has(tag)) && !tags.some((tag) => names.has(tag))) found |= common;
+    if (found !== 0) bits.set(word, found);
+  }
+  return bits;
+}
+
+/**
+ * Name knowledge from compromise's lexicon, built once.
+ *
+ * @example compromiseKnowledge().firstName('hillary') // 'f'
+ */
+export function compromiseKnowledge(): NameKnowledge {
+  if (compromiseLexicon) return compromiseLexicon;
+  const bits = wordBits((nlp.model() as { one: { lexicon: Lexicon } }).one.lexicon);
+  const has = (lower: string, bit: number) => ((bits.get(lower) ?? 0) & bit) !== 0;
   compromiseLexicon = {
     firstName(lower) {
-      const tags = tagsOf(lexicon, lower);
-      if (tags.includes('MaleName')) return 'm';
-      if (tags.includes('FemaleName')) return 'f';
-      return tags.includes('FirstName') ? '?' : null;
+      const found = bits.get(lower) ?? 0;
+      if (found & male) return 'm';
+      if (found & female) return 'f';
+      return found & eitherSex ? '?' : null;
     },
-    isSurname: (lower) => tagsOf(lexicon, lower).some((tag) => tag === 'LastName' || tag === 'Person'),
-    isPlace: (lower) => tagsOf(lexicon, lower).some((tag) => places.has(tag)),
-    isOrganization: (lower) => tagsOf(lexicon, lower).includes('Organization'),
-    isCommonWord(lower) {
-      const tags = tagsOf(lexicon, lower);
-      return tags.some((tag) => common.has(tag)) && !tags.some((tag) => names.has(tag));
-    },
+    isSurname: (lower) => has(lower, surname),
+    isPlace: (lower) => has(lower, place),
+    isOrganization: (lower) => has(lower, organization),
+    isCommonWord: (lower) => has(lower, common),
   };
   return compromiseLexicon;
 }

@@ -9,6 +9,7 @@ import {
   institutionNouns,
   institutionWords,
   nations,
+  notNames,
   roleNouns,
   speechVerbs,
   subjectPronouns,
@@ -32,9 +33,14 @@ const stopWords = new Set([
   'without', 'within', 'between', 'among', 'amid', 'despite', 'like', 'unlike', 'toward', 'towards',
 ]);
 
+/** Capitalised words of `notNames` that still name speakers: groups ("Republicans said"). */
+const groups = new Set(['democrats', 'republicans', 'americans', 'russians']);
+
 /** A word that may head a speaker phrase. */
 export function isHead(token: Token): boolean {
   if (!token.word) return false;
+  // Months, weekdays and sentence adverbs ("In August,", "Meanwhile,") are capitalised but name nobody.
+  if (token.capital && notNames.has(token.lower) && !groups.has(token.lower)) return false;
   if (token.capital && !stopWords.has(token.lower) && !determiners.has(token.lower)) return true;
   return (
     roleNouns.has(token.lower) ||
@@ -48,6 +54,20 @@ export function isHead(token: Token): boolean {
 function looksLikeVerb(token: Token): boolean {
   if (token.capital || roleNouns.has(token.lower) || documentNouns.has(token.lower)) return false;
   return speechVerbs.has(token.lower) || /(?:ed|ing|ly)$/.test(token.lower);
+}
+
+/**
+ * Whether a clause opens at `at` with a participle ("Following a meeting, …", "Speaking at a
+ * rally, …"), not a name: a capitalised -ing word first in its clause, before a lower-case word.
+ * "Manning said" and "Browning, the poet," are names.
+ */
+function opensWithParticiple(tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at]!;
+  if (!token.capital || !token.lower.endsWith('ing') || token.lower.length < 5) return false;
+  const previous = tokens[at - 1];
+  if (previous && !/^[.!?:;,“"‘(—–]$/.test(previous.text)) return false;
+  const next = tokens[at + 1];
+  return next?.word === true && !next.capital && !speechVerbs.has(next.lower);
 }
 
 /** Whether a token can sit inside a speaker phrase. */
@@ -72,6 +92,7 @@ function skipParenthesis(tokens: readonly Token[], at: number): number {
 export function phraseAfter(tokens: readonly Token[], at: number): Phrase | null {
   const first = tokens[at];
   if (!first) return null;
+  if (opensWithParticiple(tokens, at)) return null;
   if (subjectPronouns.has(first.lower)) return { from: at, to: at + 1 };
   let k = at;
   if (determiners.has(first.lower)) k++;
@@ -84,6 +105,15 @@ export function phraseAfter(tokens: readonly Token[], at: number): Phrase | null
       k = after;
       continue;
     }
+    // "9/11 widow Terry Strada": a date written with a slash.
+    if (
+      token.text === '/' &&
+      /^\d+$/.test(tokens[k - 1]?.text ?? '') &&
+      /^\d+$/.test(tokens[k + 1]?.text ?? '')
+    ) {
+      k += 2;
+      continue;
+    }
     if (token.lower === 'of' && lastHead >= 0) {
       // "the statement of the White House", "the President of the United States".
       const next = tokens[k + 1]?.lower === 'the' ? k + 2 : k + 1;
@@ -93,13 +123,39 @@ export function phraseAfter(tokens: readonly Token[], at: number): Phrase | null
       }
       break;
     }
-    if (!fits(token)) break;
+    // "retired Air Force general Lloyd Newton": a participle describing the name that follows.
+    const describing =
+      k === at &&
+      /ed$/.test(token.lower) &&
+      !speechVerbs.has(token.lower) &&
+      (tokens[k + 1]?.capital || roleNouns.has(tokens[k + 1]?.lower ?? ''));
+    if (!fits(token) && !describing) break;
     if (isHead(token) || nations.has(token.lower)) lastHead = k;
     k++;
     if (token.possessive && !tokens[k]?.word) break;
   }
   if (lastHead < 0) return null;
   return { from: at, to: lastHead + 1 };
+}
+
+/**
+ * Where a description joined by "and" to the phrase at `from` starts: "the former secretary of
+ * state and current Democratic presidential nominee" is one person, written as two roles. Only a
+ * lower-case run after a determiner holding a role joins; "Trump and Clinton" does not.
+ */
+function conjoinedRole(tokens: readonly Token[], from: number): number {
+  if (tokens[from - 1]?.lower !== 'and') return from;
+  let role = false;
+  for (let k = from - 2; k >= 0 && from - k < 10; k--) {
+    const token = tokens[k]!;
+    if (determiners.has(token.lower)) return role && k < from - 2 ? k : from;
+    if (!token.word || (token.capital && !nations.has(token.lower))) return from;
+    // After "of" a speech verb's form is a noun: "secretary of state".
+    const ofWhat = tokens[k - 1]?.lower === 'of' && !stopWords.has(token.lower);
+    if (token.lower !== 'of' && !fits(token) && !ofWhat) return from;
+    if (roleNouns.has(token.lower) || titles.has(token.lower)) role = true;
+  }
+  return from;
 }
 
 /**
@@ -117,7 +173,12 @@ export function phraseBefore(tokens: readonly Token[], end: number): Phrase | nu
       if (/^[;!?:“"‘]$/.test(stop) || (stop === '.' && tokens[k + 1]?.text !== ',')) break;
       if (stop !== ',') continue;
       const name = phraseBefore(tokens, k);
-      const opensClause = name && (name.from === 0 || /^[,.;:!?“"‘(—–-]$/.test(tokens[name.from - 1]!.text));
+      const opensClause =
+        name &&
+        (name.from === 0 ||
+          /^(?:[,.;:!?“"‘(—–-]|as|when|while|because|though|although|if)$/i.test(
+            tokens[name.from - 1]!.text,
+          ));
       if (name && opensClause && tokens[name.to - 1]!.capital) found = name;
     }
     return found ?? phraseBefore(tokens, last);
@@ -161,6 +222,7 @@ export function phraseBefore(tokens: readonly Token[], end: number): Phrase | nu
       break;
     from = k;
   }
+  from = conjoinedRole(tokens, from);
   // An unbroken lower-case run with no determiner ("the issue overall") is not a speaker.
   const words = tokens.slice(from, last + 1);
   if (!words.some((token) => token.capital) && !determiners.has(words[0]!.lower)) {

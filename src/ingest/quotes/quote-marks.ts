@@ -242,3 +242,17 @@ export function findQuotedSpans(paragraphs: readonly string[]): QuotedSpan[] {
   });
   return all;
 }
+
+/** Whether an offset lies inside one of a paragraph's quoted spans (in order, not overlapping). */
+export function insideSpan(spans: readonly QuotedSpan[], offset: number): boolean {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const span = spans[middle]!;
+    if (offset <= span.open) high = middle - 1;
+    else if (offset >= span.close) low = middle + 1;
+    else return true;
+  }
+  return false;
+}

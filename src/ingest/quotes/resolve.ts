@@ -15,7 +15,7 @@ import {
   roleNouns,
   titles,
 } from './lexicon.js';
-import { findNames } from './mentions.js';
+import { findNames, type NameMention } from './mentions.js';
 import { tokenize } from './tokens.js';
 
 interface IssuerEvent {
@@ -25,6 +25,21 @@ interface IssuerEvent {
 
 const issuerPattern =
   /\b(?:(statement|report|readout|release|communiqu[eé]|press service|press office|website|spokes(?:man|woman|person)) (?:of|from|for) |[Aa]ccording to |[Ii]n (?:its|a) (?:statement|report|readout)[^,]{0,40}, )(?:the )?((?:\p{Lu}[\p{L}'’-]*(?: |$))+(?:(?:house|press service|press office|ministry|department)\b)?)/gu;
+
+/** A name that is the subject of a speech verb: someone, whoever the lexicon says. */
+const spokenName: NameMention = {
+  start: 0,
+  end: 0,
+  kind: 'person',
+  name: '',
+  words: [],
+  gender: null,
+  roles: [],
+  nations: [],
+  sure: true,
+  opener: false,
+  modifier: false,
+};
 
 function keyOf(place: Place): number {
   return place.paragraph * 1e8 + place.offset;
@@ -40,55 +55,84 @@ function titleCase(word: string): string {
 }
 
 export class SpeakerResolver {
-  private readonly events: IssuerEvent[] = [];
+  /** Statements and reports the article says an institution issued, read at the first need. */
+  private events: IssuerEvent[] | null = null;
   private eventIndex = 0;
   /** The institution that last issued a statement or was last quoted, as the quotations go. */
-  private issuer: IssuerEvent | null = null;
+  private latest: IssuerEvent | null = null;
+  /** Where the quotations being resolved have got to. */
+  private key = 0;
 
-  constructor(private readonly model: ArticleModel) {
-    model.paragraphs.forEach((text, paragraph) => {
+  constructor(private readonly model: ArticleModel) {}
+
+  private readEvents(): IssuerEvent[] {
+    const events: IssuerEvent[] = [];
+    this.model.paragraphs.forEach((text, paragraph) => {
       if (!/[Ss]tatement|[Rr]eport|[Rr]eadout|[Ss]ervice|[Aa]ccording|[Rr]elease|[Ss]pokes/.test(text))
         return;
       for (const match of text.matchAll(issuerPattern)) {
         const name = match[2]!.trim();
         if (!name || nations.has(name.toLowerCase())) continue;
         const service = match[1] === 'press service' || match[1] === 'press office' ? ` ${match[1]}` : '';
-        const display = `the ${name}${service}`;
-        this.events.push({ key: paragraph * 1e8 + match.index, name: display });
+        events.push({ key: paragraph * 1e8 + match.index, name: `the ${name}${service}` });
       }
     });
+    return events;
   }
 
-  /** Moves the issuer state up to a place (quotations are resolved in order). */
-  private advance(place: Place): void {
-    const key = keyOf(place);
-    while (this.eventIndex < this.events.length && this.events[this.eventIndex]!.key < key) {
+  /** The issuer at the place reached: the latest statement's issuer or institution quoted. */
+  private currentIssuer(): IssuerEvent | null {
+    this.events ??= this.readEvents();
+    while (this.eventIndex < this.events.length && this.events[this.eventIndex]!.key < this.key) {
       const event = this.events[this.eventIndex++]!;
-      if (!this.issuer || this.issuer.key < event.key) this.issuer = event;
+      if (!this.latest || this.latest.key < event.key) this.latest = event;
     }
+    return this.latest;
+  }
+
+  /** Moves up to a place (quotations are resolved in order). */
+  private advance(place: Place): void {
+    this.key = Math.max(this.key, keyOf(place));
   }
 
   /** Records an institution quoted at a place: later "it said" and "the statement" mean it. */
   noteIssuer(name: string, place: Place): void {
-    this.issuer = { key: keyOf(place), name };
+    this.advance(place);
+    this.currentIssuer();
+    this.latest = { key: keyOf(place), name };
   }
 
   /**
    * The speaker named by `phrase`, written at `place`; `institution` tells whether it is one.
+   * `spoken`: the phrase is the subject of a speech cue, not merely of the clause a quotation is in.
    *
    * @example resolver.resolve('he', { paragraph: 3, offset: 40 }) // { speaker: 'Barack Obama', institution: false }
    */
-  resolve(phrase: string, place: Place): { speaker: string | null; institution: boolean } {
+  resolve(phrase: string, place: Place, spoken = true): { speaker: string | null; institution: boolean } {
     this.advance(place);
     const tokens = tokenize(phrase).filter((token) => token.word);
     const words = tokens.map((token) => token.lower);
     if (words.length === 0) return { speaker: null, institution: false };
+    // "Russia insisted", "Moscow said": a country or a capital that speaks is its government.
+    const bare = words[0] === 'the' ? words.slice(1) : words;
+    if (
+      spoken &&
+      tokens.every((token) => token.capital || token.lower === 'the') &&
+      this.model.knowledge.isPlace(bare.join(' '))
+    )
+      return { speaker: asWritten(phrase), institution: true };
+    // "Jordan said": a country's name alone that speaks is the person the article names so, or
+    // the country as written.
+    if (spoken && tokens.length === 1 && tokens[0]!.capital && nations.has(words[0]!)) {
+      const written = tokens[0]!.text;
+      return this.named({ ...spokenName, name: written, words }, written, place);
+    }
     if (words.length === 1 && /^(?:he|she)$/.test(words[0]!)) {
       const entity = this.model.antecedent(words[0] === 'he' ? 'm' : 'f', place);
       return { speaker: entity?.name ?? null, institution: false };
     }
     if (words.length === 1 && words[0] === 'it')
-      return { speaker: this.issuer?.name ?? null, institution: true };
+      return { speaker: this.currentIssuer()?.name ?? null, institution: true };
     if (words.length === 1 && /^(?:they|we|i|you)$/.test(words[0]!))
       return { speaker: null, institution: false };
     const of = words.indexOf('of');
@@ -96,7 +140,14 @@ export class SpeakerResolver {
     // "the statement", "the report of the White House".
     if (documentNouns.has(head) && determiners.has(words[0]!)) {
       if (of > 0) return this.resolve(phrase.slice(tokens[of + 1]!.start), place);
-      return { speaker: this.issuer?.name ?? asWritten(phrase), institution: true };
+      // "a Times article", "a Homeland Security memo": the document names who issued it.
+      if (tokens.some((token) => token.capital && !determiners.has(token.lower)))
+        return { speaker: asWritten(phrase), institution: true };
+      // "The report" is the issuer's report, not another document the article quoted ("the study").
+      const issuer = this.currentIssuer()?.name;
+      const issuerIsDocument =
+        issuer !== undefined && documentNouns.has(issuer.split(' ').at(-1)!.toLowerCase());
+      return { speaker: issuer && !issuerIsDocument ? issuer : asWritten(phrase), institution: true };
     }
     const capitalised = tokens.some(
       (token) =>
@@ -106,34 +157,59 @@ export class SpeakerResolver {
         !determiners.has(token.lower),
     );
     // "one Democratic source on the panel", "the former secretary of state": descriptions.
+    // "current Democratic presidential nominee": a role written in lower case after its modifiers.
+    const roleLast = !tokens.at(-1)!.capital && of < 0 && (roleNouns.has(head) || titles.has(head));
     const described =
-      determiners.has(words[0]!) && !tokens.at(-1)!.capital && (of < 0 || !tokens[of + 1]?.capital);
+      roleLast ||
+      (determiners.has(words[0]!) && !tokens.at(-1)!.capital && (of < 0 || !tokens[of + 1]?.capital));
     if (!capitalised || described) return this.describe(phrase, words, head);
-    if (words.some((word) => institutionWords.has(word) || institutionNouns.has(word))) {
-      return { speaker: this.institutionName(phrase, words), institution: true };
-    }
     const names = findNames(phrase, this.model.knowledge, this.model.lowerWords).filter(
       (mention) => !mention.opener || phrase.trim() === mention.name,
     );
-    const name = names.at(-1) ?? (tokens.length === 1 ? undefined : undefined);
+    const name = names.at(-1);
+    // "Senate Leader Jane Doe" is a person; "the Senate press office" an institution.
+    const personLast = name?.kind === 'person' && name.end >= phrase.trimEnd().length - 2;
+    if (!personLast && words.some((word) => institutionWords.has(word) || institutionNouns.has(word))) {
+      return { speaker: this.institutionName(phrase, words), institution: true };
+    }
     if (!name) {
       const bare = tokens.filter((token) => !titles.has(token.lower) && !determiners.has(token.lower));
       if (bare.length === 0) return this.describe(phrase, words, head);
+      // "Talk compared to…" opening a headline: an ordinary word, capitalised only there, names
+      // nobody ("Brand said" after a quotation, or a plural group, "Mexicans said", does).
+      const word = bare[0]!.lower;
+      const before = this.model.paragraphs[place.paragraph]!.slice(
+        Math.max(0, place.offset - 4),
+        place.offset,
+      );
+      const opening = /(?:^|[.!?;:]["”’]?\s+)$/u.test(before);
+      if (bare.length === 1 && opening && !word.endsWith('s') && this.model.knowledge.isCommonWord(word))
+        return { speaker: null, institution: false };
+      const written = phrase.slice(bare[0]!.start, bare.at(-1)!.end);
       return this.named(
-        bare.map((token) => token.lower),
-        phrase.slice(bare[0]!.start, bare.at(-1)!.end),
+        { ...spokenName, name: written, words: bare.map((token) => token.lower) },
+        written,
+        place,
       );
     }
     if (name.kind === 'institution')
       return { speaker: this.institutionName(phrase, words), institution: true };
-    return this.named(name.words, name.name);
+    return this.named({ ...name, sure: true, opener: false }, name.name, place);
   }
 
-  private named(words: readonly string[], written: string): { speaker: string; institution: boolean } {
-    const entity = this.model.entityNamed(words);
-    if (entity) return { speaker: entity.name, institution: entity.kind === 'institution' };
-    const shouted = /^[\p{Lu}\s.'’-]+$/u.test(written) && /\p{Lu}{2}/u.test(written);
-    return { speaker: shouted ? written.split(/\s+/).map(titleCase).join(' ') : written, institution: false };
+  private named(
+    mention: NameMention,
+    written: string,
+    place: Place,
+  ): { speaker: string; institution: boolean } {
+    const entity = this.model.entityNamed(mention, place);
+    const name = entity?.name ?? written;
+    // A transcript's "WALLACE:" is Wallace.
+    const shouted = /^[\p{Lu}\s.'’-]+$/u.test(name) && /\p{Lu}{2}/u.test(name);
+    return {
+      speaker: shouted ? name.split(/\s+/).map(titleCase).join(' ') : name,
+      institution: entity?.kind === 'institution',
+    };
   }
 
   /** "the press service of the Kremlin" → "the Kremlin press service"; "the press service" → the last issuer's. */
@@ -142,8 +218,9 @@ export class SpeakerResolver {
     if (inverted) return `the ${inverted[2]} ${inverted[1]!.toLowerCase()}`;
     const capitalised = tokenize(phrase).some((token) => token.capital && !determiners.has(token.lower));
     // "the press service" is the Kremlin press service only when that is the issuer's name.
-    if (!capitalised && this.issuer && this.issuer.name.toLowerCase().endsWith(words.at(-1)!)) {
-      return this.issuer.name;
+    const issuer = this.currentIssuer();
+    if (!capitalised && issuer?.name.toLowerCase().endsWith(words.at(-1)!)) {
+      return issuer.name;
     }
     return asWritten(phrase);
   }

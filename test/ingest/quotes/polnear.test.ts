@@ -1,7 +1,8 @@
 /**
  * The extractor against PolNeAR's development split in ../shared/quotes (read in place, never
  * copied into the project). Skipped when it is absent. The floors below are the scores reached
- * when this test was written, so a regression fails; the issue's goal is higher (see it.todo).
+ * when this test was last tuned (project rule, and strict: see scripts/quotes/scoring.ts), so a
+ * regression fails; the issue's goal is higher and not reached yet (see the it.todo).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -39,11 +40,16 @@ describe.skipIf(!present)(
   () => {
     it('extracts, attributes and scores end to end no worse than when last tuned', () => {
       const result = score();
-      expect(result.extraction.f1).toBeGreaterThanOrEqual(0.93);
-      expect(result.attribution).toBeGreaterThanOrEqual(0.74);
-      expect(result.endToEnd.f1).toBeGreaterThanOrEqual(0.7);
+      expect(result.extraction.f1).toBeGreaterThanOrEqual(0.95);
+      expect(result.attribution).toBeGreaterThanOrEqual(0.83);
+      expect(result.endToEnd.f1).toBeGreaterThanOrEqual(0.79);
+      expect(result.strict.attribution).toBeGreaterThanOrEqual(0.81);
+      expect(result.strict.endToEnd.f1).toBeGreaterThanOrEqual(0.77);
     });
 
-    it.todo('reaches the issue-10 goal: attribution ≥ 0.85 and end-to-end F1 ≥ 0.80');
+    // Not reached: most of the remaining misses are pronouns the annotators resolved to another
+    // name than the article's, and descriptions ("the president") the issue asks to resolve to
+    // the person while the gold keeps the words (npm run quotes:errors groups them).
+    it.todo('reaches the issue-10 goal: attribution ≥ 0.85 and end-to-end F1 ≥ 0.80 (project rule)');
   },
 );
