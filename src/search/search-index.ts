@@ -11,13 +11,14 @@
  */
 import type { Candidate, IndexReader, IndexStats, OutletCount } from '../index/reader.js';
 import { speakerMatches } from '../text/speaker-name.js';
-import { AliasFile, aliasesFor, joinAliasNames } from './aliases.js';
+import { AliasFile, aliasesFor } from './aliases.js';
 import { type AliasExpansion, interpretedQuery, type ReadoutAnswer } from './answer.js';
 import { arrangePages, byRankThenRecency, dropSyndicatedCopies, pageAt } from './arrange.js';
 import { type LinkedArticle, linkVariants } from './article-links.js';
 import { correctUnknownWords, type SearchTerm } from './corrections.js';
 import { coverageOrder, markWeights, termWeight } from './coverage.js';
 import { EnglishWords } from './english-words.js';
+import { type ExpandedTerms, expandTerms } from './expand-terms.js';
 import {
   filtersExcludedNote,
   hasFilters,
@@ -30,7 +31,6 @@ import { buildMatch, type TermAlternatives } from './fts-query.js';
 import { buildHits } from './hits.js';
 import { displayTerm, type ParsedQuery } from './parse-query.js';
 import { Vocabulary } from './vocabulary.js';
-import { otherForms } from './word-forms.js';
 
 /** Most FTS5 queries the partial-match fallback makes for one page (one per set of words). */
 const maxPartialQueries = 64;
@@ -46,6 +46,11 @@ export interface SearchIndexOptions {
 export interface Page {
   offset: number;
   limit: number;
+}
+
+/** What `SearchIndex.expandQuery` reads from a parsed query. */
+export interface ExpandedQuery extends ExpandedTerms {
+  speakers: ReadonlySet<string> | undefined;
 }
 
 export class SearchIndex {
@@ -98,26 +103,8 @@ export class SearchIndex {
   search(parsed: ParsedQuery, page: Page, scope?: RunScope): ReadoutAnswer {
     const { offset, limit } = page;
     const query = interpretedQuery(parsed);
-    this.refreshIfReindexed();
-
-    const table = this.aliases.current();
-    const expand = (words: string[], quoted: boolean) => {
-      const aliases = aliasesFor(table, words);
-      if (aliases) return { alternatives: aliases, aliased: true };
-      // A single word also matches its irregular forms (child → children), as an alias would.
-      const forms = quoted || words.length > 1 ? [] : otherForms(words[0]!);
-      return { alternatives: [words, ...forms.map((form) => [form])], aliased: false };
-    };
-    const terms: SearchTerm[] = joinAliasNames(table, parsed.terms).map((term) => ({
-      ...term,
-      ...expand(term.words, term.quoted),
-    }));
-    const excluded = parsed.excluded.map((term) => expand(term.words, term.quoted).alternatives);
+    const { terms, excluded, speakers, expand } = this.expandQuery(parsed);
     const needed = offset + limit + 1;
-    const speakers = this.speakerKeysFor(
-      parsed.filters.speakers,
-      (words) => aliasesFor(table, words) ?? [words],
-    );
     if (speakers?.size === 0) {
       query.notes.push(`the archive has no quotation by ${parsed.filters.speakers.join(' or ')}`);
       return { kind: 'results', query, hits: [], offset: 0, limit };
@@ -214,6 +201,21 @@ export class SearchIndex {
   }
 
   /**
+   * A parsed query's terms with their aliases and word forms (`expand` gives any words theirs), its
+   * exclusions, and the archive's speaker keys its `who:` names stand for (undefined without
+   * `who:`; empty when the archive quotes none of them). The commands that build on the search
+   * (compare, timeline) read the archive with these, as the search does.
+   */
+  expandQuery(parsed: ParsedQuery): ExpandedQuery {
+    this.refreshIfReindexed();
+    const table = this.aliases.current();
+    return {
+      ...expandTerms(table, parsed),
+      speakers: this.speakerKeysFor(parsed.filters.speakers, (words) => aliasesFor(table, words) ?? [words]),
+    };
+  }
+
+  /**
    * Passages with some of the terms, by how much of the query they cover (each term weighted by
    * its rarity; see coverage.ts): every term the archive has is weighed, none left out. Returns
    * the candidates in that order with the terms each lacks, the terms nothing matches, and a
@@ -300,7 +302,7 @@ export class SearchIndex {
    * The top `k` rows: matches of `match` (quoting `speakers`, if given), or with no words the
    * speakers' quotations newest first (none matching `except`).
    */
-  private rankedRows(
+  rankedRows(
     match: string,
     k: number,
     speakers: ReadonlySet<string> | undefined,
