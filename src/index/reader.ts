@@ -57,6 +57,15 @@ export interface StoredQuotation {
   partial: boolean;
 }
 
+/** A passage of an article, for reading the article whole. */
+export interface ArticlePassage {
+  id: number;
+  articleId: number;
+  /** Its order in the article, from 0. */
+  position: number;
+  body: string;
+}
+
 export interface IndexStats {
   articles: number;
   passages: number;
@@ -144,6 +153,11 @@ function prepareStatements(db: Db) {
     speakerKeys: db
       .prepare<[], string>('SELECT DISTINCT speaker_key FROM quotations WHERE speaker_key IS NOT NULL')
       .pluck(),
+    // Every passage of some articles, in reading order (compare and timeline read whole articles).
+    articlePassages: db.prepare<[string], ArticlePassage>(
+      `SELECT id, article_id AS articleId, position, body FROM passages
+       WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, position`,
+    ),
     passages: db.prepare<[string], HighlightedPassage>(
       'SELECT id, title, body FROM passage_documents WHERE id IN (SELECT value FROM json_each(?))',
     ),
@@ -242,6 +256,11 @@ export class IndexReader {
   /** Every speaker key quoted in the archive. */
   speakerKeys(): string[] {
     return this.guard(() => this.statements.speakerKeys.all());
+  }
+
+  /** Every passage of the given articles, each article's in order. */
+  articlePassages(articleIds: number[]): ArticlePassage[] {
+    return this.guard(() => this.statements.articlePassages.all(JSON.stringify(articleIds)));
   }
 
   /** Headline (lead passage only) and body of the given passages, unmarked. */

@@ -56,7 +56,8 @@ export interface ExpandedQuery extends ExpandedTerms {
 export class SearchIndex {
   private readonly vocabulary: Vocabulary;
   private readonly aliases: AliasFile;
-  private readonly english = new EnglishWords();
+  /** English words and how common each is (typo correction; the commands' sense of rare words). */
+  readonly english = new EnglishWords();
   private dataVersion = '';
   private statsCache: IndexStats | undefined;
   /** Every speaker quoted in the archive (for `who:`), loaded on the first `who:` search. */
