@@ -183,6 +183,9 @@ function prepareStatements(db: Db) {
       )
       .pluck(),
     wordArticles: db.prepare<[string], number>('SELECT articles FROM vocabulary WHERE word = ?').pluck(),
+    wordsArticles: db.prepare<[string], { word: string; articles: number }>(
+      'SELECT word, articles FROM vocabulary WHERE word IN (SELECT value FROM json_each(?))',
+    ),
     vocabulary: db.prepare<[], { word: string; articles: number }>('SELECT word, articles FROM vocabulary'),
     meta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
     // Spellings of one outlet differ in case only; the most used spelling names it.
@@ -291,6 +294,16 @@ export class IndexReader {
   /** How many articles use a word as written; undefined when the archive never uses it. */
   wordArticles(word: string): number | undefined {
     return this.guard(() => this.statements.wordArticles.get(word));
+  }
+
+  /** How many articles use each of `words` (as written); words the archive never uses are absent. */
+  wordsArticles(words: string[]): Map<string, number> {
+    return this.guard(
+      () =>
+        new Map(
+          this.statements.wordsArticles.all(JSON.stringify(words)).map((row) => [row.word, row.articles]),
+        ),
+    );
   }
 
   /** Every archive word with the number of articles using it (for typo correction). */

@@ -6,19 +6,20 @@
  * Two articles are compared by the rare words they share (a cosine over their word sets, each
  * word weighted by its rarity), by the speakers they share (Jaccard), and by their dates: two
  * articles published more than a week apart are never one event, and the likelihood fades
- * between two days and a week. Articles whose dates are unknown are grouped by content alone.
+ * between two days and a week. An article whose publication date is unknown is placed by the dates
+ * its text mentions; articles with no date at all are grouped by content alone.
  * Groups are built by average linkage: the two groups most alike (on average over their pairs)
  * merge while that average reaches the threshold, so one article that shares words with two
  * events does not chain them into one.
  */
-import { partialDateStart } from '../../text/partial-date.js';
-
 export interface EventArticle {
   id: number;
   /** A partial date (src/text/partial-date.ts), or null. */
   published: string | null;
   /** The article's content words, each once. */
   words: ReadonlySet<string>;
+  /** Dates its text mentions (partial dates), for placing it when its publication date is unknown. */
+  mentioned?: readonly string[];
   /** Keys of the speakers it quotes. */
   participants: ReadonlySet<string>;
   /** How well it answers the query (0–1): orders the events. */
@@ -37,26 +38,62 @@ export const sameEventThreshold = 0.2;
 
 const dayMs = 86_400_000;
 
-/** Days between two dates known to the day; undefined when either is not. */
-function daysApart(a: string | null, b: string | null): number | undefined {
-  if (!a || !b || !/^\d{4}-\d{2}-\d{2}$/.test(a) || !/^\d{4}-\d{2}-\d{2}$/.test(b)) return undefined;
-  return Math.abs(Date.parse(a) - Date.parse(b)) / dayMs;
+/** How the likelihood of one event fades with the days between two dates: 1 within two, 0 from seven. */
+function fade(days: number): number {
+  return days <= 2 ? 1 : days >= 7 ? 0 : (7 - days) / 5;
+}
+
+const fullDay = /^\d{4}-\d{2}-\d{2}$/;
+const yearless = /^--(\d{2})-(\d{2})$/;
+
+/** The month and day of a date known to the day ('2016-04-18', '--04-18'), as a day of a leap year. */
+function dayOfYear(date: string): number | undefined {
+  const match = fullDay.test(date) ? /^\d{4}-(\d{2})-(\d{2})$/.exec(date) : yearless.exec(date);
+  return match ? Date.UTC(2000, Number(match[1]) - 1, Number(match[2])) / dayMs : undefined;
 }
 
 /**
- * How compatible two publication dates are with one event: 1 within two days (or when either is
- * unknown), fading to 0 at a week; a month or a year only is compatible when the other date falls
- * in it.
+ * How compatible two dates are with one event: by the days between them when both are known to
+ * the day (by month and day alone, across a year's end, when either year is unknown); a month or
+ * a year only is compatible when the other date falls in it; an unknown date with anything.
  */
 export function timeCompatibility(a: string | null, b: string | null): number {
-  const days = daysApart(a, b);
-  if (days !== undefined) return days <= 2 ? 1 : days >= 7 ? 0 : (7 - days) / 5;
-  const [startA, startB] = [partialDateStart(a), partialDateStart(b)];
-  if (startA === undefined || startB === undefined) return 1;
+  if (!a || !b) return 1;
+  if (fullDay.test(a) && fullDay.test(b)) return fade(Math.abs(Date.parse(a) - Date.parse(b)) / dayMs);
+  const [dayA, dayB] = [dayOfYear(a), dayOfYear(b)];
+  if (dayA !== undefined && dayB !== undefined) {
+    const apart = Math.abs(dayA - dayB);
+    return fade(Math.min(apart, 366 - apart));
+  }
+  if (yearless.test(a) || yearless.test(b)) {
+    // A day without its year against a year or a month: apart only when the month differs.
+    const [day, other] = yearless.test(a) ? [a, b] : [b, a];
+    return other.length === 7 && other.slice(5, 7) !== day.slice(2, 4) ? 0 : 1;
+  }
   // One of them is a month or a year: the same event only if the other date is inside it.
-  const coarse = a!.length <= b!.length ? a! : b!;
-  const fine = coarse === a ? b! : a!;
+  const coarse = a.length <= b.length ? a : b;
+  const fine = coarse === a ? b : a;
   return fine.startsWith(coarse) ? 1 : 0;
+}
+
+/**
+ * The dates an article can be placed by: its publication date, or, when that is unknown, the
+ * dates its text mentions (the day of the event is usually among them).
+ */
+function placingDates(article: EventArticle): readonly string[] {
+  return article.published ? [article.published] : (article.mentioned ?? []);
+}
+
+/**
+ * How compatible two articles' dates are with one event: the best of their placing dates' pairs,
+ * so that background dates never part two articles; 1 when either cannot be placed.
+ */
+export function articlesTimeCompatibility(a: EventArticle, b: EventArticle): number {
+  const [datesA, datesB] = [placingDates(a), placingDates(b)];
+  if (datesA.length === 0 || datesB.length === 0) return 1;
+  let best = 0;
+  for (const x of datesA) for (const y of datesB) best = Math.max(best, timeCompatibility(x, y));
+  return best;
 }
 
 function weightedCosine(
@@ -92,7 +129,7 @@ export function sameEventLikelihood(
   b: EventArticle,
   weight: (word: string) => number,
 ): number {
-  const time = timeCompatibility(a.published, b.published);
+  const time = articlesTimeCompatibility(a, b);
   if (time === 0) return 0;
   const content = weightedCosine(a.words, b.words, weight);
   const people =
