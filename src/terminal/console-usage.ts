@@ -44,6 +44,7 @@ export const sampleArchiveUsageExamples: UsageExamples = {
   after: 'cranes after:2024',
   before: 'flood before:2021',
   mention: 'mediator',
+  compare: 'dockworkers strike port authority',
 };
 
 const buttonsAndQuit =

@@ -47,7 +47,8 @@ export interface ComparedEvent {
 }
 
 export interface ComparisonAnswer {
-  kind: 'comparison';
+  /** nothing_to_compare: the query has no words to find an event by. */
+  kind: 'comparison' | 'nothing_to_compare';
   query: InterpretedQuery;
   /** Which event is shown (an index into `events`). */
   offset: number;
