@@ -61,10 +61,13 @@ function isCollective(key: string): boolean {
   return key.split(' ').every((word) => collectiveWords.has(word));
 }
 
-/** Where `words` (lowercase, space-separated) stand in `text` as whole words, as written there. */
+/**
+ * Where `words` (lowercase, space-separated) stand in `text` as whole words, as written there; a
+ * possessive between them is the key's too ("Ferrymen's Union" for "ferrymen union").
+ */
 function writtenForm(text: string, words: string): string | undefined {
   const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])${words.split(' ').map(escapeRegExp).join('[\\s.-]+')}(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])${words.split(' ').map(escapeRegExp).join("(?:['’]s)?[\\s.-]+")}(?![\\p{L}\\p{N}])`,
     'iu',
   );
   return pattern.exec(text)?.[0];
