@@ -7,7 +7,13 @@ import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockKitViolations } from '../../src/slack/ui/limits.js';
 import { compareActionIds } from '../../src/slack/ui/render-comparison.js';
-import { buttonPress, SlackStandIn, slashCommand } from '../support/slack-stand-in/index.js';
+import {
+  appMention,
+  buttonPress,
+  nextTs,
+  SlackStandIn,
+  slashCommand,
+} from '../support/slack-stand-in/index.js';
 import { buildArchiveOf, type FixtureArchive } from './fixture-archive.js';
 import { type RunningReadout, startReadout, type Transport } from './harness.js';
 import { meetingArticles } from './meeting-archive.js';
@@ -99,6 +105,18 @@ describe.each(['http', 'socket'] as Transport[])('/readout compare over %s', (tr
   it('says when there is nothing to compare, and when no event matches', async () => {
     expect((await command('compare')).text).toMatch(/Nothing to compare/);
     expect((await command('compare zeppelin')).text).toMatch(/No event found for “zeppelin”/);
+  });
+
+  it('compares in a thread when mentioned, the other events as text', async () => {
+    const ts = nextTs();
+    const before = standIn.lastSeq;
+    await readout.delivery.deliver(appMention({ text: 'compare harbour board ferry union talks', ts }));
+    const posted = await standIn.waitForCall('chat.postMessage', (args) => args.thread_ts === ts, before);
+    const message = posted.args as SentMessage;
+    expect(blockKitViolations(message)).toEqual([]);
+    expect(message.text).toMatch(/2 accounts of a meeting/);
+    expect((message.blocks ?? []).some((block) => block.type === 'actions')).toBe(false);
+    expect(JSON.stringify(message.blocks)).toContain('sign a pay deal');
   });
 
   it('still searches for other words beginning with compare', async () => {
