@@ -11,6 +11,7 @@
  */
 import type { Candidate, IndexReader, IndexStats, OutletCount } from '../index/reader.js';
 import { speakerMatches } from '../text/speaker-name.js';
+import { surfaceWords } from '../text/words.js';
 import { AliasFile, aliasesFor } from './aliases.js';
 import { type AliasExpansion, interpretedQuery, type ReadoutAnswer } from './answer.js';
 import { arrangePages, byRankThenRecency, dropSyndicatedCopies, pageAt } from './arrange.js';
@@ -199,6 +200,16 @@ export class SearchIndex {
       limit,
       nextOffset: shown.nextOffset,
     };
+  }
+
+  /**
+   * Whether the alias list (db/aliases.txt) names `phrase`, as one of its names.
+   *
+   * @example search.isListedName('Jabhat al-Nusra') // true with the bundled list
+   */
+  isListedName(phrase: string): boolean {
+    const words = surfaceWords(phrase);
+    return words.length > 0 && aliasesFor(this.aliases.current(), words) !== undefined;
   }
 
   /**

@@ -69,7 +69,12 @@ export function compareAccounts(search: SearchIndex, parsed: ParsedQuery, offset
   const anyTerm =
     terms.length > 0 ? buildMatch({ required: terms.map((t) => t.alternatives), any: true }) : '';
   const queryStems = terms.flatMap((term) => term.alternatives.flat()).map(stemOf);
-  const event = compareEvent(search.reader, events[shown]!, members[shown]!, { anyTerm, queryStems, rarity });
+  const event = compareEvent(search.reader, events[shown]!, members[shown]!, {
+    anyTerm,
+    queryStems,
+    rarity,
+    listed: (phrase) => search.isListedName(phrase),
+  });
   return { kind: 'comparison', query, offset: shown, events, event };
 }
 
@@ -110,6 +115,7 @@ interface EventContext {
   anyTerm: string;
   queryStems: string[];
   rarity: Rarity;
+  listed: (phrase: string) => boolean;
 }
 
 /** The event's passages, with the query's words marked where they occur. */
@@ -225,7 +231,7 @@ function compareEvent(
     accounts.length >= 2
       ? mentionsApart(
           accounts.map((account) => account.texts),
-          { rarity: context.rarity, ignore },
+          { rarity: context.rarity, ignore, listed: context.listed },
         )
       : accounts.map(() => []);
   const shownKeys = new Set(issuing.map((side) => side.key));

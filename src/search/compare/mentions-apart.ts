@@ -18,6 +18,11 @@ export interface MentionsOptions {
   phrases?: (text: string) => string[];
   /** Most words of a side's sentences given to the phrase finder (it is the slow part). */
   maxWords?: number;
+  /**
+   * Whether a phrase is a name the newsroom lists (db/aliases.txt): of two wordings of one
+   * mention ("Dzhabhat EN-Nusra", "Jabhat al-Nusra"), the listed one is shown.
+   */
+  listed?: (phrase: string) => boolean;
 }
 
 interface StemStats {
@@ -130,7 +135,17 @@ function trimmed(phrase: string, telling: (stem: string) => boolean): string {
  *   // [['border of Syria with Turkey'], ['humanitarian access']]
  */
 export function mentionsApart(sides: ReadonlyArray<readonly string[]>, options: MentionsOptions): string[][] {
-  const { rarity, ignore = new Set<string>(), max = 5, phrases = nounPhrases, maxWords = 400 } = options;
+  const {
+    rarity,
+    ignore = new Set<string>(),
+    max = 5,
+    phrases = nounPhrases,
+    maxWords = 400,
+    listed,
+  } = options;
+  // Two phrases are one mention when they share a stem of substance ("nusra"), not a particle ("al").
+  const sameMention = (a: Candidate, b: Candidate) =>
+    a.own.some((stem) => stem.length > 2 && b.own.includes(stem));
   const stats = sides.map(stemStats);
   return sides.map((texts, index) => {
     const others = new Set(stats.filter((_, i) => i !== index).flatMap((other) => [...other.texts.keys()]));
@@ -178,16 +193,19 @@ export function mentionsApart(sides: ReadonlyArray<readonly string[]>, options: 
           candidate.score >= 0.6 * taken.score,
       );
       if (widened >= 0) {
-        if (
-          !chosen.some((taken, i) => i !== widened && taken.own.some((stem) => candidate.own.includes(stem)))
-        )
+        if (!chosen.some((taken, i) => i !== widened && sameMention(taken, candidate)))
           chosen[widened] = candidate;
         continue;
       }
-      if (chosen.length >= max) continue;
       // Another wording of a mention already chosen ("Jabhat al-Nusra" after "Dzhabhat
-      // EN-Nusra", "Syria's border with Turkey" after "border of Syria with Turkey").
-      if (chosen.some((taken) => taken.own.some((stem) => candidate.own.includes(stem)))) continue;
+      // EN-Nusra", "Syria's border with Turkey" after "border of Syria with Turkey"): it takes
+      // the place only when it is the listed name and the other is not.
+      const wording = chosen.findIndex((taken) => sameMention(taken, candidate));
+      if (wording >= 0) {
+        if (listed?.(candidate.text) && !listed(chosen[wording]!.text)) chosen[wording] = candidate;
+        continue;
+      }
+      if (chosen.length >= max) continue;
       chosen.push(candidate);
     }
     return chosen.map((candidate) => candidate.text);

@@ -57,6 +57,15 @@ describe('mentionsApart', () => {
     expect(kremlin!.filter((phrase) => /turkey/i.test(phrase))).toHaveLength(1);
   });
 
+  it('shows the listed name of a mention the side writes two ways, and a shared particle joins nothing', () => {
+    const texts = ['Putin named Dzhabhat EN-Nusra.', 'The Kremlin named ISIS and [al-Qaida affiliate] Jabhat al-Nusra.'];
+    const listed = (phrase: string) => phrase === 'Jabhat al-Nusra';
+    const [kremlin] = mentionsApart([texts, ['Obama named humanitarian access.']], { rarity, listed });
+    expect(kremlin).toContain('Jabhat al-Nusra');
+    expect(kremlin).not.toContain('Dzhabhat EN-Nusra');
+    expect(kremlin!.some((phrase) => phrase.includes('Qaida'))).toBe(true);
+  });
+
   it('ranks rarer mentions first and keeps to max', () => {
     const rare = (word: string) => (word === 'nusra' ? 1 : 0.3);
     const [side] = mentionsApart(
