@@ -71,11 +71,16 @@ export interface SizeResult {
     reindex?: LoadResult & { passages?: number; reportedSeconds?: number };
     incremental?: { seconds: number; runs: number[]; peakBytes: number };
     readout?: LatencyResult;
+    /** compare() over the word queries (a comparison reads whole articles: fewer queries). */
+    compare?: LatencyResult;
     http?: HttpBenchResult;
     /** Phase name → error message, for phases that could not be measured. */
     errors: Record<string, string>;
   };
 }
+
+/** Word queries compare() is timed on: each reads up to 24 whole articles, so fewer than readout(). */
+const compareQueries = 50;
 
 function latencyResult(
   timings: Array<{ milliseconds: number[]; hits: number }>,
@@ -232,6 +237,16 @@ export async function benchSize(options: SizeOptions): Promise<SizeResult> {
         : await measure();
       const result = latencyResult(timings, queries);
       log(`  readout(): p50 ${result.all.p50.toFixed(2)} ms, p99 ${result.all.p99.toFixed(2)} ms`);
+      return result;
+    });
+
+    project.compare = await phase(errors, 'compare()', log, async () => {
+      const words = queries.filter((query) => query.kind === 'words').slice(0, compareQueries);
+      const result = latencyResult(
+        await timeReadout(projectFile, words, options.queryRounds, 'compare'),
+        words,
+      );
+      log(`  compare(): p50 ${result.all.p50.toFixed(2)} ms, p99 ${result.all.p99.toFixed(2)} ms`);
       return result;
     });
 

@@ -93,39 +93,43 @@ export interface QueryTiming {
   hits: number;
 }
 
-/**
- * Times `readout(q, {limit: 5})` in this process on a built index: one untimed pass to warm the
- * caches, then `rounds` timed passes over every query.
- */
-function hitCount(result: { kind: string; hits?: unknown[]; detail?: string }): number {
+function hitCount(result: { kind: string; hits?: unknown[]; events?: unknown[]; detail?: string }): number {
   if (result.kind === 'failed') throw new Error(`readout failed: ${result.detail}`);
-  return result.hits?.length ?? 0;
+  return (result.hits ?? result.events)?.length ?? 0;
 }
 
+/**
+ * Times `readout(q, {limit: 5})` (or, for `compare`, `compare(q)`: the event and its accounts)
+ * in this process on a built index: one untimed pass to warm the caches, then `rounds` timed
+ * passes over every query. A query is answered when it has hits (compare: an event).
+ */
 export async function timeReadout(
   databaseFile: string,
   queries: BenchQuery[],
   rounds: number,
+  command: 'readout' | 'compare' = 'readout',
 ): Promise<QueryTiming[]> {
   // Loaded here, not at the top: a project module that does not load fails this phase only,
   // and the baseline is still measured and reported.
   const { openDatabase } = await import('../../src/index/database.js');
   const { SearchIndex } = await import('../../src/search/search-index.js');
   const { IndexReader } = await import('../../src/index/reader.js');
-  const { readout } = await import('../../src/readout.js');
+  const { compare, readout } = await import('../../src/readout.js');
   const db = openDatabase(databaseFile);
   try {
     const aliasesFile = fs.existsSync(defaultAliasesFile) ? defaultAliasesFile : undefined;
     const search = new SearchIndex(new IndexReader(db), { aliasesFile });
+    const run = (text: string) =>
+      command === 'compare' ? compare(text, {}, { search }) : readout(text, { limit: 5 }, { search });
     const timings = queries.map((query) => ({
       query,
       milliseconds: [] as number[],
-      hits: hitCount(readout(query.text, { limit: 5 }, { search })),
+      hits: hitCount(run(query.text)),
     }));
     for (let round = 0; round < rounds; round++) {
       for (const timing of timings) {
         const started = performance.now();
-        readout(timing.query.text, { limit: 5 }, { search });
+        run(timing.query.text);
         timing.milliseconds.push(performance.now() - started);
       }
     }

@@ -107,6 +107,15 @@ function sizeTable(result: SizeResult): string {
       verdict('< 25 ms', readout?.all.p99, targets.readoutP99),
     ],
     [
+      'compare() p50 / p99, ms (word queries)',
+      `${ms(project.compare?.all.p50)} / ${ms(project.compare?.all.p99)}`,
+      '',
+      '',
+      project.compare
+        ? `${project.compare.answered} of ${project.compare.all.samples / result.queryRounds} compared`
+        : '',
+    ],
+    [
       'HTTP /readout p50, ms',
       ms(http?.latency.p50),
       '',

@@ -238,9 +238,7 @@ function compareEvent(
   return {
     summary,
     groupedBy,
-    groupedOn: articles.some((a) => /^\d{4}/.test(a.article.published ?? ''))
-      ? 'date_and_content'
-      : 'content',
+    groupedOn: articles.some((a) => a.article.published) ? 'date_and_content' : 'content',
     accounts: accounts.map(({ texts: _texts, ...account }, i) => ({
       ...account,
       mentionsOnly: mentions[i] ?? [],

@@ -79,6 +79,15 @@ export function eventDay(
       : { basis: 'published', published };
   }
   if (published) return { basis: 'published', published, ...(weekday ? { weekday } : {}) };
+  // Days without their year ('--11-21', a dateline's "November 21") are publication dates too.
+  const yearless = articles
+    .map((article) => article.published)
+    .filter((date): date is string => !!date && /^--\d{2}-\d{2}$/.test(date))
+    .sort();
+  if (yearless.length > 0) {
+    const range = { first: yearless[0]!, last: yearless.at(-1)! };
+    return { basis: 'published', published: range, ...(weekday ? { weekday } : {}) };
+  }
   const mentioned = texts
     .flatMap((text) => writtenDates(text).map((found) => found.date))
     .filter((date) => fullDay.test(date))

@@ -34,8 +34,24 @@ function spelledDay(day: string, weekday: string | undefined): string {
  */
 export function eventWhen(when: EventSummary['when']): string {
   if (when.day) return `on ${spelledDay(when.day, when.weekday)}`;
+  const published = when.published;
+  if (published && published.first === published.last) {
+    const spelled = spelledDate(published.first);
+    if (spelled) return `${when.weekday ? `on a ${when.weekday}, ` : ''}published ${spelled}`;
+  }
   if (when.weekday) return `on a ${when.weekday}`;
   return '';
+}
+
+/** A partial date in words: 'April 18, 2016', 'April 2016', '2016', 'November 21'. */
+function spelledDate(date: string): string | undefined {
+  const full = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (full) return spelledDay(date, undefined);
+  const month = /^(\d{4})-(\d{2})$/.exec(date);
+  if (month) return `${months[Number(month[2]) - 1]} ${month[1]}`;
+  if (/^\d{4}$/.test(date)) return date;
+  const yearless = /^--(\d{2})-(\d{2})$/.exec(date);
+  return yearless ? `${months[Number(yearless[1]) - 1]} ${Number(yearless[2])}` : undefined;
 }
 
 /** What the event was and when: 'a call on Monday, April 18, 2016', 'one event'. */

@@ -72,15 +72,18 @@ function breaksBefore(term: TaggedTerm): boolean {
 
 /** The phrase's words as written, without the quotation marks and brackets around them. */
 function phraseText(terms: TaggedTerm[]): string {
-  return terms
-    .map(
-      (term, index) =>
-        (index === 0 ? '' : term.pre) + term.text + (index === terms.length - 1 ? '' : term.post),
-    )
-    .join('')
-    .replace(/[“”"«»„‘’]/gu, '')
-    .replace(/\s+/gu, ' ')
-    .trim();
+  return (
+    terms
+      .map(
+        (term, index) =>
+          (index === 0 ? '' : term.pre) + term.text + (index === terms.length - 1 ? '' : term.post),
+      )
+      .join('')
+      // A curly apostrophe inside a word ("Iran’s") stays; quotation marks go.
+      .replace(/[“”"«»„]|(?<!\p{L})[‘’]|[‘’](?!\p{L})/gu, '')
+      .replace(/\s+/gu, ' ')
+      .trim()
+  );
 }
 
 /**

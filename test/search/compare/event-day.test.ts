@@ -41,6 +41,13 @@ describe('eventDay', () => {
     });
   });
 
+  it('keeps a day without its year as the publication date', () => {
+    expect(eventDay([{ published: '--11-21', texts: ['MOSCOW, November 21.'] }])).toEqual({
+      basis: 'published',
+      published: { first: '--11-21', last: '--11-21' },
+    });
+  });
+
   it('says the day is unknown when nothing places it', () => {
     expect(eventDay([{ published: null, texts: ['They spoke on Friday.'] }])).toEqual({
       basis: 'unknown',

@@ -18,6 +18,15 @@ describe('eventWhen', () => {
     [{ day: '2016-04-18', weekday: 'Monday', basis: 'mentioned' as const }, 'on Monday, April 18, 2016'],
     [{ weekday: 'Friday', basis: 'unknown' as const }, 'on a Friday'],
     [{ basis: 'unknown' as const }, ''],
+    [
+      { basis: 'published' as const, published: { first: '--11-21', last: '--11-21' } },
+      'published November 21',
+    ],
+    [
+      { basis: 'published' as const, published: { first: '2016-04', last: '2016-04' } },
+      'published April 2016',
+    ],
+    [{ basis: 'published' as const, published: { first: '2016-04-18', last: '2016-04-20' } }, ''],
   ])('%j → %s', (when, expected) => {
     expect(eventWhen(when)).toBe(expected);
   });
@@ -63,7 +72,7 @@ describe('groupingLine', () => {
       articles: [],
     };
     expect(groupingLine(event)).toBe(
-      '2 accounts of one event (3 articles) · no two speakers to tell apart: one account per outlet · grouped by date and content',
+      '2 accounts of one event published March 15, 2022 (3 articles) · no two speakers to tell apart: one account per outlet · grouped by date and content',
     );
   });
 

@@ -58,7 +58,10 @@ describe('mentionsApart', () => {
   });
 
   it('shows the listed name of a mention the side writes two ways, and a shared particle joins nothing', () => {
-    const texts = ['Putin named Dzhabhat EN-Nusra.', 'The Kremlin named ISIS and [al-Qaida affiliate] Jabhat al-Nusra.'];
+    const texts = [
+      'Putin named Dzhabhat EN-Nusra.',
+      'The Kremlin named ISIS and [al-Qaida affiliate] Jabhat al-Nusra.',
+    ];
     const listed = (phrase: string) => phrase === 'Jabhat al-Nusra';
     const [kremlin] = mentionsApart([texts, ['Obama named humanitarian access.']], { rarity, listed });
     expect(kremlin).toContain('Jabhat al-Nusra');

@@ -9,6 +9,7 @@ describe('nounPhrases', () => {
     ],
     ['They want overtime pay for the night crossings.', ['overtime pay for the night crossings']],
     ['Putin, Obama and Merkel spoke.', ['Putin', 'Obama', 'Merkel']],
+    ['They discussed Iran’s nuclear program.', ['Iran’s nuclear program']],
     ['', []],
   ])('%s', (text, expected) => {
     expect(nounPhrases(text)).toEqual(expected);
