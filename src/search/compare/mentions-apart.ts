@@ -36,6 +36,8 @@ interface StemStats {
 
 /** Every word of a text and its stem; a common word still counts this much. */
 const minimumWeight = 0.25;
+/** Below this rarity a word that is not a name is no mention on its own. */
+const commonAlone = 0.3;
 
 /**
  * Words written with a capital where a sentence does not start: names ("Turkey", "al-Nusra"),
@@ -168,6 +170,8 @@ export function mentionsApart(sides: ReadonlyArray<readonly string[]>, options: 
         const stems = [...new Set(contentWords(text).map(stemOf))].filter((stem) => !ignore.has(stem));
         const ownStems = stems.filter((stem) => own.has(stem));
         if (ownStems.length === 0) continue;
+        // One common word alone ("deal", "concern") is not a mention: any account could use it.
+        if (stems.length === 1 && worth(stems[0]!) < commonAlone) continue;
         // A phrase mostly of words the others use too ("the opposition") says less; one the side
         // repeats in several texts (both outlets report it) says more.
         const share = ownStems.length / stems.length;

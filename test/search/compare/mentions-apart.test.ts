@@ -69,6 +69,15 @@ describe('mentionsApart', () => {
     expect(kremlin!.some((phrase) => phrase.includes('Qaida'))).toBe(true);
   });
 
+  it('takes no common word alone for a mention, though a name alone is one', () => {
+    const common = (word: string, name: boolean) => (name ? 1 : ['deal', 'job'].includes(word) ? 0.05 : 0.8);
+    const [first, second] = mentionsApart([['My job is to find a deal.'], ['They met in Quillhaven.']], {
+      rarity: common,
+    });
+    expect(first).toEqual([]);
+    expect(second).toEqual(['Quillhaven']);
+  });
+
   it('ranks rarer mentions first and keeps to max', () => {
     const rare = (word: string) => (word === 'nusra' ? 1 : 0.3);
     const [side] = mentionsApart(
