@@ -68,11 +68,12 @@ const groupedByText: Record<ComparedEvent['groupedBy'], string> = {
 };
 
 /**
- * The grouping line of a compared event.
+ * The grouping line of a compared event in two parts: what was compared ("2 accounts of a call
+ * on Monday, April 18, 2016 (2 articles)") and how the accounts were made.
  *
- * @example groupingLine(event) // '2 accounts of a call on Monday, April 18, 2016 · sides by who issued the statements · dates unknown: grouped by content, the day read from the articles'
+ * @example groupingParts(event).how // 'sides by who issued the statements · dates unknown: grouped by content, the day read from the articles'
  */
-export function groupingLine(event: ComparedEvent): string {
+export function groupingParts(event: ComparedEvent): { what: string; how: string } {
   const { summary } = event;
   const count = event.accounts.length === 1 ? '1 account' : `${event.accounts.length} accounts`;
   const articles = summary.articles === 1 ? '1 article' : `${summary.articles} articles`;
@@ -82,5 +83,18 @@ export function groupingLine(event: ComparedEvent): string {
         ? 'dates unknown: grouped by content, the day read from the articles'
         : 'dates unknown: grouped by content'
       : 'grouped by date and content';
-  return `${count} of ${eventLabel(summary)} (${articles}) · ${groupedByText[event.groupedBy]} · ${dates}`;
+  return {
+    what: `${count} of ${eventLabel(summary)} (${articles})`,
+    how: `${groupedByText[event.groupedBy]} · ${dates}`,
+  };
+}
+
+/**
+ * The grouping line of a compared event, in one line.
+ *
+ * @example groupingLine(event) // '2 accounts of a call on Monday, April 18, 2016 (2 articles) · sides by who issued the statements · dates unknown: grouped by content, the day read from the articles'
+ */
+export function groupingLine(event: ComparedEvent): string {
+  const { what, how } = groupingParts(event);
+  return `${what} · ${how}`;
 }

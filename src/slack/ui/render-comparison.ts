@@ -15,7 +15,7 @@ import type {
   ComparisonAnswer,
   EventSummary,
 } from '../../search/compare/comparison.js';
-import { groupingLine } from '../../search/compare/grouping-line.js';
+import { groupingLine, groupingParts } from '../../search/compare/grouping-line.js';
 import { encodeButtonState } from './button-state.js';
 import { blockKitLimits, type SlackMessage } from './limits.js';
 import { clipText, escapeMrkdwn } from './mrkdwn.js';
@@ -121,10 +121,12 @@ function otherEventLabel(event: EventSummary): string {
 
 function renderEvent(answer: ComparisonAnswer, event: ComparedEvent, audience: Audience): SlackMessage {
   const query = quotedQuery(answer.query.text);
-  const header = section(`*Readout* · compare ${query}: *${escapeMrkdwn(groupingLine(event))}*`);
-  const notes = understoodLines(answer.query);
-  const head: types.KnownBlock[] = [header];
-  if (notes.length > 0) head.push(context(notes));
+  const { what, how } = groupingParts(event);
+  const header = section(`*Readout* · compare ${query}: *${escapeMrkdwn(what)}*`);
+  const head: types.KnownBlock[] = [
+    header,
+    context([`${escapeMrkdwn(how)}.`, ...understoodLines(answer.query)]),
+  ];
   if (event.accounts.length >= 2) head.push(mentionsBlock(event.accounts));
 
   const tail: types.KnownBlock[] = [divider];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparedEvent, EventSummary } from '../../../src/search/compare/comparison.js';
-import { eventLabel, eventWhen, groupingLine } from '../../../src/search/compare/grouping-line.js';
+import { eventLabel, eventWhen, groupingLine, groupingParts } from '../../../src/search/compare/grouping-line.js';
 
 const summary = (extra: Partial<EventSummary> = {}): EventSummary => ({
   index: 0,
@@ -57,6 +57,21 @@ describe('groupingLine', () => {
     expect(groupingLine(event)).toBe(
       '2 accounts of a call on Monday, April 18, 2016 (2 articles) · sides by who issued the statements · dates unknown: grouped by content, the day read from the articles',
     );
+  });
+
+  it('splits into what was compared and how, for a headline and a note under it', () => {
+    const event: ComparedEvent = {
+      summary: summary({ kind: 'meeting' }),
+      groupedBy: 'speaker',
+      groupedOn: 'content',
+      accounts: [account('A'), account('B')],
+      alsoQuoted: [],
+      articles: [],
+    };
+    expect(groupingParts(event)).toEqual({
+      what: '2 accounts of a meeting (2 articles)',
+      how: 'sides by who issued the statements · dates unknown: grouped by content',
+    });
   });
 
   it('names grouping by outlet, and by date and content', () => {
