@@ -178,7 +178,10 @@ export class ConsoleReceiver implements Receiver {
         return 'continue';
       }
       case 'press': {
-        const found = slack.findButton(parsed.actionId, parsed.nth);
+        // `share` shares a comparison too.
+        const found =
+          slack.findButton(parsed.actionId, parsed.nth) ??
+          (parsed.actionId === actionIds.share ? slack.findButton(compareActionIds.share) : undefined);
         if (!found) {
           print(`There is no answer with a “${parsed.label}” button to press.\n`);
           return 'continue';

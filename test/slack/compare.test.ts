@@ -102,6 +102,21 @@ describe.each(['http', 'socket'] as Transport[])('/readout compare over %s', (tr
     expect(back?.text.text).toMatch(/hold talks/);
   });
 
+  it('shares the comparison in the channel, crediting who shared it, and removes the preview', async () => {
+    const message = await command('compare harbour board ferry union talks');
+    const share = buttons(message).find((button) => button.action_id === compareActionIds.share)!;
+    const before = standIn.lastSeq;
+    const responseUrl = standIn.responseUrl();
+    await readout.delivery.deliver(buttonPress({ button: share, responseUrl }));
+    const posted = await standIn.waitForCall('chat.postMessage', () => true, before);
+    const shared = posted.args as SentMessage;
+    expect(blockKitViolations(shared)).toEqual([]);
+    expect(JSON.stringify(shared.blocks)).toContain('Shared by <@');
+    expect(JSON.stringify(shared.blocks)).toContain('Only the Harbour Board mentions');
+    expect(buttons(shared)).toEqual([]);
+    expect((await standIn.waitForResponse(responseUrl)).body).toMatchObject({ delete_original: true });
+  });
+
   it('says when there is nothing to compare, and when no event matches', async () => {
     expect((await command('compare')).text).toMatch(/Nothing to compare/);
     expect((await command('compare zeppelin')).text).toMatch(/No event found for “zeppelin”/);

@@ -30,7 +30,7 @@ beforeAll(async () => {
     color: false,
     logger: createLogger({ write: () => {} }),
   });
-  input.end('compare harbour board ferry union talks\nevent 1\nquit\n');
+  input.end('compare harbour board ferry union talks\nevent 1\nshare\nquit\n');
   await run;
 });
 
@@ -50,9 +50,15 @@ describe('compare in the console', () => {
   });
 
   it('names the other event buttons event N, and event 1 shows that event', () => {
-    expect(output).toContain('(type event 1, dismiss to press a button)');
-    const second = output.slice(output.indexOf('(type event 1'));
+    expect(output).toContain('(type share, event 1, dismiss to press a button)');
+    const second = output.slice(output.indexOf('(type share, event 1'));
     expect(second).toContain('fair deal for the crews');
-    expect(second).not.toContain('overtime pay');
+    expect(second.slice(0, second.indexOf('── Readout in the channel'))).not.toContain('overtime pay');
+  });
+
+  it('shares the comparison shown in the channel with share', () => {
+    const shared = output.slice(output.indexOf('── Readout in the channel ──'));
+    expect(shared).toContain('fair deal for the crews');
+    expect(shared).toContain('Shared by @');
   });
 });

@@ -18,7 +18,7 @@ import type {
 import { groupingLine, groupingParts } from '../../search/compare/grouping-line.js';
 import { encodeButtonState } from './button-state.js';
 import { blockKitLimits, type SlackMessage } from './limits.js';
-import { clipText, escapeMrkdwn } from './mrkdwn.js';
+import { clipText, escapeMrkdwn, mentionUser } from './mrkdwn.js';
 import {
   type Audience,
   actionIds,
@@ -36,6 +36,8 @@ import { newsroomExamples, type UsageExamples } from './render-help.js';
 export const compareActionIds = {
   /** Shows another event the query matches (the button's state: the query and the event's index). */
   event: 'readout_compare_event',
+  /** Posts the comparison in the channel (the button's state: the query and the event shown). */
+  share: 'readout_compare_share',
 } as const;
 
 /** Other events offered as buttons. */
@@ -150,7 +152,11 @@ function renderEvent(answer: ComparisonAnswer, event: ComparedEvent, audience: A
     );
   }
   if (footer.length > 0) tail.push(context(footer));
+  if (audience.kind === 'shared')
+    tail.push(context([`Shared by ${mentionUser(audience.sharedBy)} with /readout compare`]));
   if (audience.kind === 'private') {
+    const shown = encodeButtonState({ q: answer.query.text, o: answer.offset });
+    const share = button('Share in channel', compareActionIds.share, shown, 'primary');
     const elements = others.map((other) =>
       button(
         otherEventLabel(other),
@@ -158,9 +164,8 @@ function renderEvent(answer: ComparisonAnswer, event: ComparedEvent, audience: A
         encodeButtonState({ q: answer.query.text, o: other.index }),
       ),
     );
-    elements.push(
-      button('Dismiss', actionIds.dismiss, encodeButtonState({ q: answer.query.text, o: answer.offset })),
-    );
+    elements.unshift(share);
+    elements.push(button('Dismiss', actionIds.dismiss, shown));
     tail.push({ type: 'actions', block_id: 'readout_compare_actions', elements });
   }
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparedEvent, EventSummary } from '../../../src/search/compare/comparison.js';
-import { eventLabel, eventWhen, groupingLine, groupingParts } from '../../../src/search/compare/grouping-line.js';
+import {
+  eventLabel,
+  eventWhen,
+  groupingLine,
+  groupingParts,
+} from '../../../src/search/compare/grouping-line.js';
 
 const summary = (extra: Partial<EventSummary> = {}): EventSummary => ({
   index: 0,

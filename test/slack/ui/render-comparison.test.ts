@@ -78,6 +78,20 @@ describe('renderComparison', () => {
     expect(JSON.parse(events[0]!.value!)).toEqual({ q: 'obama putin call', o: 1 });
   });
 
+  it('offers Share in channel first, and credits who shared a shared comparison', () => {
+    const preview = renderComparison(comparison([account('A', 1), account('B', 1)]));
+    const first = preview.blocks.find((block): block is types.ActionsBlock => block.type === 'actions')!
+      .elements[0] as types.Button;
+    expect(first.action_id).toBe(compareActionIds.share);
+    expect(JSON.parse(first.value!)).toEqual({ q: 'obama putin call', o: 0 });
+    const shared = renderComparison(comparison([account('A', 1), account('B', 1)]), {
+      kind: 'shared',
+      sharedBy: 'U42',
+    });
+    expect(texts(shared.blocks)).toContain('Shared by <@U42> with /readout compare');
+    expect(shared.blocks.some((block) => block.type === 'actions')).toBe(false);
+  });
+
   it('lists the other events as text, without buttons, where nobody can press them', () => {
     const message = renderComparison(comparison([account('A', 1), account('B', 1)], 2), { kind: 'thread' });
     expect(message.blocks.some((block) => block.type === 'actions')).toBe(false);

@@ -4,7 +4,7 @@ import { actionIds } from '../../ui/render-answer.js';
 import { compareActionIds } from '../../ui/render-comparison.js';
 import type { ListenerContext } from '../context.js';
 import { alertList } from './alert-list.js';
-import { compareEvent } from './compare-event.js';
+import { compareEvent, shareComparison } from './compare-event.js';
 import { dismissAnswer } from './dismiss-answer.js';
 import { moreResults } from './more-results.js';
 import { rateAnswer } from './rate-answer.js';
@@ -18,6 +18,7 @@ export function registerActions(app: App, context: ListenerContext): void {
   app.action(actionIds.helpful, rateAnswer(context, 1));
   app.action(actionIds.unhelpful, rateAnswer(context, -1));
   app.action(compareActionIds.event, compareEvent(context));
+  app.action(compareActionIds.share, shareComparison(context));
   app.action(alertActionIds.list, alertList(context));
   app.action(alertActionIds.unwatch, stopWatching(context));
 }
