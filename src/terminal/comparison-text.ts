@@ -14,7 +14,8 @@ export function renderComparisonText(answer: ComparisonAnswer, style: TextStyle)
   for (const note of answer.query.notes) lines.push(`note: ${note}`);
   const event = answer.event;
   if (!event) {
-    lines.push(`no event found for: ${answer.query.text}`);
+    const nothing = answer.kind === 'nothing_to_compare' ? 'nothing to compare in' : 'no event found for';
+    lines.push(`${nothing}: ${answer.query.text}`);
     return wrapText(lines.join('\n'), style.width);
   }
   lines.push(groupingLine(event));
