@@ -1,26 +1,34 @@
 /**
  * npm run readout -- [--json] [--limit N] [--offset N] QUERY...
+ * npm run readout -- [--json] [--offset N] compare QUERY...
  *
- * Searches the index from the command line through the same readout() path as Slack. The query
- * is typed as in Slack: `putin -trump` excludes a word (see src/terminal/readout-args.ts).
+ * Searches the index from the command line through the same readout() path as Slack (compare()
+ * for `compare QUERY`). The query is typed as in Slack: `putin -trump` excludes a word (see
+ * src/terminal/readout-args.ts).
  * Exit status: 0 with results, 1 with none, 2 on bad usage or an unusable database.
  */
 import { loadConfig, loadDotenv } from '../src/config.js';
 import { describeError, ReadoutError } from '../src/errors.js';
 import { openDatabase } from '../src/index/database.js';
 import { IndexReader } from '../src/index/reader.js';
-import { readout } from '../src/readout.js';
+import { compare, type ReadoutFailure, readout } from '../src/readout.js';
+import type { ComparisonAnswer } from '../src/search/compare/comparison.js';
+import { groupingLine } from '../src/search/compare/grouping-line.js';
 import { SearchIndex } from '../src/search/search-index.js';
-import { ansiStyle, plainStyle, renderAnswerText } from '../src/terminal/answer-text.js';
+import { ansiStyle, plainStyle, renderAnswerText, type TextStyle } from '../src/terminal/answer-text.js';
+import { renderComparisonText } from '../src/terminal/comparison-text.js';
 import { parseReadoutArgs } from '../src/terminal/readout-args.js';
 import { terminalWidth } from '../src/terminal/wrap-text.js';
 
 const usage = `usage: npm run readout -- [--json] [--limit N] [--offset N] QUERY...
+       npm run readout -- [--json] [--offset N] compare QUERY...
 
   QUERY      words, "exact phrases", -excluded, source:NAME, who:NAME, after:2016-09-01, before:2017
   --json     print one JSON document (the interpreted query and the ranked results)
   --limit N  results per page (1-20, default 5)
-  --offset N start at this result (from a previous page's "more results")
+  --offset N start at this result (from a previous page's "more results");
+             with compare, show the Nth other event the words match
+  compare    set the accounts of the event QUERY is about side by side
   --help, -h this text
 
 Every other argument is the query, -word and -"a phrase" included; -- ends the options.
@@ -47,6 +55,30 @@ function readCount(name: string, value: string | undefined, min: number, max: nu
   return n;
 }
 
+function failed(failure: ReadoutFailure, file: string): never {
+  fail(
+    failure.reason === 'index_unavailable'
+      ? `the index ${file} cannot be read; run \`npm run reindex -- --full\``
+      : `unexpected error: ${failure.detail}`,
+  );
+}
+
+function textStyle(): TextStyle {
+  const style = process.stdout.isTTY && !process.env.NO_COLOR ? ansiStyle : plainStyle;
+  return { ...style, width: terminalWidth(process.stdout) };
+}
+
+/** A comparison as JSON (the answer as compare() gives it) or as text. */
+function printComparison(comparison: ComparisonAnswer, json: boolean): void {
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({ ...comparison, grouping: comparison.event ? groupingLine(comparison.event) : null }, null, 2)}\n`,
+    );
+  } else {
+    process.stdout.write(`${renderComparisonText(comparison, textStyle())}\n`);
+  }
+}
+
 function main(): void {
   const args = readArgs();
   const text = args.query;
@@ -63,14 +95,16 @@ function main(): void {
   const db = openDatabase(config.databaseFile, { create: false });
   try {
     const search = new SearchIndex(new IndexReader(db), { aliasesFile: config.aliasesFile });
-    const answer = readout(text, { limit, offset }, { search });
-    if (answer.kind === 'failed') {
-      fail(
-        answer.reason === 'index_unavailable'
-          ? `the index ${config.databaseFile} cannot be read; run \`npm run reindex -- --full\``
-          : `unexpected error: ${answer.detail}`,
-      );
+    const compared = /^compare(?:\s+([\s\S]*))?$/i.exec(text);
+    if (compared) {
+      const comparison = compare(compared[1] ?? '', { offset }, { search });
+      if (comparison.kind === 'failed') failed(comparison, config.databaseFile);
+      printComparison(comparison, args.json);
+      process.exitCode = comparison.event ? 0 : 1;
+      return;
     }
+    const answer = readout(text, { limit, offset }, { search });
+    if (answer.kind === 'failed') failed(answer, config.databaseFile);
     if (args.json) {
       const document = {
         query: answer.query,
@@ -94,9 +128,7 @@ function main(): void {
       };
       process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     } else {
-      const style = process.stdout.isTTY && !process.env.NO_COLOR ? ansiStyle : plainStyle;
-      const width = terminalWidth(process.stdout);
-      process.stdout.write(`${renderAnswerText(answer, { ...style, width })}\n`);
+      process.stdout.write(`${renderAnswerText(answer, textStyle())}\n`);
     }
     process.exitCode = answer.hits.length > 0 ? 0 : 1;
   } finally {

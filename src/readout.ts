@@ -10,6 +10,8 @@ import { describeError, isReadoutError } from './errors.js';
 import type { IndexStats, OutletCount } from './index/reader.js';
 import { interpretedQuery, type ReadoutAnswer } from './search/answer.js';
 import type { LinkedArticle } from './search/article-links.js';
+import { compareAccounts } from './search/compare/compare-accounts.js';
+import type { ComparisonAnswer } from './search/compare/comparison.js';
 import type { RunScope } from './search/filters.js';
 import { parseQuery } from './search/parse-query.js';
 import type { SearchIndex } from './search/search-index.js';
@@ -101,6 +103,33 @@ export function readout(text: string, options: ReadoutOptions, services: Readout
   }
 }
 
+/** What `/readout compare QUERY` gives: the accounts of the event compared, or why not. */
+export type ComparisonResult = ComparisonAnswer | ReadoutFailure;
+
+/**
+ * Compares the accounts of the event a query is about (`/readout compare obama putin call`);
+ * `offset` shows another of the events the query matches (0: the best). Like readout(), it
+ * returns data and never throws.
+ *
+ * @example compare('obama putin phone call syria', {}, { search }).event?.accounts.map((a) => a.name) // ['the White House', 'the Kremlin']
+ */
+export function compare(
+  text: string,
+  options: { offset?: number },
+  services: ReadoutServices,
+): ComparisonResult {
+  const parsed = parseQuery(text);
+  if (parsed.kind === 'help' || (parsed.terms.length === 0 && parsed.filters.speakers.length === 0)) {
+    const note = 'give the words of the event to compare, e.g. its participants and what it was';
+    return { kind: 'nothing_to_compare', query: interpretedQuery(parsed, [note]), offset: 0, events: [] };
+  }
+  try {
+    return compareAccounts(services.search, parsed, options.offset ?? 0);
+  } catch (error) {
+    return readoutFailure(parsed.text, error);
+  }
+}
+
 /** A search that threw, classified: an unusable index (the admin's to fix) or a bug. */
 export function readoutFailure(text: string, error: unknown): ReadoutFailure {
   const unavailable =
@@ -141,6 +170,8 @@ export type IndexHealth =
  */
 export interface ReadoutService {
   answer(text: string, options: ReadoutOptions): Promise<ReadoutResult>;
+  /** compare() wherever searching happens. */
+  compare(text: string, options: { offset?: number }): Promise<ComparisonResult>;
   stats(): IndexStats;
   /** Outlets whose name contains `text`, most articles first (the search form's outlet list). */
   outlets(text: string, limit: number): Promise<OutletCount[]>;

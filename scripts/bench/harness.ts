@@ -73,6 +73,8 @@ export interface ShapeResult {
     reindex?: LoadResult & { passages?: number; reportedSeconds?: number };
     incremental?: { seconds: number; runs: number[]; peakBytes: number };
     readout?: LatencyResult;
+    /** compare() over the word queries (a comparison reads whole articles: fewer queries). */
+    compare?: LatencyResult;
     http?: HttpBenchResult;
     /** Phase name → error message, for phases that could not be measured. */
     errors: Record<string, string>;
@@ -100,6 +102,9 @@ const summarise = (groups: Partial<Record<QueryClass, number[]>>) =>
       .filter(([, samples]) => samples.length > 0)
       .map(([kind, samples]) => [kind, summariseLatencies(samples)]),
   ) as Partial<Record<QueryClass, LatencySummary>>;
+
+/** Word queries compare() is timed on: each reads up to 24 whole articles, so fewer than readout(). */
+const compareQueries = 50;
 
 function latencyResult(
   timings: Array<{ milliseconds: number[]; hits: number; unfilteredMilliseconds?: number[] }>,
@@ -270,6 +275,16 @@ async function benchShape(options: SizeOptions, shape: ArchiveShape): Promise<Sh
         : await measure();
       const result = latencyResult(timings, queries);
       log(`  readout(): p50 ${result.all.p50.toFixed(2)} ms, p99 ${result.all.p99.toFixed(2)} ms`);
+      return result;
+    });
+
+    project.compare = await phase(errors, 'compare()', log, async () => {
+      const words = queries.filter((query) => query.kind === 'words').slice(0, compareQueries);
+      const result = latencyResult(
+        await timeReadout(projectFile, words, options.queryRounds, 'compare'),
+        words,
+      );
+      log(`  compare(): p50 ${result.all.p50.toFixed(2)} ms, p99 ${result.all.p99.toFixed(2)} ms`);
       return result;
     });
 

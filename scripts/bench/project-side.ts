@@ -112,19 +112,21 @@ export interface QueryTiming {
   unfilteredMilliseconds?: number[];
 }
 
-function hitCount(result: { kind: string; hits?: unknown[]; detail?: string }): number {
+function hitCount(result: { kind: string; hits?: unknown[]; events?: unknown[]; detail?: string }): number {
   if (result.kind === 'failed') throw new Error(`readout failed: ${result.detail}`);
-  return result.hits?.length ?? 0;
+  return (result.hits ?? result.events)?.length ?? 0;
 }
 
 /**
- * Times `readout(q, {limit: 5})` in this process on a built index: one untimed pass to warm the
- * caches, then `rounds` timed passes over every query (and its unfiltered twin, if it has one).
+ * Times `readout(q, {limit: 5})` (or, for `compare`, `compare(q)`: the event and its accounts) in
+ * this process on a built index: one untimed pass to warm the caches, then `rounds` timed passes
+ * over every query (and its unfiltered twin, if it has one). Answered: hits (compare: an event).
  */
 export async function timeReadout(
   databaseFile: string,
   queries: BenchQuery[],
   rounds: number,
+  command: 'readout' | 'compare' = 'readout',
 ): Promise<QueryTiming[]> {
   // Loaded here, not at the top: a project module that does not load fails this phase only,
   // and the baseline is still measured and reported.
@@ -135,22 +137,24 @@ export async function timeReadout(
     'src/search/search-index.js',
   );
   const { IndexReader } = await load<typeof import('../../src/index/reader.js')>('src/index/reader.js');
-  const { readout } = await load<typeof import('../../src/readout.js')>('src/readout.js');
+  const { compare, readout } = await load<typeof import('../../src/readout.js')>('src/readout.js');
   const db = openDatabase(databaseFile);
   try {
     const aliasesFile = fs.existsSync(defaultAliasesFile) ? defaultAliasesFile : undefined;
     const search = new SearchIndex(new IndexReader(db), { aliasesFile });
+    const run = (text: string) =>
+      command === 'compare' ? compare(text, {}, { search }) : readout(text, { limit: 5 }, { search });
     const time = (text: string): number => {
       const started = performance.now();
-      readout(text, { limit: 5 }, { search });
+      run(text);
       return performance.now() - started;
     };
     const timings: QueryTiming[] = queries.map((query) => {
-      if (query.unfiltered) readout(query.unfiltered, { limit: 5 }, { search });
+      if (query.unfiltered) run(query.unfiltered);
       return {
         query,
         milliseconds: [],
-        hits: hitCount(readout(query.text, { limit: 5 }, { search })),
+        hits: hitCount(run(query.text)),
         ...(query.unfiltered ? { unfilteredMilliseconds: [] } : {}),
       };
     });

@@ -111,6 +111,13 @@ function loadTable(result: ShapeResult): string {
       '',
     ],
     [
+      'compare() p50 / p99, ms (word queries)',
+      `${ms(project.compare?.all.p50)} / ${ms(project.compare?.all.p99)}`,
+      '',
+      '',
+      project.compare ? `${project.compare.answeredByClass.words ?? 0} queries found an event` : '',
+    ],
+    [
       'HTTP /readout p50, ms',
       ms(http?.latency.p50),
       '',

@@ -53,3 +53,12 @@ export interface OutletCount {
 export interface LinkedArticle extends StoredAttribution {
   lead: string;
 }
+
+/** A passage of an article, for reading the article whole. */
+export interface ArticlePassage {
+  id: number;
+  articleId: number;
+  /** Its order in the article, from 0. */
+  position: number;
+  body: string;
+}

@@ -22,6 +22,7 @@ import {
 import { type MetaKey, metaKeys } from './meta.js';
 import type { Outlet } from './outlets.js';
 import type {
+  ArticlePassage,
   HighlightedPassage,
   IndexStats,
   LinkedArticle,
@@ -33,6 +34,7 @@ import { explainReadError } from './sqlite-errors.js';
 
 export type { Candidate, ChosenCopy, FacetFilter, RankedDocument } from './facet-statements.js';
 export type {
+  ArticlePassage,
   HighlightedPassage,
   IndexStats,
   LinkedArticle,
@@ -66,6 +68,11 @@ function prepareStatements(db: Db) {
        FROM quotations WHERE passage_id IN (SELECT value FROM json_each(?))
        ORDER BY passage_id, start_offset`,
     ),
+    // Every passage of some articles, in reading order (compare and timeline read whole articles).
+    articlePassages: db.prepare<[string], ArticlePassage>(
+      `SELECT id, article_id AS articleId, position, body FROM passages
+       WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, position`,
+    ),
     speakerKeys: db
       .prepare<[], string>('SELECT DISTINCT speaker_key FROM quotations WHERE speaker_key IS NOT NULL')
       .pluck(),
@@ -92,6 +99,9 @@ function prepareStatements(db: Db) {
       { word: string; documents: number; bound: number; avgdl: number; entries: Buffer }
     >('SELECT word, documents, bound, avgdl, entries FROM champions WHERE word = ?'),
     wordArticles: db.prepare<[string], number>('SELECT articles FROM vocabulary WHERE word = ?').pluck(),
+    wordsArticles: db.prepare<[string], { word: string; articles: number }>(
+      'SELECT word, articles FROM vocabulary WHERE word IN (SELECT value FROM json_each(?))',
+    ),
     vocabulary: db.prepare<[], { word: string; articles: number }>('SELECT word, articles FROM vocabulary'),
     meta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
     // Spellings of one outlet differ in case only; the most used spelling names it.
@@ -229,6 +239,11 @@ export class IndexReader {
     );
   }
 
+  /** Every passage of the given articles, each article's in order. */
+  articlePassages(articleIds: number[]): ArticlePassage[] {
+    return this.guard(() => this.statements.articlePassages.all(JSON.stringify(articleIds)));
+  }
+
   /** Every speaker key quoted in the archive. */
   speakerKeys(): string[] {
     return this.guard(() => this.statements.speakerKeys.all());
@@ -246,6 +261,16 @@ export class IndexReader {
   /** How many articles use a word as written; undefined when the archive never uses it. */
   wordArticles(word: string): number | undefined {
     return this.guard(() => this.statements.wordArticles.get(word));
+  }
+
+  /** How many articles use each of `words` (as written); words the archive never uses are absent. */
+  wordsArticles(words: string[]): Map<string, number> {
+    return this.guard(
+      () =>
+        new Map(
+          this.statements.wordsArticles.all(JSON.stringify(words)).map((row) => [row.word, row.articles]),
+        ),
+    );
   }
 
   /** Every archive word with the number of articles using it (for typo correction). */

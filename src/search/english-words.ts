@@ -19,6 +19,8 @@ const common = 1;
 export class EnglishWords {
   /** word → a bit per dialect list holding it (bit 0: common to all). */
   private words: Map<string, number> | undefined;
+  /** word → the smallest SCOWL size holding it (10: the commonest words). */
+  private sizes: Map<string, number> | undefined;
 
   constructor(private readonly folder = defaultFolder()) {}
 
@@ -37,20 +39,32 @@ export class EnglishWords {
     return a !== 0 && b !== 0 && ((a | b) & common) === 0 && (a & b) === 0;
   }
 
+  /**
+   * How common an English word is: the smallest SCOWL size listing it (10 holds the commonest
+   * words, 60 the rarest a spell checker knows); undefined for names and words rarer still.
+   */
+  commonness(word: string): number | undefined {
+    this.load();
+    return this.sizes!.get(word);
+  }
+
   /** Reads the lists now (startup) rather than on the first unknown word. */
   load(): Map<string, number> {
     if (this.words) return this.words;
     const words = new Map<string, number>();
+    const smallest = new Map<string, number>();
     dialects.forEach((dialect, bit) => {
       for (const size of sizes) {
         const file = path.join(this.folder, `${dialect}-words-${size}.json`);
         for (const word of JSON.parse(fs.readFileSync(file, 'utf8')) as string[]) {
           const key = word.toLowerCase();
           words.set(key, (words.get(key) ?? 0) | (1 << bit));
+          smallest.set(key, Math.min(smallest.get(key) ?? size, size));
         }
       }
     });
     this.words = words;
+    this.sizes = smallest;
     return words;
   }
 }

@@ -14,7 +14,8 @@
 import { ReadoutError } from '../errors.js';
 import type { Candidate, FacetFilter, IndexReader, IndexStats, OutletCount } from '../index/reader.js';
 import { speakerMatches } from '../text/speaker-name.js';
-import { AliasFile, aliasesFor, joinAliasNames } from './aliases.js';
+import { surfaceWords } from '../text/words.js';
+import { AliasFile, aliasesFor } from './aliases.js';
 import { type AliasExpansion, interpretedQuery, type ReadoutAnswer } from './answer.js';
 import { arrangePages, dropSyndicatedCopies, pageAt } from './arrange.js';
 import { type LinkedArticle, linkVariants } from './article-links.js';
@@ -22,13 +23,13 @@ import { findCandidates } from './candidates.js';
 import { correctUnknownWords, type SearchTerm } from './corrections.js';
 import { coverageOrder, markWeights, termWeight } from './coverage.js';
 import { EnglishWords } from './english-words.js';
+import { type ExpandedTerms, expandTerms } from './expand-terms.js';
 import { facetFilter, filtersExcludedNote, hasFilters, type RunScope } from './filters.js';
 import { buildMatch, type TermAlternatives } from './fts-query.js';
 import { buildHits } from './hits.js';
 import { IndexView } from './index-view.js';
 import { displayTerm, type ParsedQuery } from './parse-query.js';
 import { Vocabulary } from './vocabulary.js';
-import { otherForms } from './word-forms.js';
 
 /** Most FTS5 queries the partial-match fallback makes for one page (one per set of words). */
 const maxPartialQueries = 64;
@@ -46,10 +47,16 @@ export interface Page {
   limit: number;
 }
 
+/** What `SearchIndex.expandQuery` reads from a parsed query. */
+export interface ExpandedQuery extends ExpandedTerms {
+  speakers: ReadonlySet<string> | undefined;
+}
+
 export class SearchIndex {
   private readonly vocabulary: Vocabulary;
   private readonly aliases: AliasFile;
-  private readonly english = new EnglishWords();
+  /** English words and how common each is (typo correction; the commands' sense of rare words). */
+  readonly english = new EnglishWords();
   private readonly view: IndexView;
   private dataVersion = '';
   private statsCache: IndexStats | undefined;
@@ -101,25 +108,8 @@ export class SearchIndex {
     this.refreshIfReindexed();
     const rebuild = this.view.rebuildRequired();
     if (rebuild) throw new ReadoutError('index_unavailable', rebuild);
-
-    const table = this.aliases.current();
-    const expand = (words: string[], quoted: boolean) => {
-      const aliases = aliasesFor(table, words);
-      if (aliases) return { alternatives: aliases, aliased: true };
-      // A single word also matches its irregular forms (child → children), as an alias would.
-      const forms = quoted || words.length > 1 ? [] : otherForms(words[0]!);
-      return { alternatives: [words, ...forms.map((form) => [form])], aliased: false };
-    };
-    const terms: SearchTerm[] = joinAliasNames(table, parsed.terms).map((term) => ({
-      ...term,
-      ...expand(term.words, term.quoted),
-    }));
-    const excluded = parsed.excluded.map((term) => expand(term.words, term.quoted).alternatives);
+    const { terms, excluded, speakers, expand } = this.expandQuery(parsed);
     const needed = offset + limit + 1;
-    const speakers = this.speakerKeysFor(
-      parsed.filters.speakers,
-      (words) => aliasesFor(table, words) ?? [words],
-    );
     if (speakers?.size === 0) {
       query.notes.push(`the archive has no quotation by ${parsed.filters.speakers.join(' or ')}`);
       return { kind: 'results', query, hits: [], offset: 0, limit };
@@ -207,6 +197,31 @@ export class SearchIndex {
       offset: shown.start,
       limit,
       nextOffset: shown.nextOffset,
+    };
+  }
+
+  /**
+   * Whether the alias list (db/aliases.txt) names `phrase`, as one of its names.
+   *
+   * @example search.isListedName('Jabhat al-Nusra') // true with the bundled list
+   */
+  isListedName(phrase: string): boolean {
+    const words = surfaceWords(phrase);
+    return words.length > 0 && aliasesFor(this.aliases.current(), words) !== undefined;
+  }
+
+  /**
+   * A parsed query's terms with their aliases and word forms (`expand` gives any words theirs), its
+   * exclusions, and the archive's speaker keys its `who:` names stand for (undefined without
+   * `who:`; empty when the archive quotes none of them). The commands that build on the search
+   * (compare, timeline) read the archive with these, as the search does.
+   */
+  expandQuery(parsed: ParsedQuery): ExpandedQuery {
+    this.refreshIfReindexed();
+    const table = this.aliases.current();
+    return {
+      ...expandTerms(table, parsed),
+      speakers: this.speakerKeysFor(parsed.filters.speakers, (words) => aliasesFor(table, words) ?? [words]),
     };
   }
 

@@ -11,7 +11,10 @@ import type { Db } from '../index/database.js';
 import { type FileIdentity, fileIdentity, openIndexForReading, sameFile } from '../index/open-for-reading.js';
 import { IndexReader, type IndexStats } from '../index/reader.js';
 import {
+  type ComparisonResult,
+  compare,
   type IndexHealth,
+  type ReadoutFailure,
   type ReadoutOptions,
   type ReadoutResult,
   type ReadoutService,
@@ -65,14 +68,26 @@ export class LiveIndex {
 
   /** Runs the one readout path; an index that turns out damaged is reopened next time. */
   answer(text: string, options: ReadoutOptions): ReadoutResult {
+    return this.run(text, (search) => readout(text, options, { search }));
+  }
+
+  /** Runs compare() the same way. */
+  compare(text: string, options: { offset?: number }): ComparisonResult {
+    return this.run(text, (search) => compare(text, options, { search }));
+  }
+
+  private run<T extends { kind: string }>(
+    text: string,
+    work: (search: SearchIndex) => T | ReadoutFailure,
+  ): T | ReadoutFailure {
     let search: SearchIndex;
     try {
       search = this.current();
     } catch (error) {
       return readoutFailure(text, error);
     }
-    const result = readout(text, options, { search });
-    if (result.kind === 'failed' && result.reason === 'index_unavailable') this.close();
+    const result = work(search);
+    if (result.kind === 'failed' && (result as ReadoutFailure).reason === 'index_unavailable') this.close();
     return result;
   }
 
@@ -114,6 +129,7 @@ export class LiveIndex {
 export function inProcessReadout(index: LiveIndex): ReadoutService {
   return {
     answer: async (text, options) => index.answer(text, options),
+    compare: async (text, options) => index.compare(text, options),
     stats: () => index.stats(),
     health: async () => index.health(),
     outlets: async (text, limit) => index.current().outlets(text, limit),

@@ -26,7 +26,14 @@ import { Worker } from 'node:worker_threads';
 import { describeError } from '../errors.js';
 import type { IndexStats, OutletCount } from '../index/reader.js';
 import type { Logger } from '../log.js';
-import type { IndexHealth, ReadoutOptions, ReadoutResult, ReadoutService } from '../readout.js';
+import type {
+  ComparisonResult,
+  IndexHealth,
+  ReadoutFailure,
+  ReadoutOptions,
+  ReadoutResult,
+  ReadoutService,
+} from '../readout.js';
 import type { LinkedArticle } from '../search/article-links.js';
 import type { LiveIndex } from './live-index.js';
 
@@ -37,10 +44,16 @@ export interface SearchWorkerData {
   busyTimeoutMs: number;
 }
 
-export type ToWorker = { id: number; text: string; options: ReadoutOptions };
+/** The work a thread does: a search (readout()) or a comparison (compare()). */
+export type Work =
+  | { kind: 'answer'; text: string; options: ReadoutOptions }
+  | { kind: 'compare'; text: string; options: { offset?: number } };
+type WorkResult = ReadoutResult | ComparisonResult;
+
+export type ToWorker = { id: number; work: Work };
 export type ToPool =
   | { kind: 'ready' }
-  | { kind: 'result'; id: number; result: ReadoutResult }
+  | { kind: 'result'; id: number; result: WorkResult }
   | { kind: 'warning'; message: string };
 
 export interface SearchPoolOptions {
@@ -60,9 +73,8 @@ export interface SearchPoolOptions {
 
 interface Task {
   id: number;
-  text: string;
-  options: ReadoutOptions;
-  resolve: (result: ReadoutResult) => void;
+  work: Work;
+  resolve: (result: WorkResult) => void;
 }
 
 interface Thread {
@@ -110,7 +122,17 @@ export class SearchPool implements ReadoutService {
   }
 
   answer(text: string, options: ReadoutOptions): Promise<ReadoutResult> {
-    const failed = (reason: 'busy' | 'unexpected', detail: string): Promise<ReadoutResult> =>
+    return this.run({ kind: 'answer', text, options }) as Promise<ReadoutResult>;
+  }
+
+  compare(text: string, options: { offset?: number }): Promise<ComparisonResult> {
+    return this.run({ kind: 'compare', text, options }) as Promise<ComparisonResult>;
+  }
+
+  /** Queues work for a thread; the promise resolves with its result, or how it failed. */
+  private run(work: Work): Promise<WorkResult> {
+    const text = work.text;
+    const failed = (reason: 'busy' | 'unexpected', detail: string): Promise<ReadoutFailure> =>
       Promise.resolve({ kind: 'failed', reason, text, detail });
     if (this.closed) return failed('unexpected', 'the search pool is closed');
     if (this.startFailures >= maxStartFailures) {
@@ -118,7 +140,7 @@ export class SearchPool implements ReadoutService {
     }
     if (this.queue.length >= this.maxQueue) return failed('busy', `${this.queue.length} searches waiting`);
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, text, options, resolve });
+      this.queue.push({ id: this.nextId++, work, resolve });
       this.pump();
     });
   }
@@ -145,7 +167,7 @@ export class SearchPool implements ReadoutService {
   async close(): Promise<void> {
     this.closed = true;
     for (const task of this.queue.splice(0)) {
-      task.resolve({ kind: 'failed', reason: 'unexpected', text: task.text, detail: 'stopping' });
+      task.resolve({ kind: 'failed', reason: 'unexpected', text: task.work.text, detail: 'stopping' });
     }
     const threads = [...this.threads];
     this.threads.clear();
@@ -189,7 +211,7 @@ export class SearchPool implements ReadoutService {
       this.finish(thread, {
         kind: 'failed',
         reason: 'unexpected',
-        text: thread.task.text,
+        text: thread.task.work.text,
         detail: 'the search thread ended during the search',
       });
     }
@@ -199,7 +221,7 @@ export class SearchPool implements ReadoutService {
         task.resolve({
           kind: 'failed',
           reason: 'unexpected',
-          text: task.text,
+          text: task.work.text,
           detail: 'search threads fail to start',
         });
       }
@@ -223,7 +245,7 @@ export class SearchPool implements ReadoutService {
       const task = this.queue.shift()!;
       thread.task = task;
       thread.timer = setTimeout(() => this.overBudget(thread, task), this.options.queryBudgetMs);
-      thread.worker.postMessage({ id: task.id, text: task.text, options: task.options } satisfies ToWorker);
+      thread.worker.postMessage({ id: task.id, work: task.work } satisfies ToWorker);
     }
   }
 
@@ -232,7 +254,7 @@ export class SearchPool implements ReadoutService {
     this.finish(thread, {
       kind: 'failed',
       reason: 'too_slow',
-      text: task.text,
+      text: task.work.text,
       detail: `the search ran past its budget of ${this.options.queryBudgetMs} ms and was stopped`,
     });
     // The thread is inside the search: end it, and start its replacement now rather than when it
@@ -251,7 +273,7 @@ export class SearchPool implements ReadoutService {
       });
   }
 
-  private finish(thread: Thread, result: ReadoutResult): void {
+  private finish(thread: Thread, result: WorkResult): void {
     clearTimeout(thread.timer);
     const task = thread.task;
     thread.task = undefined;

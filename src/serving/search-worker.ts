@@ -1,6 +1,6 @@
 /**
  * A search thread of the pool (search-pool.ts): its own read-only connection and SearchIndex,
- * answering one query at a time. better-sqlite3 is synchronous, so a search blocks this thread
+ * answering one query (a search or a comparison) at a time. better-sqlite3 is synchronous, so a search blocks this thread
  * only; the pool stops a thread whose search runs past its budget and starts another.
  */
 import os from 'node:os';
@@ -26,12 +26,10 @@ const index = new LiveIndex(data.file, {
   onWarning: (message) => port.postMessage({ kind: 'warning', message } satisfies ToPool),
 });
 
-port.on('message', (task: ToWorker) => {
-  port.postMessage({
-    kind: 'result',
-    id: task.id,
-    result: index.answer(task.text, task.options),
-  } satisfies ToPool);
+port.on('message', ({ id, work }: ToWorker) => {
+  const result =
+    work.kind === 'compare' ? index.compare(work.text, work.options) : index.answer(work.text, work.options);
+  port.postMessage({ kind: 'result', id, result } satisfies ToPool);
 });
 // Open the index before taking searches, so that the first one's budget is spent searching. (A
 // missing index is reported by the search itself.)

@@ -3,7 +3,13 @@
  * matched words emphasised, each followed by its attribution line. On a terminal, lines wrap
  * between words under their number; in a pipe each passage stays on one line, for scripts.
  */
-import { missingLabel, partialMatchLine, type ReadoutAnswer, type SearchHit } from '../search/answer.js';
+import {
+  type Excerpt,
+  missingLabel,
+  partialMatchLine,
+  type ReadoutAnswer,
+  type SearchHit,
+} from '../search/answer.js';
 import { displayPartialDate } from '../text/partial-date.js';
 import { wrapText, wrapWithGutter } from './wrap-text.js';
 
@@ -17,7 +23,14 @@ export interface TextStyle {
 export const ansiStyle: TextStyle = { mark: (text) => `\u001b[1m${text}\u001b[22m` };
 export const plainStyle: TextStyle = { mark: (text) => `**${text}**` };
 
-function marked(text: string, marks: Array<[number, number]>, style: TextStyle): string {
+/** An excerpt numbered `n`, its matched words emphasised; it wraps under its first word, not its number. */
+export function numberedQuote(n: number, excerpt: Excerpt, style: TextStyle): string {
+  const number = `${n}. `;
+  const quote = markedText(excerpt.text, excerpt.marks, style);
+  return style.width ? wrapWithGutter(quote, style.width, number, ' '.repeat(number.length)) : number + quote;
+}
+
+function markedText(text: string, marks: Array<[number, number]>, style: TextStyle): string {
   let out = '';
   let cursor = 0;
   for (const [start, end] of marks) {
@@ -60,12 +73,7 @@ export function renderAnswerText(answer: ReadoutAnswer, style: TextStyle): strin
   if (answer.hits.length === 0) lines.push(`no passages found for: ${query.text}`);
   for (const hit of answer.hits) {
     lines.push('');
-    const number = `${hit.rank}. `;
-    const quote = marked(hit.excerpt.text, hit.excerpt.marks, style);
-    // The quote wraps under its first word, not under its number.
-    lines.push(
-      style.width ? wrapWithGutter(quote, style.width, number, ' '.repeat(number.length)) : number + quote,
-    );
+    lines.push(numberedQuote(hit.rank, hit.excerpt, style));
     if (hit.missing) lines.push(`   (${missingLabel(hit.missing)})`);
     lines.push(`   ${attributionLine(hit)}`);
     if (hit.alsoIn.length > 0) lines.push(`   also in: ${hit.alsoIn.join(', ')}`);

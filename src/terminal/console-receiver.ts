@@ -11,6 +11,7 @@ import type { App, Receiver } from '@slack/bolt';
 import { describeError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { actionIds } from '../slack/ui/render-answer.js';
+import { compareActionIds } from '../slack/ui/render-comparison.js';
 import { searchFormIds } from '../slack/ui/render-search-form.js';
 import type { ConsoleSlack } from './console-slack.js';
 import { searchFormSubmission, shortcutPayload } from './form-payloads.js';
@@ -27,7 +28,7 @@ import {
 export type ConsoleLine =
   | { kind: 'command'; text: string }
   | { kind: 'mention'; text: string }
-  | { kind: 'press'; actionId: string; label: string }
+  | { kind: 'press'; actionId: string; label: string; nth?: number }
   | { kind: 'home' }
   | { kind: 'shortcut'; text: string }
   | { kind: 'submit'; text: string }
@@ -46,7 +47,8 @@ const buttonWords: Record<string, { actionId: string; label: string }> = {
 
 /**
  * What a typed line means. `/readout …` is the command, `@readout …` a mention, `share`, `more`,
- * `good`, `bad` and `dismiss` press the buttons of the latest answer, `home` opens the Home tab,
+ * `good`, `bad` and `dismiss` press the buttons of the latest answer (`event N` a comparison's Nth
+ * other event), `home` opens the Home tab,
  * `shortcut TEXT` uses "Search archive for this" on a message TEXT (alone: the global shortcut),
  * `submit [WORDS]` sends the form it opened, `reindex` re-indexes the archive now (saved
  * searches then post what is new), `quit` ends; any other line (`watch …`, `watching`,
@@ -66,6 +68,9 @@ export function parseConsoleLine(line: string): ConsoleLine {
   const word = text.toLowerCase();
   const button = buttonWords[word];
   if (button) return { kind: 'press', ...button };
+  const event = /^event\s+(\d{1,2})$/.exec(word);
+  if (event)
+    return { kind: 'press', actionId: compareActionIds.event, label: word, nth: Number(event[1]) - 1 };
   if (word === 'home') return { kind: 'home' };
   if (word === 'reindex') return { kind: 'reindex' };
   const form = /^(shortcut|submit)(?:\s+([\s\S]*))?$/i.exec(text);
@@ -173,7 +178,10 @@ export class ConsoleReceiver implements Receiver {
         return 'continue';
       }
       case 'press': {
-        const found = slack.findButton(parsed.actionId);
+        // `share` shares a comparison too.
+        const found =
+          slack.findButton(parsed.actionId, parsed.nth) ??
+          (parsed.actionId === actionIds.share ? slack.findButton(compareActionIds.share) : undefined);
         if (!found) {
           print(`There is no answer with a “${parsed.label}” button to press.\n`);
           return 'continue';

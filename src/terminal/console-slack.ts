@@ -5,6 +5,7 @@
  * only the far end of the wire is the terminal. Nothing leaves the process.
  */
 import { actionIds } from '../slack/ui/render-answer.js';
+import { compareActionIds } from '../slack/ui/render-comparison.js';
 import { messageToText, type TextOptions } from './message-text.js';
 import { messageTs, type SlackWorkspace } from './slack-payloads.js';
 
@@ -53,8 +54,12 @@ export const consoleButtonWords: Record<string, string> = {
   [actionIds.unhelpful]: 'bad',
 };
 
-/** What to type to press `button`: its word, else the first word of its label. */
-export function consoleButtonWord(button: ConsoleButton): string {
+/**
+ * What to type to press `button`: its word, `event N` for a comparison's Nth other event (`nth`:
+ * its place among the buttons with its action), else the first word of its label.
+ */
+export function consoleButtonWord(button: ConsoleButton, nth = 0): string {
+  if (button.action_id === compareActionIds.event) return `event ${nth + 1}`;
   return consoleButtonWords[button.action_id] ?? button.text.text.split(' ')[0]!.toLowerCase();
 }
 
@@ -95,9 +100,12 @@ export class ConsoleSlack {
   }
 
   /** The button of the latest private answer whose action ID is `actionId`. */
-  findButton(actionId: string): { messageId: number; ts: string; button: ConsoleButton } | undefined {
+  findButton(
+    actionId: string,
+    nth = 0,
+  ): { messageId: number; ts: string; button: ConsoleButton } | undefined {
     const message = this.latestInteractive;
-    const button = message?.buttons.find((candidate) => candidate.action_id === actionId);
+    const button = message?.buttons.filter((candidate) => candidate.action_id === actionId)[nth];
     return message && button ? { messageId: message.id, ts: message.ts, button } : undefined;
   }
 
@@ -136,7 +144,14 @@ export class ConsoleSlack {
     this.privateMessages.set(id, stored);
     this.latestInteractive = buttons.length > 0 ? stored : this.latestInteractive;
     if (buttons.length > 0) {
-      const names = buttons.map(consoleButtonWord).join(', ');
+      const names = buttons
+        .map((button, index) =>
+          consoleButtonWord(
+            button,
+            buttons.slice(0, index).filter((b) => b.action_id === button.action_id).length,
+          ),
+        )
+        .join(', ');
       this.print(`(type ${names} to press a button)\n`);
     }
     return stored;

@@ -23,7 +23,7 @@ export interface FixtureArchive {
 
 export const hostileText = '<!channel> <@U123> <https://x|y> & <!here>';
 
-interface FixtureArticle {
+export interface FixtureArticle {
   file: string;
   title: string;
   source: string;
@@ -123,10 +123,15 @@ function frontMatter(article: FixtureArticle): string {
 }
 
 /** Writes the fixture articles to a new temp folder and indexes them into a fresh database. */
-export async function buildFixtureArchive(): Promise<FixtureArchive> {
+export function buildFixtureArchive(): Promise<FixtureArchive> {
+  return buildArchiveOf(articles());
+}
+
+/** Writes `list` to a new temp folder and indexes it into a fresh database. */
+export async function buildArchiveOf(list: readonly FixtureArticle[]): Promise<FixtureArchive> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readout-slack-'));
   const articlesDir = path.join(dir, 'articles');
-  for (const article of articles()) {
+  for (const article of list) {
     const file = path.join(articlesDir, article.file);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, frontMatter(article));

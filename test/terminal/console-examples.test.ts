@@ -17,7 +17,11 @@ import { runConsole } from '../../src/terminal/run-console.js';
 // More lines than the default limit (READOUT_RATE_LIMIT 20/60) lets one user ask in a minute.
 const rounds = 4;
 // The queries `help` and the Home tab show in the console on the sample archive.
-const usageQueries = Object.entries(sampleArchiveUsageExamples).map(([, query]) => query);
+// (`compare` is typed after its word, and answered with a comparison: tested apart.)
+const usageQueries = Object.entries(sampleArchiveUsageExamples)
+  .filter(([kind]) => kind !== 'compare')
+  .map(([, query]) => query);
+const compareLine = `compare ${sampleArchiveUsageExamples.compare}`;
 const lines = [
   ...Array.from({ length: rounds }, () => sampleArchiveExamples.map((example) => example.line)).flat(),
   ...usageQueries,
@@ -40,7 +44,7 @@ beforeAll(async () => {
     color: false,
     logger: createLogger({ write: (line) => logs.push(line) }),
   });
-  input.end(`${[...lines, 'help'].join('\n')}\n`);
+  input.end(`${[...lines, compareLine, 'help'].join('\n')}\n`);
   await run;
 });
 
@@ -82,14 +86,20 @@ describe('the console on the sample archive', () => {
     expect(answer!.text).not.toContain('No passage has all of');
   });
 
+  it('compares two sides for the help example of compare', () => {
+    const answer = answers().at(-2)!.text;
+    expect(answer).toMatch(/^\*Readout\* · compare “.*”: \*\d accounts of /);
+    expect(answer).toMatch(/^ {2}│ \S/m);
+  });
+
   it('shows those examples, not newsroom ones, in help', () => {
     const help = answers().at(-1)!.text;
-    for (const query of usageQueries) expect(help).toContain(query);
+    for (const query of [...usageQueries, compareLine]) expect(help).toContain(query);
     expect(help).not.toMatch(/obama|putin|syria/i);
   });
 
   it(`answers all ${lines.length} lines in a row: no rate limit at the console`, () => {
-    const all = answers().slice(0, -1); // the last is the answer to help
+    const all = answers().slice(0, -2); // the last are the comparison and the answer to help
     expect(all).toHaveLength(lines.length);
     all.forEach((answer, index) => {
       expect(answer.text, `line ${index + 1}: ${lines[index]}`).toContain(`for “${queryOf(lines[index]!)}”`);

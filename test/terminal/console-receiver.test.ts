@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionIds } from '../../src/slack/ui/render-answer.js';
+import { compareActionIds } from '../../src/slack/ui/render-comparison.js';
 import { parseConsoleLine } from '../../src/terminal/console-receiver.js';
 
 describe('parseConsoleLine', () => {
@@ -13,6 +14,8 @@ describe('parseConsoleLine', () => {
     ['more', { kind: 'press', actionId: actionIds.more, label: 'More results' }],
     ['Share', { kind: 'press', actionId: actionIds.share, label: 'Share in channel' }],
     ['dismiss', { kind: 'press', actionId: actionIds.dismiss, label: 'Dismiss' }],
+    ['event 2', { kind: 'press', actionId: compareActionIds.event, label: 'event 2', nth: 1 }],
+    ['compare obama putin', { kind: 'command', text: 'compare obama putin' }],
     ['more putin', { kind: 'command', text: 'more putin' }],
     ['home', { kind: 'home' }],
     ['good', { kind: 'press', actionId: actionIds.helpful, label: '👍' }],

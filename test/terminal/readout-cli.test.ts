@@ -4,7 +4,8 @@
  * options, and an unknown `--option` is a usage error (exit 2), not a search.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixtureArchive, type FixtureArchive } from '../slack/fixture-archive.js';
+import { buildArchiveOf, buildFixtureArchive, type FixtureArchive } from '../slack/fixture-archive.js';
+import { meetingArticles } from '../slack/meeting-archive.js';
 import { cleanEnv, runScript } from '../support/run-script.js';
 
 let archive: FixtureArchive;
@@ -86,5 +87,72 @@ describe('npm run readout', () => {
       expect(result.stdout).toContain('usage: npm run readout');
       expect(result.stdout).toContain('-word and -"a phrase" included; -- ends the options');
     }
+  });
+});
+
+describe('npm run readout -- compare', () => {
+  let meeting: FixtureArchive;
+
+  beforeAll(async () => {
+    meeting = await buildArchiveOf(meetingArticles);
+  });
+
+  afterAll(() => meeting?.remove());
+
+  const compareCli = (args: string[]) =>
+    runScript('scripts/readout.ts', args, cleanEnv({ READOUT_DB: meeting.databaseFile }));
+
+  it('prints the grouping, what each side alone mentions and each side with its quotations', async () => {
+    const result = await compareCli(['compare', 'harbour', 'board', 'ferry', 'union', 'talks']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^2 accounts of a meeting on Monday, March 14, 2022 \(2 articles\)/);
+    expect(result.stdout).toMatch(/^only the Harbour Board mentions: .*dredging budget/m);
+    expect(result.stdout).toMatch(/^== the Ferrymen's Union \(\d+ quotations\)$/m);
+    expect(result.stdout).toMatch(
+      /^ {2}--offset 1: Harbour board and ferry union sign a pay deal \(1 article\)$/m,
+    );
+  });
+
+  it('gives the comparison as JSON, and another event with --offset', async () => {
+    const result = await compareCli([
+      '--json',
+      '--offset',
+      '1',
+      'compare',
+      'harbour',
+      'board',
+      'ferry',
+      'union',
+      'talks',
+    ]);
+    expect(result.status).toBe(0);
+    const document = JSON.parse(result.stdout) as {
+      kind: string;
+      offset: number;
+      grouping: string;
+      events: Array<{ title: string }>;
+      event: {
+        accounts: Array<{
+          name: string;
+          mentionsOnly: string[];
+          statements: Array<{ quote?: { speaker: string } }>;
+        }>;
+      };
+    };
+    expect(document).toMatchObject({ kind: 'comparison', offset: 1 });
+    expect(document.events).toHaveLength(2);
+    expect(document.grouping).toMatch(/^1 account of one event on Tuesday, July 2, 2019 \(1 article\)/);
+    // One side quoted in one article: the article is the account.
+    expect(document.grouping).toContain('one account per article');
+    expect(document.event.accounts.map((account) => account.name)).toEqual([
+      'Harbour board and ferry union sign a pay deal',
+    ]);
+  });
+
+  it('exits 1 when no event matches', async () => {
+    const result = await compareCli(['compare', 'zeppelin']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('no event found for: zeppelin');
   });
 });

@@ -4,69 +4,9 @@
  * day or year is ever filled in, and anything ambiguous or unparseable is dropped.
  */
 import { isYear, partialDateFromParts } from '../../text/partial-date.js';
+import { readWrittenDate } from '../../text/written-dates.js';
 
-/** Month names and abbreviations (English, and Russian in the genitive) → month number. */
-const monthNumbers: ReadonlyMap<string, number> = new Map(
-  [
-    ['january', 'jan', 'января', 'январь'],
-    ['february', 'feb', 'февраля', 'февраль'],
-    ['march', 'mar', 'марта', 'март'],
-    ['april', 'apr', 'апреля', 'апрель'],
-    ['may', 'мая', 'май'],
-    ['june', 'jun', 'июня', 'июнь'],
-    ['july', 'jul', 'июля', 'июль'],
-    ['august', 'aug', 'августа', 'август'],
-    ['september', 'sep', 'sept', 'сентября', 'сентябрь'],
-    ['october', 'oct', 'октября', 'октябрь'],
-    ['november', 'nov', 'ноября', 'ноябрь'],
-    ['december', 'dec', 'декабря', 'декабрь'],
-  ].flatMap((names, index) => names.map((name): [string, number] => [name, index + 1])),
-);
-
-/** A regular-expression alternation matching any month name (longest first). */
-export const monthPattern = [...monthNumbers.keys()].sort((a, b) => b.length - a.length).join('|');
-
-/** The month number of a month name or abbreviation ('Sept.', 'November', 'ноября'), if it is one. */
-export function monthNumber(name: string): number | undefined {
-  return monthNumbers.get(name.toLowerCase().replace(/\.$/, ''));
-}
-
-const wordDayMonthYear = new RegExp(
-  `(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${monthPattern})\\.?,?(?:\\s+(\\d{4}))?(?!\\p{L})`,
-  'iu',
-);
-const wordMonthDayYear = new RegExp(
-  `(?<!\\p{L})(${monthPattern})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+(\\d{4}))?(?![\\p{L}\\d:])`,
-  'iu',
-);
-const wordMonthYear = new RegExp(`(?<!\\p{L})(${monthPattern})\\.?,?\\s+(\\d{4})(?!\\d)`, 'iu');
-
-/**
- * Reads a date written in words: 'September 5, 2016', '5 Sept 2016', 'Mon, 05 Sep 2016 10:00 GMT',
- * 'Sept 2016', 'Nov. 21' (→ '--11-21'), '21 ноября 2017'.
- */
-export function readWrittenDate(text: string): string | undefined {
-  const dayFirst = wordDayMonthYear.exec(text);
-  if (dayFirst) {
-    return partialDateFromParts({
-      day: Number(dayFirst[1]),
-      month: monthNumber(dayFirst[2]!),
-      year: dayFirst[3] === undefined ? undefined : Number(dayFirst[3]),
-    });
-  }
-  const monthFirst = wordMonthDayYear.exec(text);
-  if (monthFirst) {
-    return partialDateFromParts({
-      month: monthNumber(monthFirst[1]!),
-      day: Number(monthFirst[2]),
-      year: monthFirst[3] === undefined ? undefined : Number(monthFirst[3]),
-    });
-  }
-  const monthOnly = wordMonthYear.exec(text);
-  if (monthOnly)
-    return partialDateFromParts({ month: monthNumber(monthOnly[1]!), year: Number(monthOnly[2]) });
-  return undefined;
-}
+export { monthNumber, monthPattern, readWrittenDate } from '../../text/written-dates.js';
 
 function readNumericDate(text: string): string | undefined {
   // ISO 8601 and its relatives: the date as written, whatever the time zone that follows.

@@ -7,7 +7,13 @@
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs, webApi } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
-import { defaultPageSize, type ReadoutResult, type ReadoutService } from '../../readout.js';
+import {
+  type ComparisonResult,
+  defaultPageSize,
+  type ReadoutFailure,
+  type ReadoutResult,
+  type ReadoutService,
+} from '../../readout.js';
 import type { StateStore } from '../../state/state-store.js';
 import { RateLimiter, SeenEvents } from '../transport/rate-limiter.js';
 import { slackErrorCode, slackFailureContext } from '../transport/slack-errors.js';
@@ -86,18 +92,36 @@ export async function searchArchive(
   logContext: Record<string, unknown>,
 ): Promise<ReadoutResult> {
   const result = await context.readout.answer(text, { offset, limit: defaultPageSize });
-  if (result.kind === 'failed') {
-    // Too slow and busy are the bot doing its job under load; the others need someone to look.
-    const messages = {
-      index_unavailable: 'readout: search failed',
-      too_slow: 'readout: search stopped at its time budget',
-      busy: 'readout: too many searches waiting',
-      unexpected: 'readout: unexpected search failure',
-    } as const;
-    const log = result.reason === 'too_slow' || result.reason === 'busy' ? 'warn' : 'error';
-    context.logger[log](messages[result.reason], { ...logContext, error: result.detail });
-  }
+  if (result.kind === 'failed') logFailure(context, result, logContext);
   return result;
+}
+
+/** `/readout compare`: the accounts of the event `offset` picks, a failure logged as searchArchive does. */
+export async function compareInArchive(
+  context: ListenerContext,
+  text: string,
+  offset: number,
+  logContext: Record<string, unknown>,
+): Promise<ComparisonResult> {
+  const result = await context.readout.compare(text, { offset });
+  if (result.kind === 'failed') logFailure(context, result, { ...logContext, compare: true });
+  return result;
+}
+
+function logFailure(
+  context: ListenerContext,
+  failure: ReadoutFailure,
+  logContext: Record<string, unknown>,
+): void {
+  // Too slow and busy are the bot doing its job under load; the others need someone to look.
+  const messages = {
+    index_unavailable: 'readout: search failed',
+    too_slow: 'readout: search stopped at its time budget',
+    busy: 'readout: too many searches waiting',
+    unexpected: 'readout: unexpected search failure',
+  } as const;
+  const log = failure.reason === 'too_slow' || failure.reason === 'busy' ? 'warn' : 'error';
+  context.logger[log](messages[failure.reason], { ...logContext, error: failure.detail });
 }
 
 /**

@@ -10,6 +10,10 @@ export const blockKitLimits = {
   blocks: 50,
   /** Characters of a section's text. */
   sectionText: 3000,
+  /** Fields (columns) of a section. */
+  sectionFields: 10,
+  /** Characters of a section field's text. */
+  fieldText: 2000,
   /** Elements of a context block. */
   contextElements: 10,
   /** Characters of a context element's text (same cap as a section's). */
@@ -42,6 +46,15 @@ export function blockKitViolations(message: { text?: string; blocks?: unknown[] 
       const length = block.text?.text.length ?? 0;
       if (length > blockKitLimits.sectionText)
         problems.push(`block ${index}: section text has ${length} characters`);
+      const fields = block.fields ?? [];
+      if (fields.length > blockKitLimits.sectionFields)
+        problems.push(`block ${index}: section has ${fields.length} fields`);
+      for (const field of fields) {
+        if (field.text.length > blockKitLimits.fieldText)
+          problems.push(`block ${index}: section field has ${field.text.length} characters`);
+      }
+      if (!block.text && fields.length === 0)
+        problems.push(`block ${index}: section has neither text nor fields`);
     } else if (block.type === 'context') {
       if (block.elements.length > blockKitLimits.contextElements) {
         problems.push(`block ${index}: context has ${block.elements.length} elements`);

@@ -21,6 +21,8 @@ export interface UsageExamples {
   before: string;
   /** Words for `@Readout …`. */
   mention: string;
+  /** The words of an event for `/readout compare …`. */
+  compare: string;
 }
 
 export const newsroomExamples: UsageExamples = {
@@ -32,6 +34,7 @@ export const newsroomExamples: UsageExamples = {
   after: 'after:2016-09-01 syria',
   before: 'before:2017 syria',
   mention: 'obama putin',
+  compare: 'obama putin phone call syria',
 };
 
 /** One line per operator, with its example. */
@@ -44,6 +47,7 @@ export function usageLines(examples: UsageExamples = newsroomExamples): string[]
     `\`/readout ${examples.who}\` finds what someone said: only their quotations (\`who:"white house"\` for an institution)`,
     `\`/readout ${examples.after}\` finds articles published on or after a day`,
     `\`/readout ${examples.before}\` finds articles published before a year, month (\`2016-09\`) or day`,
+    `\`/readout compare ${examples.compare}\` finds the event and sets its accounts side by side: each side's key sentences and what it mentions that the other does not`,
   ];
 }
 

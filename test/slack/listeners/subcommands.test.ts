@@ -15,6 +15,11 @@ describe('readoutSubcommand', () => {
     ['unwatch', { kind: 'unwatch', which: '' }],
     ['"watch" repairs', { kind: 'search', text: '"watch" repairs' }],
     ['watchdog report', { kind: 'search', text: 'watchdog report' }],
+    ['compare obama putin call', { kind: 'compare', query: 'obama putin call' }],
+    ['  Compare  "peace talks" ', { kind: 'compare', query: '"peace talks"' }],
+    ['compare', { kind: 'compare', query: '' }],
+    ['comparison of budgets', { kind: 'search', text: 'comparison of budgets' }],
+    ['"compare" prices', { kind: 'search', text: '"compare" prices' }],
   ])('reads %j', (text, expected) => {
     expect(readoutSubcommand(text)).toEqual(expected);
   });

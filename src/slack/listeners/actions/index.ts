@@ -1,8 +1,10 @@
 import type { App } from '@slack/bolt';
 import { alertActionIds } from '../../ui/render-alert.js';
 import { actionIds } from '../../ui/render-answer.js';
+import { compareActionIds } from '../../ui/render-comparison.js';
 import type { ListenerContext } from '../context.js';
 import { alertList } from './alert-list.js';
+import { compareEvent, shareComparison } from './compare-event.js';
 import { dismissAnswer } from './dismiss-answer.js';
 import { moreResults } from './more-results.js';
 import { rateAnswer } from './rate-answer.js';
@@ -15,6 +17,8 @@ export function registerActions(app: App, context: ListenerContext): void {
   app.action(actionIds.dismiss, dismissAnswer(context));
   app.action(actionIds.helpful, rateAnswer(context, 1));
   app.action(actionIds.unhelpful, rateAnswer(context, -1));
+  app.action(compareActionIds.event, compareEvent(context));
+  app.action(compareActionIds.share, shareComparison(context));
   app.action(alertActionIds.list, alertList(context));
   app.action(alertActionIds.unwatch, stopWatching(context));
 }

@@ -1,12 +1,15 @@
 /**
  * `/readout QUERY`: acknowledged at once (Slack allows 3 seconds), then answered privately
  * through the command's response_url with the Share / More / Dismiss preview. `/readout watch`,
- * `watching` and `unwatch` manage the channel's saved searches (watch-commands.ts).
+ * `watching` and `unwatch` manage the channel's saved searches (watch-commands.ts); `/readout
+ * compare` sets the accounts of an event side by side.
  */
 import { plainTextFromSlack } from '../../ui/mrkdwn.js';
 import { renderAnswer } from '../../ui/render-answer.js';
+import { renderComparison } from '../../ui/render-comparison.js';
 import {
   type CommandArgs,
+  compareInArchive,
   type ListenerContext,
   privateResponder,
   refusal,
@@ -34,6 +37,14 @@ export function readoutCommand(context: ListenerContext) {
         return send(listWatches(context, command));
       case 'unwatch':
         return send(unwatch(context, command, asked.which));
+      case 'compare':
+        return send(
+          renderComparison(
+            await compareInArchive(context, asked.query, 0, where),
+            { kind: 'private' },
+            context.usageExamples,
+          ),
+        );
       case 'search': {
         const result = await searchArchive(context, asked.text, 0, where);
         return send(renderAnswer(result, { kind: 'private' }, context.usageExamples));

@@ -1,18 +1,21 @@
 /**
- * What `/readout TEXT` asks for: a search (the default), or one of the saved-search words
- * `watch QUERY`, `watching`, `unwatch N`. Pure. To search for the word "watch" itself, quote it:
- * `/readout "watch" repairs`.
+ * What `/readout TEXT` asks for: a search (the default), one of the saved-search words
+ * `watch QUERY`, `watching`, `unwatch N`, or `compare QUERY`. Pure. To search for the word
+ * "watch" itself, quote it: `/readout "watch" repairs`.
  */
 export type ReadoutSubcommand =
   | { kind: 'search'; text: string }
   | { kind: 'watch'; query: string }
   | { kind: 'watching' }
-  | { kind: 'unwatch'; which: string };
+  | { kind: 'unwatch'; which: string }
+  | { kind: 'compare'; query: string };
 
 /**
  * @example readoutSubcommand('watch ferry strike') // { kind: 'watch', query: 'ferry strike' }
  */
 export function readoutSubcommand(text: string): ReadoutSubcommand {
+  const compare = /^\s*compare(?:\s+([\s\S]*))?$/i.exec(text);
+  if (compare) return { kind: 'compare', query: (compare[1] ?? '').trim() };
   const match = /^\s*(watch|watching|unwatch)(?:\s+([\s\S]*))?$/i.exec(text);
   if (!match) return { kind: 'search', text };
   const word = match[1]!.toLowerCase();
