@@ -8,6 +8,8 @@
  *   state/                         the bot's own database (saved searches, feedback): its SQL
  *   ingest/   search/              beside each other: they never import each other
  *   readout.ts                     the one path: query text → data
+ *   serving/                       readout() as a service: the live read-only index, the search
+ *                                  threads; composed by the front ends (main.ts, terminal/)
  *   slack/ui/   terminal (text)    renderers of readout() data
  *   slack/transport/               Bolt receivers, web client, Slack errors, limits
  *   slack/alerts/                  saved searches: noticing a re-index, posting what is new
@@ -25,14 +27,16 @@ module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
     layer('base-is-the-bottom', '^src/(errors|paths|log)\\.ts$', '^src/(?!errors|paths|log)'),
-    layer('text-is-below-everything', '^src/text/', '^src/(index|state|ingest|search|readout|slack|terminal|config|main)'),
-    layer('index-is-below-ingest-and-search', '^src/index/', '^src/(state|ingest|search|readout|slack|terminal|main)'),
-    layer('state-is-beside-the-index', '^src/state/', '^src/(ingest|search|readout|slack|terminal|main)'),
-    layer('ingest-never-imports-search', '^src/ingest/', '^src/(state|search|readout|slack|terminal|main)'),
-    layer('search-never-imports-ingest', '^src/search/', '^src/(state|ingest|readout|slack|terminal|main)'),
-    layer('readout-has-no-slack-or-ingest', '^src/readout\\.ts$', '^src/(state|ingest|slack|terminal|main)'),
-    layer('ui-is-pure-rendering', '^src/slack/ui/', '^src/(ingest|slack/transport|slack/listeners|slack/alerts|slack/app|terminal|main)'),
-    layer('transport-is-not-logic', '^src/slack/transport/', '^src/(state|ingest|readout|slack/listeners|slack/alerts|slack/app|slack/ui|terminal|main)'),
+    layer('text-is-below-everything', '^src/text/', '^src/(index|state|ingest|search|readout|serving|slack|terminal|config|main)'),
+    layer('index-is-below-ingest-and-search', '^src/index/', '^src/(state|ingest|search|readout|serving|slack|terminal|main)'),
+    layer('state-is-beside-the-index', '^src/state/', '^src/(ingest|search|readout|serving|slack|terminal|main)'),
+    layer('ingest-never-imports-search', '^src/ingest/', '^src/(state|search|readout|serving|slack|terminal|main)'),
+    layer('search-never-imports-ingest', '^src/search/', '^src/(state|ingest|readout|serving|slack|terminal|main)'),
+    layer('readout-has-no-slack-or-ingest', '^src/readout\\.ts$', '^src/(state|ingest|serving|slack|terminal|main)'),
+    layer('serving-has-no-slack-or-ingest', '^src/serving/', '^src/(state|ingest|slack|terminal|main)'),
+    layer('only-front-ends-compose-serving', '^src/(?!serving/|terminal/|main)', '^src/serving/'),
+    layer('ui-is-pure-rendering', '^src/slack/ui/', '^src/(ingest|serving|slack/transport|slack/listeners|slack/alerts|slack/app|terminal|main)'),
+    layer('transport-is-not-logic', '^src/slack/transport/', '^src/(state|ingest|readout|serving|slack/listeners|slack/alerts|slack/app|slack/ui|terminal|main)'),
     layer('listeners-do-not-index', '^src/slack/listeners/', '^src/(ingest|slack/app|terminal|main)'),
     layer('alerts-are-not-listeners', '^src/slack/alerts/', '^src/(ingest|slack/listeners|slack/app|terminal|main)'),
     layer('nothing-imports-the-front-ends', '^src/(?!terminal|main)', '^src/(terminal|main)'),

@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--passages N | --sizes 10000,100000] [--keep] [--skip-http] [--seed S] [--profile DIR]
+ * npm run bench -- [--passages N | --sizes 10000,100000] [--keep] [--skip-http] [--burst N] [--slow N] [--seed S] [--profile DIR]
  *
  * Generates a synthetic archive of N passages in a temp folder and measures Readout (full and
  * incremental re-index, readout(), HTTP /readout, database size, serving memory) side by side
@@ -17,13 +17,15 @@ import { benchQueries } from './bench/queries.js';
 import { type BenchRun, describeMachine, renderChart, renderReport } from './bench/report.js';
 import { SyntheticArchive } from './bench/synthetic-archive.js';
 
-const usage = `usage: npm run bench -- [--passages N | --sizes N,N,...] [--keep] [--skip-http] [--seed S]
+const usage = `usage: npm run bench -- [--passages N | --sizes N,N,...] [--keep] [--skip-http] [--burst N] [--slow N] [--seed S]
   --passages N    archive size in passages (default 100000)
   --sizes LIST    several sizes in one run, e.g. 10000,100000,1000000
   --queries N     how many queries (default 300)
   --seed S        seed of the synthetic archive and its queries (default 1)
   --keep          keep the temp folder (archive and databases) and print where it is
   --skip-http     do not start the app for the HTTP measurement
+  --burst N       concurrent /readout requests for the ack measurement (default 500)
+  --slow N        slow searches (the commonest words) sent just before the burst (default 20)
   --profile DIR   write CPU profiles of each phase's first run under DIR and print their top functions
                   (profiling slows what it measures: compare timings from runs without it)`;
 
@@ -45,6 +47,8 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       keep: { type: 'boolean', default: false },
       'skip-http': { type: 'boolean', default: false },
+      burst: { type: 'string', default: '500' },
+      slow: { type: 'string', default: '20' },
       profile: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -78,6 +82,10 @@ async function main(): Promise<void> {
           incrementalRuns: 3,
           queryRounds: 3,
           http: !values['skip-http'],
+          burst: {
+            requests: positiveInteger(values.burst, 'burst'),
+            slow: positiveInteger(values.slow, 'slow'),
+          },
           profileDir: values.profile ? path.resolve(values.profile) : undefined,
           log,
         }),

@@ -13,7 +13,7 @@ import { loadConfig, loadDotenv } from '../src/config.js';
 import { describeError, ReadoutError } from '../src/errors.js';
 import { openDatabase } from '../src/index/database.js';
 import { type ReindexProgress, type ReindexSummary, reindexArchive } from '../src/ingest/reindex.js';
-import { formatBytes, formatDuration } from '../src/terminal/format.js';
+import { formatBytes, formatDuration, printable } from '../src/terminal/format.js';
 
 export const exitCodes = { ok: 0, skipped: 1, failed: 2, busy: 3 } as const;
 
@@ -66,7 +66,8 @@ function progressReporter(): { update: (progress: ReindexProgress) => void; stop
 }
 
 export function formatSummary(summary: ReindexSummary, databaseFile: string): string {
-  const rel = (file: string) => path.relative(process.cwd(), file) || file;
+  // Names and reasons come from the archive: shown escaped, one line each.
+  const rel = (file: string) => printable(path.relative(process.cwd(), file) || file);
   const { files } = summary;
   const lines = [
     `reindex: done in ${formatDuration(summary.durationMs)} — ${rel(databaseFile)} (${formatBytes(summary.databaseBytes)})`,
@@ -75,7 +76,7 @@ export function formatSummary(summary: ReindexSummary, databaseFile: string): st
   ];
   if (summary.skipped.length > 0) {
     lines.push(`  skipped (${summary.skipped.length}):`);
-    for (const entry of summary.skipped) lines.push(`    ${rel(entry.file)}: ${entry.reason}`);
+    for (const entry of summary.skipped) lines.push(`    ${rel(entry.file)}: ${printable(entry.reason)}`);
   }
   if (summary.ignored.length > 0) {
     const shown = summary.ignored.slice(0, 5).map(rel).join(', ');
@@ -130,7 +131,13 @@ async function main(): Promise<void> {
   const progress = progressReporter();
   let summary: ReindexSummary;
   try {
-    const run = () => reindexArchive(db, { dirs, full: args.values.full, onProgress: progress.update });
+    const run = () =>
+      reindexArchive(db, {
+        dirs,
+        full: args.values.full,
+        onProgress: progress.update,
+        limits: config.limits,
+      });
     try {
       summary = await run();
     } catch (error) {

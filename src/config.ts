@@ -42,7 +42,27 @@ export interface Config {
   /** Channel IDs where the bot answers; undefined means everywhere it is invited. */
   channels?: string[];
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  limits: Limits;
 }
+
+/** What one article file or one search may cost before it is given up (README, "Limits"). */
+export interface Limits {
+  /** Largest article file read, in bytes (READOUT_MAX_FILE_MB). */
+  maxFileBytes: number;
+  /** Longest one file may take to read, clean and segment, in ms (READOUT_PARSE_SECONDS). */
+  parseTimeoutMs: number;
+  /** Heap the re-index helper may use for one file, in MB (READOUT_PARSE_MEMORY_MB). */
+  parseMemoryMb: number;
+  /** Longest one search may run in the bot, in ms (READOUT_QUERY_SECONDS). */
+  queryBudgetMs: number;
+}
+
+export const defaultLimits: Limits = {
+  maxFileBytes: 32 * 1024 * 1024,
+  parseTimeoutMs: 30_000,
+  parseMemoryMb: 1024,
+  queryBudgetMs: 5_000,
+};
 
 export type Env = Record<string, string | undefined>;
 
@@ -125,6 +145,23 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`LOG_LEVEL should be debug, info, warn or error, not ${logLevel}`);
   }
 
+  const limit = (name: string, unit: number, fallback: number, minimum: number): number => {
+    const raw = value(env, name);
+    if (raw === undefined) return fallback;
+    const number = Number(raw);
+    if (!Number.isFinite(number) || number * unit < minimum) {
+      problems.push(`${name} should be a number of at least ${minimum / unit}, not ${raw}`);
+      return fallback;
+    }
+    return Math.round(number * unit);
+  };
+  const limits: Limits = {
+    maxFileBytes: limit('READOUT_MAX_FILE_MB', 1024 * 1024, defaultLimits.maxFileBytes, 1024),
+    parseTimeoutMs: limit('READOUT_PARSE_SECONDS', 1000, defaultLimits.parseTimeoutMs, 100),
+    parseMemoryMb: limit('READOUT_PARSE_MEMORY_MB', 1, defaultLimits.parseMemoryMb, 64),
+    queryBudgetMs: limit('READOUT_QUERY_SECONDS', 1000, defaultLimits.queryBudgetMs, 10),
+  };
+
   if (problems.length > 0) {
     throw new ReadoutError('config_invalid', `configuration: ${problems.join('; ')}`);
   }
@@ -151,6 +188,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimit: mode === 'console' ? { requests: 0, perSeconds: 0 } : rateLimit!,
     channels: channels && channels.length > 0 ? channels : undefined,
     logLevel: logLevel as Config['logLevel'],
+    limits,
   };
 }
 

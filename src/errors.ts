@@ -11,6 +11,7 @@ export type ReadoutErrorCode =
   | 'database_corrupt'
   | 'database_unwritable'
   | 'database_too_new'
+  | 'database_outdated'
   | 'reindex_busy'
   | 'index_unavailable'
   | 'articles_missing'

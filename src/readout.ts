@@ -30,8 +30,12 @@ export interface ReadoutOptions {
 /** A search that could not run. `detail` is for the log only, never shown to a reporter. */
 export interface ReadoutFailure {
   kind: 'failed';
-  /** index_unavailable: the index is missing, damaged or replaced (an admin can fix it); unexpected: a bug. */
-  reason: 'index_unavailable' | 'unexpected';
+  /**
+   * index_unavailable: the index is missing, damaged or replaced (an admin can fix it);
+   * too_slow: the search ran past its time budget and was stopped (a narrower query will do);
+   * busy: too many searches are waiting already; unexpected: a bug.
+   */
+  reason: 'index_unavailable' | 'too_slow' | 'busy' | 'unexpected';
   /** The query as typed. */
   text: string;
   detail: string;
@@ -41,10 +45,15 @@ export type ReadoutResult = ReadoutAnswer | ReadoutFailure;
 
 export const defaultPageSize = 5;
 export const maxPageSize = 20;
+/**
+ * The deepest page "More results" reaches: 100 pages of five. Ranking, arranging and reading a
+ * page all grow with the offset, so a forged button's huge offset must not be searched for.
+ */
+export const maxOffset = 500;
 
 /** Whole numbers in range; anything else (NaN, negative, a forged button's huge offset) is clamped. */
 function page(options: ReadoutOptions): { offset: number; limit: number } {
-  const offset = Math.max(0, Math.trunc(options.offset ?? 0)) || 0;
+  const offset = Math.min(maxOffset, Math.max(0, Math.trunc(options.offset ?? 0)) || 0);
   const limit = Math.min(
     maxPageSize,
     Math.max(1, Math.trunc(options.limit ?? defaultPageSize) || defaultPageSize),
@@ -83,22 +92,52 @@ export function readout(text: string, options: ReadoutOptions, services: Readout
     };
   }
   try {
-    return services.search.search(parsed, { offset, limit }, options.scope);
+    const answer = services.search.search(parsed, { offset, limit }, options.scope);
+    // No "More results" past the deepest page.
+    if (answer.nextOffset !== undefined && answer.nextOffset > maxOffset) delete answer.nextOffset;
+    return answer;
   } catch (error) {
-    const unavailable = isReadoutError(error) && error.code === 'index_unavailable';
-    return {
-      kind: 'failed',
-      reason: unavailable ? 'index_unavailable' : 'unexpected',
-      text: parsed.text,
-      detail: describeError(error),
-    };
+    return readoutFailure(parsed.text, error);
   }
 }
 
+/** A search that threw, classified: an unusable index (the admin's to fix) or a bug. */
+export function readoutFailure(text: string, error: unknown): ReadoutFailure {
+  const unavailable =
+    isReadoutError(error) &&
+    [
+      'index_unavailable',
+      'database_missing',
+      'database_corrupt',
+      'database_outdated',
+      'database_too_new',
+      'database_unwritable',
+    ].includes(error.code);
+  return {
+    kind: 'failed',
+    reason: unavailable ? 'index_unavailable' : 'unexpected',
+    text,
+    detail: describeError(error),
+  };
+}
+
+/** What a health check found: the index's totals and a real search for a word it holds. */
+export type IndexHealth =
+  | {
+      searchable: true;
+      articles: number;
+      passages: number;
+      lastReindexAt: string | null;
+      /** The word searched for (from the newest passage) and whether it was found; null for an empty index. */
+      probe: { word: string; found: true } | null;
+    }
+  | { searchable: false; problem: string };
+
 /**
  * The one path as a service, for the Slack app and the console: `answer` runs `readout()` wherever
- * searching happens (here in-process; a pool of worker threads can stand in without the callers
- * changing), and `stats` reads the index totals the re-index recorded.
+ * searching happens (in-process for the console, a pool of worker threads for the bot:
+ * src/serving), `stats` reads the index totals the re-index recorded, and `health` runs a real
+ * query against the index (for /healthz).
  */
 export interface ReadoutService {
   answer(text: string, options: ReadoutOptions): Promise<ReadoutResult>;
@@ -107,14 +146,5 @@ export interface ReadoutService {
   outlets(text: string, limit: number): Promise<OutletCount[]>;
   /** The archive's article at a posted link, for its preview; undefined when not in the index. */
   articleAt(url: string): Promise<LinkedArticle | undefined>;
-}
-
-/** A ReadoutService that searches on the calling thread. */
-export function inProcessReadout(search: SearchIndex): ReadoutService {
-  return {
-    answer: async (text, options) => readout(text, options, { search }),
-    stats: () => search.stats(),
-    outlets: async (text, limit) => search.outlets(text, limit),
-    articleAt: async (url) => search.articleAt(url),
-  };
+  health(): Promise<IndexHealth>;
 }

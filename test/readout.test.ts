@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { reindexArchive } from '../src/ingest/reindex.js';
-import { readout } from '../src/readout.js';
+import { maxOffset, readout } from '../src/readout.js';
 import type { SearchIndex } from '../src/search/search-index.js';
 import { tempDatabase, tempDir, writeFiles } from './support/fixtures.js';
 import { searchIndexOn } from './support/readout.js';
@@ -15,7 +15,7 @@ async function smallIndex() {
     }),
   });
   const { db, file } = tempDatabase();
-  await reindexArchive(db, { dirs: [dir] });
+  await reindexArchive(db, { dirs: [dir], helperProcess: 'never' });
   return { db, file, search: searchIndexOn(db) };
 }
 
@@ -44,6 +44,15 @@ describe('readout', () => {
       expect(Number.isInteger(result.offset) && result.offset >= 0).toBe(true);
       expect(result.limit).toBeGreaterThanOrEqual(1);
       expect(result.limit).toBeLessThanOrEqual(20);
+    }
+  });
+
+  it('searches no deeper than the last page More reaches, whatever offset a button claims', async () => {
+    const { search } = await smallIndex();
+    for (const offset of [maxOffset + 1, 15_000, 1e9, Number.MAX_SAFE_INTEGER]) {
+      const result = readout('pilots', { offset }, { search });
+      if (result.kind === 'failed') throw new Error(result.detail);
+      expect(result.offset).toBeLessThanOrEqual(maxOffset);
     }
   });
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { projectRoot } from '../../src/paths.js';
 import { timeBareQueries } from './bare-fts.js';
 import { cpuProfileFlags, profileInProcess, summariseProfiles } from './cpu-profile.js';
-import { type HttpBenchResult, timeHttpReadout } from './http-side.js';
+import { type HttpBenchResult, slowQueries, timeHttpReadout } from './http-side.js';
 import { runMeasured, tsxCommand } from './process-tree.js';
 import {
   databaseBytes,
@@ -35,6 +35,8 @@ export interface SizeOptions {
   incrementalRuns: number;
   queryRounds: number;
   http: boolean;
+  /** Concurrent /readout requests, and slow searches sent just before them, for the ack test. */
+  burst: { requests: number; slow: number };
   /** Write CPU profiles of each phase (the first run of each) under this folder. */
   profileDir?: string;
   log: (line: string) => void;
@@ -235,10 +237,20 @@ export async function benchSize(options: SizeOptions): Promise<SizeResult> {
 
     if (options.http) {
       project.http = await phase(errors, 'HTTP /readout', log, async () => {
-        const result = await timeHttpReadout(projectFile, queries, profiled('http-app'));
+        const slow = slowQueries(new SyntheticArchive({ seed: options.seed }).vocabulary, options.burst.slow);
+        const result = await timeHttpReadout(projectFile, queries, profiled('http-app'), {
+          requests: options.burst.requests,
+          slow,
+        });
         log(
           `  HTTP /readout: p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, serving RSS ${megabytes(result.rssBytes)}`,
         );
+        if (result.burst) {
+          const { burst } = result;
+          log(
+            `  ${burst.requests} at once with ${burst.slowSearches} slow searches: ack p50 ${burst.ack.p50.toFixed(0)} ms, p99 ${burst.ack.p99.toFixed(0)} ms; answer p50 ${burst.answer.p50.toFixed(0)} ms, p99 ${burst.answer.p99.toFixed(0)} ms; ${burst.tooSlow} too slow`,
+          );
+        }
         return result;
       });
     }

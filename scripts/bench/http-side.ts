@@ -7,7 +7,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { projectRoot } from '../../src/paths.js';
-import { httpDelivery, SlackStandIn, slashCommand } from '../../test/support/slack-stand-in/index.js';
+import {
+  type Delivery,
+  httpDelivery,
+  type RecordedResponse,
+  SlackStandIn,
+  slashCommand,
+} from '../../test/support/slack-stand-in/index.js';
 import { treeRssBytes, tsxCommand } from './process-tree.js';
 import { projectEnv } from './project-side.js';
 import type { BenchQuery } from './queries.js';
@@ -19,6 +25,35 @@ export interface HttpBenchResult {
   rssBytes: number;
   /** Queries whose answer arrived. */
   answered: number;
+  /** Acks of a burst of concurrent requests while slow searches run. */
+  burst?: BurstResult;
+}
+
+/** A burst: `requests` /readout at once, with `slowSearches` broad searches sent just before. */
+export interface BurstResult {
+  requests: number;
+  slowSearches: number;
+  /** From sending the request to Slack's HTTP 200 (the ack), ms. */
+  ack: LatencySummary;
+  /** From sending the request to its answer at the response_url, ms. */
+  answer: LatencySummary;
+  /** Answers that said the search took too long (slow searches included). */
+  tooSlow: number;
+}
+
+/**
+ * Searches that match most of the archive: two or three of its commonest words, so FTS5 ranks
+ * nearly every passage. The slowest a reporter can make Readout work without typing nonsense.
+ */
+export function slowQueries(vocabulary: readonly string[], count: number): string[] {
+  return Array.from({ length: count }, (_, n) => {
+    const words = [
+      vocabulary[n % 5]!,
+      vocabulary[(n + 1) % 7]!,
+      ...(n % 2 ? [vocabulary[(n + 2) % 11]!] : []),
+    ];
+    return [...new Set(words)].join(' ');
+  });
 }
 
 const signingSecret = 'bench-signing-secret';
@@ -58,6 +93,7 @@ export async function timeHttpReadout(
   databaseFile: string,
   queries: BenchQuery[],
   nodeFlags: string[] = [],
+  burst?: { requests: number; slow: string[] },
 ): Promise<HttpBenchResult> {
   const standIn = await SlackStandIn.start();
   const port = await freePort();
@@ -98,15 +134,65 @@ export async function timeHttpReadout(
     for (const [n, query] of queries.entries()) await ask(query, n);
     const milliseconds: number[] = [];
     for (const [n, query] of queries.entries()) milliseconds.push(await ask(query, n));
+    const rssBytes = treeRssBytes(app.pid!);
     return {
       latency: summariseLatencies(milliseconds),
-      rssBytes: treeRssBytes(app.pid!),
+      rssBytes,
       answered: milliseconds.length,
+      burst: burst && (await timeBurst(standIn, delivery, queries, burst.requests, burst.slow)),
     };
   } finally {
     await stop(app);
     await standIn.stop();
   }
+}
+
+/**
+ * The slow searches first (not awaited), then `requests` ordinary ones at once: the time to each
+ * ack says whether Slack's 3 seconds hold while the bot is busy searching.
+ */
+async function timeBurst(
+  standIn: SlackStandIn,
+  delivery: Delivery,
+  queries: BenchQuery[],
+  requests: number,
+  slow: string[],
+): Promise<BurstResult> {
+  let tooSlow = 0;
+  const send = async (text: string, n: number) => {
+    const responseUrl = standIn.responseUrl();
+    const started = performance.now();
+    const id = responseUrl.split('/').at(-1);
+    // A burst's last answers may take a while on a small machine: a hang guard, not a budget.
+    const arrived = standIn
+      .waitFor(
+        (record): record is RecordedResponse => record.kind === 'response_url' && record.id === id,
+        `answer at ${responseUrl}`,
+        600_000,
+      )
+      .then((record) => {
+        if (/took too long/.test(String(record.body.text))) tooSlow++;
+        return performance.now() - started;
+      });
+    const { status } = await delivery.deliver(
+      slashCommand({ text, responseUrl, userId: `U0BURST${n % 97}` }),
+    );
+    if (status !== 200) throw new Error(`POST /slack/events answered ${status} in the burst`);
+    return { ack: performance.now() - started, arrived };
+  };
+  const slowSent = slow.map((text, n) => send(text, n));
+  const sent = await Promise.all(
+    Array.from({ length: requests }, (_, n) => send(queries[n % queries.length]!.text, n)),
+  );
+  const answers = await Promise.all(sent.map((request) => request.arrived));
+  await Promise.all((await Promise.all(slowSent)).map((request) => request.arrived));
+  return {
+    requests,
+    slowSearches: slow.length,
+    ack: summariseLatencies(sent.map((request) => request.ack)),
+    answer: summariseLatencies(answers),
+    tooSlow,
+  };
 }
 
 function stop(child: ChildProcess): Promise<void> {

@@ -44,6 +44,7 @@ const targets = {
   readoutRatio: 3,
   httpP50: 15,
   httpP99: 60,
+  burstAckP99: 1000,
   servingBytes: 300 * 2 ** 20,
 };
 
@@ -119,6 +120,14 @@ function sizeTable(result: SizeResult): string {
       '',
       verdict('< 60 ms', http?.latency.p99, targets.httpP99),
     ],
+    [
+      `ack p99, ms, ${http?.burst?.requests ?? 500} /readout at once with ${http?.burst?.slowSearches ?? 20} slow searches`,
+      ms(http?.burst?.ack.p99),
+      '',
+      '',
+      verdict('≤ 1 s', http?.burst?.ack.p99, targets.burstAckP99, true),
+    ],
+    ['answer p99, ms, in that burst', ms(http?.burst?.answer.p99), '', '', ''],
     [
       'database on disk',
       mb(reindex?.databaseBytes),

@@ -204,6 +204,7 @@ function prepareStatements(db: Db) {
        WHERE url IN (SELECT value FROM json_each(?))
        ORDER BY articles.id DESC`,
     ),
+    newestPassage: db.prepare<[], string>('SELECT body FROM passages ORDER BY id DESC LIMIT 1').pluck(),
   };
 }
 
@@ -311,6 +312,11 @@ export class IndexReader {
     } catch {
       return undefined;
     }
+  }
+
+  /** The text of the passage written last (a word of it is what a health check searches for). */
+  newestPassage(): string | undefined {
+    return this.guard(() => this.statements.newestPassage.get());
   }
 
   /** Article, passage and outlet counts and the last re-index time, as the re-index recorded them. */

@@ -44,6 +44,16 @@ export interface IndexCounts {
   outlets: number;
 }
 
+/** The distinct vocabulary words of an article's passages (headline included). */
+function articleWords(passages: Array<{ title: string; body: string }>): string[] {
+  const words = new Set<string>();
+  for (const passage of passages) {
+    for (const word of surfaceWords(passage.title)) words.add(word);
+    for (const word of surfaceWords(passage.body)) words.add(word);
+  }
+  return [...words].filter(isVocabularyWord);
+}
+
 export class IndexWriter {
   /** Change in the number of articles using each word, summed over the run. */
   readonly vocabulary = new VocabularyTally();
@@ -181,15 +191,20 @@ export class IndexWriter {
     return change;
   }
 
+  /**
+   * Counts the words of a file's articles as written (+1 each), for a file whose preparer's counts
+   * were lost (a helper process stopped by the file after it).
+   */
+  countWordsOf(path: string): void {
+    for (const article of this.statements.articlesOfFile.all(path)) {
+      this.vocabulary.add(articleWords(this.statements.passagesOfArticle.all(article.id)), 1);
+    }
+  }
+
   private removeArticle(articleId: number): number {
     const passages = this.statements.passagesOfArticle.all(articleId);
-    const words = new Set<string>();
-    for (const passage of passages) {
-      this.statements.deleteFts.run(passage.id, passage.title, passage.body);
-      for (const word of surfaceWords(passage.title)) words.add(word);
-      for (const word of surfaceWords(passage.body)) words.add(word);
-    }
-    this.vocabulary.add([...words].filter(isVocabularyWord), -1);
+    for (const passage of passages) this.statements.deleteFts.run(passage.id, passage.title, passage.body);
+    this.vocabulary.add(articleWords(passages), -1);
     this.statements.deleteQuotationsOfArticle.run(articleId);
     this.statements.deletePassagesOfArticle.run(articleId);
     this.statements.deleteArticle.run(articleId);

@@ -25,3 +25,5 @@ process.on('message', (message: ToHelper) => {
 });
 // A killed re-index closes the channel: nothing more to do.
 process.on('disconnect', () => process.exit(0));
+// Loaded and listening: the re-index starts timing each file from here, not from the fork.
+reply({ type: 'ready' });

@@ -1,10 +1,17 @@
 /**
- * Running `prepareFile` over a re-index's files, in order, either here (small runs) or in a
- * helper process (large runs): the helper prepares the next files on the second core while this
- * process writes the current one into SQLite. Only this process ever writes the database.
+ * Running `prepareFile` over a re-index's files, in order, in a helper process: the helper
+ * prepares the next files on the second core while this process writes the current one into
+ * SQLite. Only this process ever writes the database.
+ *
+ * The archive is untrusted, so the helper is also where the per-file limits hold: it runs with a
+ * capped heap (`--max-old-space-size`), and a file it is still preparing when its time is up is
+ * skipped with the reason — the helper is killed and a fresh one takes the files after it. So no
+ * file can hold the write lock (the re-index's transaction) for longer than its time limit.
  *
  * Vocabulary: for a file new to the index every article will be written, so the preparer counts
  * its words itself and sends only the total at the end, rather than every article's word list.
+ * The counts of a helper that had to be killed are lost with it: `uncounted()` names the files
+ * whose words must be counted again from the index.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -22,8 +29,18 @@ export interface PreparedRun {
   files: AsyncGenerator<PreparedFile>;
   /** Word counts of the countWords jobs; call after `files` is exhausted. */
   vocabulary(): Promise<Array<[string, number]>>;
+  /** countWords files whose counts were lost with a stopped helper; call after `vocabulary`. */
+  uncounted(): string[];
   /** Stops early (on an error): ends the helper process, if any. */
   close(): void;
+}
+
+/** The limits a helper prepares each file under. */
+export interface HelperLimits {
+  /** Longest one file may take, from when the helper starts on it, in ms. */
+  parseTimeoutMs: number;
+  /** The helper's heap, in MB. */
+  parseMemoryMb: number;
 }
 
 /** Prepares a job and, when asked, counts its articles' words into `tally` instead of returning them. */
@@ -38,17 +55,19 @@ export function prepareCounted(job: CountedJob, tally: VocabularyTally): Prepare
   return prepared;
 }
 
+/** Prepares here, on this thread: no time or memory limit (tests of the preparation itself). */
 export function prepareInProcess(jobs: CountedJob[]): PreparedRun {
   const tally = new VocabularyTally();
   async function* files(): AsyncGenerator<PreparedFile> {
     for (const job of jobs) yield prepareCounted(job, tally);
   }
-  return { files: files(), vocabulary: async () => tally.entries(), close: () => {} };
+  return { files: files(), vocabulary: async () => tally.entries(), uncounted: () => [], close: () => {} };
 }
 
 /** Messages between this process and the helper (advanced serialisation: Maps, typed values). */
 export type ToHelper = { type: 'job'; job: CountedJob } | { type: 'finish' };
 export type FromHelper =
+  | { type: 'ready' }
   | { type: 'prepared'; prepared: PreparedFile }
   | { type: 'vocabulary'; entries: Array<[string, number]> }
   | { type: 'error'; message: string };
@@ -56,79 +75,166 @@ export type FromHelper =
 /** How many files the helper may prepare ahead of the writer: bounds memory to a few files. */
 const lookahead = 3;
 
-function startHelper(): ChildProcess {
-  // Compiled, the helper is a .js file beside this one; under tsx (development, tests) it is the
-  // TypeScript source, and tsx's loader lets plain node run it.
-  const compiled = import.meta.url.endsWith('.js');
-  const entry = new URL(
-    compiled ? './helper-process-entry.js' : './helper-process-entry.ts',
-    import.meta.url,
-  );
-  const execArgv = compiled
-    ? []
-    : ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
-  return fork(entry, [], {
-    execArgv,
-    serialization: 'advanced',
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+/** One helper process and what it has said, awaited one message at a time. */
+class Helper {
+  private readonly inbox: FromHelper[] = [];
+  private wake: (() => void) | undefined;
+  private ended: string | undefined;
+  private stderr = '';
+
+  constructor(private readonly child: ChildProcess) {
+    child.on('message', (message: FromHelper) => {
+      this.inbox.push(message);
+      this.wake?.();
+    });
+    // Kept for the reason a helper died (V8 prints "heap out of memory"); never shown raw.
+    child.stderr?.on('data', (chunk: Buffer) => {
+      this.stderr = (this.stderr + chunk.toString('utf8')).slice(-4000);
+    });
+    child.on('exit', (code, signal) => {
+      this.ended ??= signal ?? `exit ${code}`;
+      this.wake?.();
+    });
+    child.on('error', (error) => {
+      this.ended ??= error.message;
+      this.wake?.();
+    });
+  }
+
+  static start(limits: HelperLimits): Helper {
+    // Compiled, the helper is a .js file beside this one; under tsx (development, tests) it is the
+    // TypeScript source, and tsx's loader lets plain node run it.
+    const compiled = import.meta.url.endsWith('.js');
+    const entry = new URL(
+      compiled ? './helper-process-entry.js' : './helper-process-entry.ts',
+      import.meta.url,
+    );
+    const loader = compiled
+      ? []
+      : ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
+    return new Helper(
+      fork(entry, [], {
+        execArgv: [...loader, `--max-old-space-size=${limits.parseMemoryMb}`],
+        serialization: 'advanced',
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      }),
+    );
+  }
+
+  send(message: ToHelper): void {
+    this.child.send(message);
+  }
+
+  /** The next message; 'timeout' after `timeoutMs`; 'ended' when the helper is gone. */
+  async next(timeoutMs?: number): Promise<FromHelper | { type: 'timeout' } | { type: 'ended' }> {
+    let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
+    if (timeoutMs !== undefined) {
+      timer = setTimeout(() => {
+        timedOut = true;
+        this.wake?.();
+      }, timeoutMs);
+    }
+    try {
+      for (;;) {
+        const message = this.inbox.shift();
+        if (message) return message;
+        if (this.ended !== undefined) return { type: 'ended' };
+        if (timedOut) return { type: 'timeout' };
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+        });
+        this.wake = undefined;
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Why the helper ended, in words for the summary. */
+  endReason(limits: HelperLimits): string {
+    if (/heap out of memory|Reached heap limit/i.test(this.stderr)) {
+      return `needed more than ${limits.parseMemoryMb} MB of memory to read (limit: READOUT_PARSE_MEMORY_MB); skipped`;
+    }
+    return `the re-index helper process ended while reading it (${this.ended}); skipped`;
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+  }
 }
 
-export function prepareInHelperProcess(jobs: CountedJob[]): PreparedRun {
-  const helper = startHelper();
-  const inbox: FromHelper[] = [];
-  let wake: (() => void) | undefined;
-  let failure: Error | undefined;
-  helper.on('message', (message: FromHelper) => {
-    inbox.push(message);
-    wake?.();
-  });
-  helper.on('exit', (code, signal) => {
-    failure ??= new Error(`re-index helper process ended early (${signal ?? `exit ${code}`})`);
-    wake?.();
-  });
-  helper.on('error', (error) => {
-    failure = error;
-    wake?.();
-  });
+/** Starts a helper and waits until it is ready; a helper that cannot start fails the run. */
+async function readyHelper(limits: HelperLimits): Promise<Helper> {
+  const helper = Helper.start(limits);
+  const first = await helper.next();
+  if (first.type !== 'ready') {
+    helper.kill();
+    throw new Error(`re-index helper process did not start (${first.type})`);
+  }
+  return helper;
+}
 
-  const receive = async (): Promise<FromHelper> => {
-    for (;;) {
-      const message = inbox.shift();
-      if (message) {
-        if (message.type === 'error') throw new Error(`re-index helper process: ${message.message}`);
-        return message;
-      }
-      if (failure) throw failure;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
-      wake = undefined;
-    }
-  };
-  const send = (message: ToHelper) => helper.send(message);
+export function prepareInHelperProcess(jobs: CountedJob[], limits: HelperLimits): PreparedRun {
+  let helper: Helper | undefined;
+  /** countWords files the current helper counted; lost if it is killed. */
+  let countedHere: string[] = [];
+  const uncounted: string[] = [];
 
-  let sent = 0;
   async function* files(): AsyncGenerator<PreparedFile> {
-    while (sent < Math.min(lookahead, jobs.length)) send({ type: 'job', job: jobs[sent++]! });
+    let current = await readyHelper(limits);
+    helper = current;
+    let sent = 0;
+    const fill = (received: number) => {
+      while (sent < Math.min(received + lookahead, jobs.length))
+        current.send({ type: 'job', job: jobs[sent++]! });
+    };
+    fill(0);
     for (let received = 0; received < jobs.length; received++) {
-      const message = await receive();
-      if (message.type !== 'prepared') throw new Error(`re-index helper process: unexpected ${message.type}`);
-      if (sent < jobs.length) send({ type: 'job', job: jobs[sent++]! });
-      yield message.prepared;
+      const job = jobs[received]!;
+      // The helper prepares in order: from now it is on this job (or has finished it).
+      const message = await current.next(limits.parseTimeoutMs);
+      if (message.type === 'prepared') {
+        if (job.countWords && message.prepared.kind === 'articles') countedHere.push(job.file);
+        fill(received + 1);
+        yield message.prepared;
+        continue;
+      }
+      if (message.type === 'error') throw new Error(`re-index helper process: ${message.message}`);
+      if (message.type !== 'timeout' && message.type !== 'ended') {
+        throw new Error(`re-index helper process: unexpected ${message.type}`);
+      }
+      // This file is past its limits: skip it, and go on with a fresh helper from the next one.
+      const reason =
+        message.type === 'timeout'
+          ? `took longer than ${limits.parseTimeoutMs / 1000} s to read (limit: READOUT_PARSE_SECONDS); skipped`
+          : current.endReason(limits);
+      current.kill();
+      helper = undefined;
+      uncounted.push(...countedHere);
+      countedHere = [];
+      yield { kind: 'skipped', reason };
+      if (received + 1 < jobs.length) {
+        current = await readyHelper(limits);
+        helper = current;
+        sent = received + 1;
+        fill(received + 1);
+      }
     }
   }
   return {
     files: files(),
     vocabulary: async () => {
-      send({ type: 'finish' });
-      const message = await receive();
-      if (message.type !== 'vocabulary')
-        throw new Error(`re-index helper process: unexpected ${message.type}`);
+      // No helper left: the last file was past its limits, and what it had counted is uncounted.
+      if (!helper) return [];
+      helper.send({ type: 'finish' });
+      const message = await helper.next();
+      if (message.type !== 'vocabulary') {
+        throw new Error(`re-index helper process: unexpected ${message.type} instead of the word counts`);
+      }
       return message.entries;
     },
-    close: () => {
-      if (helper.exitCode === null) helper.kill();
-    },
+    uncounted: () => uncounted,
+    close: () => helper?.kill(),
   };
 }

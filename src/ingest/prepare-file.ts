@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { ArticleError } from '../errors.js';
+import { ArticleError, describeError } from '../errors.js';
 import type { ArticleRecord, FileVersion, PassageRecord } from '../index/records.js';
 import { speakerKey } from '../text/speaker-name.js';
 import { isVocabularyWord, surfaceWords } from '../text/words.js';
@@ -37,6 +37,10 @@ export type PreparedFile =
 
 export interface PrepareJob {
   file: string;
+  /** The path's bytes when its name is not UTF-8 (`file` is then its Latin-1 reading). */
+  rawPath?: Uint8Array;
+  /** Largest file read, in bytes (a larger one is skipped unread). */
+  maxBytes?: number;
   /** Size and modification time read by the caller (the file is read only when they changed). */
   size: number;
   mtimeMs: number;
@@ -112,14 +116,52 @@ export function prepareArticle(draft: ArticleDraft): PreparedArticle {
   };
 }
 
+const megabyte = 1024 * 1024;
+
+/**
+ * The bytes of a regular file of at most `maxBytes`, or why not. Opened without blocking and
+ * checked on the open descriptor, so a file swapped for a FIFO or a device after it was found
+ * cannot block or flood the read.
+ */
+export function readArticleBytes(
+  file: string | Uint8Array,
+  maxBytes = Number.MAX_SAFE_INTEGER,
+): Buffer | string {
+  let fd: number;
+  try {
+    fd = fs.openSync(Buffer.from(file), fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (error) {
+    return `cannot read (${errorCode(error)})`;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return 'not a regular file; skipped';
+    const tooLarge = `larger than the ${Math.round((maxBytes / megabyte) * 10) / 10} MB limit (READOUT_MAX_FILE_MB); split it or raise the limit`;
+    if (stat.size > maxBytes) return tooLarge;
+    // Read what is there, up to one byte past the limit (a file may grow while it is read).
+    const bytes = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const read = fs.readSync(fd, bytes, length, bytes.length - length, null);
+      if (read === 0) break;
+      length += read;
+      if (length === bytes.length) {
+        if (length > maxBytes) return tooLarge;
+        break;
+      }
+    }
+    return bytes.subarray(0, length);
+  } catch (error) {
+    return `cannot read (${errorCode(error)})`;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Reads and prepares one file. Expected problems come back as 'skipped' with the reason. */
 export function prepareFile(job: PrepareJob): PreparedFile {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(job.file);
-  } catch (error) {
-    return { kind: 'skipped', reason: `cannot read (${errorCode(error)})` };
-  }
+  const bytes = readArticleBytes(job.rawPath ?? job.file, job.maxBytes);
+  if (typeof bytes === 'string') return { kind: 'skipped', reason: bytes };
   const hash = createHash('sha256').update(bytes);
   // The defaults are part of what was indexed: a changed .readout.yml makes the file changed.
   if (job.defaults) hash.update(`\u0000${JSON.stringify(job.defaults)}`);
@@ -143,7 +185,8 @@ export function prepareFile(job: PrepareJob): PreparedFile {
     return { kind: 'articles', version, articles: withDefaults.map(prepareArticle), problems };
   } catch (error) {
     if (error instanceof ArticleError) return { kind: 'skipped', reason: error.message };
-    throw error;
+    // A file that trips a parser (a stack overflow on deep nesting…) is that file's problem only.
+    return { kind: 'skipped', reason: `cannot be read (${describeError(error)})` };
   }
 }
 

@@ -14,15 +14,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { defaultLimits, type Limits } from '../config.js';
 import { ReadoutError } from '../errors.js';
 import type { Db } from '../index/database.js';
 import { databaseBytes } from '../index/database.js';
-import { errorCode } from '../index/sqlite-errors.js';
 import { IndexWriter } from '../index/writer.js';
+import { type DiscoveredFiles, discoverArticleFiles, type SkippedEntry } from './discover.js';
 import { FolderDefaultsReader } from './folder-defaults.js';
 import { type CountedJob, prepareInHelperProcess, prepareInProcess } from './helper-process.js';
-import { articleExtensions } from './load/load-article-file.js';
 import { type PreparedFile, preparationVersion } from './prepare-file.js';
+
+export { discoverArticleFiles, type SkippedEntry } from './discover.js';
 
 export interface ReindexProgress {
   done: number;
@@ -38,20 +40,18 @@ export interface ReindexOptions {
   onProgress?: (progress: ReindexProgress) => void;
   now?: () => Date;
   /**
-   * Prepare files in a helper process (on the other core) while this one writes: 'auto' does
-   * so when there is enough to read to repay the helper's start-up.
+   * Where files are prepared: in a helper process (the default), on the other core while this
+   * one writes, under the per-file limits; or 'never', here, without the time and memory limits
+   * (for tests of the preparation itself).
    */
-  helperProcess?: 'auto' | 'always' | 'never';
+  helperProcess?: 'always' | 'never';
+  /** Per-file limits (config.ts `Limits`); the defaults when absent. */
+  limits?: Partial<FileLimits>;
 }
 
-/** Bytes to read from which a helper process pays off ('auto'): it takes about half a second to start. */
-const helperThresholdBytes = 16 * 1024 * 1024;
-
-export interface SkippedEntry {
-  file: string;
-  /** Why, e.g. 'empty file' or 'line 3: invalid JSON (Unexpected end of JSON input)'. */
-  reason: string;
-}
+/** The limits each file is prepared under. */
+export type FileLimits = Pick<Limits, 'maxFileBytes' | 'parseTimeoutMs' | 'parseMemoryMb'>;
+export const defaultFileLimits: FileLimits = defaultLimits;
 
 export interface ReindexSummary {
   files: { added: number; updated: number; unchanged: number; removed: number; skipped: number };
@@ -68,44 +68,6 @@ export interface ReindexSummary {
   databaseBytes: number;
   /** Why every article was rebuilt although --full was not given, if it was. */
   rebuilt?: string;
-}
-
-interface DiscoveredFiles {
-  articleFiles: string[];
-  ignored: string[];
-  unreadable: SkippedEntry[];
-}
-
-/** Lists article files under the folders (recursively, sorted); hidden files and folders are left out. */
-export function discoverArticleFiles(dirs: string[]): DiscoveredFiles {
-  const found: DiscoveredFiles = { articleFiles: [], ignored: [], unreadable: [] };
-  const visit = (dir: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      found.unreadable.push({ file: dir, reason: `cannot read folder (${errorCode(error)})` });
-      return;
-    }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      let isDir = entry.isDirectory();
-      if (entry.isSymbolicLink()) {
-        try {
-          isDir = fs.statSync(full).isDirectory();
-        } catch (error) {
-          found.unreadable.push({ file: full, reason: `cannot read (${errorCode(error)}: broken link)` });
-          continue;
-        }
-      }
-      if (isDir) visit(full);
-      else if (articleExtensions.has(path.extname(entry.name).toLowerCase())) found.articleFiles.push(full);
-      else found.ignored.push(full);
-    }
-  };
-  for (const dir of dirs) visit(path.resolve(dir));
-  return found;
 }
 
 function isUnder(file: string, dirs: string[]): boolean {
@@ -165,12 +127,12 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
 
     const folders = folderDefaultsIn(discovered.articleFiles, dirs, writer);
     for (const problem of folders.reader.problems) summary.skipped.push(problem);
-    const jobs = changedFiles(writer, discovered.articleFiles, summary, folders);
-    const bytes = jobs.reduce((sum, job) => sum + job.size, 0);
-    const useHelper =
-      options.helperProcess === 'always' ||
-      ((options.helperProcess ?? 'auto') === 'auto' && jobs.length > 1 && bytes >= helperThresholdBytes);
-    const run = useHelper ? prepareInHelperProcess(jobs) : prepareInProcess(jobs);
+    const limits: FileLimits = { ...defaultFileLimits, ...options.limits };
+    const jobs = changedFiles(writer, discovered, limits.maxFileBytes, summary, folders);
+    const run =
+      options.helperProcess === 'never' || jobs.length === 0
+        ? prepareInProcess(jobs)
+        : prepareInHelperProcess(jobs, limits);
     try {
       let done = 0;
       for await (const prepared of run.files) {
@@ -181,7 +143,10 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
         // Let timers (the progress bar) and signals run on long archives.
         if (done % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
       }
-      writer.flushVocabulary(await run.vocabulary());
+      const counted = await run.vocabulary();
+      // Words counted by a helper that was stopped (a file past its limits) are counted again here.
+      for (const file of run.uncounted()) writer.countWordsOf(file);
+      writer.flushVocabulary(counted);
     } finally {
       run.close();
     }
@@ -195,7 +160,10 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
     summary.articles = counts.articles;
     summary.passages = counts.passages;
   } catch (error) {
-    throw writer.rollback(error);
+    const explained = writer.rollback(error);
+    // A failed run (a full disk) leaves its uncommitted frames in the WAL: give the space back.
+    writer.checkpoint();
+    throw explained;
   }
   writer.checkpoint();
   summary.durationMs = performance.now() - started;
@@ -232,20 +200,15 @@ function folderDefaultsIn(files: string[], dirs: string[], writer: IndexWriter):
  */
 function changedFiles(
   store: IndexWriter,
-  files: string[],
+  discovered: DiscoveredFiles,
+  maxBytes: number,
   summary: ReindexSummary,
   folders: FoldersInRun,
 ): CountedJob[] {
   const jobs: CountedJob[] = [];
-  for (const file of files) {
+  for (const file of discovered.articleFiles) {
     const stored = store.file(file);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(file);
-    } catch (error) {
-      skip(summary, file, `cannot read (${errorCode(error)})`);
-      continue;
-    }
+    const stat = discovered.stats.get(file)!;
     const mtimeMs = Math.trunc(stat.mtimeMs);
     const folderChanged = folders.changed.has(path.dirname(file));
     if (stored && stored.size === stat.size && stored.mtime_ms === mtimeMs && !folderChanged) {
@@ -256,8 +219,10 @@ function changedFiles(
     // A new file's articles are all written, so the preparer may count their words itself.
     jobs.push({
       file,
+      rawPath: discovered.rawPaths.get(file),
       size: stat.size,
       mtimeMs,
+      maxBytes,
       knownHash: stored?.content_hash,
       countWords: !stored,
       ...(Object.keys(defaults).length > 0 && { defaults }),

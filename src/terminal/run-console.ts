@@ -19,14 +19,14 @@ import { IndexReader } from '../index/reader.js';
 import { reindexArchive } from '../ingest/reindex.js';
 import type { Logger } from '../log.js';
 import { sampleArticlesDir } from '../paths.js';
-import { inProcessReadout } from '../readout.js';
-import { SearchIndex } from '../search/search-index.js';
+import { inProcessReadout, LiveIndex } from '../serving/live-index.js';
 import { createApp, watchSavedSearches } from '../slack/app.js';
 import { openStateDatabase } from '../state/state-database.js';
 import { StateStore } from '../state/state-store.js';
 import { ConsoleReceiver } from './console-receiver.js';
 import { ConsoleSlack } from './console-slack.js';
 import { consoleUsage, missingSlackVariables, sampleArchiveUsageExamples } from './console-usage.js';
+import { printable } from './format.js';
 import type { TextOptions } from './message-text.js';
 import { wrapText } from './wrap-text.js';
 
@@ -51,14 +51,10 @@ export interface ConsoleIo {
  * folders than READOUT_ARTICLES names (the setting changed since the last re-index): the console
  * answers from the archive it was pointed at, never from a previous one.
  */
-export async function indexIfNeeded(
-  db: Db,
-  index: SearchIndex,
-  config: Config,
-  print: (text: string) => void,
-): Promise<void> {
-  const indexed = index.reader.indexedFolders();
-  const empty = index.stats().articles === 0;
+export async function indexIfNeeded(db: Db, config: Config, print: (text: string) => void): Promise<void> {
+  const reader = new IndexReader(db);
+  const indexed = reader.indexedFolders();
+  const empty = reader.stats().articles === 0;
   if (!empty && indexed !== undefined && sameFolders(indexed, config.articleDirs)) return;
   const folders = config.articleDirs.join(', ');
   let reason = 'The index is empty';
@@ -68,11 +64,16 @@ export async function indexIfNeeded(
       : 'The index does not say which folders it holds';
   }
   print(`${reason}: indexing ${folders} …\n`);
-  const summary = await reindexArchive(db, { dirs: config.articleDirs });
+  const summary = await reindexArchive(db, { dirs: config.articleDirs, limits: config.limits });
   const removed =
     summary.files.removed > 0 ? `; ${summary.files.removed} files of other folders removed` : '';
   print(`Indexed ${summary.articles} articles (${summary.passages} passages)${removed}.\n`);
-  for (const skipped of summary.skipped) print(`  skipped ${skipped.file}: ${skipped.reason}\n`);
+  printSkipped(summary.skipped, print);
+}
+
+/** Files the re-index skipped, each with its reason; names printed safely (no control characters). */
+function printSkipped(skipped: Array<{ file: string; reason: string }>, print: (text: string) => void): void {
+  for (const entry of skipped) print(`  skipped ${printable(entry.file)}: ${printable(entry.reason)}\n`);
 }
 
 /** Whether the console searches the bundled sample archive, whose examples it can then offer. */
@@ -87,14 +88,19 @@ export function sameFolders(a: readonly string[], b: readonly string[]): boolean
 }
 
 /** The console's `reindex` line: a re-index of the configured folders, summed up in one line. */
-async function reindexAndSay(db: Db, config: Config, print: (text: string) => void): Promise<void> {
+async function reindexAndSay(config: Config, print: (text: string) => void): Promise<void> {
   try {
-    const summary = await reindexArchive(db, { dirs: config.articleDirs });
-    const { added, updated, removed } = summary.files;
-    print(
-      `Re-indexed: ${added} new, ${updated} changed and ${removed} removed files; ${summary.articles} articles.\n`,
-    );
-    for (const skipped of summary.skipped) print(`  skipped ${skipped.file}: ${skipped.reason}\n`);
+    const db = openDatabase(config.databaseFile, { create: true });
+    try {
+      const summary = await reindexArchive(db, { dirs: config.articleDirs, limits: config.limits });
+      const { added, updated, removed } = summary.files;
+      print(
+        `Re-indexed: ${added} new, ${updated} changed and ${removed} removed files; ${summary.articles} articles.\n`,
+      );
+      printSkipped(summary.skipped, print);
+    } finally {
+      db.close();
+    }
   } catch (error) {
     print(`Could not re-index: ${isReadoutError(error) ? error.message : describeError(error)}\n`);
   }
@@ -104,15 +110,19 @@ async function reindexAndSay(db: Db, config: Config, print: (text: string) => vo
 export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
   const say = (text: string) => io.print(wrapText(text, io.width?.()));
   say(missingSlackVariables);
+  // Creating and filling the index is the console's own re-index; answering reads it like the bot.
   const db = openDatabase(config.databaseFile, { create: true });
-  const stateDb = openStateDatabase(config.stateFile);
   try {
-    // The index sees the re-index below without being rebuilt (it watches its own connection too).
-    const index = new SearchIndex(new IndexReader(db), { aliasesFile: config.aliasesFile });
     const stopAfterIndexing = () => say('\nStopping once the index is written (Ctrl-C again stops now).\n');
     io.signal?.addEventListener('abort', stopAfterIndexing, { once: true });
-    await indexIfNeeded(db, index, config, say);
+    await indexIfNeeded(db, config, say);
     io.signal?.removeEventListener('abort', stopAfterIndexing);
+  } finally {
+    db.close();
+  }
+  const index = new LiveIndex(config.databaseFile, { aliasesFile: config.aliasesFile });
+  const stateDb = openStateDatabase(config.stateFile);
+  try {
     // Read at each message, so a resized terminal gets lines of its new width.
     const textOptions: TextOptions = {
       color: io.color,
@@ -131,7 +141,7 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
       prompt: 'readout> ',
       // As `npm run reindex` would; then saved searches post what is new, as after any re-index.
       reindex: async () => {
-        await reindexAndSay(db, config, say);
+        await reindexAndSay(config, say);
         await watcher?.check();
       },
     });
@@ -160,7 +170,11 @@ export async function runConsole(config: Config, io: ConsoleIo): Promise<void> {
       io.signal?.removeEventListener('abort', stop);
     }
   } finally {
-    db.close();
+    index.close();
     stateDb.close();
+    // The answers were read through a read-only connection, which cannot fold the WAL back into
+    // the file; the console wrote this index, so a writable connection closed last does, and
+    // removes the -wal and -shm files.
+    openDatabase(config.databaseFile).close();
   }
 }

@@ -216,13 +216,13 @@ describe('indexIfNeeded (the console at start)', () => {
     const print = (text: string) => printed.push(text);
     const config = (dir: string) => loadConfig({ READOUT_DB: file, READOUT_ARTICLES: dir });
 
-    await indexIfNeeded(db, search, config(samples), print);
+    await indexIfNeeded(db, config(samples), print);
     expect(search.stats().articles).toBe(1);
     printed.length = 0;
-    await indexIfNeeded(db, search, config(samples), print);
+    await indexIfNeeded(db, config(samples), print);
     expect(printed).toEqual([]);
 
-    await indexIfNeeded(db, search, config(real), print);
+    await indexIfNeeded(db, config(real), print);
     expect(printed.join('')).toMatch(/READOUT_ARTICLES changed \(the index holds .+\): indexing/);
     expect(printed.join('')).toMatch(/Indexed 2 articles .*; 1 files of other folders removed/);
     expect(search.stats().articles).toBe(2);

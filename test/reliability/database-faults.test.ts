@@ -12,6 +12,7 @@
 import { type SpawnOptions, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReadoutError } from '../../src/errors.js';
 import { openDatabase } from '../../src/index/database.js';
@@ -231,6 +232,24 @@ describe('npm run reindex when the database cannot be written', () => {
 
     const next = await run('scripts/reindex.ts', [articlesDir], cleanEnv({ READOUT_DB: file }));
     expect(next.status, 'a re-index with room to write works again').toBe(0);
+  });
+
+  it('gives back the WAL a failed run filled, while the bot keeps the database open', async () => {
+    const file = copyOfGoodIndex(folderFor(true));
+    // The bot's connection: with it open, the re-index's is not the last to close, so closing
+    // does not clean up the WAL; the failed run must do it.
+    const bot = new Database(file, { readonly: true });
+    try {
+      bot.prepare('SELECT count(*) FROM articles').get();
+      const result = await run('scripts/reindex.ts', [moreArticlesDir], cleanEnv({ READOUT_DB: file }), {
+        fileSizeLimitKiB: Math.ceil(fs.statSync(file).size / 1024) + 1024,
+      });
+      expect(result.status, result.stderr).toBe(2);
+      expect(fs.statSync(`${file}-wal`).size).toBe(0);
+      expect(bot.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({ n: goodTitles.length });
+    } finally {
+      bot.close();
+    }
   });
 
   it('reports SQLITE_FULL (PRAGMA max_page_count) as a full disk naming the file, and changes nothing', async () => {

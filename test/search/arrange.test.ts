@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arrangePages, dropSyndicatedCopies, pageAt } from '../../src/search/arrange.js';
 
@@ -46,6 +47,66 @@ describe('arrangePages', () => {
       for (const x of page) counts.set(x.articleId, (counts.get(x.articleId) ?? 0) + 1);
       expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
     }
+  });
+});
+
+/** The page-by-page arrangement, as first written: each page re-reads every deferred candidate. */
+function pageByPage<T extends { articleId: number }>(
+  candidates: T[],
+  pageSize: number,
+  perArticle = 2,
+): T[][] {
+  const pages: T[][] = [];
+  let remaining = candidates;
+  while (remaining.length > 0) {
+    const page: T[] = [];
+    const counts = new Map<number, number>();
+    const deferred: T[] = [];
+    for (const candidate of remaining) {
+      const count = counts.get(candidate.articleId) ?? 0;
+      if (page.length < pageSize && count < perArticle) {
+        page.push(candidate);
+        counts.set(candidate.articleId, count + 1);
+      } else deferred.push(candidate);
+    }
+    pages.push(page);
+    remaining = deferred;
+  }
+  return pages;
+}
+
+describe('arrangePages in one pass', () => {
+  it('gives every candidate the page the page-by-page reading gives it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 8 }), { maxLength: 200 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 1, max: 3 }),
+        (articles, pageSize, perArticle) => {
+          const candidates = articles.map((articleId, n) => ({ articleId, fingerprint: String(n) }));
+          expect(arrangePages(candidates, pageSize, perArticle)).toEqual(
+            pageByPage(candidates, pageSize, perArticle),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads each candidate a bounded number of times, however deep the pages go', () => {
+    // One article's passages fill a page of their own each: page-by-page re-reads every deferred
+    // candidate once per page (n²/2 reads for n candidates).
+    let reads = 0;
+    const candidates = Array.from({ length: 20_000 }, (_, n) => ({
+      fingerprint: String(n),
+      get articleId() {
+        reads++;
+        return n % 3 === 0 ? 1 : n;
+      },
+    }));
+    const pages = arrangePages(candidates, 5);
+    expect(pages.flat()).toHaveLength(20_000);
+    expect(reads).toBeLessThanOrEqual(2 * candidates.length);
   });
 });
 

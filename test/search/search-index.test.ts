@@ -128,7 +128,7 @@ beforeAll(async () => {
   archive = tempDir();
   writeFiles(archive, Object.fromEntries(articles.map((a) => [`${a.id}.json`, JSON.stringify(a)])));
   ({ db } = tempDatabase());
-  const summary = await reindexArchive(db, { dirs: [archive] });
+  const summary = await reindexArchive(db, { dirs: [archive], helperProcess: 'never' });
   expect(summary.skipped).toEqual([]);
   index = searchIndexOn(db, { aliasesFile: defaultAliasesFile });
 });
@@ -344,7 +344,7 @@ describe('readout while the archive changes', () => {
     writeFiles(dir, {
       'a.json': JSON.stringify({ title: 'Zeppelin over the bay', body: 'A zeppelin flew over.' }),
     });
-    await reindexArchive(own, { dirs: [dir] });
+    await reindexArchive(own, { dirs: [dir], helperProcess: 'never' });
     expect(live.stats().articles).toBe(1);
     expect(askIndex(live, 'zepelin').query.corrections).toEqual([{ from: 'zepelin', to: 'zeppelin' }]);
   });
@@ -358,7 +358,7 @@ describe('readout while the archive changes', () => {
       }),
     });
     const { db: writer, file } = tempDatabase();
-    await reindexArchive(writer, { dirs: [dir] });
+    await reindexArchive(writer, { dirs: [dir], helperProcess: 'never' });
     const reader = openDatabase(file);
     const live = searchIndexOn(reader);
     expect(askIndex(live, 'zeppelin').hits).toEqual([]);
@@ -366,7 +366,7 @@ describe('readout while the archive changes', () => {
     writeFiles(dir, {
       'b.json': JSON.stringify({ title: 'Zeppelin lands at the airfield', body: 'A zeppelin landed.' }),
     });
-    await reindexArchive(writer, { dirs: [dir] });
+    await reindexArchive(writer, { dirs: [dir], helperProcess: 'never' });
     expect(askIndex(live, 'zeppelin').hits).toHaveLength(1);
     expect(askIndex(live, 'zepelin').query.corrections).toEqual([{ from: 'zepelin', to: 'zeppelin' }]);
     expect(live.stats()).toMatchObject({ articles: 2 });
@@ -383,7 +383,7 @@ describe.skipIf(!haveSeeds)('readout on the seed articles (../shared/corpus/seed
 
   beforeAll(async () => {
     const { db: seedDb } = tempDatabase();
-    await reindexArchive(seedDb, { dirs: [seeds] });
+    await reindexArchive(seedDb, { dirs: [seeds], helperProcess: 'never' });
     seedIndex = searchIndexOn(seedDb, { aliasesFile: defaultAliasesFile });
   });
 

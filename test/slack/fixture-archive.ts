@@ -134,7 +134,7 @@ export async function buildFixtureArchive(): Promise<FixtureArchive> {
   const databaseFile = path.join(dir, 'readout.sqlite');
   const db = openDatabase(databaseFile, { create: true });
   try {
-    const summary = await reindexArchive(db, { dirs: [articlesDir] });
+    const summary = await reindexArchive(db, { dirs: [articlesDir], helperProcess: 'never' });
     if (summary.skipped.length > 0) {
       throw new Error(`fixture archive: skipped ${JSON.stringify(summary.skipped)}`);
     }

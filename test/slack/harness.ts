@@ -9,11 +9,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { loadConfig } from '../../src/config.js';
-import { type Db, openDatabase } from '../../src/index/database.js';
-import { IndexReader } from '../../src/index/reader.js';
 import { createLogger } from '../../src/log.js';
-import { inProcessReadout } from '../../src/readout.js';
-import { SearchIndex } from '../../src/search/search-index.js';
+import { inProcessReadout, LiveIndex } from '../../src/serving/live-index.js';
 import { type AppOverrides, createApp, watchSavedSearches } from '../../src/slack/app.js';
 import { eventsPath } from '../../src/slack/transport/receivers.js';
 import { openStateDatabase } from '../../src/state/state-database.js';
@@ -81,13 +78,9 @@ export async function startReadout(
       logEvents.emit('line', line);
     },
   });
-  const db: Db = openDatabase(config.databaseFile);
+  const index = new LiveIndex(config.databaseFile, { aliasesFile: config.aliasesFile });
   const stateDb = openStateDatabase(config.stateFile);
-  const services = {
-    readout: inProcessReadout(new SearchIndex(new IndexReader(db), { aliasesFile: config.aliasesFile })),
-    state: new StateStore(stateDb),
-    logger,
-  };
+  const services = { readout: inProcessReadout(index), state: new StateStore(stateDb), logger };
   const app = await createApp(config, services, options.overrides);
 
   let origin: string | undefined;
@@ -130,7 +123,7 @@ export async function startReadout(
     async stop() {
       watcher.stop();
       await app.stop();
-      db.close();
+      index.close();
       stateDb.close();
     },
   };

@@ -40,10 +40,10 @@ export interface BotOptions {
   env?: Record<string, string>;
 }
 
-/** Starts Readout in HTTP (default) or Socket Mode and resolves once it is listening. */
-export async function startBot(standIn: SlackStandIn, options: BotOptions): Promise<BotProcess> {
+/** The environment `npm start` gets in these tests: the stand-in, the test secrets, a free port. */
+export function botEnv(standIn: SlackStandIn, options: BotOptions): NodeJS.ProcessEnv {
   const transport = options.transport ?? 'http';
-  const env = cleanEnv({
+  return cleanEnv({
     SLACK_BOT_TOKEN: botSecrets.botToken,
     ...(transport === 'http'
       ? { SLACK_SIGNING_SECRET: botSecrets.signingSecret }
@@ -59,7 +59,12 @@ export async function startBot(standIn: SlackStandIn, options: BotOptions): Prom
     LOG_LEVEL: 'info',
     ...options.env,
   });
-  const child = startScript('src/main.ts', [], env);
+}
+
+/** Starts Readout in HTTP (default) or Socket Mode and resolves once it is listening. */
+export async function startBot(standIn: SlackStandIn, options: BotOptions): Promise<BotProcess> {
+  const transport = options.transport ?? 'http';
+  const child = startScript('src/main.ts', [], botEnv(standIn, options));
   child.stdin?.end();
   let stdout = '';
   let stderr = '';

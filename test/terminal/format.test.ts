@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration } from '../../src/terminal/format.js';
+import { formatBytes, formatDuration, printable } from '../../src/terminal/format.js';
 
 describe('formatBytes', () => {
   it.each([
@@ -21,5 +21,19 @@ describe('formatDuration', () => {
     [12_345, '12.3 s'],
   ])('shows %f ms as %s', (ms, expected) => {
     expect(formatDuration(ms)).toBe(expected);
+  });
+});
+
+describe('printable', () => {
+  it.each([
+    ['plain-name.md', 'plain-name.md'],
+    ['café ☕.txt', 'café ☕.txt'],
+    ['evil\n    forged: line', 'evil\\n    forged: line'],
+    ['red\u001b[31mtext', 'red\\x1b[31mtext'],
+    ['back\rspace\ttab', 'back\\rspace\\ttab'],
+    ['c1\u009bcontrol', 'c1\\x9bcontrol'],
+    ['right-to-left\u202efdp.exe', 'right-to-left\\u202efdp.exe'],
+  ])('shows %j as %j', (text, expected) => {
+    expect(printable(text)).toBe(expected);
   });
 });

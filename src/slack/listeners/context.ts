@@ -87,9 +87,15 @@ export async function searchArchive(
 ): Promise<ReadoutResult> {
   const result = await context.readout.answer(text, { offset, limit: defaultPageSize });
   if (result.kind === 'failed') {
-    const message =
-      result.reason === 'index_unavailable' ? 'readout: search failed' : 'readout: unexpected search failure';
-    context.logger.error(message, { ...logContext, error: result.detail });
+    // Too slow and busy are the bot doing its job under load; the others need someone to look.
+    const messages = {
+      index_unavailable: 'readout: search failed',
+      too_slow: 'readout: search stopped at its time budget',
+      busy: 'readout: too many searches waiting',
+      unexpected: 'readout: unexpected search failure',
+    } as const;
+    const log = result.reason === 'too_slow' || result.reason === 'busy' ? 'warn' : 'error';
+    context.logger[log](messages[result.reason], { ...logContext, error: result.detail });
   }
   return result;
 }

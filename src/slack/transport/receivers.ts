@@ -8,13 +8,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type CustomRoute, HTTPReceiver, type Receiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import { describeError } from '../../errors.js';
-import type { IndexStats } from '../../index/reader.js';
 import type { Logger } from '../../log.js';
 import type { boltLogger } from './bolt-logger.js';
+import { checkedHttpListener, checkSocketModeFrames } from './edge-checks.js';
 
-/** What the receivers need: the index statistics for /healthz and a logger. */
+/** What a health check of the index found (readout.ts `IndexHealth`: totals and a probe search). */
+export type HealthReport =
+  | { searchable: true; [found: string]: unknown }
+  | { searchable: false; problem: string };
+
+/** What the receivers need: a health check of the index for /healthz, and a logger. */
 export interface ReceiverServices {
-  readout: { stats(): IndexStats };
+  readout: { health(): Promise<HealthReport> };
   logger: Logger;
 }
 
@@ -22,22 +27,35 @@ export interface ReceiverServices {
 export const eventsPath = '/slack/events';
 export const healthPath = '/healthz';
 
+/**
+ * GET (or HEAD) /healthz: 200 with what a real search of the index found, or 503 when the index
+ * cannot be searched (missing, replaced by something unusable, damaged, another schema). The
+ * reason goes to the log, not to whoever asks.
+ */
 function healthRoute(services: ReceiverServices): CustomRoute {
   return {
     path: healthPath,
-    method: ['GET'],
+    method: ['GET', 'HEAD'],
     handler: (_request, response: ServerResponse) => {
-      let status = 200;
-      let body: Record<string, unknown>;
-      try {
-        body = { status: 'ok', articles: services.readout.stats().articles };
-      } catch (error) {
-        services.logger.error('healthz: index unavailable', { error: describeError(error) });
-        status = 503;
-        body = { status: 'index_unavailable' };
-      }
-      response.writeHead(status, { 'Content-Type': 'application/json' });
-      response.end(JSON.stringify(body));
+      const reply = (status: number, body: Record<string, unknown>) => {
+        response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+        response.end(JSON.stringify(body));
+      };
+      services.readout.health().then(
+        (health) => {
+          if (health.searchable) {
+            const { searchable: _, ...found } = health;
+            reply(200, { status: 'ok', ...found });
+          } else {
+            services.logger.error('healthz: the index cannot be searched', { problem: health.problem });
+            reply(503, { status: 'index_unavailable' });
+          }
+        },
+        (error: unknown) => {
+          services.logger.error('healthz: failed', { error: describeError(error) });
+          reply(503, { status: 'index_unavailable' });
+        },
+      );
     },
   };
 }
@@ -66,7 +84,12 @@ function httpReceiver(config: Config, services: ReceiverServices, logger: Return
     // Ack first: listeners answer through response_url or the Web API afterwards.
     processBeforeResponse: false,
   });
-  const verified = receiver.requestListener;
+  const verified = checkedHttpListener(
+    receiver.requestListener,
+    config.slack.signingSecret!,
+    services.logger,
+    (request) => new URL(request.url ?? '/', 'http://readout').pathname === eventsPath,
+  );
   receiver.requestListener = (request, response) => {
     if (request.method === 'POST' && signedInTheFuture(request)) {
       services.logger.warn('slack: rejected a request timestamped in the future', {
@@ -91,13 +114,16 @@ export function receiverFor(
 ): Receiver {
   if (given) return given;
   switch (config.mode) {
-    case 'socket':
-      return new SocketModeReceiver({
+    case 'socket': {
+      const receiver = new SocketModeReceiver({
         appToken: config.slack.appToken!,
         logger,
         // The Socket Mode client opens its connection with apps.connections.open at SLACK_API_URL.
         installerOptions: { clientOptions },
       });
+      checkSocketModeFrames(receiver, services.logger);
+      return receiver;
+    }
     case 'http':
       return httpReceiver(config, services, logger);
     case 'console':

@@ -2,7 +2,8 @@
  * The Slack Web API client's options: where it calls, how long it waits, and when it retries.
  */
 import type { webApi } from '@slack/bolt';
-import type { Config } from '../../config.js';
+import { type Config, secretsOf } from '../../config.js';
+import { redact } from '../../log.js';
 import { slackSaysRetry } from './slack-errors.js';
 
 /** How long one Web API call or response_url post may take before Readout gives up on it. */
@@ -15,6 +16,39 @@ export const slackCallTimeoutMs = 15_000;
  */
 export function fetchWithTimeout(base: webApi.FetchFunction, timeoutMs: number): webApi.FetchFunction {
   return (url, init) => base(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
+}
+
+/**
+ * A request body with the bot's own secrets taken out, or the body itself when it holds none.
+ * Every message Readout sends — Web API calls and response_url posts — passes through here, so
+ * an archive file that holds a token (a copy of `.env` that got in) is quoted with `[redacted]`.
+ * Form bodies are redacted value by value and JSON bodies string by string, so what is sent
+ * stays well-formed; the token Slack needs travels in the Authorization header, untouched.
+ */
+export function redactBody(body: unknown, secrets: readonly string[]): unknown {
+  if (typeof body !== 'string' || redact(body, secrets) === body) return body;
+  try {
+    return JSON.stringify(JSON.parse(body), (_key, value) =>
+      typeof value === 'string' ? redact(value, secrets) : value,
+    );
+  } catch {
+    // Not JSON: a form body (the Web API client's), its values percent-decoded.
+    const form = new URLSearchParams(body);
+    for (const [key, value] of [...form]) form.set(key, redact(value, secrets));
+    return form.toString();
+  }
+}
+
+/** `fetch` that sends no secret in a request body (see `redactBody`). */
+export function fetchWithoutSecrets(
+  base: webApi.FetchFunction,
+  secrets: readonly string[],
+): webApi.FetchFunction {
+  return (url, init) =>
+    base(
+      url,
+      init?.body === undefined ? init : ({ ...init, body: redactBody(init.body, secrets) } as typeof init),
+    );
 }
 
 /**
@@ -42,7 +76,10 @@ export function webClientOptions(
     retryConfig,
     timeout,
     ...overrides,
-    fetch: fetchWithTimeout(overrides.fetch ?? (globalThis.fetch as webApi.FetchFunction), timeout),
+    fetch: fetchWithoutSecrets(
+      fetchWithTimeout(overrides.fetch ?? (globalThis.fetch as webApi.FetchFunction), timeout),
+      secretsOf(config),
+    ),
   };
   const apiUrl = overrides.slackApiUrl ?? config.slack.apiUrl;
   // WebClient appends method names directly to the base URL.

@@ -8,9 +8,16 @@
  * message, a thread's first message) back into what the person typed, for use as a query.
  */
 
-/** Escapes the three characters Slack's mrkdwn treats as control characters. */
+// Bidirectional embeddings, overrides and isolates: invisible, they make text (a headline, an
+// outlet, a link's label) display in another order than it is stored.
+const bidiControls = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Escapes the three characters Slack's mrkdwn treats as control characters, and drops the
+ * bidirectional override characters (a reversed "moc.elgoog" must not read as google.com).
+ */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text.replace(bidiControls, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Undoes `escapeMrkdwn` (Slack escapes `&`, `<`, `>` in the message text it sends). */
@@ -25,6 +32,21 @@ export function unescapeMrkdwn(text: string): string {
  * @example safeLinkUrl('https://example.org/a?b=1&c=2') // 'https://example.org/a?b=1&amp;c=2'
  */
 export function safeLinkUrl(raw: string | null | undefined): string | null {
+  const url = parsedLinkUrl(raw);
+  if (!url) return null;
+  // Credentials before the host (`https://slack.com@evil.example`) only disguise where it leads.
+  url.username = '';
+  url.password = '';
+  // `|` would end the URL part of a link early; the URL parser leaves it unencoded.
+  const href = escapeMrkdwn(url.href.replace(/\|/g, '%7C'));
+  // Too long to keep whole in an attribution line: no link rather than half of one.
+  return href.length > maxLinkUrlLength ? null : href;
+}
+
+/** Longest link URL Readout writes (an attribution line holds a few of them at most, in 3,000 characters). */
+export const maxLinkUrlLength = 1000;
+
+function parsedLinkUrl(raw: string | null | undefined): URL | null {
   if (!raw) return null;
   const trimmed = raw.trim();
   if (!/^https?:\/\//i.test(trimmed) || /\s/.test(trimmed)) return null;
@@ -34,9 +56,16 @@ export function safeLinkUrl(raw: string | null | undefined): string | null {
   } catch {
     return null;
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) return null;
-  // `|` would end the URL part of a link early; the URL parser leaves it unencoded.
-  return escapeMrkdwn(url.href.replace(/\|/g, '%7C'));
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname ? url : null;
+}
+
+/**
+ * The real host of a URL that names another before an `@` (`https://slack.com@evil.example` →
+ * "evil.example"), to show beside its link; undefined for an ordinary URL.
+ */
+export function disguisedHost(raw: string | null | undefined): string | undefined {
+  const url = parsedLinkUrl(raw);
+  return url && (url.username || url.password) ? url.host : undefined;
 }
 
 /** A link `<url|label>` when the URL is safe, else just the escaped label. */
@@ -119,7 +148,9 @@ export function quoteWithMarks(text: string, marks: ReadonlyArray<readonly [numb
  *
  * @example plainTextFromSlack('<@U1> obama &amp; <https://x.org|putin>') // 'obama & putin'
  */
-export function plainTextFromSlack(text: string): string {
+export function plainTextFromSlack(text: unknown): string {
+  // A payload is not trusted to carry a string where Slack would.
+  if (typeof text !== 'string') return '';
   const withoutMarkup = text.replace(/<([^<>]*)>/g, (_whole, inner: string) => {
     const [target = '', label] = inner.split('|', 2);
     if (target.startsWith('@') || target.startsWith('!')) return ' ';

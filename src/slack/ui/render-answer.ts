@@ -20,7 +20,15 @@ import {
 import { displayPartialDate } from '../../text/partial-date.js';
 import { encodeButtonState } from './button-state.js';
 import { blockKitLimits, type SlackMessage } from './limits.js';
-import { boldMarks, clipText, escapeMrkdwn, link, mentionUser, quoteWithMarks } from './mrkdwn.js';
+import {
+  boldMarks,
+  clipText,
+  disguisedHost,
+  escapeMrkdwn,
+  link,
+  mentionUser,
+  quoteWithMarks,
+} from './mrkdwn.js';
 import { newsroomExamples, renderHelp, type UsageExamples } from './render-help.js';
 
 export const actionIds = {
@@ -48,6 +56,8 @@ const maxName = 120;
 /** What a reporter is told when a search could not run; the details go to the log only. */
 export const failureNotices: Record<ReadoutFailure['reason'], string> = {
   index_unavailable: 'The archive index is unavailable right now. Please tell an admin.',
+  too_slow: 'That search took too long; narrow it (fewer common words, a `source:` or a date).',
+  busy: 'Readout is answering many searches right now. Please try again in a moment.',
   unexpected: 'Sorry, something went wrong while searching the archive. It has been logged.',
 };
 
@@ -143,10 +153,12 @@ export function renderQuote(excerpt: Excerpt, maxLength: number = blockKitLimits
 export function attributionLine(hit: SearchHit): string {
   const { article } = hit;
   const title = clipText(article.title.trim() || 'Untitled', maxTitle);
-  let headline =
-    link(article.url, title) === escapeMrkdwn(title)
-      ? boldMarks(title, title === article.title ? hit.titleMarks : [])
-      : link(article.url, title);
+  const linked = link(article.url, title);
+  const isLinked = linked !== escapeMrkdwn(title);
+  let headline = isLinked ? linked : boldMarks(title, title === article.title ? hit.titleMarks : []);
+  // A URL that names another host before an `@` shows where it really leads.
+  const host = isLinked ? disguisedHost(article.url) : undefined;
+  if (host) headline = `${headline} (${escapeMrkdwn(host)})`;
   if (hit.quote?.speaker) {
     headline = `— ${escapeMrkdwn(clipText(hit.quote.speaker, maxName))}, in _${headline}_`;
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   boldMarks,
   clipText,
+  disguisedHost,
   escapeMrkdwn,
   link,
   mentionUser,
@@ -53,6 +54,37 @@ describe('safeLinkUrl', () => {
     [null],
   ])('drops %j', (input) => {
     expect(safeLinkUrl(input)).toBeNull();
+  });
+});
+
+describe('safeLinkUrl against disguise', () => {
+  it.each([
+    ['https://slack.com@evil.example/a', 'https://evil.example/a'],
+    ['https://user:pass@example.org/', 'https://example.org/'],
+    [`https://example.org/${'a'.repeat(5000)}`, null],
+  ])('links %j as %j', (raw, expected) => {
+    expect(safeLinkUrl(raw)).toBe(expected);
+  });
+});
+
+describe('disguisedHost', () => {
+  it.each([
+    ['https://slack.com@evil.example/a', 'evil.example'],
+    ['https://example.org/a@b', undefined],
+    ['https://example.org/', undefined],
+    ['javascript:alert(1)', undefined],
+  ])('finds the real host of %j: %j', (raw, expected) => {
+    expect(disguisedHost(raw)).toBe(expected);
+  });
+});
+
+describe('escapeMrkdwn and direction overrides', () => {
+  it.each([
+    ['moc.elgoog\u202e', 'moc.elgoog'],
+    ['a\u202db\u202ac\u2066d\u2069', 'abcd'],
+    ['\u05e9\u05dc\u05d5\u05dd', '\u05e9\u05dc\u05d5\u05dd'],
+  ])('drops the overrides of %j', (text, expected) => {
+    expect(escapeMrkdwn(text)).toBe(expected);
   });
 });
 
@@ -155,6 +187,12 @@ describe('plainTextFromSlack', () => {
     ['  many   spaces  ', 'many spaces'],
   ])('reads %j as %j', (input, expected) => {
     expect(plainTextFromSlack(input)).toBe(expected);
+  });
+});
+
+describe('plainTextFromSlack with what is not text', () => {
+  it.each([[42], [null], [undefined], [['obama']], [{ text: 'obama' }]])('reads %j as no text', (value) => {
+    expect(plainTextFromSlack(value)).toBe('');
   });
 });
 

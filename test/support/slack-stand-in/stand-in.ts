@@ -110,7 +110,8 @@ export class SlackStandIn {
     private readonly server: http.Server,
     private readonly webSockets: WebSocketServer,
   ) {
-    this.events.setMaxListeners(100);
+    // Tests wait for a few records at once; the benchmark's burst for hundreds.
+    this.events.setMaxListeners(0);
   }
 
   /** Starts the stand-in on a free loopback port. */
@@ -289,15 +290,21 @@ export class SlackStandIn {
   async sendEnvelope(
     type: 'slash_commands' | 'events_api' | 'interactive',
     payload: Record<string, unknown>,
-    options: { retryAttempt?: number } = {},
+    options: { retryAttempt?: number; envelopeId?: string } = {},
   ): Promise<Record<string, unknown> | undefined> {
     await this.socketConnected();
     const ws = [...this.sockets].at(-1)!;
     this.envelopeCount += 1;
-    const envelopeId = `envelope-${this.envelopeCount}`;
-    const acked = new Promise<Record<string, unknown> | undefined>((resolve) =>
-      this.pendingAcks.set(envelopeId, resolve),
-    );
+    // The same id again is what Slack does when it re-delivers an envelope it saw no ack for.
+    const envelopeId = options.envelopeId ?? `envelope-${this.envelopeCount}`;
+    const acked = new Promise<Record<string, unknown> | undefined>((resolve) => {
+      // A re-delivered envelope: the one ack that comes answers both.
+      const earlier = this.pendingAcks.get(envelopeId);
+      this.pendingAcks.set(envelopeId, (payload) => {
+        earlier?.(payload);
+        resolve(payload);
+      });
+    });
     ws.send(
       JSON.stringify({
         envelope_id: envelopeId,
@@ -310,6 +317,18 @@ export class SlackStandIn {
       }),
     );
     return acked;
+  }
+
+  /** Sends a raw text frame on the Socket Mode connection (a malformed envelope, `null`…). */
+  async sendRawFrame(frame: string): Promise<void> {
+    await this.socketConnected();
+    [...this.sockets].at(-1)!.send(frame);
+  }
+
+  /** Socket Mode acks received for an envelope id. */
+  acksFor(envelopeId: string): number {
+    return this.records.filter((record) => record.kind === 'socket_ack' && record.envelopeId === envelopeId)
+      .length;
   }
 
   async stop(): Promise<void> {
