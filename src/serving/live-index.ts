@@ -12,11 +12,14 @@ import { type FileIdentity, fileIdentity, openIndexForReading, sameFile } from '
 import { IndexReader, type IndexStats } from '../index/reader.js';
 import {
   type IndexHealth,
+  type ReadoutFailure,
   type ReadoutOptions,
   type ReadoutResult,
   type ReadoutService,
   readout,
   readoutFailure,
+  type TimelineResult,
+  timeline,
 } from '../readout.js';
 import { buildMatch } from '../search/fts-query.js';
 import { SearchIndex, type SearchIndexOptions } from '../search/search-index.js';
@@ -65,14 +68,26 @@ export class LiveIndex {
 
   /** Runs the one readout path; an index that turns out damaged is reopened next time. */
   answer(text: string, options: ReadoutOptions): ReadoutResult {
+    return this.run(text, (search) => readout(text, options, { search }));
+  }
+
+  /** The timeline of a query, on the same terms as `answer`. */
+  timeline(text: string, options: Pick<ReadoutOptions, 'offset' | 'limit'>): TimelineResult {
+    return this.run(text, (search) => timeline(text, options, { search }));
+  }
+
+  private run<R extends { kind: string }>(
+    text: string,
+    work: (search: SearchIndex) => R,
+  ): R | ReadoutFailure {
     let search: SearchIndex;
     try {
       search = this.current();
     } catch (error) {
       return readoutFailure(text, error);
     }
-    const result = readout(text, options, { search });
-    if (result.kind === 'failed' && result.reason === 'index_unavailable') this.close();
+    const result = work(search);
+    if (isIndexUnavailable(result)) this.close();
     return result;
   }
 
@@ -110,10 +125,15 @@ export class LiveIndex {
   }
 }
 
+function isIndexUnavailable(result: { kind: string }): boolean {
+  return result.kind === 'failed' && (result as ReadoutFailure).reason === 'index_unavailable';
+}
+
 /** A ReadoutService that searches on the calling thread (the console: one person, one search at a time). */
 export function inProcessReadout(index: LiveIndex): ReadoutService {
   return {
     answer: async (text, options) => index.answer(text, options),
+    timeline: async (text, options) => index.timeline(text, options),
     stats: () => index.stats(),
     health: async () => index.health(),
     outlets: async (text, limit) => index.current().outlets(text, limit),

@@ -26,7 +26,14 @@ import { Worker } from 'node:worker_threads';
 import { describeError } from '../errors.js';
 import type { IndexStats, OutletCount } from '../index/reader.js';
 import type { Logger } from '../log.js';
-import type { IndexHealth, ReadoutOptions, ReadoutResult, ReadoutService } from '../readout.js';
+import type {
+  IndexHealth,
+  ReadoutFailure,
+  ReadoutOptions,
+  ReadoutResult,
+  ReadoutService,
+  TimelineResult,
+} from '../readout.js';
 import type { LinkedArticle } from '../search/article-links.js';
 import type { LiveIndex } from './live-index.js';
 
@@ -37,10 +44,17 @@ export interface SearchWorkerData {
   busyTimeoutMs: number;
 }
 
-export type ToWorker = { id: number; text: string; options: ReadoutOptions };
+/** What a search thread runs: a search (readout()) or a timeline (timeline()), and what each returns. */
+export interface CommandResults {
+  answer: ReadoutResult;
+  timeline: TimelineResult;
+}
+export type WorkerCommand = keyof CommandResults;
+
+export type ToWorker = { id: number; command: WorkerCommand; text: string; options: ReadoutOptions };
 export type ToPool =
   | { kind: 'ready' }
-  | { kind: 'result'; id: number; result: ReadoutResult }
+  | { kind: 'result'; id: number; result: CommandResults[WorkerCommand] }
   | { kind: 'warning'; message: string };
 
 export interface SearchPoolOptions {
@@ -60,9 +74,10 @@ export interface SearchPoolOptions {
 
 interface Task {
   id: number;
+  command: WorkerCommand;
   text: string;
   options: ReadoutOptions;
-  resolve: (result: ReadoutResult) => void;
+  resolve: (result: CommandResults[WorkerCommand]) => void;
 }
 
 interface Thread {
@@ -110,7 +125,20 @@ export class SearchPool implements ReadoutService {
   }
 
   answer(text: string, options: ReadoutOptions): Promise<ReadoutResult> {
-    const failed = (reason: 'busy' | 'unexpected', detail: string): Promise<ReadoutResult> =>
+    return this.run('answer', text, options);
+  }
+
+  timeline(text: string, options: Pick<ReadoutOptions, 'offset' | 'limit'>): Promise<TimelineResult> {
+    return this.run('timeline', text, options);
+  }
+
+  /** Queues a command for a search thread; past the queue or after start-up failures, fails at once. */
+  private run<C extends WorkerCommand>(
+    command: C,
+    text: string,
+    options: ReadoutOptions,
+  ): Promise<CommandResults[C]> {
+    const failed = (reason: ReadoutFailure['reason'], detail: string): Promise<ReadoutFailure> =>
       Promise.resolve({ kind: 'failed', reason, text, detail });
     if (this.closed) return failed('unexpected', 'the search pool is closed');
     if (this.startFailures >= maxStartFailures) {
@@ -118,7 +146,9 @@ export class SearchPool implements ReadoutService {
     }
     if (this.queue.length >= this.maxQueue) return failed('busy', `${this.queue.length} searches waiting`);
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, text, options, resolve });
+      // The thread answers a command with that command's result (search-worker.ts).
+      const settle = resolve as (result: CommandResults[WorkerCommand]) => void;
+      this.queue.push({ id: this.nextId++, command, text, options, resolve: settle });
       this.pump();
     });
   }
@@ -223,7 +253,8 @@ export class SearchPool implements ReadoutService {
       const task = this.queue.shift()!;
       thread.task = task;
       thread.timer = setTimeout(() => this.overBudget(thread, task), this.options.queryBudgetMs);
-      thread.worker.postMessage({ id: task.id, text: task.text, options: task.options } satisfies ToWorker);
+      const { id, command, text, options } = task;
+      thread.worker.postMessage({ id, command, text, options } satisfies ToWorker);
     }
   }
 
@@ -251,7 +282,7 @@ export class SearchPool implements ReadoutService {
       });
   }
 
-  private finish(thread: Thread, result: ReadoutResult): void {
+  private finish(thread: Thread, result: CommandResults[WorkerCommand]): void {
     clearTimeout(thread.timer);
     const task = thread.task;
     thread.task = undefined;

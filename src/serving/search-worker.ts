@@ -30,7 +30,10 @@ port.on('message', (task: ToWorker) => {
   port.postMessage({
     kind: 'result',
     id: task.id,
-    result: index.answer(task.text, task.options),
+    result:
+      task.command === 'timeline'
+        ? index.timeline(task.text, task.options)
+        : index.answer(task.text, task.options),
   } satisfies ToPool);
 });
 // Open the index before taking searches, so that the first one's budget is spent searching. (A

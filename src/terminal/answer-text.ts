@@ -3,7 +3,13 @@
  * matched words emphasised, each followed by its attribution line. On a terminal, lines wrap
  * between words under their number; in a pipe each passage stays on one line, for scripts.
  */
-import { missingLabel, partialMatchLine, type ReadoutAnswer, type SearchHit } from '../search/answer.js';
+import {
+  type InterpretedQuery,
+  missingLabel,
+  partialMatchLine,
+  type ReadoutAnswer,
+  type SearchHit,
+} from '../search/answer.js';
 import { displayPartialDate } from '../text/partial-date.js';
 import { wrapText, wrapWithGutter } from './wrap-text.js';
 
@@ -17,7 +23,8 @@ export interface TextStyle {
 export const ansiStyle: TextStyle = { mark: (text) => `\u001b[1m${text}\u001b[22m` };
 export const plainStyle: TextStyle = { mark: (text) => `**${text}**` };
 
-function marked(text: string, marks: Array<[number, number]>, style: TextStyle): string {
+/** `text` with its marks styled. */
+export function marked(text: string, marks: Array<[number, number]>, style: TextStyle): string {
   let out = '';
   let cursor = 0;
   for (const [start, end] of marks) {
@@ -45,9 +52,8 @@ export function attributionLine(hit: SearchHit): string {
   return [line, article.url, article.file].filter(Boolean).join(' · ');
 }
 
-/** The answer as numbered, attributed passages, wrapped at `style.width` when it is set. */
-export function renderAnswerText(answer: ReadoutAnswer, style: TextStyle): string {
-  const { query } = answer;
+/** How the query was understood: corrections, aliases, partial matches, speakers, notes. */
+export function queryLines(query: InterpretedQuery): string[] {
   const lines: string[] = [];
   for (const correction of query.corrections)
     lines.push(`showing results for ${correction.to} (not ${correction.from})`);
@@ -57,6 +63,13 @@ export function renderAnswerText(answer: ReadoutAnswer, style: TextStyle): strin
   if (query.filters.speakers.length > 0)
     lines.push(`only quotations by ${query.filters.speakers.join(' or ')}`);
   for (const note of query.notes) lines.push(`note: ${note}`);
+  return lines;
+}
+
+/** The answer as numbered, attributed passages, wrapped at `style.width` when it is set. */
+export function renderAnswerText(answer: ReadoutAnswer, style: TextStyle): string {
+  const { query } = answer;
+  const lines = queryLines(query);
   if (answer.hits.length === 0) lines.push(`no passages found for: ${query.text}`);
   for (const hit of answer.hits) {
     lines.push('');

@@ -7,7 +7,12 @@
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs, webApi } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
-import { defaultPageSize, type ReadoutResult, type ReadoutService } from '../../readout.js';
+import {
+  defaultPageSize,
+  type ReadoutResult,
+  type ReadoutService,
+  type TimelineResult,
+} from '../../readout.js';
 import type { StateStore } from '../../state/state-store.js';
 import { RateLimiter, SeenEvents } from '../transport/rate-limiter.js';
 import { slackErrorCode, slackFailureContext } from '../transport/slack-errors.js';
@@ -86,18 +91,38 @@ export async function searchArchive(
   logContext: Record<string, unknown>,
 ): Promise<ReadoutResult> {
   const result = await context.readout.answer(text, { offset, limit: defaultPageSize });
-  if (result.kind === 'failed') {
-    // Too slow and busy are the bot doing its job under load; the others need someone to look.
-    const messages = {
-      index_unavailable: 'readout: search failed',
-      too_slow: 'readout: search stopped at its time budget',
-      busy: 'readout: too many searches waiting',
-      unexpected: 'readout: unexpected search failure',
-    } as const;
-    const log = result.reason === 'too_slow' || result.reason === 'busy' ? 'warn' : 'error';
-    context.logger[log](messages[result.reason], { ...logContext, error: result.detail });
-  }
+  logFailure(context, result, logContext);
   return result;
+}
+
+/** The timeline of a query from `offset` (`/readout timeline`, its Earlier and Later), failures logged. */
+export async function timelineArchive(
+  context: ListenerContext,
+  text: string,
+  offset: number,
+  logContext: Record<string, unknown>,
+): Promise<TimelineResult> {
+  const result = await context.readout.timeline(text, { offset });
+  logFailure(context, result, logContext);
+  return result;
+}
+
+/** Logs a search that could not run; too slow and busy are the bot doing its job under load. */
+function logFailure(
+  context: ListenerContext,
+  result: ReadoutResult | TimelineResult,
+  logContext: Record<string, unknown>,
+): void {
+  if (result.kind !== 'failed') return;
+  const messages = {
+    index_unavailable: 'readout: search failed',
+    too_slow: 'readout: search stopped at its time budget',
+    busy: 'readout: too many searches waiting',
+    unexpected: 'readout: unexpected search failure',
+  } as const;
+  // The others need someone to look.
+  const log = result.reason === 'too_slow' || result.reason === 'busy' ? 'warn' : 'error';
+  context.logger[log](messages[result.reason], { ...logContext, error: result.detail });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { alertActionIds } from '../../ui/render-alert.js';
 import { actionIds } from '../../ui/render-answer.js';
+import { timelineActionIds } from '../../ui/render-timeline.js';
 import type { ListenerContext } from '../context.js';
 import { alertList } from './alert-list.js';
 import { dismissAnswer } from './dismiss-answer.js';
@@ -8,6 +9,7 @@ import { moreResults } from './more-results.js';
 import { rateAnswer } from './rate-answer.js';
 import { shareAnswer } from './share-answer.js';
 import { stopWatching } from './stop-watching.js';
+import { timelinePage } from './timeline-page.js';
 
 export function registerActions(app: App, context: ListenerContext): void {
   app.action(actionIds.share, shareAnswer(context));
@@ -17,4 +19,6 @@ export function registerActions(app: App, context: ListenerContext): void {
   app.action(actionIds.unhelpful, rateAnswer(context, -1));
   app.action(alertActionIds.list, alertList(context));
   app.action(alertActionIds.unwatch, stopWatching(context));
+  app.action(timelineActionIds.earlier, timelinePage(context));
+  app.action(timelineActionIds.later, timelinePage(context));
 }

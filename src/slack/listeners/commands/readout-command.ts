@@ -1,16 +1,19 @@
 /**
  * `/readout QUERY`: acknowledged at once (Slack allows 3 seconds), then answered privately
  * through the command's response_url with the Share / More / Dismiss preview. `/readout watch`,
- * `watching` and `unwatch` manage the channel's saved searches (watch-commands.ts).
+ * `watching` and `unwatch` manage the channel's saved searches (watch-commands.ts);
+ * `/readout timeline QUERY` answers with the query's timeline.
  */
 import { plainTextFromSlack } from '../../ui/mrkdwn.js';
 import { renderAnswer } from '../../ui/render-answer.js';
+import { renderTimeline } from '../../ui/render-timeline.js';
 import {
   type CommandArgs,
   type ListenerContext,
   privateResponder,
   refusal,
   searchArchive,
+  timelineArchive,
 } from '../context.js';
 import { readoutSubcommand } from './subcommands.js';
 import { listWatches, unwatch, watch } from './watch-commands.js';
@@ -34,6 +37,8 @@ export function readoutCommand(context: ListenerContext) {
         return send(listWatches(context, command));
       case 'unwatch':
         return send(unwatch(context, command, asked.which));
+      case 'timeline':
+        return send(renderTimeline(await timelineArchive(context, asked.query, 0, where)));
       case 'search': {
         const result = await searchArchive(context, asked.text, 0, where);
         return send(renderAnswer(result, { kind: 'private' }, context.usageExamples));
