@@ -12,6 +12,7 @@ import { describeError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { actionIds } from '../slack/ui/render-answer.js';
 import { searchFormIds } from '../slack/ui/render-search-form.js';
+import { timelineActionIds } from '../slack/ui/render-timeline.js';
 import type { ConsoleSlack } from './console-slack.js';
 import { searchFormSubmission, shortcutPayload } from './form-payloads.js';
 import { lineReaderOptions } from './line-reader.js';
@@ -39,6 +40,8 @@ export type ConsoleLine =
 const buttonWords: Record<string, { actionId: string; label: string }> = {
   share: { actionId: actionIds.share, label: 'Share in channel' },
   more: { actionId: actionIds.more, label: 'More results' },
+  earlier: { actionId: timelineActionIds.earlier, label: '◀ Earlier' },
+  later: { actionId: timelineActionIds.later, label: 'Later ▶' },
   dismiss: { actionId: actionIds.dismiss, label: 'Dismiss' },
   good: { actionId: actionIds.helpful, label: '👍' },
   bad: { actionId: actionIds.unhelpful, label: '👎' },
@@ -46,11 +49,11 @@ const buttonWords: Record<string, { actionId: string; label: string }> = {
 
 /**
  * What a typed line means. `/readout …` is the command, `@readout …` a mention, `share`, `more`,
- * `good`, `bad` and `dismiss` press the buttons of the latest answer, `home` opens the Home tab,
+ * `earlier`, `later`, `good`, `bad` and `dismiss` press the buttons of the latest answer, `home` opens the Home tab,
  * `shortcut TEXT` uses "Search archive for this" on a message TEXT (alone: the global shortcut),
  * `submit [WORDS]` sends the form it opened, `reindex` re-indexes the archive now (saved
  * searches then post what is new), `quit` ends; any other line (`watch …`, `watching`,
- * `unwatch N` included) is read as if typed after `/readout`.
+ * `unwatch N` and `timeline …` included) is read as if typed after `/readout`.
  */
 export function parseConsoleLine(line: string): ConsoleLine {
   const text = line.trim();

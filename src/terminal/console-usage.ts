@@ -43,11 +43,13 @@ export const sampleArchiveUsageExamples: UsageExamples = {
   who: 'who:brask machines',
   after: 'cranes after:2024',
   before: 'flood before:2021',
+  timeline: 'timeline cranes',
   mention: 'mediator',
 };
 
 const buttonsAndQuit =
-  'share, more, good (👍), bad (👎) and dismiss press the buttons of the latest answer; home shows the Home tab. ' +
+  'share, more, earlier, later, good (👍), bad (👎) and dismiss press the buttons of the latest answer; home shows the Home tab. ' +
+  'timeline WORDS lists the matches in date order. ' +
   'watch WORDS saves a search, watching lists them, unwatch N stops one; reindex re-indexes the archive now ' +
   '(saved searches then post what is new). shortcut MESSAGE opens the search form for a message (shortcut ' +
   'alone: empty), submit sends it. quit (or Ctrl-D, or Ctrl-C) ends.\n';

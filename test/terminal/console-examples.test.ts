@@ -56,8 +56,8 @@ function answers(): Array<{ heading: string; text: string }> {
   return found;
 }
 
-/** The query a typed line searches for. */
-const queryOf = (line: string) => line.replace(/^@readout\s+/i, '');
+/** The query a typed line searches for (a timeline's without the word timeline). */
+const queryOf = (line: string) => line.replace(/^(@readout|timeline)\s+/i, '');
 
 describe('the console on the sample archive', () => {
   it('offers every example in its welcome', () => {

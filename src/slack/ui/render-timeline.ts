@@ -27,14 +27,12 @@ import {
   renderQuote,
   understoodLines,
 } from './render-answer.js';
+import { newsroomExamples, type UsageExamples } from './render-help.js';
 
 export const timelineActionIds = {
   earlier: 'readout_timeline_earlier',
   later: 'readout_timeline_later',
 } as const;
-
-/** The example shown when a timeline has no words. */
-export const timelineExample = 'timeline who:putin sanctions';
 
 /** Periods and outlets named in the summary before "and N more". */
 const maxPeriodsNamed = 24;
@@ -53,20 +51,26 @@ const context = (lines: string[]): types.ContextBlock => ({
 const plural = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
-/** The message for a timeline result, for the person who asked (with paging buttons). */
-export function renderTimeline(result: TimelineResult): SlackMessage {
+/**
+ * The message for a timeline result, for the person who asked (with paging buttons); `examples`
+ * for the usage shown when there is nothing to put on a timeline.
+ */
+export function renderTimeline(
+  result: TimelineResult,
+  examples: UsageExamples = newsroomExamples,
+): SlackMessage {
   if (result.kind === 'failed') return renderNotice(failureNotices[result.reason]);
-  if (result.kind !== 'timeline') return renderTimelineUsage(result);
+  if (result.kind !== 'timeline') return renderTimelineUsage(result, examples);
   if (result.entries.length === 0) return renderNoEntries(result);
   return renderEntries(result);
 }
 
 /** `/readout timeline` with nothing to put on it: how to ask. */
-function renderTimelineUsage(answer: TimelineAnswer): SlackMessage {
+function renderTimelineUsage(answer: TimelineAnswer, examples: UsageExamples): SlackMessage {
   const lines = answer.kind === 'help' ? [] : understoodLines(answer.query);
   lines.push(
-    `For example \`/readout ${timelineExample}\`: what Putin said about sanctions, oldest first. ` +
-      'It takes words, "phrases", `who:`, `source:`, `after:` and `before:` as a search does.',
+    `For example \`/readout ${examples.timeline}\`. ` +
+      'A timeline takes words, "phrases", `-words`, `who:`, `source:`, `after:` and `before:` as a search does.',
   );
   const headline = 'Give me something to put on a timeline: words, or `who:` and a name.';
   return { text: `Readout: ${headline}`, blocks: [section(headline), context(lines)] };

@@ -20,6 +20,6 @@ export function timelinePage(context: ListenerContext) {
       return;
     }
     const result = await timelineArchive(context, state.q, state.o, where);
-    await respondTo(context, args, where, renderTimeline(result), 'replace');
+    await respondTo(context, args, where, renderTimeline(result, context.usageExamples), 'replace');
   };
 }

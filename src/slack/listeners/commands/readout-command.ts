@@ -38,7 +38,9 @@ export function readoutCommand(context: ListenerContext) {
       case 'unwatch':
         return send(unwatch(context, command, asked.which));
       case 'timeline':
-        return send(renderTimeline(await timelineArchive(context, asked.query, 0, where)));
+        return send(
+          renderTimeline(await timelineArchive(context, asked.query, 0, where), context.usageExamples),
+        );
       case 'search': {
         const result = await searchArchive(context, asked.text, 0, where);
         return send(renderAnswer(result, { kind: 'private' }, context.usageExamples));
