@@ -55,11 +55,12 @@ describe('timeline', () => {
 
   it('places a day without a year by the date its article gives, and says so', () => {
     const entry = ask('chamber').entries[0]!;
+    // One entry spans one month: the timeline is by month.
     expect(entry).toMatchObject({
       date: '2017-11-21',
       placement: 'dated',
       yearFromArticle: true,
-      period: '2017',
+      period: '2017-11',
     });
     // The stored date stays what the article said.
     expect(entry.hit.article.published).toBe('--11-21');
