@@ -15,6 +15,11 @@ describe('readoutSubcommand', () => {
     ['unwatch', { kind: 'unwatch', which: '' }],
     ['"watch" repairs', { kind: 'search', text: '"watch" repairs' }],
     ['watchdog report', { kind: 'search', text: 'watchdog report' }],
+    ['timeline who:putin sanctions', { kind: 'timeline', query: 'who:putin sanctions' }],
+    ['  Timeline  putin ', { kind: 'timeline', query: 'putin' }],
+    ['timeline', { kind: 'timeline', query: '' }],
+    ['timelines of the war', { kind: 'search', text: 'timelines of the war' }],
+    ['"timeline" putin', { kind: 'search', text: '"timeline" putin' }],
   ])('reads %j', (text, expected) => {
     expect(readoutSubcommand(text)).toEqual(expected);
   });
