@@ -23,6 +23,7 @@ import {
 import { type BenchQuery, bareMatchExpression, type QueryKind } from './queries.js';
 import { type LatencySummary, median, summariseLatencies } from './stats.js';
 import { SyntheticArchive, writeArchive } from './synthetic-archive.js';
+import { type TimelineBenchResult, timelineQueries, timeTimeline } from './timeline-side.js';
 
 export interface SizeOptions {
   passages: number;
@@ -71,6 +72,7 @@ export interface SizeResult {
     reindex?: LoadResult & { passages?: number; reportedSeconds?: number };
     incremental?: { seconds: number; runs: number[]; peakBytes: number };
     readout?: LatencyResult;
+    timeline?: TimelineBenchResult;
     http?: HttpBenchResult;
     /** Phase name → error message, for phases that could not be measured. */
     errors: Record<string, string>;
@@ -232,6 +234,18 @@ export async function benchSize(options: SizeOptions): Promise<SizeResult> {
         : await measure();
       const result = latencyResult(timings, queries);
       log(`  readout(): p50 ${result.all.p50.toFixed(2)} ms, p99 ${result.all.p99.toFixed(2)} ms`);
+      return result;
+    });
+
+    project.timeline = await phase(errors, 'timeline()', log, async () => {
+      const { vocabulary } = new SyntheticArchive({ seed: options.seed });
+      const sets = { benchQueries: queries.map((q) => q.text), ...timelineQueries(queries, vocabulary) };
+      const result = await timeTimeline(projectFile, sets, options.queryRounds);
+      for (const [name, set] of Object.entries(result)) {
+        log(
+          `  timeline() ${name}: p50 ${set.latency.p50.toFixed(2)} ms, p99 ${set.latency.p99.toFixed(2)} ms, median ${set.medianEntries} entries`,
+        );
+      }
       return result;
     });
 

@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import type { LatencyResult, SizeResult } from './harness.js';
+import type { TimelineQuerySet } from './timeline-side.js';
 
 export interface Machine {
   cores: number;
@@ -171,6 +172,31 @@ function kindTable(result: SizeResult): string {
   return lines.join('\n');
 }
 
+/**
+ * `timeline()` beside readout() and bare FTS5 on the same queries, then on the queries a timeline
+ * is asked (one word; the commonest words, which reach its cap); nothing for older runs.
+ */
+function timelineTable(result: SizeResult): string[] {
+  const timeline = result.project.timeline;
+  if (!timeline) return [];
+  const { readout } = result.project;
+  const bare = result.bare.query.all;
+  const row = (name: string, set: TimelineQuerySet, beside: string) =>
+    `| ${name} | ${ms(set.latency.p50)} / ${ms(set.latency.p99)} | ${beside} | ${set.answered} of ${set.queries} | ${set.medianEntries.toLocaleString('en')} |`;
+  return [
+    '| timeline() queries | timeline() p50 / p99, ms | readout() / bare p50 / p99, ms | with entries | median entries |',
+    '|---|---:|---:|---:|---:|',
+    row(
+      "the benchmark's queries",
+      timeline.benchQueries,
+      `${ms(readout?.all.p50)} / ${ms(readout?.all.p99)} · ${ms(bare.p50)} / ${ms(bare.p99)}`,
+    ),
+    row('one mid-frequency word', timeline.oneWord, ''),
+    row('the 5 commonest words (past the cap)', timeline.commonest, ''),
+    '',
+  ];
+}
+
 /** The markdown report of a run. */
 export function renderReport(run: BenchRun): string {
   const { machine } = run;
@@ -182,7 +208,7 @@ export function renderReport(run: BenchRun): string {
     '- Loads are whole processes (`node --import tsx …`, what `npx tsx` runs, without its extra launcher process): wall-clock from spawn to exit, median of the runs. Peak memory is VmHWM from /proc/PID/status polled every 50 ms, summed over the process tree.',
     '- Bare FTS5: one `fts5(title, body, porter unicode61 remove_diacritics 2)` row per paragraph with its headline, one transaction, one prepared insert, then `optimize`; WAL and synchronous=NORMAL like Readout. Query: `snippet(…) … MATCH ? ORDER BY rank LIMIT 5`, every token quoted.',
     '- Queries (seed-stable, the same at every size): half are two or three mid-frequency words of one topic; three in ten a quoted phrase from the archive (starting and ending outside its 100 commonest words), sometimes with one more word; two in ten carry one typo.',
-    "- Query latencies are warm (one untimed pass first), over every query of every round; `readout()` is called in-process on the built index. HTTP is a signed slash command to the running app (`src/main.ts`, HTTP mode, rate limit off), one at a time, until its answer reaches the Slack stand-in's response_url; also after one untimed pass.",
+    "- Query latencies are warm (one untimed pass first), over every query of every round; `readout()` and `timeline()` are called in-process on the built index (a timeline reads every match, up to its cap of 20,000 passages, and renders one page of 8). HTTP is a signed slash command to the running app (`src/main.ts`, HTTP mode, rate limit off), one at a time, until its answer reaches the Slack stand-in's response_url; also after one untimed pass.",
     '',
   ];
   for (const result of run.results) {
@@ -203,6 +229,7 @@ export function renderReport(run: BenchRun): string {
       '',
       kindTable(result),
       '',
+      ...timelineTable(result),
     );
     const errors = Object.entries(result.project.errors);
     if (errors.length > 0) {

@@ -1,8 +1,9 @@
 /**
  * Searching off the main thread, so an ack never waits for a search. better-sqlite3 is
  * synchronous: on the main thread one slow search holds up every other request, acks and
- * /healthz included. Here a bounded pool of worker threads (search-worker.ts) runs `readout()`,
- * each with its own read-only connection, and the main thread only moves messages.
+ * /healthz included. Here a bounded pool of worker threads (search-worker.ts) runs `readout()`
+ * (and `timeline()`), each with its own read-only connection, and the main thread only moves
+ * messages.
  *
  * - Each search has a time budget, counted from when a thread starts it. SQLite could be
  *   interrupted, but better-sqlite3 12 has no interrupt and the search is not all SQL (ranking,
