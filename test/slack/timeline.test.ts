@@ -9,7 +9,13 @@ import { decodeButtonState, encodeButtonState } from '../../src/slack/ui/button-
 import { blockKitViolations } from '../../src/slack/ui/limits.js';
 import { actionIds } from '../../src/slack/ui/render-answer.js';
 import { timelineActionIds } from '../../src/slack/ui/render-timeline.js';
-import { buttonPress, SlackStandIn, slashCommand } from '../support/slack-stand-in/index.js';
+import {
+  appMention,
+  buttonPress,
+  nextTs,
+  SlackStandIn,
+  slashCommand,
+} from '../support/slack-stand-in/index.js';
 import { buildTimelineArchive, type TimelineArchive } from '../support/timeline-archive.js';
 import { type RunningReadout, startReadout, type Transport } from './harness.js';
 
@@ -149,6 +155,20 @@ describe.each(['http', 'socket'] as Transport[])('/readout timeline over %s', (t
     expect(blockKitViolations(none.message)).toEqual([]);
     const empty = await command('timeline');
     expect(JSON.stringify(empty.message.blocks)).toContain('/readout timeline who:putin sanctions');
+  });
+
+  it('answers @Readout timeline in a thread, without buttons that would page it for everyone', async () => {
+    const ts = nextTs();
+    const before = standIn.lastSeq;
+    await readout.delivery.deliver(appMention({ text: 'timeline varnok', ts }));
+    const reply = await standIn.waitForCall('chat.postMessage', (args) => args.thread_ts === ts, before);
+    const message = reply.args as SentMessage;
+    expect(blockKitViolations(message)).toEqual([]);
+    expect(entryDates(message).slice(0, 2)).toEqual(['*5 Mar 2014*', '*Jul 2015*']);
+    expect(buttonsOf(message)).toEqual([]);
+    expect(JSON.stringify(message.blocks)).toContain(
+      'There are more entries: `/readout timeline varnok` pages through them privately.',
+    );
   });
 
   it('answers a forged or foreign button value as an expired button', async () => {

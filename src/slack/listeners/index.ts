@@ -5,7 +5,7 @@
  *   commands/readout-command.ts   /readout QUERY → private preview (via response_url);
  *   commands/watch-commands.ts    /readout watch QUERY, watching, unwatch N (saved searches)
  *                                 (/readout timeline QUERY: readout-command.ts, render-timeline.ts)
- *   events/app-mention.ts         @Readout QUERY → reply in thread
+ *   events/app-mention.ts         @Readout QUERY (or timeline QUERY) → reply in thread
  *   events/app-home-opened.ts     App Home tab with index statistics, saved searches, feedback
  *   events/link-shared.ts         a link to an archive article → its preview (chat.unfurl)
  *   actions/share-answer.ts       Share in channel

@@ -52,17 +52,24 @@ const plural = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 /**
- * The message for a timeline result, for the person who asked (with paging buttons); `examples`
- * for the usage shown when there is nothing to put on a timeline.
+ * Who sees a timeline: the person who asked (privately, with Earlier / Later / Dismiss), or a
+ * thread (a mention's reply, seen by everyone: no buttons that would page it for all of them).
+ */
+export type TimelineAudience = 'private' | 'thread';
+
+/**
+ * The message for a timeline result; `examples` for the usage shown when there is nothing to put
+ * on a timeline.
  */
 export function renderTimeline(
   result: TimelineResult,
   examples: UsageExamples = newsroomExamples,
+  audience: TimelineAudience = 'private',
 ): SlackMessage {
   if (result.kind === 'failed') return renderNotice(failureNotices[result.reason]);
   if (result.kind !== 'timeline') return renderTimelineUsage(result, examples);
-  if (result.entries.length === 0) return renderNoEntries(result);
-  return renderEntries(result);
+  if (result.entries.length === 0) return renderNoEntries(result, audience);
+  return renderEntries(result, audience);
 }
 
 /** `/readout timeline` with nothing to put on it: how to ask. */
@@ -76,7 +83,7 @@ function renderTimelineUsage(answer: TimelineAnswer, examples: UsageExamples): S
   return { text: `Readout: ${headline}`, blocks: [section(headline), context(lines)] };
 }
 
-function renderNoEntries(answer: TimelineAnswer): SlackMessage {
+function renderNoEntries(answer: TimelineAnswer, audience: TimelineAudience): SlackMessage {
   const query = quotedQuery(answer.query.text);
   const headline =
     answer.offset > 0 && answer.total > 0
@@ -84,7 +91,8 @@ function renderNoEntries(answer: TimelineAnswer): SlackMessage {
       : `No passages found for ${query}, so there is no timeline.`;
   const lines = understoodLines(answer.query);
   if (answer.total === 0) lines.push(noResultsSuggestion(answer.query));
-  const blocks: types.KnownBlock[] = [section(headline), context(lines), pageButtons(answer, undefined)];
+  const blocks: types.KnownBlock[] = [section(headline), context(lines)];
+  if (audience === 'private') blocks.push(pageButtons(answer, undefined));
   return { text: clipText(`Readout: ${headline}`, blockKitLimits.fallbackText), blocks };
 }
 
@@ -173,7 +181,7 @@ function pageButtons(answer: TimelineAnswer, nextOffset: number | undefined): ty
   return { type: 'actions', block_id: 'readout_timeline_actions', elements };
 }
 
-function renderEntries(answer: TimelineAnswer): SlackMessage {
+function renderEntries(answer: TimelineAnswer, audience: TimelineAudience): SlackMessage {
   const query = quotedQuery(answer.query.text);
   const blocks: types.KnownBlock[] = [];
   const understood = understoodLines(answer.query);
@@ -203,7 +211,15 @@ function renderEntries(answer: TimelineAnswer): SlackMessage {
   const range = first === last ? `entry ${first}` : `entries ${first}–${last}`;
   blocks.push(section(`*Readout timeline* · ${range} of ${answer.total} for ${query}, oldest first`));
   blocks.push(context([...summaryLines(answer), ...understood]));
-  blocks.push(...body, pageButtons(answer, nextOffset));
+  blocks.push(...body);
+  if (audience === 'private') blocks.push(pageButtons(answer, nextOffset));
+  else if (nextOffset !== undefined) {
+    blocks.push(
+      context([
+        `There are more entries: \`/readout timeline ${escapeMrkdwn(clipText(answer.query.text, 200))}\` pages through them privately.`,
+      ]),
+    );
+  }
   const firstDate = answer.first ? `; first mention ${displayPartialDate(answer.first.date)}` : '';
   const text = clipText(
     `Readout timeline for ${query}: ${plural(answer.total, 'article')}${answer.periods.length > 0 ? `, ${span(answer.periods)}` : ''}${firstDate}.`,

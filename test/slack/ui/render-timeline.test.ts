@@ -119,6 +119,16 @@ describe('renderTimeline', () => {
     expect(decodeButtonState(earlier!.value)).toEqual({ q: 'putin', o: 0 });
   });
 
+  it('has no buttons in a thread, and says how to page privately when there is more', () => {
+    const message = renderTimeline(timeline({ nextOffset: 4, total: 9 }), undefined, 'thread');
+    expect(buttons(message.blocks)).toEqual([]);
+    expect(JSON.stringify(message.blocks)).toContain(
+      '`/readout timeline putin` pages through them privately',
+    );
+    const whole = renderTimeline(timeline(), undefined, 'thread');
+    expect(JSON.stringify(whole.blocks)).not.toContain('pages through them');
+  });
+
   it('escapes outlet names and query text', () => {
     const message = renderTimeline(
       timeline({

@@ -1,7 +1,8 @@
 /**
  * `@Readout QUERY`: answered in a thread, under the message or in the thread it was sent in.
  * `@Readout` alone inside a thread searches for the thread's first message (read with
- * conversations.replies) and says so. Slack re-delivers an event it thinks timed out; an
+ * conversations.replies) and says so. `@Readout timeline QUERY` replies with the query's timeline
+ * (without paging buttons: the thread is everyone's). Slack re-delivers an event it thinks timed out; an
  * event_id seen before is not answered again.
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
@@ -10,7 +11,9 @@ import type { SlackMessage } from '../../ui/limits.js';
 import { plainTextFromSlack } from '../../ui/mrkdwn.js';
 import { renderAnswer, renderNotice } from '../../ui/render-answer.js';
 import { renderHelp } from '../../ui/render-help.js';
-import { type ListenerContext, postMessage, refusal, searchArchive } from '../context.js';
+import { renderTimeline } from '../../ui/render-timeline.js';
+import { readoutSubcommand } from '../commands/subcommands.js';
+import { type ListenerContext, postMessage, refusal, searchArchive, timelineArchive } from '../context.js';
 
 type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
 
@@ -90,6 +93,11 @@ export function appMention(context: ListenerContext) {
       }
     }
     if (!query) return reply(renderHelp('mention', context.usageExamples));
+    const asked = readoutSubcommand(query);
+    if (asked.kind === 'timeline') {
+      const timeline = await timelineArchive(context, asked.query, 0, where);
+      return reply(renderTimeline(timeline, context.usageExamples, 'thread'));
+    }
 
     const result = await searchArchive(context, query, 0, where);
     await reply(renderAnswer(result, { kind: 'thread', threadQuery }, context.usageExamples));
