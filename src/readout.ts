@@ -13,7 +13,7 @@ import type { LinkedArticle } from './search/article-links.js';
 import type { RunScope } from './search/filters.js';
 import { type ParsedQuery, parseQuery } from './search/parse-query.js';
 import type { SearchIndex } from './search/search-index.js';
-import type { TimelineAnswer } from './search/timeline/timeline-answer.js';
+import { emptyTimeline, type TimelineAnswer } from './search/timeline/timeline-answer.js';
 import { maxTimelineMatches, timelineSearchFor } from './search/timeline/timeline-search.js';
 
 export interface ReadoutServices {
@@ -136,18 +136,8 @@ export function timeline(
   const offset = Math.min(maxTimelineMatches, Math.max(0, Math.trunc(options.offset ?? 0)) || 0);
   const notes = unsearchable(parsed);
   if (notes) {
-    return {
-      kind: parsed.kind === 'help' ? 'help' : 'nothing_to_search',
-      query: interpretedQuery(parsed, notes),
-      granularity: 'year',
-      periods: [],
-      outlets: [],
-      total: 0,
-      apart: 0,
-      entries: [],
-      offset,
-      limit,
-    };
+    const kind = parsed.kind === 'help' ? 'help' : 'nothing_to_search';
+    return emptyTimeline(kind, interpretedQuery(parsed, notes), { offset, limit });
   }
   try {
     return timelineSearchFor(services.search).timeline(parsed, { offset, limit });

@@ -7,12 +7,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { timelineActionIds } from '../../src/slack/ui/render-timeline.js';
-import { allText, ask, type SentMessage } from '../reliability/support.js';
+import { allText, ask } from '../reliability/support.js';
 import { type BotProcess, startBot } from '../support/bot-process.js';
 import { tempDir } from '../support/fixtures.js';
+import { buttonOf, type SentMessage } from '../support/sent-message.js';
 import { buttonPress, type Delivery, SlackStandIn, socketDelivery } from '../support/slack-stand-in/index.js';
 import { buildTimelineArchive, type TimelineArchive } from '../support/timeline-archive.js';
 
@@ -46,10 +46,7 @@ describe.each(['http', 'socket'] as const)('the bot process over %s', (transport
     const text = allText(first).join('\n');
     expect(text).toContain('entries 1–8 of 9 for “varnok”, oldest first');
     expect(text).toContain('*5 Mar 2014* · *first mention*');
-    const later = (first.blocks ?? [])
-      .filter((block): block is types.ActionsBlock => block.type === 'actions')
-      .flatMap((block) => block.elements as types.Button[])
-      .find((button) => button.action_id === timelineActionIds.later)!;
+    const later = buttonOf(first, timelineActionIds.later);
     const responseUrl = standIn.responseUrl();
     await delivery.deliver(buttonPress({ button: later, responseUrl }));
     const second = (await standIn.waitForResponse(responseUrl)).body as SentMessage;

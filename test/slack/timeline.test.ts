@@ -9,6 +9,7 @@ import { decodeButtonState, encodeButtonState } from '../../src/slack/ui/button-
 import { blockKitViolations } from '../../src/slack/ui/limits.js';
 import { actionIds } from '../../src/slack/ui/render-answer.js';
 import { timelineActionIds } from '../../src/slack/ui/render-timeline.js';
+import { buttonOf, buttonsOf, quotes, type SentMessage, sectionTexts } from '../support/sent-message.js';
 import {
   appMention,
   buttonPress,
@@ -25,23 +26,6 @@ beforeAll(async () => {
   archive = await buildTimelineArchive();
 });
 
-interface SentMessage {
-  text?: string;
-  blocks?: types.KnownBlock[];
-  [key: string]: unknown;
-}
-
-function buttonsOf(message: SentMessage): types.Button[] {
-  return (message.blocks ?? [])
-    .filter((block): block is types.ActionsBlock => block.type === 'actions')
-    .flatMap((block) => block.elements as types.Button[]);
-}
-
-const sectionTexts = (message: SentMessage) =>
-  (message.blocks ?? [])
-    .filter((block): block is types.SectionBlock => block.type === 'section')
-    .map((block) => block.text?.text ?? '');
-const quotes = (message: SentMessage) => sectionTexts(message).filter((text) => text.startsWith('>'));
 /** Period headings, in order: '*2014* · 1 article' → '2014'. */
 const headings = (message: SentMessage) =>
   sectionTexts(message)
@@ -84,12 +68,6 @@ describe.each(['http', 'socket'] as Transport[])('/readout timeline over %s', (t
     await readout.delivery.deliver(buttonPress({ button, responseUrl }));
     return (await standIn.waitForResponse(responseUrl)).body as SentMessage;
   }
-
-  const buttonOf = (message: SentMessage, actionId: string) => {
-    const found = buttonsOf(message).find((button) => button.action_id === actionId);
-    if (!found) throw new Error(`no ${actionId} button in ${JSON.stringify(message)}`);
-    return found;
-  };
 
   it('lists the matches oldest first, grouped by year, with counts and the first mention', async () => {
     const { delivered, message } = await command('timeline varnok');

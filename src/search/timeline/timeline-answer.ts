@@ -48,3 +48,23 @@ export interface TimelineAnswer {
   previousOffset?: number;
   nextOffset?: number;
 }
+
+/** A timeline with no entries (yet): what `kind` answers before, or without, reading the archive. */
+export function emptyTimeline(
+  kind: TimelineAnswer['kind'],
+  query: InterpretedQuery,
+  page: { offset: number; limit: number },
+): TimelineAnswer {
+  return {
+    kind,
+    query,
+    granularity: 'year',
+    periods: [],
+    outlets: [],
+    total: 0,
+    apart: 0,
+    entries: [],
+    offset: page.offset,
+    limit: page.limit,
+  };
+}

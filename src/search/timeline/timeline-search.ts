@@ -16,7 +16,7 @@ import type { ParsedQuery } from '../parse-query.js';
 import type { Page, SearchIndex } from '../search-index.js';
 import { arrangeTimeline } from './arrange-timeline.js';
 import { type Placement, placeDate } from './placed-date.js';
-import type { TimelineAnswer, TimelineEntry } from './timeline-answer.js';
+import { emptyTimeline, type TimelineAnswer, type TimelineEntry } from './timeline-answer.js';
 
 /** Most matching passages a timeline reads; past it, the counts say they cover only these. */
 export const maxTimelineMatches = 20_000;
@@ -37,18 +37,7 @@ export class TimelineSearch {
   timeline(parsed: ParsedQuery, page: Page): TimelineAnswer {
     const query = interpretedQuery(parsed);
     const { terms, excluded, speakers } = this.search.expandQuery(parsed);
-    const empty: TimelineAnswer = {
-      kind: 'timeline',
-      query,
-      granularity: 'year',
-      periods: [],
-      outlets: [],
-      total: 0,
-      apart: 0,
-      entries: [],
-      offset: page.offset,
-      limit: page.limit,
-    };
+    const empty = emptyTimeline('timeline', query, page);
     if (speakers?.size === 0) {
       query.notes.push(`the archive has no quotation by ${parsed.filters.speakers.join(' or ')}`);
       return empty;
