@@ -3,8 +3,9 @@
  * ranks), with the article facts a timeline orders and counts them by. Beside reader.ts, which
  * serves the ranked search; each statement prepared once.
  *
- * Cost model: FTS5 finds every matching row and scores it (bm25, for choosing each article's
- * passage); the join reads each match's passage and article rows once. A cap bounds the rows read,
+ * Cost model: FTS5 finds every matching row (unscored: bm25 for every match would double the cost,
+ * and a timeline orders by date); the join reads each match's passage and article rows once.
+ * A cap bounds the rows read,
  * so a query matching most of a huge archive cannot hold a search thread for long; the caller
  * asks for one row more than it keeps, to know the cap was reached.
  */
@@ -19,7 +20,7 @@ const matchedColumns = `passages.id AS passageId, passages.article_id AS article
 function prepareStatements(db: Db) {
   return {
     matching: db.prepare<{ match: string; cap: number }, Candidate>(
-      `SELECT passages_fts.rank AS rank, ${matchedColumns}
+      `SELECT 0 AS rank, ${matchedColumns}
        FROM passages_fts
        JOIN passages ON passages.id = passages_fts.rowid
        JOIN articles ON articles.id = passages.article_id
@@ -28,7 +29,7 @@ function prepareStatements(db: Db) {
     ),
     // `who:` with words: only passages quoting one of the speakers.
     matchingQuoting: db.prepare<{ match: string; cap: number; keys: string }, Candidate>(
-      `SELECT passages_fts.rank AS rank, ${matchedColumns}
+      `SELECT 0 AS rank, ${matchedColumns}
        FROM passages_fts
        JOIN passages ON passages.id = passages_fts.rowid
        JOIN articles ON articles.id = passages.article_id
@@ -81,8 +82,8 @@ export class TimelineReader {
   }
 
   /**
-   * Up to `cap` matching passages, in no particular order, each with its bm25 rank (0 when there
-   * are no words) and its article's outlet, date and link.
+   * Up to `cap` matching passages, in no particular order, with their article's outlet, date and
+   * link (`rank` is 0: not scored).
    */
   matching(query: TimelineMatch, cap: number): Candidate[] {
     const { match, speakerKeys, except } = query;

@@ -1,6 +1,7 @@
 /**
  * The plan behind `/readout timeline QUERY`: every passage matching the query (with the search's
- * aliases, word forms and `who:` speakers), one entry per article (its best passage), placed in
+ * aliases, word forms and `who:` speakers), one entry per article (the first passage of it that
+ * matches: where the article first mentions it, so often its lead), placed in
  * time by the article's date (placed-date.ts), filtered, arranged oldest first and counted
  * (arrange-timeline.ts); then the page's entries get excerpts and attribution as search hits do.
  * No spelling corrections or partial matches: a timeline of guessed words would mislead. All SQL
@@ -54,10 +55,10 @@ export class TimelineSearch {
     if (truncated) rows.length = maxTimelineMatches;
 
     const { filters } = parsed;
-    const best = bestPerArticle(
+    const firsts = firstPerArticle(
       rows.filter((row) => passesSourceFilters(row.source, row.url, filters.sources)),
     );
-    const placed = this.place(best, query.notes).filter(
+    const placed = this.place(firsts, query.notes).filter(
       (row) =>
         (!filters.after && !filters.before) ||
         (row.placement.kind === 'dated' && passesDateFilters(row.placement.date, filters)),
@@ -133,16 +134,14 @@ export class TimelineSearch {
   }
 }
 
-/** The best-ranked passage of each article (the earliest in the article among equals). */
-function bestPerArticle(rows: Candidate[]): Candidate[] {
-  const best = new Map<number, Candidate>();
+/** The first matching passage of each article (passages are numbered in reading order). */
+function firstPerArticle(rows: Candidate[]): Candidate[] {
+  const first = new Map<number, Candidate>();
   for (const row of rows) {
-    const kept = best.get(row.articleId);
-    if (!kept || row.rank < kept.rank || (row.rank === kept.rank && row.passageId < kept.passageId)) {
-      best.set(row.articleId, row);
-    }
+    const kept = first.get(row.articleId);
+    if (!kept || row.passageId < kept.passageId) first.set(row.articleId, row);
   }
-  return [...best.values()];
+  return [...first.values()];
 }
 
 const timelines = new WeakMap<SearchIndex, TimelineSearch>();
