@@ -40,8 +40,8 @@ export type ConsoleLine =
 const buttonWords: Record<string, { actionId: string; label: string }> = {
   share: { actionId: actionIds.share, label: 'Share in channel' },
   more: { actionId: actionIds.more, label: 'More results' },
-  earlier: { actionId: timelineActionIds.earlier, label: '◀ Earlier' },
-  later: { actionId: timelineActionIds.later, label: 'Later ▶' },
+  earlier: { actionId: timelineActionIds.earlier, label: 'Earlier' },
+  later: { actionId: timelineActionIds.later, label: 'Later' },
   dismiss: { actionId: actionIds.dismiss, label: 'Dismiss' },
   good: { actionId: actionIds.helpful, label: '👍' },
   bad: { actionId: actionIds.unhelpful, label: '👎' },

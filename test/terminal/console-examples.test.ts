@@ -76,7 +76,7 @@ describe('the console on the sample archive', () => {
   });
 
   it.each(usageQueries)('finds passages for the help example %s', (query) => {
-    const answer = answers().find((each) => each.text.includes(`for “${query}”`));
+    const answer = answers().find((each) => each.text.includes(`for “${queryOf(query)}”`));
     expect(answer, `an answer for ${query}`).toBeDefined();
     expect(answer!.text).toMatch(/^ {2}│ \S/m);
     expect(answer!.text).not.toContain('No passage has all of');

@@ -123,9 +123,9 @@ describe('the console', () => {
     expect(first).toMatch(/^\*Readout timeline\* · entries 1–8 of 9 for “varnok”, oldest first/);
     expect(first).toContain('*2014* · 1 article');
     expect(first).toMatch(/^ {2}│ Osric \*Varnok\*/m);
-    expect(first).toContain('[ Later ▶ ]  [ Dismiss ]');
+    expect(first).toContain('[ Later ]  [ Dismiss ]\n(type later, dismiss to press a button)');
     expect(later).toMatch(/^\*Readout timeline\* · entry 9 of 9 for “varnok”/);
-    expect(later).toContain('[ ◀ Earlier ]  [ Dismiss ]');
+    expect(later).toContain('[ Earlier ]  [ Dismiss ]');
     expect(earlier).toMatch(/^\*Readout timeline\* · entries 1–8 of 9/);
     expect(answers[3]).toContain('Give me something to put on a timeline');
   });

@@ -171,11 +171,11 @@ function pageButtons(answer: TimelineAnswer, nextOffset: number | undefined): ty
   const elements: types.Button[] = [];
   if (answer.previousOffset !== undefined) {
     elements.push(
-      button('◀ Earlier', timelineActionIds.earlier, encodeButtonState({ q, o: answer.previousOffset })),
+      button('Earlier', timelineActionIds.earlier, encodeButtonState({ q, o: answer.previousOffset })),
     );
   }
   if (nextOffset !== undefined) {
-    elements.push(button('Later ▶', timelineActionIds.later, encodeButtonState({ q, o: nextOffset })));
+    elements.push(button('Later', timelineActionIds.later, encodeButtonState({ q, o: nextOffset })));
   }
   elements.push(button('Dismiss', actionIds.dismiss, encodeButtonState({ q, o: answer.offset })));
   return { type: 'actions', block_id: 'readout_timeline_actions', elements };
