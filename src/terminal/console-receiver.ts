@@ -47,6 +47,9 @@ const buttonWords: Record<string, { actionId: string; label: string }> = {
   bad: { actionId: actionIds.unhelpful, label: '👎' },
 };
 
+/** Buttons that one word presses too, where the latest answer has them instead (a timeline's Share). */
+const alsoPressed: Record<string, string[]> = { [actionIds.share]: [timelineActionIds.share] };
+
 /**
  * What a typed line means. `/readout …` is the command, `@readout …` a mention, `share`, `more`,
  * `earlier`, `later`, `good`, `bad` and `dismiss` press the buttons of the latest answer, `home` opens the Home tab,
@@ -176,7 +179,9 @@ export class ConsoleReceiver implements Receiver {
         return 'continue';
       }
       case 'press': {
-        const found = slack.findButton(parsed.actionId);
+        const found = [parsed.actionId, ...(alsoPressed[parsed.actionId] ?? [])]
+          .map((actionId) => slack.findButton(actionId))
+          .find(Boolean);
         if (!found) {
           print(`There is no answer with a “${parsed.label}” button to press.\n`);
           return 'continue';

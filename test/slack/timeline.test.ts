@@ -101,6 +101,7 @@ describe.each(['http', 'socket'] as Transport[])('/readout timeline over %s', (t
   it('pages with Later and Earlier, replacing the message', async () => {
     const { message: first } = await command('timeline varnok');
     expect(buttonsOf(first).map((button) => button.action_id)).toEqual([
+      timelineActionIds.share,
       timelineActionIds.later,
       actionIds.dismiss,
     ]);
@@ -133,6 +134,24 @@ describe.each(['http', 'socket'] as Transport[])('/readout timeline over %s', (t
     expect(blockKitViolations(none.message)).toEqual([]);
     const empty = await command('timeline');
     expect(JSON.stringify(empty.message.blocks)).toContain('/readout timeline who:putin sanctions');
+  });
+
+  it('shares the page shown in the channel, credited, without buttons, and removes the preview', async () => {
+    const { message: preview } = await command('timeline varnok');
+    const before = standIn.lastSeq;
+    const answer = await pressButton(buttonOf(preview, timelineActionIds.share));
+    const posted = await standIn.waitForCall(
+      'chat.postMessage',
+      (args) => args.channel === 'C0NEWSDESK',
+      before,
+    );
+    const shared = posted.args as SentMessage;
+    expect(shared.text).toMatch(/^Readout timeline \(shared by <@U0REPORTER>\) for “varnok”/);
+    expect(JSON.stringify(shared.blocks)).toContain('Shared by <@U0REPORTER> with /readout timeline');
+    expect(entryDates(shared)).toEqual(entryDates(preview));
+    expect(buttonsOf(shared)).toEqual([]);
+    expect(blockKitViolations(shared)).toEqual([]);
+    expect(answer).toEqual({ delete_original: true });
   });
 
   it('answers @Readout timeline in a thread, without buttons that would page it for everyone', async () => {

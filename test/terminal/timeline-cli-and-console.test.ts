@@ -31,7 +31,9 @@ beforeAll(async () => {
     color: false,
     logger: createLogger({ write: (line) => logs.push(line) }),
   });
-  input.end(`${['timeline varnok', 'later', 'earlier', 'timeline', 'quit'].join('\n')}\n`);
+  input.end(
+    `${['timeline varnok', 'later', 'earlier', 'timeline', 'timeline who:varnok', 'share', 'quit'].join('\n')}\n`,
+  );
   await run;
 });
 
@@ -123,11 +125,21 @@ describe('the console', () => {
     expect(first).toMatch(/^\*Readout timeline\* · entries 1–8 of 9 for “varnok”, oldest first/);
     expect(first).toContain('*2014* · 1 article');
     expect(first).toMatch(/^ {2}│ Osric \*Varnok\*/m);
-    expect(first).toContain('[ Later ]  [ Dismiss ]\n(type later, dismiss to press a button)');
+    expect(first).toContain(
+      '[ Share in channel ]  [ Later ]  [ Dismiss ]\n(type share, later, dismiss to press a button)',
+    );
     expect(later).toMatch(/^\*Readout timeline\* · entry 9 of 9 for “varnok”/);
-    expect(later).toContain('[ Earlier ]  [ Dismiss ]');
+    expect(later).toContain('[ Share in channel ]  [ Earlier ]  [ Dismiss ]');
     expect(earlier).toMatch(/^\*Readout timeline\* · entries 1–8 of 9/);
     expect(answers[3]).toContain('Give me something to put on a timeline');
+  });
+
+  it('shares a timeline in the channel with share', () => {
+    const shared = output.slice(output.indexOf('── Readout in the channel ──'));
+    expect(shared).toMatch(
+      /^── Readout in the channel ──\n\*Readout timeline\* · entries 1–3 of 3 for “who:varnok”/,
+    );
+    expect(shared).toContain('Shared by @U0CONSOLE with /readout timeline');
   });
 
   it('logged no errors', () => {

@@ -11,6 +11,7 @@
  *   actions/share-answer.ts       Share in channel
  *   actions/more-results.ts       More results (next page)
  *   actions/timeline-page.ts      Earlier / Later on a timeline
+ *   actions/share-timeline.ts     Share in channel, on a timeline
  *   actions/dismiss-answer.ts     Dismiss
  *   actions/rate-answer.ts        👍 / 👎
  *   actions/alert-list.ts         "and N more" on an alert → the full list (modal)

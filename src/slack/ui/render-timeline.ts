@@ -2,7 +2,7 @@
  * A timeline() result as a Slack message: how many entries over which years, counts per period
  * and per outlet, then the page's entries oldest first under their period's heading (each a quote
  * with its date, "first mention" on the earliest, and its attribution), the entries without a
- * year apart under "Date unknown", and Earlier / Later / Dismiss buttons.
+ * year apart under "Date unknown", and Share / Earlier / Later / Dismiss buttons.
  *
  * Pure. Article text is escaped (mrkdwn.ts) and the message keeps to Block Kit's limits
  * (limits.ts): entries that do not fit are the next page's first ones.
@@ -15,8 +15,9 @@ import type { TimelineAnswer, TimelineEntry } from '../../search/timeline/timeli
 import { displayPartialDate } from '../../text/partial-date.js';
 import { encodeButtonState } from './button-state.js';
 import { blockKitLimits, type SlackMessage } from './limits.js';
-import { clipText, escapeMrkdwn } from './mrkdwn.js';
+import { clipText, escapeMrkdwn, mentionUser } from './mrkdwn.js';
 import {
+  type Audience,
   actionIds,
   attributionLine,
   button,
@@ -30,6 +31,7 @@ import {
 import { newsroomExamples, type UsageExamples } from './render-help.js';
 
 export const timelineActionIds = {
+  share: 'readout_timeline_share',
   earlier: 'readout_timeline_earlier',
   later: 'readout_timeline_later',
 } as const;
@@ -52,19 +54,17 @@ const plural = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 /**
- * Who sees a timeline: the person who asked (privately, with Earlier / Later / Dismiss), or a
- * thread (a mention's reply, seen by everyone: no buttons that would page it for all of them).
- */
-export type TimelineAudience = 'private' | 'thread';
-
-/**
  * The message for a timeline result; `examples` for the usage shown when there is nothing to put
  * on a timeline.
  */
 export function renderTimeline(
   result: TimelineResult,
   examples: UsageExamples = newsroomExamples,
-  audience: TimelineAudience = 'private',
+  /**
+   * The person who asked (privately, with Share / Earlier / Later / Dismiss), the channel it was
+   * shared in, or a mention's thread: seen by everyone, so no buttons that would page it for all.
+   */
+  audience: Audience = { kind: 'private' },
 ): SlackMessage {
   if (result.kind === 'failed') return renderNotice(failureNotices[result.reason]);
   if (result.kind !== 'timeline') return renderTimelineUsage(result, examples);
@@ -83,7 +83,7 @@ function renderTimelineUsage(answer: TimelineAnswer, examples: UsageExamples): S
   return { text: `Readout: ${headline}`, blocks: [section(headline), context(lines)] };
 }
 
-function renderNoEntries(answer: TimelineAnswer, audience: TimelineAudience): SlackMessage {
+function renderNoEntries(answer: TimelineAnswer, audience: Audience): SlackMessage {
   const query = quotedQuery(answer.query.text);
   const headline =
     answer.offset > 0 && answer.total > 0
@@ -92,7 +92,7 @@ function renderNoEntries(answer: TimelineAnswer, audience: TimelineAudience): Sl
   const lines = understoodLines(answer.query);
   if (answer.total === 0) lines.push(noResultsSuggestion(answer.query));
   const blocks: types.KnownBlock[] = [section(headline), context(lines)];
-  if (audience === 'private') blocks.push(pageButtons(answer, undefined));
+  if (audience.kind === 'private') blocks.push(pageButtons(answer, undefined, false));
   return { text: clipText(`Readout: ${headline}`, blockKitLimits.fallbackText), blocks };
 }
 
@@ -166,9 +166,23 @@ function heading(answer: TimelineAnswer, entry: TimelineEntry, continued: boolea
   return `*${escapeMrkdwn(periodLabel(entry.period, answer.granularity))}*${more} · ${plural(count, 'article')}`;
 }
 
-function pageButtons(answer: TimelineAnswer, nextOffset: number | undefined): types.ActionsBlock {
+function pageButtons(
+  answer: TimelineAnswer,
+  nextOffset: number | undefined,
+  canShare: boolean,
+): types.ActionsBlock {
   const q = answer.query.text;
   const elements: types.Button[] = [];
+  if (canShare) {
+    elements.push(
+      button(
+        'Share in channel',
+        timelineActionIds.share,
+        encodeButtonState({ q, o: answer.offset }),
+        'primary',
+      ),
+    );
+  }
   if (answer.previousOffset !== undefined) {
     elements.push(
       button('Earlier', timelineActionIds.earlier, encodeButtonState({ q, o: answer.previousOffset })),
@@ -181,7 +195,7 @@ function pageButtons(answer: TimelineAnswer, nextOffset: number | undefined): ty
   return { type: 'actions', block_id: 'readout_timeline_actions', elements };
 }
 
-function renderEntries(answer: TimelineAnswer, audience: TimelineAudience): SlackMessage {
+function renderEntries(answer: TimelineAnswer, audience: Audience): SlackMessage {
   const query = quotedQuery(answer.query.text);
   const blocks: types.KnownBlock[] = [];
   const understood = understoodLines(answer.query);
@@ -212,8 +226,10 @@ function renderEntries(answer: TimelineAnswer, audience: TimelineAudience): Slac
   blocks.push(section(`*Readout timeline* · ${range} of ${answer.total} for ${query}, oldest first`));
   blocks.push(context([...summaryLines(answer), ...understood]));
   blocks.push(...body);
-  if (audience === 'private') blocks.push(pageButtons(answer, nextOffset));
-  else if (nextOffset !== undefined) {
+  if (audience.kind === 'private') blocks.push(pageButtons(answer, nextOffset, true));
+  else if (audience.kind === 'shared') {
+    blocks.push(context([`Shared by ${mentionUser(audience.sharedBy)} with /readout timeline`]));
+  } else if (nextOffset !== undefined) {
     blocks.push(
       context([
         `There are more entries: \`/readout timeline ${escapeMrkdwn(clipText(answer.query.text, 200))}\` pages through them privately.`,
@@ -221,8 +237,9 @@ function renderEntries(answer: TimelineAnswer, audience: TimelineAudience): Slac
     );
   }
   const firstDate = answer.first ? `; first mention ${displayPartialDate(answer.first.date)}` : '';
+  const sharedBy = audience.kind === 'shared' ? ` (shared by ${mentionUser(audience.sharedBy)})` : '';
   const text = clipText(
-    `Readout timeline for ${query}: ${plural(answer.total, 'article')}${answer.periods.length > 0 ? `, ${span(answer.periods)}` : ''}${firstDate}.`,
+    `Readout timeline${sharedBy} for ${query}: ${plural(answer.total, 'article')}${answer.periods.length > 0 ? `, ${span(answer.periods)}` : ''}${firstDate}.`,
     blockKitLimits.fallbackText,
   );
   return { text, blocks };

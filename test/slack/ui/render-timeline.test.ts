@@ -114,19 +114,31 @@ describe('renderTimeline', () => {
       }),
     );
     expect(sections(message.blocks)).toContain('*2016* (continued) · 2 articles');
-    const [earlier] = buttons(message.blocks);
+    const [share, earlier] = buttons(message.blocks);
+    expect(share!.action_id).toBe(timelineActionIds.share);
+    expect(decodeButtonState(share!.value)).toEqual({ q: 'putin', o: 2 });
     expect(earlier!.action_id).toBe(timelineActionIds.earlier);
     expect(decodeButtonState(earlier!.value)).toEqual({ q: 'putin', o: 0 });
   });
 
   it('has no buttons in a thread, and says how to page privately when there is more', () => {
-    const message = renderTimeline(timeline({ nextOffset: 4, total: 9 }), undefined, 'thread');
+    const message = renderTimeline(timeline({ nextOffset: 4, total: 9 }), undefined, { kind: 'thread' });
     expect(buttons(message.blocks)).toEqual([]);
     expect(JSON.stringify(message.blocks)).toContain(
       '`/readout timeline putin` pages through them privately',
     );
-    const whole = renderTimeline(timeline(), undefined, 'thread');
+    const whole = renderTimeline(timeline(), undefined, { kind: 'thread' });
     expect(JSON.stringify(whole.blocks)).not.toContain('pages through them');
+  });
+
+  it('credits whoever shared it, with no buttons', () => {
+    const message = renderTimeline(timeline({ nextOffset: 4 }), undefined, {
+      kind: 'shared',
+      sharedBy: 'U0SHARER',
+    });
+    expect(buttons(message.blocks)).toEqual([]);
+    expect(message.text).toMatch(/^Readout timeline \(shared by <@U0SHARER>\) for “putin”/);
+    expect(JSON.stringify(message.blocks)).toContain('Shared by <@U0SHARER> with /readout timeline');
   });
 
   it('escapes outlet names and query text', () => {

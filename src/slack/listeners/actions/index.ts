@@ -8,6 +8,7 @@ import { dismissAnswer } from './dismiss-answer.js';
 import { moreResults } from './more-results.js';
 import { rateAnswer } from './rate-answer.js';
 import { shareAnswer } from './share-answer.js';
+import { shareTimeline } from './share-timeline.js';
 import { stopWatching } from './stop-watching.js';
 import { timelinePage } from './timeline-page.js';
 
@@ -19,6 +20,7 @@ export function registerActions(app: App, context: ListenerContext): void {
   app.action(actionIds.unhelpful, rateAnswer(context, -1));
   app.action(alertActionIds.list, alertList(context));
   app.action(alertActionIds.unwatch, stopWatching(context));
+  app.action(timelineActionIds.share, shareTimeline(context));
   app.action(timelineActionIds.earlier, timelinePage(context));
   app.action(timelineActionIds.later, timelinePage(context));
 }

@@ -96,7 +96,7 @@ export function appMention(context: ListenerContext) {
     const asked = readoutSubcommand(query);
     if (asked.kind === 'timeline') {
       const timeline = await timelineArchive(context, asked.query, 0, where);
-      return reply(renderTimeline(timeline, context.usageExamples, 'thread'));
+      return reply(renderTimeline(timeline, context.usageExamples, { kind: 'thread' }));
     }
 
     const result = await searchArchive(context, query, 0, where);
