@@ -63,8 +63,10 @@ export class TimelineSearch {
         (!filters.after && !filters.before) ||
         (row.placement.kind === 'dated' && passesDateFilters(row.placement.date, filters)),
     );
-    if (placed.length === 0 && rows.length > 0 && hasFilters(filters)) {
-      query.notes.push(filtersExcludedNote(filters));
+    // The rows quote the `who:` speakers already: only outlets and dates can have left them out.
+    const narrowing = { ...filters, speakers: [] };
+    if (placed.length === 0 && rows.length > 0 && hasFilters(narrowing)) {
+      query.notes.push(filtersExcludedNote(narrowing));
     }
 
     const arranged = arrangeTimeline(placed);

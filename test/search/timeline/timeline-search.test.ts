@@ -118,6 +118,9 @@ describe('timeline', () => {
 
   it('says when filters leave out every match, and when a speaker is never quoted', () => {
     expect(ask('varnok after:2030').query.notes.join(' ')).toMatch(/none published from 2030-01-01/);
+    const quoted = ask('who:varnok source:nowhere').query.notes.join(' ');
+    expect(quoted).toMatch(/but none from nowhere;/);
+    expect(quoted).not.toMatch(/none quoting/);
     const nobody = ask('who:nobody sanctions');
     expect(nobody.entries).toEqual([]);
     expect(nobody.query.notes).toContain('the archive has no quotation by nobody');
