@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { TimelineAnswer, TimelineEntry } from '../../../src/search/timeline/timeline-answer.js';
 import { decodeButtonState } from '../../../src/slack/ui/button-state.js';
 import { blockKitLimits, blockKitViolations } from '../../../src/slack/ui/limits.js';
+import { renderHelp } from '../../../src/slack/ui/render-help.js';
+import { renderHome } from '../../../src/slack/ui/render-home.js';
 import {
   entryDateLine,
   renderTimeline,
   summaryLines,
   timelineActionIds,
 } from '../../../src/slack/ui/render-timeline.js';
+import { sampleArchiveUsageExamples } from '../../../src/terminal/console-usage.js';
 import { interpretedQuery, searchHit } from './answer-fixtures.js';
 
 function entry(rank: number, overrides: Partial<TimelineEntry> = {}): TimelineEntry {
@@ -194,5 +197,16 @@ describe('entryDateLine', () => {
     [{ date: null, placement: 'undated', period: null }, '_date unknown_'],
   ])('dates %j as %s', (overrides, expected) => {
     expect(entryDateLine(entry(1, overrides))).toBe(expected);
+  });
+});
+
+describe('help and the App Home', () => {
+  it('show the timeline with an example, the console’s on the sample archive', () => {
+    const help = JSON.stringify(renderHelp('command').blocks);
+    expect(help).toContain(
+      '`/readout timeline who:putin sanctions` lists the matches in date order, oldest first',
+    );
+    const home = JSON.stringify(renderHome(null, null, sampleArchiveUsageExamples).blocks);
+    expect(home).toContain('`/readout timeline cranes` lists the matches in date order');
   });
 });
