@@ -1,29 +1,35 @@
 /**
  * npm run readout -- [--json] [--limit N] [--offset N] QUERY...
  * npm run readout -- [--json] [--offset N] compare QUERY...
+ * npm run readout -- [--json] [--limit N] [--offset N] timeline QUERY...
  *
  * Searches the index from the command line through the same readout() path as Slack (compare()
- * for `compare QUERY`). The query is typed as in Slack: `putin -trump` excludes a word (see
- * src/terminal/readout-args.ts).
+ * for `compare QUERY`, timeline() for `timeline QUERY`). The query is typed as in Slack:
+ * `putin -trump` excludes a word (see src/terminal/readout-args.ts).
  * Exit status: 0 with results, 1 with none, 2 on bad usage or an unusable database.
  */
 import { loadConfig, loadDotenv } from '../src/config.js';
 import { describeError, ReadoutError } from '../src/errors.js';
 import { openDatabase } from '../src/index/database.js';
 import { IndexReader } from '../src/index/reader.js';
-import { compare, type ReadoutFailure, readout } from '../src/readout.js';
+import { compare, type ReadoutFailure, readout, timeline } from '../src/readout.js';
+import type { SearchHit } from '../src/search/answer.js';
 import type { ComparisonAnswer } from '../src/search/compare/comparison.js';
 import { groupingLine } from '../src/search/compare/grouping-line.js';
 import { SearchIndex } from '../src/search/search-index.js';
+import type { TimelineAnswer } from '../src/search/timeline/timeline-answer.js';
 import { ansiStyle, plainStyle, renderAnswerText, type TextStyle } from '../src/terminal/answer-text.js';
 import { renderComparisonText } from '../src/terminal/comparison-text.js';
 import { parseReadoutArgs } from '../src/terminal/readout-args.js';
+import { renderTimelineText } from '../src/terminal/timeline-text.js';
 import { terminalWidth } from '../src/terminal/wrap-text.js';
 
 const usage = `usage: npm run readout -- [--json] [--limit N] [--offset N] QUERY...
        npm run readout -- [--json] [--offset N] compare QUERY...
+       npm run readout -- [--json] [--limit N] [--offset N] timeline QUERY...
 
   QUERY      words, "exact phrases", -excluded, source:NAME, who:NAME, after:2016-09-01, before:2017
+  timeline   the matches in date order, oldest first, counted per year or month and outlet
   --json     print one JSON document (the interpreted query and the ranked results)
   --limit N  results per page (1-20, default 5)
   --offset N start at this result (from a previous page's "more results");
@@ -33,6 +39,7 @@ const usage = `usage: npm run readout -- [--json] [--limit N] [--offset N] QUERY
 
 Every other argument is the query, -word and -"a phrase" included; -- ends the options.
 e.g. npm run readout -- council -budget
+     npm run readout -- timeline who:putin sanctions
 
 exit status: 0 results found, 1 none found, 2 bad usage`;
 
@@ -79,6 +86,50 @@ function printComparison(comparison: ComparisonAnswer, json: boolean): void {
   }
 }
 
+/** A hit as --json prints it. */
+function hitDocument(hit: SearchHit) {
+  return {
+    rank: hit.rank,
+    score: hit.score,
+    passageId: hit.passageId,
+    excerpt: { text: hit.excerpt.text, marks: hit.excerpt.marks },
+    title: hit.article.title,
+    source: hit.article.source,
+    author: hit.article.author,
+    published: hit.article.published,
+    url: hit.article.url,
+    file: hit.article.file,
+    alsoIn: hit.alsoIn,
+    quote: hit.quote ?? null,
+  };
+}
+
+/** A timeline as --json prints it: the whole timeline's counts, and this page's entries. */
+function timelineDocument(answer: TimelineAnswer) {
+  return {
+    query: answer.query,
+    kind: answer.kind,
+    granularity: answer.granularity,
+    total: answer.total,
+    apart: answer.apart,
+    first: answer.first ?? null,
+    truncated: answer.truncated ?? null,
+    periods: answer.periods,
+    outlets: answer.outlets,
+    offset: answer.offset,
+    previousOffset: answer.previousOffset ?? null,
+    nextOffset: answer.nextOffset ?? null,
+    entries: answer.entries.map((entry) => ({
+      date: entry.date,
+      placement: entry.placement,
+      yearFromArticle: entry.yearFromArticle,
+      period: entry.period,
+      firstMention: entry.firstMention,
+      ...hitDocument(entry.hit),
+    })),
+  };
+}
+
 function main(): void {
   const args = readArgs();
   const text = args.query;
@@ -103,6 +154,19 @@ function main(): void {
       process.exitCode = comparison.event ? 0 : 1;
       return;
     }
+    const asTimeline = /^timeline(?:\s+([\s\S]*))?$/i.exec(text);
+    if (asTimeline) {
+      const answer = timeline(asTimeline[1] ?? '', { limit, offset }, { search });
+      if (answer.kind === 'failed') failed(answer, config.databaseFile);
+      if (answer.kind !== 'timeline') fail(`timeline needs words or who:NAME to look for\n${usage}`);
+      process.stdout.write(
+        args.json
+          ? `${JSON.stringify(timelineDocument(answer), null, 2)}\n`
+          : `${renderTimelineText(answer, textStyle())}\n`,
+      );
+      process.exitCode = answer.entries.length > 0 ? 0 : 1;
+      return;
+    }
     const answer = readout(text, { limit, offset }, { search });
     if (answer.kind === 'failed') failed(answer, config.databaseFile);
     if (args.json) {
@@ -111,20 +175,7 @@ function main(): void {
         kind: answer.kind,
         offset: answer.offset,
         nextOffset: answer.nextOffset ?? null,
-        results: answer.hits.map((hit) => ({
-          rank: hit.rank,
-          score: hit.score,
-          passageId: hit.passageId,
-          excerpt: { text: hit.excerpt.text, marks: hit.excerpt.marks },
-          title: hit.article.title,
-          source: hit.article.source,
-          author: hit.article.author,
-          published: hit.article.published,
-          url: hit.article.url,
-          file: hit.article.file,
-          alsoIn: hit.alsoIn,
-          quote: hit.quote ?? null,
-        })),
+        results: answer.hits.map(hitDocument),
       };
       process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     } else {

@@ -13,8 +13,10 @@ import type { LinkedArticle } from './search/article-links.js';
 import { compareAccounts } from './search/compare/compare-accounts.js';
 import type { ComparisonAnswer } from './search/compare/comparison.js';
 import type { RunScope } from './search/filters.js';
-import { parseQuery } from './search/parse-query.js';
+import { type ParsedQuery, parseQuery } from './search/parse-query.js';
 import type { SearchIndex } from './search/search-index.js';
+import { emptyTimeline, type TimelineAnswer } from './search/timeline/timeline-answer.js';
+import { maxTimelineMatches, timelineSearchFor } from './search/timeline/timeline-search.js';
 
 export interface ReadoutServices {
   search: SearchIndex;
@@ -64,6 +66,27 @@ function page(options: ReadoutOptions): { offset: number; limit: number } {
 }
 
 /**
+ * Why a parsed query cannot be searched, as notes for the answer (none for help); undefined when
+ * it has a word or a `who:` speaker to look for.
+ */
+function unsearchable(parsed: ParsedQuery): string[] | undefined {
+  if (parsed.kind !== 'help' && (parsed.terms.length > 0 || parsed.filters.speakers.length > 0)) {
+    return undefined;
+  }
+  if (parsed.kind === 'help') return [];
+  const onlyNarrowing =
+    parsed.excluded.length > 0 ||
+    parsed.filters.sources.length > 0 ||
+    parsed.filters.after !== undefined ||
+    parsed.filters.before !== undefined;
+  return [
+    onlyNarrowing
+      ? 'add at least one word to search for: exclusions and filters only narrow a search'
+      : 'there is no word to search for in that',
+  ];
+}
+
+/**
  * Answers a query as typed.
  *
  * @example readout('obama putin -trump source:tass', {}, { search }) // { kind: 'results', hits: [...] }
@@ -71,20 +94,8 @@ function page(options: ReadoutOptions): { offset: number; limit: number } {
 export function readout(text: string, options: ReadoutOptions, services: ReadoutServices): ReadoutResult {
   const parsed = parseQuery(text);
   const { offset, limit } = page(options);
-  if (parsed.kind === 'help' || (parsed.terms.length === 0 && parsed.filters.speakers.length === 0)) {
-    const onlyNarrowing =
-      parsed.excluded.length > 0 ||
-      parsed.filters.sources.length > 0 ||
-      parsed.filters.after !== undefined ||
-      parsed.filters.before !== undefined;
-    const notes =
-      parsed.kind === 'help'
-        ? []
-        : [
-            onlyNarrowing
-              ? 'add at least one word to search for: exclusions and filters only narrow a search'
-              : 'there is no word to search for in that',
-          ];
+  const notes = unsearchable(parsed);
+  if (notes) {
     return {
       kind: parsed.kind === 'help' ? 'help' : 'nothing_to_search',
       query: interpretedQuery(parsed, notes),
@@ -125,6 +136,40 @@ export function compare(
   }
   try {
     return compareAccounts(services.search, parsed, options.offset ?? 0);
+  } catch (error) {
+    return readoutFailure(parsed.text, error);
+  }
+}
+
+/** Entries per page of a timeline. */
+export const timelinePageSize = 8;
+
+export type TimelineResult = TimelineAnswer | ReadoutFailure;
+
+/**
+ * The timeline of a query as typed: its matches oldest first, grouped by year or month, counted
+ * per period and outlet (src/search/timeline). Like readout(), data only, and never throws.
+ *
+ * @example timeline('who:putin sanctions', {}, { search }) // { kind: 'timeline', periods: [...], entries: [...] }
+ */
+export function timeline(
+  text: string,
+  options: Pick<ReadoutOptions, 'offset' | 'limit'>,
+  services: ReadoutServices,
+): TimelineResult {
+  const parsed = parseQuery(text);
+  const limit = Math.min(
+    maxPageSize,
+    Math.max(1, Math.trunc(options.limit ?? timelinePageSize) || timelinePageSize),
+  );
+  const offset = Math.min(maxTimelineMatches, Math.max(0, Math.trunc(options.offset ?? 0)) || 0);
+  const notes = unsearchable(parsed);
+  if (notes) {
+    const kind = parsed.kind === 'help' ? 'help' : 'nothing_to_search';
+    return emptyTimeline(kind, interpretedQuery(parsed, notes), { offset, limit });
+  }
+  try {
+    return timelineSearchFor(services.search).timeline(parsed, { offset, limit });
   } catch (error) {
     return readoutFailure(parsed.text, error);
   }
@@ -172,6 +217,8 @@ export interface ReadoutService {
   answer(text: string, options: ReadoutOptions): Promise<ReadoutResult>;
   /** compare() wherever searching happens. */
   compare(text: string, options: { offset?: number }): Promise<ComparisonResult>;
+  /** The timeline of a query (`/readout timeline …`), run where searches run. */
+  timeline(text: string, options: Pick<ReadoutOptions, 'offset' | 'limit'>): Promise<TimelineResult>;
   stats(): IndexStats;
   /** Outlets whose name contains `text`, most articles first (the search form's outlet list). */
   outlets(text: string, limit: number): Promise<OutletCount[]>;

@@ -25,6 +25,7 @@ import {
 import { type BenchQuery, type QueryClass, queryClasses } from './queries.js';
 import { type LatencySummary, median, summariseLatencies } from './stats.js';
 import { SyntheticArchive } from './synthetic-archive.js';
+import { type TimelineBenchResult, timelineQueries, timeTimeline } from './timeline-side.js';
 
 export interface SizeOptions {
   passages: number;
@@ -75,6 +76,7 @@ export interface ShapeResult {
     readout?: LatencyResult;
     /** compare() over the word queries (a comparison reads whole articles: fewer queries). */
     compare?: LatencyResult;
+    timeline?: TimelineBenchResult;
     http?: HttpBenchResult;
     /** Phase name → error message, for phases that could not be measured. */
     errors: Record<string, string>;
@@ -285,6 +287,18 @@ async function benchShape(options: SizeOptions, shape: ArchiveShape): Promise<Sh
         words,
       );
       log(`  compare(): p50 ${result.all.p50.toFixed(2)} ms, p99 ${result.all.p99.toFixed(2)} ms`);
+      return result;
+    });
+
+    project.timeline = await phase(errors, 'timeline()', log, async () => {
+      const { vocabulary } = new SyntheticArchive({ seed: options.seed });
+      const sets = { benchQueries: queries.map((q) => q.text), ...timelineQueries(queries, vocabulary) };
+      const result = await timeTimeline(projectFile, sets, options.queryRounds);
+      for (const [name, set] of Object.entries(result)) {
+        log(
+          `  timeline() ${name}: p50 ${set.latency.p50.toFixed(2)} ms, p99 ${set.latency.p99.toFixed(2)} ms, median ${set.medianEntries} entries`,
+        );
+      }
       return result;
     });
 

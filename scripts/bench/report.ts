@@ -4,8 +4,9 @@
  * archive size drawn from every saved result.
  */
 import os from 'node:os';
-import type { ShapeResult, SizeResult } from './harness.js';
+import type { LatencyResult, ShapeResult, SizeResult } from './harness.js';
 import { type QueryClass, queryClasses } from './queries.js';
+import type { TimelineQuerySet } from './timeline-side.js';
 
 export interface Machine {
   cores: number;
@@ -207,6 +208,31 @@ function commonWordVerdict(result: ShapeResult): string {
   return `One very common word: Readout ${ms(mine.p50)} / ${ms(mine.p99)} ms against bare ${ms(theirs.p50)} / ${ms(theirs.p99)} ms (p50 / p99) — ${faster ? 'faster ✓' : 'not faster ✗'}.`;
 }
 
+/**
+ * `timeline()` beside readout() and bare FTS5 on the same queries, then on the queries a timeline
+ * is asked (one word; the commonest words, which reach its cap); nothing for older runs.
+ */
+function timelineTable(result: ShapeResult): string[] {
+  const timeline = result.project.timeline;
+  if (!timeline) return [];
+  const { readout } = result.project;
+  const bare = result.bare.query.all;
+  const row = (name: string, set: TimelineQuerySet, beside: string) =>
+    `| ${name} | ${ms(set.latency.p50)} / ${ms(set.latency.p99)} | ${beside} | ${set.answered} of ${set.queries} | ${set.medianEntries.toLocaleString('en')} |`;
+  return [
+    '| timeline() queries | timeline() p50 / p99, ms | readout() / bare p50 / p99, ms | with entries | median entries |',
+    '|---|---:|---:|---:|---:|',
+    row(
+      "the benchmark's queries",
+      timeline.benchQueries,
+      `${ms(readout?.all.p50)} / ${ms(readout?.all.p99)} · ${ms(bare.p50)} / ${ms(bare.p99)}`,
+    ),
+    row('one mid-frequency word', timeline.oneWord, ''),
+    row('the 5 commonest words (past the cap)', timeline.commonest, ''),
+    '',
+  ];
+}
+
 /** The markdown report of a run. */
 export function renderReport(run: BenchRun): string {
   const { machine } = run;
@@ -218,7 +244,7 @@ export function renderReport(run: BenchRun): string {
     '- Archive: synthetic (scripts/bench/synthetic-archive.ts): Zipf-distributed words, 60 outlets (Zipf-distributed, the smallest under 0.5%), dates over 2006–2025, and 3% of stories carried by 5–40 other outlets. The same articles as JSONL exports (1,000 articles a file) and as one Markdown file per article (YAML front matter).',
     '- Loads are whole processes (the compiled `dist/` scripts under `node`): wall-clock from spawn to exit, median of the runs. Peak memory is VmHWM from /proc/PID/status polled every 50 ms, summed over the process tree.',
     "- Bare FTS5: one `fts5(title, body, porter unicode61 remove_diacritics 2)` row per paragraph with its headline and a side table of each row's outlet, date and quoted speaker, loaded in one transaction with one prepared insert, then `optimize`; WAL and synchronous=NORMAL like Readout. Query: `snippet(…) … MATCH ? ORDER BY rank LIMIT 5`, every token quoted; a filter is a join on the side table; the fallback runs the OR query after the empty AND.",
-    '- Query latencies are warm (one untimed pass first), over every query of every round; `readout()` is called in-process on the built index, which answers a page of 5 with excerpts, attribution and corrections. The unfiltered column times the same words without the filter, in the same rounds.',
+    '- Query latencies are warm (one untimed pass first), over every query of every round; `readout()` is called in-process on the built index, which answers a page of 5 with excerpts, attribution and corrections; `timeline()` reads every match, up to its cap of 20,000 passages, and renders one page of 8. The unfiltered column times the same words without the filter, in the same rounds.',
     '',
   ];
   for (const result of run.results) {
@@ -242,6 +268,7 @@ export function renderReport(run: BenchRun): string {
         '',
         commonWordVerdict(shape),
         '',
+        ...timelineTable(shape),
       );
       const errors = Object.entries(shape.project.errors);
       if (errors.length > 0) {

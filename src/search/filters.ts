@@ -5,7 +5,7 @@
  * keys come from search-index.ts.)
  */
 import type { FacetFilter } from '../index/reader.js';
-import { dayNumber } from '../text/partial-date.js';
+import { dayNumber, partialDateStart } from '../text/partial-date.js';
 import type { QueryFilters } from './parse-query.js';
 
 /**
@@ -86,4 +86,33 @@ export function filtersExcludedNote(filters: QueryFilters): string {
     parts.push(`published ${range} (articles without a known year never pass a date filter)`);
   }
   return `passages match these words, but none ${parts.join(', and none ')}; try without the filter`;
+}
+
+/**
+ * Whether a partial date passes `after:`/`before:` (a timeline, which reads every match unranked,
+ * filters its rows with this; a search tests the same as a facet). A date without a year passes
+ * no date filter.
+ */
+export function passesDateFilters(
+  published: string | null,
+  filters: Pick<QueryFilters, 'after' | 'before'>,
+): boolean {
+  if (!filters.after && !filters.before) return true;
+  const start = partialDateStart(published);
+  if (start === undefined) return false;
+  if (filters.after && start < filters.after) return false;
+  if (filters.before && start >= filters.before) return false;
+  return true;
+}
+
+/** Whether an article's outlet name or URL host contains any of the `source:` values (lowercase). */
+export function passesSourceFilters(source: string | null, url: string | null, sources: string[]): boolean {
+  if (sources.length === 0) return true;
+  let host = '';
+  try {
+    host = url ? new URL(url).hostname : '';
+  } catch {
+    // not a URL: only the outlet name counts
+  }
+  return outletMatches({ source: source ?? '', host }, sources);
 }

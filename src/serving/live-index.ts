@@ -20,6 +20,8 @@ import {
   type ReadoutService,
   readout,
   readoutFailure,
+  type TimelineResult,
+  timeline,
 } from '../readout.js';
 import { buildMatch } from '../search/fts-query.js';
 import { SearchIndex, type SearchIndexOptions } from '../search/search-index.js';
@@ -76,6 +78,11 @@ export class LiveIndex {
     return this.run(text, (search) => compare(text, options, { search }));
   }
 
+  /** The timeline of a query, the same way. */
+  timeline(text: string, options: Pick<ReadoutOptions, 'offset' | 'limit'>): TimelineResult {
+    return this.run(text, (search) => timeline(text, options, { search }));
+  }
+
   private run<T extends { kind: string }>(
     text: string,
     work: (search: SearchIndex) => T | ReadoutFailure,
@@ -125,11 +132,16 @@ export class LiveIndex {
   }
 }
 
+function isIndexUnavailable(result: { kind: string }): boolean {
+  return result.kind === 'failed' && (result as ReadoutFailure).reason === 'index_unavailable';
+}
+
 /** A ReadoutService that searches on the calling thread (the console: one person, one search at a time). */
 export function inProcessReadout(index: LiveIndex): ReadoutService {
   return {
     answer: async (text, options) => index.answer(text, options),
     compare: async (text, options) => index.compare(text, options),
+    timeline: async (text, options) => index.timeline(text, options),
     stats: () => index.stats(),
     health: async () => index.health(),
     outlets: async (text, limit) => index.current().outlets(text, limit),

@@ -1,8 +1,9 @@
 /**
  * Searching off the main thread, so an ack never waits for a search. better-sqlite3 is
  * synchronous: on the main thread one slow search holds up every other request, acks and
- * /healthz included. Here a bounded pool of worker threads (search-worker.ts) runs `readout()`,
- * each with its own read-only connection, and the main thread only moves messages.
+ * /healthz included. Here a bounded pool of worker threads (search-worker.ts) runs `readout()`
+ * (and `timeline()`), each with its own read-only connection, and the main thread only moves
+ * messages.
  *
  * - Each search has a time budget, counted from when a thread starts it. SQLite could be
  *   interrupted, but better-sqlite3 12 has no interrupt and the search is not all SQL (ranking,
@@ -33,6 +34,7 @@ import type {
   ReadoutOptions,
   ReadoutResult,
   ReadoutService,
+  TimelineResult,
 } from '../readout.js';
 import type { LinkedArticle } from '../search/article-links.js';
 import type { LiveIndex } from './live-index.js';
@@ -44,11 +46,12 @@ export interface SearchWorkerData {
   busyTimeoutMs: number;
 }
 
-/** The work a thread does: a search (readout()) or a comparison (compare()). */
+/** The work a thread does: a search (readout()), a comparison (compare()) or a timeline (timeline()). */
 export type Work =
   | { kind: 'answer'; text: string; options: ReadoutOptions }
-  | { kind: 'compare'; text: string; options: { offset?: number } };
-type WorkResult = ReadoutResult | ComparisonResult;
+  | { kind: 'compare'; text: string; options: { offset?: number } }
+  | { kind: 'timeline'; text: string; options: Pick<ReadoutOptions, 'offset' | 'limit'> };
+type WorkResult = ReadoutResult | ComparisonResult | TimelineResult;
 
 export type ToWorker = { id: number; work: Work };
 export type ToPool =
@@ -127,6 +130,10 @@ export class SearchPool implements ReadoutService {
 
   compare(text: string, options: { offset?: number }): Promise<ComparisonResult> {
     return this.run({ kind: 'compare', text, options }) as Promise<ComparisonResult>;
+  }
+
+  timeline(text: string, options: Pick<ReadoutOptions, 'offset' | 'limit'>): Promise<TimelineResult> {
+    return this.run({ kind: 'timeline', text, options }) as Promise<TimelineResult>;
   }
 
   /** Queues work for a thread; the promise resolves with its result, or how it failed. */

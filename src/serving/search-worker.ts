@@ -28,7 +28,11 @@ const index = new LiveIndex(data.file, {
 
 port.on('message', ({ id, work }: ToWorker) => {
   const result =
-    work.kind === 'compare' ? index.compare(work.text, work.options) : index.answer(work.text, work.options);
+    work.kind === 'compare'
+      ? index.compare(work.text, work.options)
+      : work.kind === 'timeline'
+        ? index.timeline(work.text, work.options)
+        : index.answer(work.text, work.options);
   port.postMessage({ kind: 'result', id, result } satisfies ToPool);
 });
 // Open the index before taking searches, so that the first one's budget is spent searching. (A

@@ -5,6 +5,7 @@
  */
 import {
   type Excerpt,
+  type InterpretedQuery,
   missingLabel,
   partialMatchLine,
   type ReadoutAnswer,
@@ -26,11 +27,12 @@ export const plainStyle: TextStyle = { mark: (text) => `**${text}**` };
 /** An excerpt numbered `n`, its matched words emphasised; it wraps under its first word, not its number. */
 export function numberedQuote(n: number, excerpt: Excerpt, style: TextStyle): string {
   const number = `${n}. `;
-  const quote = markedText(excerpt.text, excerpt.marks, style);
+  const quote = marked(excerpt.text, excerpt.marks, style);
   return style.width ? wrapWithGutter(quote, style.width, number, ' '.repeat(number.length)) : number + quote;
 }
 
-function markedText(text: string, marks: Array<[number, number]>, style: TextStyle): string {
+/** `text` with its marks styled. */
+export function marked(text: string, marks: Array<[number, number]>, style: TextStyle): string {
   let out = '';
   let cursor = 0;
   for (const [start, end] of marks) {
@@ -58,9 +60,8 @@ export function attributionLine(hit: SearchHit): string {
   return [line, article.url, article.file].filter(Boolean).join(' · ');
 }
 
-/** The answer as numbered, attributed passages, wrapped at `style.width` when it is set. */
-export function renderAnswerText(answer: ReadoutAnswer, style: TextStyle): string {
-  const { query } = answer;
+/** How the query was understood: corrections, aliases, partial matches, speakers, notes. */
+export function queryLines(query: InterpretedQuery): string[] {
   const lines: string[] = [];
   for (const correction of query.corrections)
     lines.push(`showing results for ${correction.to} (not ${correction.from})`);
@@ -70,6 +71,13 @@ export function renderAnswerText(answer: ReadoutAnswer, style: TextStyle): strin
   if (query.filters.speakers.length > 0)
     lines.push(`only quotations by ${query.filters.speakers.join(' or ')}`);
   for (const note of query.notes) lines.push(`note: ${note}`);
+  return lines;
+}
+
+/** The answer as numbered, attributed passages, wrapped at `style.width` when it is set. */
+export function renderAnswerText(answer: ReadoutAnswer, style: TextStyle): string {
+  const { query } = answer;
+  const lines = queryLines(query);
   if (answer.hits.length === 0) lines.push(`no passages found for: ${query.text}`);
   for (const hit of answer.hits) {
     lines.push('');

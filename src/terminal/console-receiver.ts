@@ -13,6 +13,7 @@ import type { Logger } from '../log.js';
 import { actionIds } from '../slack/ui/render-answer.js';
 import { compareActionIds } from '../slack/ui/render-comparison.js';
 import { searchFormIds } from '../slack/ui/render-search-form.js';
+import { timelineActionIds } from '../slack/ui/render-timeline.js';
 import type { ConsoleSlack } from './console-slack.js';
 import { searchFormSubmission, shortcutPayload } from './form-payloads.js';
 import { lineReaderOptions } from './line-reader.js';
@@ -40,19 +41,26 @@ export type ConsoleLine =
 const buttonWords: Record<string, { actionId: string; label: string }> = {
   share: { actionId: actionIds.share, label: 'Share in channel' },
   more: { actionId: actionIds.more, label: 'More results' },
+  earlier: { actionId: timelineActionIds.earlier, label: 'Earlier' },
+  later: { actionId: timelineActionIds.later, label: 'Later' },
   dismiss: { actionId: actionIds.dismiss, label: 'Dismiss' },
   good: { actionId: actionIds.helpful, label: '👍' },
   bad: { actionId: actionIds.unhelpful, label: '👎' },
 };
 
+/** Buttons that one word presses too, where the latest answer has them instead (a comparison's or a timeline's Share). */
+const alsoPressed: Record<string, string[]> = {
+  [actionIds.share]: [compareActionIds.share, timelineActionIds.share],
+};
+
 /**
  * What a typed line means. `/readout …` is the command, `@readout …` a mention, `share`, `more`,
- * `good`, `bad` and `dismiss` press the buttons of the latest answer (`event N` a comparison's Nth
- * other event), `home` opens the Home tab,
+ * `earlier`, `later`, `good`, `bad` and `dismiss` press the buttons of the latest answer (`event N` a
+ * comparison's Nth other event), `home` opens the Home tab,
  * `shortcut TEXT` uses "Search archive for this" on a message TEXT (alone: the global shortcut),
  * `submit [WORDS]` sends the form it opened, `reindex` re-indexes the archive now (saved
  * searches then post what is new), `quit` ends; any other line (`watch …`, `watching`,
- * `unwatch N` included) is read as if typed after `/readout`.
+ * `unwatch N` and `timeline …` included) is read as if typed after `/readout`.
  */
 export function parseConsoleLine(line: string): ConsoleLine {
   const text = line.trim();
@@ -178,10 +186,9 @@ export class ConsoleReceiver implements Receiver {
         return 'continue';
       }
       case 'press': {
-        // `share` shares a comparison too.
         const found =
           slack.findButton(parsed.actionId, parsed.nth) ??
-          (parsed.actionId === actionIds.share ? slack.findButton(compareActionIds.share) : undefined);
+          (alsoPressed[parsed.actionId] ?? []).map((actionId) => slack.findButton(actionId)).find(Boolean);
         if (!found) {
           print(`There is no answer with a “${parsed.label}” button to press.\n`);
           return 'continue';

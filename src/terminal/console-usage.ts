@@ -43,13 +43,14 @@ export const sampleArchiveUsageExamples: UsageExamples = {
   who: 'who:brask machines',
   after: 'cranes after:2024',
   before: 'flood before:2021',
+  timeline: 'timeline cranes',
   mention: 'mediator',
   compare: 'dockworkers strike port authority',
 };
 
 const buttonsAndQuit =
-  'share, more, good (👍), bad (👎) and dismiss press the buttons of the latest answer; compare WORDS sets the ' +
-  'accounts of an event side by side (event N shows another event); home shows the Home tab. ' +
+  'share, more, earlier, later, good (👍), bad (👎) and dismiss press the buttons of the latest answer; compare WORDS sets the ' +
+  'accounts of an event side by side (event N shows another event); timeline WORDS lists the matches in date order; home shows the Home tab. ' +
   'watch WORDS saves a search, watching lists them, unwatch N stops one; reindex re-indexes the archive now ' +
   '(saved searches then post what is new). shortcut MESSAGE opens the search form for a message (shortcut ' +
   'alone: empty), submit sends it. quit (or Ctrl-D, or Ctrl-C) ends.\n';

@@ -11,14 +11,10 @@ import { expect } from 'vitest';
 import { secrets as harnessSecrets } from '../slack/harness.js';
 import { botSecrets } from '../support/bot-process.js';
 import { markdownArticle, writeFiles } from '../support/fixtures.js';
+import type { SentMessage } from '../support/sent-message.js';
 import { type Delivery, type SlackStandIn, slashCommand } from '../support/slack-stand-in/index.js';
 
-export interface SentMessage {
-  text?: string;
-  blocks?: types.KnownBlock[];
-  response_type?: string;
-  [key: string]: unknown;
-}
+export { quotes, type SentMessage } from '../support/sent-message.js';
 
 /** Sends `/readout text` and resolves with the message Readout sent to the response_url. */
 export async function ask(
@@ -33,14 +29,6 @@ export async function ask(
     throw new Error(`/readout ${text}: the app answered HTTP ${delivered.status}`);
   }
   return (await standIn.waitForResponse(responseUrl)).body as SentMessage;
-}
-
-/** The quoted passages of an answer (section blocks starting with `>`). */
-export function quotes(message: SentMessage): string[] {
-  return (message.blocks ?? [])
-    .filter((block): block is types.SectionBlock => block.type === 'section')
-    .map((block) => block.text?.text ?? '')
-    .filter((text) => text.startsWith('>'));
 }
 
 /** All the mrkdwn/plain text of a message: fallback, sections, context elements, buttons. */

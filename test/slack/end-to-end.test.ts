@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeButtonState } from '../../src/slack/ui/button-state.js';
 import { blockKitViolations } from '../../src/slack/ui/limits.js';
 import { actionIds } from '../../src/slack/ui/render-answer.js';
+import { buttonOf, buttonsOf, quotes, type SentMessage } from '../support/sent-message.js';
 import {
   appHomeOpened,
   appMention,
@@ -28,31 +29,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => archive?.remove());
-
-interface SentMessage {
-  text?: string;
-  blocks?: types.KnownBlock[];
-  [key: string]: unknown;
-}
-
-function buttonsOf(message: SentMessage): types.Button[] {
-  return (message.blocks ?? [])
-    .filter((block): block is types.ActionsBlock => block.type === 'actions')
-    .flatMap((block) => block.elements as types.Button[]);
-}
-
-function buttonOf(message: SentMessage, actionId: string): types.Button {
-  const button = buttonsOf(message).find((candidate) => candidate.action_id === actionId);
-  if (!button) throw new Error(`no ${actionId} button in ${JSON.stringify(message)}`);
-  return button;
-}
-
-function quotes(message: SentMessage): string[] {
-  return (message.blocks ?? [])
-    .filter((block): block is types.SectionBlock => block.type === 'section')
-    .map((block) => block.text?.text ?? '')
-    .filter((text) => text.startsWith('>'));
-}
 
 describe.each(['http', 'socket'] as Transport[])('Readout over %s', (transport) => {
   let standIn: SlackStandIn;

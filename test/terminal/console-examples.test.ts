@@ -60,8 +60,8 @@ function answers(): Array<{ heading: string; text: string }> {
   return found;
 }
 
-/** The query a typed line searches for. */
-const queryOf = (line: string) => line.replace(/^@readout\s+/i, '');
+/** The query a typed line searches for (a timeline's without the word timeline). */
+const queryOf = (line: string) => line.replace(/^(@readout|timeline)\s+/i, '');
 
 describe('the console on the sample archive', () => {
   it('offers every example in its welcome', () => {
@@ -80,7 +80,7 @@ describe('the console on the sample archive', () => {
   });
 
   it.each(usageQueries)('finds passages for the help example %s', (query) => {
-    const answer = answers().find((each) => each.text.includes(`for “${query}”`));
+    const answer = answers().find((each) => each.text.includes(`for “${queryOf(query)}”`));
     expect(answer, `an answer for ${query}`).toBeDefined();
     expect(answer!.text).toMatch(/^ {2}│ \S/m);
     expect(answer!.text).not.toContain('No passage has all of');

@@ -13,6 +13,7 @@ import {
   type ReadoutFailure,
   type ReadoutResult,
   type ReadoutService,
+  type TimelineResult,
 } from '../../readout.js';
 import type { StateStore } from '../../state/state-store.js';
 import { RateLimiter, SeenEvents } from '../transport/rate-limiter.js';
@@ -93,6 +94,18 @@ export async function searchArchive(
 ): Promise<ReadoutResult> {
   const result = await context.readout.answer(text, { offset, limit: defaultPageSize });
   if (result.kind === 'failed') logFailure(context, result, logContext);
+  return result;
+}
+
+/** The timeline of a query from `offset` (`/readout timeline`, its Earlier and Later), failures logged. */
+export async function timelineArchive(
+  context: ListenerContext,
+  text: string,
+  offset: number,
+  logContext: Record<string, unknown>,
+): Promise<TimelineResult> {
+  const result = await context.readout.timeline(text, { offset });
+  if (result.kind === 'failed') logFailure(context, result, { ...logContext, timeline: true });
   return result;
 }
 

@@ -4,11 +4,14 @@
  *
  *   commands/readout-command.ts   /readout QUERY → private preview (via response_url);
  *   commands/watch-commands.ts    /readout watch QUERY, watching, unwatch N (saved searches)
- *   events/app-mention.ts         @Readout QUERY → reply in thread
+ *                                 (/readout timeline QUERY: readout-command.ts, render-timeline.ts)
+ *   events/app-mention.ts         @Readout QUERY (or timeline QUERY) → reply in thread
  *   events/app-home-opened.ts     App Home tab with index statistics, saved searches, feedback
  *   events/link-shared.ts         a link to an archive article → its preview (chat.unfurl)
  *   actions/share-answer.ts       Share in channel
  *   actions/more-results.ts       More results (next page)
+ *   actions/timeline-page.ts      Earlier / Later on a timeline
+ *   actions/share-timeline.ts     Share in channel, on a timeline
  *   actions/dismiss-answer.ts     Dismiss
  *   actions/rate-answer.ts        👍 / 👎
  *   actions/alert-list.ts         "and N more" on an alert → the full list (modal)

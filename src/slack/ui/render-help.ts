@@ -19,6 +19,8 @@ export interface UsageExamples {
   who: string;
   after: string;
   before: string;
+  /** A timeline: `timeline` and a query. */
+  timeline: string;
   /** Words for `@Readout …`. */
   mention: string;
   /** The words of an event for `/readout compare …`. */
@@ -33,6 +35,7 @@ export const newsroomExamples: UsageExamples = {
   who: 'who:putin sanctions',
   after: 'after:2016-09-01 syria',
   before: 'before:2017 syria',
+  timeline: 'timeline who:putin sanctions',
   mention: 'obama putin',
   compare: 'obama putin phone call syria',
 };
@@ -48,6 +51,7 @@ export function usageLines(examples: UsageExamples = newsroomExamples): string[]
     `\`/readout ${examples.after}\` finds articles published on or after a day`,
     `\`/readout ${examples.before}\` finds articles published before a year, month (\`2016-09\`) or day`,
     `\`/readout compare ${examples.compare}\` finds the event and sets its accounts side by side: each side's key sentences and what it mentions that the other does not`,
+    `\`/readout ${examples.timeline}\` lists the matches in date order, oldest first: counts per year or month and per outlet, the first mention marked, articles without a known date apart`,
   ];
 }
 

@@ -20,6 +20,11 @@ describe('readoutSubcommand', () => {
     ['compare', { kind: 'compare', query: '' }],
     ['comparison of budgets', { kind: 'search', text: 'comparison of budgets' }],
     ['"compare" prices', { kind: 'search', text: '"compare" prices' }],
+    ['timeline who:putin sanctions', { kind: 'timeline', query: 'who:putin sanctions' }],
+    ['  Timeline  putin ', { kind: 'timeline', query: 'putin' }],
+    ['timeline', { kind: 'timeline', query: '' }],
+    ['timelines of the war', { kind: 'search', text: 'timelines of the war' }],
+    ['"timeline" putin', { kind: 'search', text: '"timeline" putin' }],
   ])('reads %j', (text, expected) => {
     expect(readoutSubcommand(text)).toEqual(expected);
   });

@@ -66,18 +66,19 @@ export async function respondTo(
 }
 
 /**
- * The start of a press that searches again (More results, Share): reads the button's state, and
- * answers it at once when the state is unreadable or the user may not search now. Returns the
- * press and the search result, or undefined when the press has been answered already.
+ * The start of a press that reads the archive again: reads the button's state, and answers the
+ * press at once when the state is unreadable (or an alert's, unless `alertState`) or the user may
+ * not search now. Returns the press, or undefined when it has been answered already.
  */
-export async function searchAgain(
+export async function checkedPress(
   context: ListenerContext,
   args: ButtonArgs,
-  options: { needsChannel?: boolean } = {},
-): Promise<{ pressed: PressedButton & { state: ButtonState }; result: ReadoutResult } | undefined> {
+  options: { needsChannel?: boolean; alertState?: boolean } = {},
+): Promise<(PressedButton & { state: ButtonState }) | undefined> {
   const pressed = pressedButton(args);
   const { state, userId, channelId, where } = pressed;
-  if (!state || (options.needsChannel && !channelId)) {
+  const foreign = state?.a !== undefined && options.alertState === false;
+  if (!state || foreign || (options.needsChannel && !channelId)) {
     await respondTo(context, args, where, expiredButton);
     return undefined;
   }
@@ -86,5 +87,20 @@ export async function searchAgain(
     await respondTo(context, args, where, refused);
     return undefined;
   }
-  return { pressed: { ...pressed, state }, result: await searchArchive(context, state.q, state.o, where) };
+  return { ...pressed, state };
+}
+
+/**
+ * A press that searches again (More results, Share): checked as above, then the search run.
+ * Returns the press and the search result, or undefined when the press has been answered already.
+ */
+export async function searchAgain(
+  context: ListenerContext,
+  args: ButtonArgs,
+  options: { needsChannel?: boolean } = {},
+): Promise<{ pressed: PressedButton & { state: ButtonState }; result: ReadoutResult } | undefined> {
+  const pressed = await checkedPress(context, args, options);
+  if (!pressed) return undefined;
+  const { state, where } = pressed;
+  return { pressed, result: await searchArchive(context, state.q, state.o, where) };
 }

@@ -2,11 +2,13 @@
  * `/readout QUERY`: acknowledged at once (Slack allows 3 seconds), then answered privately
  * through the command's response_url with the Share / More / Dismiss preview. `/readout watch`,
  * `watching` and `unwatch` manage the channel's saved searches (watch-commands.ts); `/readout
- * compare` sets the accounts of an event side by side.
+ * compare` sets the accounts of an event side by side; `/readout timeline QUERY` answers with the
+ * query's timeline.
  */
 import { plainTextFromSlack } from '../../ui/mrkdwn.js';
 import { renderAnswer } from '../../ui/render-answer.js';
 import { renderComparison } from '../../ui/render-comparison.js';
+import { renderTimeline } from '../../ui/render-timeline.js';
 import {
   type CommandArgs,
   compareInArchive,
@@ -14,6 +16,7 @@ import {
   privateResponder,
   refusal,
   searchArchive,
+  timelineArchive,
 } from '../context.js';
 import { readoutSubcommand } from './subcommands.js';
 import { listWatches, unwatch, watch } from './watch-commands.js';
@@ -44,6 +47,10 @@ export function readoutCommand(context: ListenerContext) {
             { kind: 'private' },
             context.usageExamples,
           ),
+        );
+      case 'timeline':
+        return send(
+          renderTimeline(await timelineArchive(context, asked.query, 0, where), context.usageExamples),
         );
       case 'search': {
         const result = await searchArchive(context, asked.text, 0, where);

@@ -1,7 +1,9 @@
 /**
  * `@Readout QUERY`: answered in a thread, under the message or in the thread it was sent in.
  * `@Readout` alone inside a thread searches for the thread's first message (read with
- * conversations.replies) and says so; `@Readout compare QUERY` compares, as `/readout compare` does. Slack re-delivers an event it thinks timed out; an
+ * conversations.replies) and says so; `@Readout compare QUERY` compares, as `/readout compare` does;
+ * `@Readout timeline QUERY` replies with the query's timeline (without paging buttons: the thread is
+ * everyone's). Slack re-delivers an event it thinks timed out; an
  * event_id seen before is not answered again.
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
@@ -11,8 +13,16 @@ import { plainTextFromSlack } from '../../ui/mrkdwn.js';
 import { renderAnswer, renderNotice } from '../../ui/render-answer.js';
 import { renderComparison } from '../../ui/render-comparison.js';
 import { renderHelp } from '../../ui/render-help.js';
+import { renderTimeline } from '../../ui/render-timeline.js';
 import { readoutSubcommand } from '../commands/subcommands.js';
-import { compareInArchive, type ListenerContext, postMessage, refusal, searchArchive } from '../context.js';
+import {
+  compareInArchive,
+  type ListenerContext,
+  postMessage,
+  refusal,
+  searchArchive,
+  timelineArchive,
+} from '../context.js';
 
 type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
 
@@ -92,8 +102,11 @@ export function appMention(context: ListenerContext) {
       }
     }
     if (!query) return reply(renderHelp('mention', context.usageExamples));
-
     const asked = readoutSubcommand(query);
+    if (asked.kind === 'timeline') {
+      const timeline = await timelineArchive(context, asked.query, 0, where);
+      return reply(renderTimeline(timeline, context.usageExamples, { kind: 'thread' }));
+    }
     if (asked.kind === 'compare') {
       const compared = await compareInArchive(context, asked.query, 0, where);
       return reply(renderComparison(compared, { kind: 'thread' }, context.usageExamples));
