@@ -1,4 +1,5 @@
 /** What the reader (reader.ts) returns: rows as search and the bot use them. */
+import type { QuotationRecord } from './records.js';
 
 /** A document's headline and body with matched tokens between \u0002 and \u0003. */
 export interface HighlightedPassage {
@@ -20,17 +21,9 @@ export interface StoredAttribution {
   file: string;
 }
 
-/** A stored quotation (see db/migrations/002-quotations.sql). */
-export interface StoredQuotation {
+/** A stored quotation (see db/migrations/002-quotations.sql): a quotation as written, and its passage. */
+export interface StoredQuotation extends QuotationRecord {
   passageId: number;
-  /** UTF-16 offsets of the quoted words in the passage body, end exclusive. */
-  start: number;
-  end: number;
-  speaker: string | null;
-  speakerKey: string | null;
-  speakerAsWritten: string | null;
-  cue: string | null;
-  partial: boolean;
 }
 
 export interface IndexStats {
