@@ -170,7 +170,10 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
     // The new index is committed: the bot sees it; now tidy it and refresh the champion lists.
     await writer.finish({ optimize });
   } catch (error) {
-    throw writer.rollback(error);
+    // Another run (`--wait`) took the write lock the moment this one committed: the new index
+    // stands, and the tidy is that run's to do (champion lists of an older version are not used).
+    if (!isLockTaken(error)) throw writer.rollback(error);
+    writer.rollback(error);
   }
   writer.checkpoint();
   summary.durationMs = performance.now() - started;
@@ -272,4 +275,11 @@ function applyPrepared(
       summary.passagesRemoved += change.removed;
     }
   }
+}
+
+function isLockTaken(error: unknown): boolean {
+  // Champion lists are ranked in worker threads: their errors arrive as copies, code and all or
+  // by message alone.
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_BUSY' || /database is locked/.test(String(message));
 }
