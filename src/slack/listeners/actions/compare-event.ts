@@ -5,14 +5,8 @@
  */
 import type { ComparisonResult } from '../../../readout.js';
 import { renderComparison } from '../../ui/render-comparison.js';
-import { compareInArchive, type ListenerContext, refusal } from '../context.js';
-import {
-  type ButtonArgs,
-  expiredButton,
-  type PressedButton,
-  pressedButton,
-  respondTo,
-} from './button-args.js';
+import { compareInArchive, type ListenerContext } from '../context.js';
+import { type ButtonArgs, checkedPress, type PressedButton, respondTo } from './button-args.js';
 import { postShared } from './share-answer.js';
 
 /** Reads the press and compares again; undefined when the press has been answered already. */
@@ -21,17 +15,9 @@ async function compareAgain(
   args: ButtonArgs,
   needsChannel: boolean,
 ): Promise<{ pressed: PressedButton; result: ComparisonResult } | undefined> {
-  const pressed = pressedButton(args);
-  const { state, userId, channelId, where } = pressed;
-  if (!state || (needsChannel && !channelId)) {
-    await respondTo(context, args, where, expiredButton);
-    return undefined;
-  }
-  const refused = refusal(context, { userId, channelId });
-  if (refused) {
-    await respondTo(context, args, where, refused);
-    return undefined;
-  }
+  const pressed = await checkedPress(context, args, { needsChannel });
+  if (!pressed) return undefined;
+  const { state, where } = pressed;
   return { pressed, result: await compareInArchive(context, state.q, state.o, where) };
 }
 
