@@ -4,7 +4,7 @@
  * archive size drawn from every saved result.
  */
 import os from 'node:os';
-import type { LatencyResult, ShapeResult, SizeResult } from './harness.js';
+import type { ShapeResult, SizeResult } from './harness.js';
 import { type QueryClass, queryClasses } from './queries.js';
 import type { TimelineQuerySet } from './timeline-side.js';
 

@@ -132,10 +132,6 @@ export class LiveIndex {
   }
 }
 
-function isIndexUnavailable(result: { kind: string }): boolean {
-  return result.kind === 'failed' && (result as ReadoutFailure).reason === 'index_unavailable';
-}
-
 /** A ReadoutService that searches on the calling thread (the console: one person, one search at a time). */
 export function inProcessReadout(index: LiveIndex): ReadoutService {
   return {

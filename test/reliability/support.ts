@@ -5,7 +5,6 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import type { types } from '@slack/bolt';
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import { secrets as harnessSecrets } from '../slack/harness.js';

@@ -2,7 +2,6 @@
  * The real Readout app, driven over HTTP (signed requests) and over Socket Mode (a real
  * WebSocket), against the local Slack stand-in and a real index of the fixture archive.
  */
-import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeButtonState } from '../../src/slack/ui/button-state.js';
 import { blockKitViolations } from '../../src/slack/ui/limits.js';
