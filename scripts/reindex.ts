@@ -137,6 +137,7 @@ async function main(): Promise<void> {
         full: args.values.full,
         onProgress: progress.update,
         limits: config.limits,
+        quotations: config.quotations,
       });
     try {
       summary = await run();

@@ -43,6 +43,8 @@ export interface Config {
   channels?: string[];
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   limits: Limits;
+  /** Whether the re-index finds quotations and their speakers (READOUT_QUOTATIONS, on by default). */
+  quotations: boolean;
 }
 
 /** What one article file or one search may cost before it is given up (README, "Limits"). */
@@ -162,6 +164,11 @@ export function loadConfig(env: Env = process.env): Config {
     queryBudgetMs: limit('READOUT_QUERY_SECONDS', 1000, defaultLimits.queryBudgetMs, 10),
   };
 
+  const quotationsText = (value(env, 'READOUT_QUOTATIONS') ?? 'on').toLowerCase();
+  if (!['on', 'off'].includes(quotationsText)) {
+    problems.push(`READOUT_QUOTATIONS should be on or off, not ${quotationsText}`);
+  }
+
   if (problems.length > 0) {
     throw new ReadoutError('config_invalid', `configuration: ${problems.join('; ')}`);
   }
@@ -189,6 +196,7 @@ export function loadConfig(env: Env = process.env): Config {
     channels: channels && channels.length > 0 ? channels : undefined,
     logLevel: logLevel as Config['logLevel'],
     limits,
+    quotations: quotationsText !== 'off',
   };
 }
 

@@ -25,3 +25,21 @@ describe('loadConfig: the bot’s own database and the re-index watch', () => {
     expect(() => loadConfig({ READOUT_WATCH_SECONDS: seconds })).toThrow(/READOUT_WATCH_SECONDS/);
   });
 });
+
+describe('loadConfig: quotation extraction', () => {
+  it.each([
+    [undefined, true],
+    ['on', true],
+    ['OFF', false],
+    ['off', false],
+  ])('reads READOUT_QUOTATIONS=%s as %s', (setting, quotations) => {
+    const env = setting === undefined ? {} : { READOUT_QUOTATIONS: setting };
+    expect(loadConfig(env).quotations).toBe(quotations);
+  });
+
+  it.each(['no', '0', 'maybe'])('refuses READOUT_QUOTATIONS=%s, naming it', (setting) => {
+    expect(() => loadConfig({ READOUT_QUOTATIONS: setting })).toThrow(
+      /READOUT_QUOTATIONS should be on or off/,
+    );
+  });
+});

@@ -72,6 +72,8 @@ export interface ShapeResult {
   bare: LoadResult & { insertSeconds: number; optimizeSeconds: number; query: LatencyResult };
   project: {
     reindex?: LoadResult & { passages?: number; reportedSeconds?: number };
+    /** The same full re-index with READOUT_QUOTATIONS=off: what quotation extraction costs. */
+    reindexWithoutQuotations?: { seconds: number; runs: number[]; cpuSeconds: number };
     incremental?: { seconds: number; runs: number[]; peakBytes: number };
     readout?: LatencyResult;
     /** compare() over the word queries (a comparison reads whole articles: fewer queries). */
@@ -244,6 +246,31 @@ async function benchShape(options: SizeOptions, shape: ArchiveShape): Promise<Sh
       reportedSeconds: last.reportedSeconds,
     };
   });
+
+  project.reindexWithoutQuotations = await phase(
+    errors,
+    'full re-index without quotations',
+    log,
+    async () => {
+      // Into a database of its own, so the index the queries below use is the one with quotations.
+      const withoutFile = `${projectFile}.without-quotations`;
+      const runs = [];
+      for (let run = 0; run < options.loadRuns; run++) {
+        removeDatabase(withoutFile);
+        const measured = await runReindex(archiveDir, withoutFile, true, [], { READOUT_QUOTATIONS: 'off' });
+        runs.push(measured);
+        log(
+          `  full re-index without quotations ${run + 1}/${options.loadRuns}: ${seconds(measured.seconds)}`,
+        );
+      }
+      removeDatabase(withoutFile);
+      return {
+        seconds: median(runs.map((r) => r.seconds)),
+        runs: runs.map((r) => r.seconds),
+        cpuSeconds: median(runs.map((r) => r.cpuSeconds)),
+      };
+    },
+  );
 
   if (project.reindex) {
     project.incremental = await phase(errors, 'incremental re-index', log, async () => {

@@ -36,19 +36,23 @@ export function projectEnv(databaseFile: string, extra: NodeJS.ProcessEnv = {}):
 /** The compiled project (`npm run build`): what `npm start` and `npm run reindex` run. */
 export const compiled = (file: string) => path.join(projectRoot, 'dist', file);
 
-/** Runs `scripts/reindex.ts DIR [--full]`, compiled, as its own process; throws when it fails. */
+/**
+ * Runs `scripts/reindex.ts DIR [--full]`, compiled, as its own process, with `env` added to its
+ * environment (READOUT_QUOTATIONS=off, say); throws when it fails.
+ */
 export async function runReindex(
   archiveDir: string,
   databaseFile: string,
   full: boolean,
   nodeFlags: string[] = [],
+  env: NodeJS.ProcessEnv = {},
 ): Promise<ReindexRun> {
   const [command, args] = nodeCommand(
     compiled('scripts/reindex.js'),
     [archiveDir, ...(full ? ['--full'] : [])],
     nodeFlags,
   );
-  const run = await runMeasured(command, args, { env: projectEnv(databaseFile), cwd: projectRoot });
+  const run = await runMeasured(command, args, { env: projectEnv(databaseFile, env), cwd: projectRoot });
   // Exit status 1 means "done, some items skipped": still a complete run.
   if (run.exitCode !== 0 && run.exitCode !== 1) {
     throw new Error(`bench: reindex exited with ${run.exitCode}: ${run.stderr.trim() || run.stdout.trim()}`);

@@ -50,6 +50,8 @@ const targets = {
   classP99Floor: 10,
   /** A filtered query's p50 within 1.3× the same words unfiltered. */
   filteredRatio: 1.3,
+  /** Quotation extraction may make the full re-index at most 25% slower (issue 10). */
+  quotationExtractionShare: 0.25,
 };
 
 const mb = (bytes: number | undefined) => (bytes === undefined ? '—' : `${Math.round(bytes / 2 ** 20)} MB`);
@@ -58,6 +60,10 @@ const ms = (value: number | undefined) =>
   value === undefined || Number.isNaN(value) ? '—' : value.toFixed(value < 10 ? 2 : 1);
 const ratio = (a: number | undefined, b: number | undefined) =>
   a === undefined || b === undefined || b === 0 ? '—' : `${(a / b).toFixed(2)}×`;
+
+/** How much longer `a` took than `b`, as a percentage. */
+const percent = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined || b === 0 ? '—' : `${Math.round((a / b - 1) * 100)}%`;
 
 /** '✓' or '✗' after a target, nothing when the value is missing. */
 function verdict(text: string, value: number | undefined, limit: number, inclusive = false): string {
@@ -89,6 +95,20 @@ function loadTable(result: ShapeResult): string {
       s(bare.cpuSeconds),
       ratio(reindex?.cpuSeconds, bare.cpuSeconds),
       '',
+    ],
+    [
+      'full re-index without quotation extraction (READOUT_QUOTATIONS=off), s',
+      s(project.reindexWithoutQuotations?.seconds),
+      s(bare.seconds),
+      ratio(project.reindexWithoutQuotations?.seconds, bare.seconds),
+      verdict(
+        `extraction adds ${percent(reindex?.seconds, project.reindexWithoutQuotations?.seconds)} (≤ 25%)`,
+        reindex && project.reindexWithoutQuotations
+          ? reindex.seconds / project.reindexWithoutQuotations.seconds - 1
+          : undefined,
+        targets.quotationExtractionShare,
+        true,
+      ),
     ],
     [
       'peak memory of the load',

@@ -27,7 +27,16 @@ import { segmentArticle } from './segment.js';
  * it when they change in a way that should reach articles already indexed: the next re-index then
  * rebuilds every article.
  */
-export const preparationVersion = '2: quotations';
+const preparationVersion = 2;
+
+/**
+ * The rules an index was prepared by, as stored with it: the version, and whether quotations were
+ * extracted, so that switching extraction on or off rebuilds every article rather than leaving
+ * an index half with quotations.
+ */
+export function preparationRules(quotations: boolean): string {
+  return `${preparationVersion}: ${quotations ? 'quotations' : 'no quotations'}`;
+}
 
 /** A prepared article: what the index writer stores. */
 export type PreparedArticle = ArticleRecord;
@@ -50,6 +59,8 @@ export interface PrepareJob {
   knownHash?: string;
   /** What the folder's .readout.yml gives the file's articles where they say nothing. */
   defaults?: FileDefaults;
+  /** False when quotations are not extracted (READOUT_QUOTATIONS=off); extracted by default. */
+  quotations?: boolean;
 }
 
 /**
@@ -100,7 +111,11 @@ function attachQuotations(passages: PassageRecord[]): void {
  * given (a file new to the index: every article will be written), else listed in `words` for the
  * writer to count.
  */
-export function prepareArticle(draft: ArticleDraft, tally?: VocabularyTally): PreparedArticle {
+export function prepareArticle(
+  draft: ArticleDraft,
+  tally?: VocabularyTally,
+  quotations = true,
+): PreparedArticle {
   const title = draft.title.normalize('NFC');
   const tokens = [surfaceWords(title)];
   const passages: PassageRecord[] = segmentArticle(draft.body).map((text) => {
@@ -109,7 +124,7 @@ export function prepareArticle(draft: ArticleDraft, tally?: VocabularyTally): Pr
     tokens.push(passageWords);
     return { body, fingerprint: passageFingerprint(passageWords) };
   });
-  attachQuotations(passages);
+  if (quotations) attachQuotations(passages);
   const lead = passages.findIndex((passage) => !isPhotoCaption(passage.body));
   tally?.addArticle(tokens);
   return {
@@ -196,7 +211,7 @@ export function prepareFile(job: PrepareJob, tally?: VocabularyTally): PreparedF
     return {
       kind: 'articles',
       version,
-      articles: withDefaults.map((draft) => prepareArticle(draft, tally)),
+      articles: withDefaults.map((draft) => prepareArticle(draft, tally, job.quotations !== false)),
       problems,
     };
   } catch (error) {

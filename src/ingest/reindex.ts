@@ -22,7 +22,7 @@ import { IndexWriter, type StoredFile } from '../index/writer.js';
 import { type DiscoveredFiles, discoverArticleFiles, type SkippedEntry } from './discover.js';
 import { FolderDefaultsReader } from './folder-defaults.js';
 import { type CountedJob, prepareInHelperProcess, prepareInProcess } from './helper-process.js';
-import { type PreparedFile, preparationVersion } from './prepare-file.js';
+import { type PreparedFile, preparationRules } from './prepare-file.js';
 
 export { discoverArticleFiles, type SkippedEntry } from './discover.js';
 
@@ -47,6 +47,8 @@ export interface ReindexOptions {
   helperProcess?: 'always' | 'never';
   /** Per-file limits (config.ts `Limits`); the defaults when absent. */
   limits?: Partial<FileLimits>;
+  /** False to index without finding quotations and speakers (who: then finds none); true by default. */
+  quotations?: boolean;
 }
 
 /** The limits each file is prepared under. */
@@ -102,10 +104,19 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
   try {
     const indexedAt = now().toISOString();
     // Articles prepared by other rules (an older Readout) are rebuilt, so every article gets what
-    // this version extracts (quotations, say) without the admin having to know to ask.
-    const outdated = !writer.isEmpty() && writer.preparedWith() !== preparationVersion;
+    // this version extracts (quotations, say) without the admin having to know to ask; so is an
+    // index whose quotations were switched on or off since.
+    const quotations = options.quotations !== false;
+    const rules = preparationRules(quotations);
+    const preparedWith = writer.preparedWith();
+    const outdated = !writer.isEmpty() && preparedWith !== rules;
     if (options.full || outdated) writer.clear();
-    if (outdated && !options.full) summary.rebuilt = 'the index was built by an earlier version of Readout';
+    if (outdated && !options.full) {
+      summary.rebuilt =
+        preparedWith === preparationRules(!quotations)
+          ? `quotation extraction was switched ${quotations ? 'on' : 'off'} since the last run`
+          : 'the index was built by an earlier version of Readout';
+    }
     if (writer.isEmpty()) writer.deferPassageIndexes();
 
     const discovered = discoverArticleFiles(dirs);
@@ -131,7 +142,9 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
     const folders = folderDefaultsIn(discovered.articleFiles, dirs, writer);
     for (const problem of folders.reader.problems) summary.skipped.push(problem);
     const limits: FileLimits = { ...defaultFileLimits, ...options.limits };
-    const jobs = changedFiles(indexed, discovered, limits.maxFileBytes, summary, folders);
+    const jobs = changedFiles(indexed, discovered, limits.maxFileBytes, summary, folders).map((job) =>
+      quotations ? job : { ...job, quotations: false },
+    );
     const run =
       options.helperProcess === 'never' || jobs.length === 0
         ? prepareInProcess(jobs)
@@ -157,7 +170,7 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
     const passagesBefore = writer.counts().passages;
     optimize = Boolean(options.full) || summary.passagesWritten > passagesBefore / 10;
     writer.recordArchive(dirs, folders.signatures);
-    const counts = writer.commit(indexedAt, { preparedWith: preparationVersion });
+    const counts = writer.commit(indexedAt, { preparedWith: rules });
     summary.articles = counts.articles;
     summary.passages = counts.passages;
   } catch (error) {

@@ -1,6 +1,7 @@
 /**
  * Quotations go into the index with their passages at re-index time, leave with them, and reach
- * articles indexed by an earlier version of Readout through a rebuild.
+ * articles indexed by an earlier version of Readout through a rebuild; with extraction switched off
+ * (READOUT_QUOTATIONS=off) none are stored, and switching it either way rebuilds every article.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -72,5 +73,24 @@ describe('quotations in the index', () => {
     const again = await reindexArchive(db, { dirs: [dir] });
     expect(again.rebuilt).toBeUndefined();
     expect(again.files.unchanged).toBe(1);
+  });
+
+  it('stores no quotation when extraction is off, and rebuilds when it is switched back on', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'dredging.md': article });
+    const { db } = tempDatabase();
+    const off = await reindexArchive(db, { dirs: [dir], quotations: false });
+    expect(off.passages).toBeGreaterThan(0);
+    expect(quotations(db)).toEqual([]);
+    const unchanged = await reindexArchive(db, { dirs: [dir], quotations: false });
+    expect(unchanged.rebuilt).toBeUndefined();
+    expect(unchanged.files.unchanged).toBe(1);
+    const on = await reindexArchive(db, { dirs: [dir] });
+    expect(on.rebuilt).toBe('quotation extraction was switched on since the last run');
+    expect(on.passages).toBe(off.passages);
+    expect(quotations(db)).toHaveLength(1);
+    const offAgain = await reindexArchive(db, { dirs: [dir], quotations: false });
+    expect(offAgain.rebuilt).toBe('quotation extraction was switched off since the last run');
+    expect(quotations(db)).toEqual([]);
   });
 });
