@@ -440,6 +440,15 @@ describe('extractQuotations: pronouns and descriptions', () => {
     ).toBe('Dana Jordan');
   });
 
+  it('takes no plural noun as the subject of a singular verb', () => {
+    const quotes = extractQuotations(['Preys on old grudges and calls rivals "cowards" and "losers."']);
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['cowards', null],
+      ['losers.', null],
+    ]);
+    expect(quotation(['Critics said the plan was "a costly mistake."'], 'a costly').speaker).toBe('Critics');
+  });
+
   it('does not join two names with "and" into one speaker', () => {
     expect(quotation(['Kovac and Voss said it was "a mistake" then.'], 'a mistake').speaker).toBe('Voss');
   });
