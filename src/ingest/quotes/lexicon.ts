@@ -18,7 +18,7 @@ const speechLemmas = [
   'assure', 'tout', 'hail', 'quote', 'cite', 'read', 'testify', 'inform', 'demand', 'plead', 'recount',
   'muse', 'wonder', 'thank', 'speculate', 'opine', 'proclaim', 'pronounce', 'recommend',
   'advise', 'indicate', 'highlight', 'mention', 'elaborate', 'interject', 'sing', 'chant', 'blog',
-  'concur', 'agree', 'dismiss', 'summarize',
+  'concur', 'agree', 'dismiss', 'summarize', 'point',
   'summarise', 'echo', 'estimate', 'forecast', 'boom', 'thunder', 'sneer', 'laugh', 'cry', 'sigh', 'groan',
   'rule', 'instruct', 'beg', 'implore', 'exhort', 'appeal', 'liken', 'compare', 'deride', 'ridicule', 'rate',
 ];

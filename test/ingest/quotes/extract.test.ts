@@ -440,6 +440,17 @@ describe('extractQuotations: pronouns and descriptions', () => {
     ).toBe('Dana Jordan');
   });
 
+  it('gives the reporter, not the one reported, in "X pointed to reports that Y called it “…”"', () => {
+    const paragraphs = [
+      'Ilse Brand has not spoken of the port since Monday.',
+      'That was when she pointed to reports that Voss called the plan “a costly mistake.”',
+    ];
+    expect(quotation(paragraphs, 'a costly').speaker).toBe('Ilse Brand');
+    expect(quotation(['Ilse Brand pointed out that "the port is late."'], 'the port').speaker).toBe(
+      'Ilse Brand',
+    );
+  });
+
   it('takes no plural noun as the subject of a singular verb', () => {
     const quotes = extractQuotations(['Preys on old grudges and calls rivals "cowards" and "losers."']);
     expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
