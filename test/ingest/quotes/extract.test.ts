@@ -494,6 +494,15 @@ describe('extractQuotations: institutions and their statements', () => {
     expect(quotation(paragraphs, 'Trade was').speaker).toBe('the Foreign Ministry');
   });
 
+  it('gives null for "it said" when the statement was issued more than a paragraph back', () => {
+    const far = [
+      '"The talks were useful," the Foreign Ministry said in a statement.',
+      'The port reopened on Monday. Ships came back.',
+      '"Both sides agreed to meet again," it said.',
+    ];
+    expect(quotation(far, 'Both sides').speaker).toBeNull();
+  });
+
   it('reads "reads the statement of X"', () => {
     const found = quotation(
       ['"Progress is needed," reads the statement of the Harbour Authority.'],
