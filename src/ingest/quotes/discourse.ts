@@ -125,10 +125,26 @@ export class ArticleModel {
   sentencesBack(earlier: Place, later: Place): number {
     const gap = later.paragraph - earlier.paragraph;
     if (gap < 0 || gap > pronounReach) return Number.POSITIVE_INFINITY;
-    const at = sentenceAt(this.sentenceStartsOf(later.paragraph), later.offset);
-    const starts = this.sentenceStartsOf(earlier.paragraph);
-    const from = sentenceAt(starts, earlier.offset);
-    return gap === 0 ? at - from : at + starts.length - from;
+    const to = {
+      paragraph: later.paragraph,
+      sentence: sentenceAt(this.sentenceStartsOf(later.paragraph), later.offset),
+    };
+    let { paragraph } = earlier;
+    let sentence = sentenceAt(this.sentenceStartsOf(paragraph), earlier.offset);
+    const quoted = this.quotationClosingAt(later);
+    let counted = 0;
+    // The sentences of the quotation attributed at `later` count for nothing (see
+    // insideQuotation); the walk is bounded all the same.
+    for (let steps = 0; paragraph < to.paragraph || sentence < to.sentence; steps++) {
+      if (steps > sentenceReach * 4) return Number.POSITIVE_INFINITY;
+      sentence += 1;
+      if (sentence >= this.sentenceStartsOf(paragraph).length) {
+        paragraph += 1;
+        sentence = 0;
+      }
+      if (!this.insideQuotation(quoted, paragraph, sentence)) counted += 1;
+    }
+    return counted;
   }
 
   /** The names in one sentence of a paragraph, linked to entities, found once. */
@@ -233,7 +249,10 @@ export class ArticleModel {
     let hops = 0;
     let floor = at.paragraph - pronounReach;
     let hopParagraph = at.paragraph;
-    // Sentences back to the last pronoun of the chain, and the widest gap between two links.
+    // Sentences back (those of the quotation the pronoun attributes are none), to the last
+    // pronoun of the chain, and the widest gap between two links.
+    const quoted = this.quotationClosingAt(at);
+    let distance = 0;
     let linked = 0;
     let widestGap = 0;
     // Bounded both ways, so a paragraph of a thousand sentences costs no more per pronoun; a
@@ -251,8 +270,8 @@ export class ArticleModel {
       // Subjects before objects: "Fowler said loyalists to Joe Biden would fight. He added…" is Fowler.
       const chosen = candidates.find((mention) => !mention.object) ?? candidates[0];
       if (chosen?.entity) {
-        widestGap = Math.max(widestGap, looked - linked);
-        return looked <= nameReach || widestGap <= 1 ? this.personOfSex(chosen, gender) : null;
+        widestGap = Math.max(widestGap, distance - linked);
+        return distance <= nameReach || widestGap <= 1 ? this.personOfSex(chosen, gender) : null;
       }
       // "The woman… she said": someone the article does not name.
       if (chosen?.unnamed) return null;
@@ -261,8 +280,8 @@ export class ArticleModel {
         // Hops within a paragraph are free; across paragraphs, few ("He … He … he said" is one person).
         if (paragraph !== hopParagraph && ++hops > chainDepth) return null;
         hopParagraph = paragraph;
-        widestGap = Math.max(widestGap, looked - linked);
-        linked = looked;
+        widestGap = Math.max(widestGap, distance - linked);
+        linked = distance;
         limit = chosen.start;
         // The reach runs from the pronoun met: "he" in each paragraph carries the person on.
         floor = Math.min(floor, paragraph - pronounReach);
@@ -276,8 +295,31 @@ export class ArticleModel {
         if (paragraph < 0 || paragraph < floor) break;
         sentence = this.sentenceStartsOf(paragraph).length - 1;
       }
+      if (!this.insideQuotation(quoted, paragraph, sentence)) distance += 1;
     }
     return null;
+  }
+
+  /** The quotation a pronoun or cue at a place attributes: the one closing right before it. */
+  private quotationClosingAt(at: Place): QuotedSpan | undefined {
+    const text = this.paragraphs[at.paragraph]!;
+    return this.spansByParagraph
+      .get(at.paragraph)
+      ?.find((span) => span.close <= at.offset && /^[\s,;:—–-]*$/u.test(text.slice(span.close, at.offset)));
+  }
+
+  /**
+   * Whether a sentence lies wholly inside the quotation a pronoun attributes: its words put no
+   * distance between the pronoun and the narrative it refers back to ("Voss spoke. “A. B. C,” he
+   * said."); other quotations' sentences do.
+   */
+  private insideQuotation(span: QuotedSpan | undefined, paragraph: number, sentence: number): boolean {
+    if (span?.paragraph !== paragraph) return false;
+    const text = this.paragraphs[paragraph]!;
+    const starts = this.sentenceStartsOf(paragraph);
+    const from = starts[sentence]!;
+    const to = from + text.slice(from, starts[sentence + 1] ?? text.length).trimEnd().length;
+    return span.open <= from && to <= span.close;
   }
 
   /**

@@ -205,7 +205,10 @@ export function extractQuotations(paragraphs: readonly string[], options: Extrac
       speaker = resolved.speaker;
       if (resolved.institution && speaker) resolver.noteIssuer(speaker, place);
     } else if (own?.cue && /statement|report|readout/.test(own.cue)) {
-      speaker = resolver.resolve('it', { paragraph: span.paragraph, offset: span.close }).speaker;
+      // "…,” said in a statement.": the issuer's, who is quoted here and so carried on.
+      const place = { paragraph: span.paragraph, offset: span.close };
+      speaker = resolver.resolve('it', place).speaker;
+      if (speaker) resolver.noteIssuer(speaker, place);
     }
     return {
       span,

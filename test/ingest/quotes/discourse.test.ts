@@ -31,6 +31,11 @@ describe('ArticleModel.antecedent', () => {
       ['Radu Voss opened the port. He said it was late. He added that it was costly. "It works," he said.'],
       'Radu Voss',
     ],
+    [
+      'the name before the quotation the pronoun attributes, however many sentences it has',
+      ['Radu Voss opened the port. “Ships will dock. Cargo will move. Fees will fall,” he said.'],
+      'Radu Voss',
+    ],
   ])('finds %s', (_name, paragraphs, expected) => {
     expect(modelOf(paragraphs).antecedent('m', lastHe(paragraphs))?.name).toBe(expected);
   });
@@ -43,6 +48,10 @@ describe('ArticleModel.antecedent', () => {
     [
       'a chain that skips a sentence back to a name three sentences back',
       ['Radu Voss opened the port. Ships came. He said it was late. "It works," he said.'],
+    ],
+    [
+      'a name three sentences back, counting those of another quotation',
+      ['Radu Voss opened the port. “Ships will dock. Cargo will move.” Fees fell. “It works,” he said.'],
     ],
     ['a name two paragraphs back', ['Radu Voss opened the port.', 'Ships came.', '"It works," he said.']],
     ['only a woman before "he"', ['Ilse Brand opened the port. "It works," he said.']],
@@ -68,5 +77,11 @@ describe('ArticleModel.sentencesBack', () => {
     ['after the later place', at(2, 'Brand'), at(0, 'Voss'), Number.POSITIVE_INFINITY],
   ])('counts %s', (_name, earlier, later, expected) => {
     expect(model.sentencesBack(earlier, later)).toBe(expected);
+  });
+
+  it('does not count the sentences of the quotation closing at the later place', () => {
+    const quoted = ['Voss spoke.', '“Ships dock. Cargo moves. Fees fall,” it said.'];
+    const later = { paragraph: 1, offset: quoted[1]!.indexOf(' it ') + 1 };
+    expect(modelOf(quoted).sentencesBack({ paragraph: 0, offset: 0 }, later)).toBe(1);
   });
 });

@@ -503,6 +503,16 @@ describe('extractQuotations: institutions and their statements', () => {
     expect(quotation(far, 'Both sides').speaker).toBeNull();
   });
 
+  it('carries the issuer on through a quotation "said in a statement"', () => {
+    const carried = [
+      'This is stated in the statement of the Harbour Authority on Monday.',
+      '“Ships will dock again. Cargo will move. Fees will fall”, – said in a statement.',
+      'It also notes that the port “will reopen in May”.',
+    ];
+    expect(quotation(carried, 'Ships will').speaker).toBe('the Harbour Authority');
+    expect(quotation(carried, 'will reopen').speaker).toBe('the Harbour Authority');
+  });
+
   it('reads "reads the statement of X"', () => {
     const found = quotation(
       ['"Progress is needed," reads the statement of the Harbour Authority.'],
