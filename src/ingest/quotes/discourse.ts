@@ -302,10 +302,19 @@ export class ArticleModel {
 
   /** The quotation a pronoun or cue at a place attributes: the one closing right before it. */
   private quotationClosingAt(at: Place): QuotedSpan | undefined {
-    const text = this.paragraphs[at.paragraph]!;
-    return this.spansByParagraph
-      .get(at.paragraph)
-      ?.find((span) => span.close <= at.offset && /^[\s,;:—–-]*$/u.test(text.slice(span.close, at.offset)));
+    const spans = this.spansByParagraph.get(at.paragraph) ?? [];
+    // The last one closing at or before the place (spans are in order): one look, however many.
+    let found: QuotedSpan | undefined;
+    for (let low = 0, high = spans.length - 1; low <= high; ) {
+      const middle = (low + high) >> 1;
+      if (spans[middle]!.close <= at.offset) {
+        found = spans[middle];
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    if (!found || at.offset - found.close > 8) return undefined;
+    const between = this.paragraphs[at.paragraph]!.slice(found.close, at.offset);
+    return /^[\s,;:—–-]*$/u.test(between) ? found : undefined;
   }
 
   /**
