@@ -32,6 +32,11 @@ describe('ArticleModel.antecedent', () => {
       'Radu Voss',
     ],
     [
+      'the person after "Name noun role", not the name that modifies the role',
+      ['Voss campaign director Tomas Berg spoke. "It works," he said.'],
+      'Tomas Berg',
+    ],
+    [
       'the name before the quotation the pronoun attributes, however many sentences it has',
       ['Radu Voss opened the port. “Ships will dock. Cargo will move. Fees will fall,” he said.'],
       'Radu Voss',
