@@ -65,6 +65,7 @@ const nounLemmas = new Set([
   'post', 'promise', 'pledge', 'vow', 'demand', 'boast', 'joke', 'quip', 'cry', 'shout', 'chant', 'charge',
   'estimate', 'forecast', 'appeal', 'whisper', 'sigh', 'groan', 'laugh', 'praise', 'label', 'brand', 'term',
   'blog', 'echo', 'plea', 'warning', 'response', 'statement', 'comment', 'insistence', 'suggestion', 'question',
+  'point',
 ]);
 
 /**

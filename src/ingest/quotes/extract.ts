@@ -12,6 +12,7 @@
  * only the sentences a pronoun looks back through, only the places a surname is written. Short
  * quoted words with no cue anywhere near are scare quotes or titles, not quotations.
  */
+import { agreesInNumber } from './agreement.js';
 import {
   type Attribution,
   attributionAfter,
@@ -22,6 +23,7 @@ import {
 import { ArticleModel } from './discourse.js';
 import { type Draft, inheritSpeakers } from './inherit-speakers.js';
 import { compromiseKnowledge, type NameKnowledge } from './name-knowledge.js';
+import { placeKey } from './persons.js';
 import { findQuotedSpans, type QuotedSpan } from './quote-marks.js';
 import { SpeakerResolver } from './resolve.js';
 import { sentenceAt } from './tokens.js';
@@ -182,11 +184,20 @@ export function extractQuotations(paragraphs: readonly string[], options: Extrac
   const resolver = new SpeakerResolver(model);
   const starts = (paragraph: number) => model.sentenceStartsOf(paragraph);
 
+  const notSubjects = new Set<number>();
   const drafts: Draft[] = spans.map((span, index) => {
     const text = paragraphs[span.paragraph]!;
     const previous = spans[index - 1]?.paragraph === span.paragraph ? spans[index - 1] : undefined;
     const next = spans[index + 1]?.paragraph === span.paragraph ? spans[index + 1] : undefined;
-    const own = ownAttribution(text, span, previous, next, starts(span.paragraph));
+    const found = ownAttribution(text, span, previous, next, starts(span.paragraph));
+    // "Preys on old grudges and calls rivals “…” and “…”": a plural word before a singular verb
+    // is not its subject, nor the subject of the clause the next quotation is in.
+    const at = (offset: number) => placeKey(span.paragraph, offset);
+    const disagrees =
+      found?.speaker &&
+      (notSubjects.has(at(found.speaker.start)) || !agreesInNumber(found.speaker.text, found.cue, knowledge));
+    if (disagrees) notSubjects.add(at(found.speaker!.start));
+    const own = disagrees ? { ...found, speaker: null } : found;
     let speaker: string | null = null;
     if (own?.speaker) {
       const place = { paragraph: span.paragraph, offset: own.speaker.start };
@@ -194,7 +205,10 @@ export function extractQuotations(paragraphs: readonly string[], options: Extrac
       speaker = resolved.speaker;
       if (resolved.institution && speaker) resolver.noteIssuer(speaker, place);
     } else if (own?.cue && /statement|report|readout/.test(own.cue)) {
-      speaker = resolver.resolve('it', { paragraph: span.paragraph, offset: span.close }).speaker;
+      // "…,” said in a statement.": the issuer's, who is quoted here and so carried on.
+      const place = { paragraph: span.paragraph, offset: span.close };
+      speaker = resolver.resolve('it', place).speaker;
+      if (speaker) resolver.noteIssuer(speaker, place);
     }
     return {
       span,

@@ -8,6 +8,7 @@
  * attribution*.ts   the cue and the speaker phrase in a quotation's own sentence; cues.ts their
  *                   shared reading of speech verbs, speech nouns and adverbs
  * noun-phrases.ts   the phrase that names a speaker, read forwards or backwards from a verb
+ * agreement.ts      subject–verb agreement: no plural noun is the subject of "says"
  * resolve.ts        a phrase to a speaker: a name, a pronoun's antecedent, a description's person,
  *                   an institution or the issuer of a statement; null when it cannot be told
  * discourse.ts      what the article says, read lazily: mentions per sentence, antecedents

@@ -18,7 +18,7 @@ const speechLemmas = [
   'assure', 'tout', 'hail', 'quote', 'cite', 'read', 'testify', 'inform', 'demand', 'plead', 'recount',
   'muse', 'wonder', 'thank', 'speculate', 'opine', 'proclaim', 'pronounce', 'recommend',
   'advise', 'indicate', 'highlight', 'mention', 'elaborate', 'interject', 'sing', 'chant', 'blog',
-  'concur', 'agree', 'dismiss', 'summarize',
+  'concur', 'agree', 'dismiss', 'summarize', 'point',
   'summarise', 'echo', 'estimate', 'forecast', 'boom', 'thunder', 'sneer', 'laugh', 'cry', 'sigh', 'groan',
   'rule', 'instruct', 'beg', 'implore', 'exhort', 'appeal', 'liken', 'compare', 'deride', 'ridicule', 'rate',
 ];
@@ -36,6 +36,13 @@ const irregular: Record<string, string[]> = {
   plead: ['pleaded', 'pled', 'pleads', 'pleading'],
 };
 
+/** The third person singular present of a verb ('say' → says, 'stress' → stresses). */
+function thirdPerson(lemma: string): string {
+  const irregularForm = irregular[lemma]?.find((form) => form.endsWith('s'));
+  if (irregularForm) return irregularForm;
+  return /(?:s|sh|ch|x|z)$/.test(lemma) ? `${lemma}es` : `${lemma}s`;
+}
+
 /** The regular -ed, -s and -ing forms of a verb ('stress' → stressed, stresses, stressing). */
 function inflect(lemma: string): string[] {
   const irregularForms = irregular[lemma];
@@ -44,13 +51,16 @@ function inflect(lemma: string): string[] {
   const doubled = /^(?:[^aeiou]*[aeiou][bdgmnprt])$/.test(lemma) && lemma.length <= 4;
   const last = lemma.at(-1)!;
   const past = lemma.endsWith('e') ? `${lemma}d` : doubled ? `${lemma}${last}ed` : `${lemma}ed`;
-  const third = /(?:s|sh|ch|x|z)$/.test(lemma) ? `${lemma}es` : `${lemma}s`;
+  const third = thirdPerson(lemma);
   const gerund = doubled ? `${lemma}${last}ing` : `${stem}ing`;
   return [lemma, past, third, gerund];
 }
 
 /** Every form of every speech verb. */
 export const speechVerbs: ReadonlySet<string> = new Set(speechLemmas.flatMap(inflect));
+
+/** Speech verbs in the third person singular present ('says', 'calls'): their subject is singular. */
+export const singularSpeechVerbs: ReadonlySet<string> = new Set(speechLemmas.map(thirdPerson));
 
 /** Speech verbs that only report speech with a quotation or a particle ('pointed out', 'called X "…"'). */
 export const weakSpeechVerbs: ReadonlySet<string> = new Set(

@@ -188,7 +188,8 @@ function parseRun(
     (name.length === 1 && /^\p{Lu}{2,4}$/u.test(name[0]!.text) && knowledge.firstName(joined) === null);
   // A lone capitalised word opening a sentence is most often not a name ("Discussed", "Both"): it
   // counts only if it names someone known, or the article names them in full elsewhere.
-  const following = /^\s+(\p{Ll}+)/u.exec(text.slice(run.at(-1)!.end, run.at(-1)!.end + 30))?.[1] ?? '';
+  const after = /^\s+(\p{Ll}+)(?:\s+(\p{Ll}+))?/u.exec(text.slice(run.at(-1)!.end, run.at(-1)!.end + 40));
+  const following = after?.[1] ?? '';
   // "McLenney said" is someone even when the article names nobody else so.
   const speaks = speechVerbs.has(following);
   const opener =
@@ -196,6 +197,8 @@ function parseRun(
   const modifier =
     run.at(-1)!.possessive ||
     roleNouns.has(following) ||
+    // "Clinton communication director Jennifer Palmieri": a noun, then the role it modifies.
+    (!knowledge.isCommonWord(following) && roleNouns.has(after?.[2] ?? '')) ||
     institutionNouns.has(following) ||
     institutionWords.has(following);
   const firstName = knowledge.firstName(nameWords[0]!);

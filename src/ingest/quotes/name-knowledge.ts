@@ -18,6 +18,8 @@ export interface NameKnowledge {
   isOrganization(lower: string): boolean;
   /** An ordinary word that is no name: an adjective, a verb form, a plural ('presidential', 'debates'). */
   isCommonWord(lower: string): boolean;
+  /** A plural noun that is no name ('critics', 'officials'). */
+  isPlural(lower: string): boolean;
 }
 
 /** Knows no names: capitalisation, titles and the extractor's own word lists decide. */
@@ -27,6 +29,7 @@ export const rulesOnly: NameKnowledge = {
   isPlace: () => false,
   isOrganization: () => false,
   isCommonWord: () => false,
+  isPlural: () => false,
 };
 
 type Lexicon = Record<string, string | string[]>;
@@ -39,6 +42,7 @@ const surname = 8;
 const place = 16;
 const organization = 32;
 const common = 64;
+const plural = 128;
 
 let compromiseLexicon: NameKnowledge | undefined;
 
@@ -70,6 +74,7 @@ function wordBits(lexicon: Lexicon): Map<string, number> {
     if (tags.some((tag) => places.has(tag))) found |= place;
     if (tags.includes('Organization')) found |= organization;
     if (tags.some((tag) => commonTags.has(tag)) && !tags.some((tag) => names.has(tag))) found |= common;
+    if (tags.includes('Plural') && !tags.some((tag) => names.has(tag))) found |= plural;
     if (found !== 0) bits.set(word, found);
   }
   return bits;
@@ -95,6 +100,7 @@ export function compromiseKnowledge(): NameKnowledge {
     isPlace: (lower) => has(lower, place),
     isOrganization: (lower) => has(lower, organization),
     isCommonWord: (lower) => has(lower, common),
+    isPlural: (lower) => has(lower, plural),
   };
   return compromiseLexicon;
 }

@@ -5,7 +5,7 @@
  * institution that issued the statement. What names nobody stays as written ("a senior official");
  * what cannot be told is null.
  */
-import type { ArticleModel, Place } from './discourse.js';
+import { type ArticleModel, nameReach, type Place } from './discourse.js';
 import {
   determiners,
   documentNouns,
@@ -90,6 +90,17 @@ export class SpeakerResolver {
     return this.latest;
   }
 
+  /**
+   * The issuer "it" means at a place: the latest, if named within a pronoun's reach of it (a
+   * statement quoted pages back is not what a later "it" stands for).
+   */
+  private issuerNear(place: Place): string | null {
+    const issuer = this.currentIssuer();
+    if (!issuer) return null;
+    const named = { paragraph: Math.floor(issuer.key / 1e8), offset: issuer.key % 1e8 };
+    return this.model.sentencesBack(named, place) <= nameReach ? issuer.name : null;
+  }
+
   /** Moves up to a place (quotations are resolved in order). */
   private advance(place: Place): void {
     this.key = Math.max(this.key, keyOf(place));
@@ -132,7 +143,7 @@ export class SpeakerResolver {
       return { speaker: entity?.name ?? null, institution: false };
     }
     if (words.length === 1 && words[0] === 'it')
-      return { speaker: this.currentIssuer()?.name ?? null, institution: true };
+      return { speaker: this.issuerNear(place), institution: true };
     if (words.length === 1 && /^(?:they|we|i|you)$/.test(words[0]!))
       return { speaker: null, institution: false };
     const of = words.indexOf('of');

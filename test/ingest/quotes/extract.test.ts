@@ -440,6 +440,26 @@ describe('extractQuotations: pronouns and descriptions', () => {
     ).toBe('Dana Jordan');
   });
 
+  it('gives the reporter, not the one reported, in "X pointed to reports that Y called it “…”"', () => {
+    const paragraphs = [
+      'Ilse Brand has not spoken of the port since Monday.',
+      'That was when she pointed to reports that Voss called the plan “a costly mistake.”',
+    ];
+    expect(quotation(paragraphs, 'a costly').speaker).toBe('Ilse Brand');
+    expect(quotation(['Ilse Brand pointed out that "the port is late."'], 'the port').speaker).toBe(
+      'Ilse Brand',
+    );
+  });
+
+  it('takes no plural noun as the subject of a singular verb', () => {
+    const quotes = extractQuotations(['Preys on old grudges and calls rivals "cowards" and "losers."']);
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['cowards', null],
+      ['losers.', null],
+    ]);
+    expect(quotation(['Critics said the plan was "a costly mistake."'], 'a costly').speaker).toBe('Critics');
+  });
+
   it('does not join two names with "and" into one speaker', () => {
     expect(quotation(['Kovac and Voss said it was "a mistake" then.'], 'a mistake').speaker).toBe('Voss');
   });
@@ -472,6 +492,25 @@ describe('extractQuotations: institutions and their statements', () => {
   it('gives "it said" and "the statement continues" the institution that issued the statement', () => {
     expect(quotation(paragraphs, 'Both sides').speaker).toBe('the Foreign Ministry');
     expect(quotation(paragraphs, 'Trade was').speaker).toBe('the Foreign Ministry');
+  });
+
+  it('gives null for "it said" when the statement was issued more than a paragraph back', () => {
+    const far = [
+      '"The talks were useful," the Foreign Ministry said in a statement.',
+      'The port reopened on Monday. Ships came back.',
+      '"Both sides agreed to meet again," it said.',
+    ];
+    expect(quotation(far, 'Both sides').speaker).toBeNull();
+  });
+
+  it('carries the issuer on through a quotation "said in a statement"', () => {
+    const carried = [
+      'This is stated in the statement of the Harbour Authority on Monday.',
+      '“Ships will dock again. Cargo will move. Fees will fall”, – said in a statement.',
+      'It also notes that the port “will reopen in May”.',
+    ];
+    expect(quotation(carried, 'Ships will').speaker).toBe('the Harbour Authority');
+    expect(quotation(carried, 'will reopen').speaker).toBe('the Harbour Authority');
   });
 
   it('reads "reads the statement of X"', () => {

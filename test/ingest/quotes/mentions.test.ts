@@ -26,6 +26,15 @@ describe('findNames', () => {
     expect(findNames(text, knowledge).map((mention) => [mention.name, mention.kind])).toEqual(expected);
   });
 
+  it.each([
+    ['a name before a noun and a role', 'Voss campaign director Tomas Berg spoke.', true],
+    ['a name before a role', 'Voss spokesman Tomas Berg spoke.', true],
+    ['a name before a verb and a role', 'Voss fired his director on Monday.', false],
+    ['a name before a verb', 'Voss opened the port.', false],
+  ])('tells whether %s modifies it', (_name, text, modifier) => {
+    expect(findNames(text, knowledge).find((mention) => mention.name === 'Voss')?.modifier).toBe(modifier);
+  });
+
   it('keeps a given name that is also a word after a title, and drops it otherwise', () => {
     const lower = { has: (word: string) => word === 'bill' };
     expect(findNames('Former President Bill Voss spoke.', knowledge, lower).map((m) => m.name)).toEqual([
