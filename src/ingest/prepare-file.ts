@@ -27,7 +27,7 @@ import { segmentArticle } from './segment.js';
  * it when they change in a way that should reach articles already indexed: the next re-index then
  * rebuilds every article.
  */
-const preparationVersion = 2;
+const preparationVersion = 3;
 
 /**
  * The rules an index was prepared by, as stored with it: the version, and whether quotations were

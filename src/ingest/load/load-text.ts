@@ -109,7 +109,7 @@ const markdown = new Marked({ gfm: true, async: false });
  * HTML and entities, headings, quotes, lists, tables, code, hard line breaks.
  */
 const markdownCharacters = /[*_`[\]<>!\\&~|#=\t\r]/;
-const markdownLines = /^ {0,3}(?:[-+]|\d+[.)])(?: |$)|^ {0,3}-+ *$|^ {4}| {2,}$/m;
+const markdownLines = /^ {0,3}(?:[-+]|\d+[.)])(?: |$)|^ {0,3}:?-+:? *$|^ {4}| {2,}$/m;
 
 /**
  * The paragraphs of markdown that is only paragraphs of plain words, as rendering it and reading

@@ -105,6 +105,7 @@ describe('plainParagraphs', () => {
     ['an entity', 'Fish &amp; chips.'],
     ['a hard line break', 'One line  \nnext line'],
     ['indented code', '    code block'],
+    ['a one-column table without pipes (found by the property below)', 'A\n:-'],
   ])('leaves markdown with %s to the renderer', (_, content) => {
     expect(plainParagraphs(content)).toBeUndefined();
   });
