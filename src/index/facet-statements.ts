@@ -6,8 +6,7 @@
  * different copies between them.
  *
  * Cost: a facet is a probe per match into the covering index passages_document (and, for
- * `who:`, a look-up in the speaker's quoted passages, listed once per query from the
- * quotations' speaker index). ORDER BY rank + 0 keeps FTS5 from ranking every match itself
+ * `who:`, one more into quotations_speaker per copy; see SpeakerTest). ORDER BY rank + 0 keeps FTS5 from ranking every match itself
  * first (its own ORDER BY rank plan scores every row, then SQLite would filter), so a filter
  * that keeps few rows also scores few.
  */
@@ -54,16 +53,27 @@ export function filtersBeyondOutletAndDay(filter: FacetFilter): boolean {
   return filter.speakers !== undefined || filter.afterRun !== undefined || filter.throughRun !== undefined;
 }
 
+/**
+ * How a `who:` condition is written. 'probe': one look-up in quotations_speaker per copy tested,
+ * for statements driven by the match or by a list of documents — as a list (`copy.id IN (…)`)
+ * SQLite would read every quotation of the speaker first, tens of thousands for a politician,
+ * or even loop over them and test each copy against the documents. 'list': for `who:` without
+ * words, where the speaker's quotations are the rows wanted.
+ */
+export type SpeakerTest = 'probe' | 'list';
+
 /** The facet conditions on a passage `copy`, with named parameters; '' when nothing filters. */
-export function facetConditions(filter: FacetFilter): string {
+export function facetConditions(filter: FacetFilter, speakerTest: SpeakerTest = 'probe'): string {
   const run = '(SELECT indexed_run FROM articles WHERE articles.id = copy.article_id)';
+  const speakers = 'speaker_key IN (SELECT value FROM json_each(@speakers))';
   return [
     filter.outlets ? 'copy.outlet IN (SELECT value FROM json_each(@outlets))' : '',
     filter.fromDay !== undefined ? 'copy.day >= @fromDay' : '',
     filter.beforeDay !== undefined ? 'copy.day < @beforeDay' : '',
     filter.speakers
-      ? `copy.id IN (SELECT passage_id FROM quotations
-                     WHERE speaker_key IN (SELECT value FROM json_each(@speakers)))`
+      ? speakerTest === 'probe'
+        ? `EXISTS (SELECT 1 FROM quotations WHERE ${speakers} AND quotations.passage_id = copy.id)`
+        : `copy.id IN (SELECT passage_id FROM quotations WHERE ${speakers})`
       : '',
     filter.afterRun !== undefined ? `${run} > @afterRun` : '',
     filter.throughRun !== undefined ? `${run} <= @throughRun` : '',
@@ -85,9 +95,11 @@ export function facetParameters(filter: FacetFilter): Record<string, unknown> {
 const copyColumns = `copy.document_id AS documentId, copy.id AS passageId, copy.article_id AS articleId,
   articles.source AS source, articles.published AS published, articles.url AS url`;
 
-/** The statements for one shape of filter (`conditions` from facetConditions). */
-export function prepareFiltered(db: Db, conditions: string) {
+/** The statements for one shape of filter. */
+export function prepareFiltered(db: Db, filter: FacetFilter) {
+  const conditions = facetConditions(filter);
   const where = conditions ? `AND ${conditions}` : '';
+  const listed = facetConditions(filter, 'list');
   const passes = conditions
     ? `AND EXISTS (SELECT 1 FROM passages AS copy WHERE copy.document_id = passages_fts.rowid ${where})`
     : '';
@@ -95,7 +107,7 @@ export function prepareFiltered(db: Db, conditions: string) {
        FROM passages AS copy
        JOIN documents ON documents.id = copy.document_id
        JOIN articles ON articles.id = copy.article_id
-       WHERE 1 ${where}`;
+       WHERE 1 ${listed ? `AND ${listed}` : ''}`;
   const newestOrder = 'ORDER BY articles.published IS NULL, articles.published DESC, copy.id LIMIT @k';
   return {
     ranked: db.prepare<Record<string, unknown>, RankedDocument>(

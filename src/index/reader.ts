@@ -140,7 +140,7 @@ export class IndexReader {
     const conditions = facetConditions(filter);
     let statements = this.filtered.get(conditions);
     if (!statements) {
-      statements = this.guard(() => prepareFiltered(this.db, conditions));
+      statements = this.guard(() => prepareFiltered(this.db, filter));
       this.filtered.set(conditions, statements);
     }
     return statements;

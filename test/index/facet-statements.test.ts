@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/index/database.js';
+import { prepareFiltered } from '../../src/index/facet-statements.js';
 import { type FacetFilter, IndexReader } from '../../src/index/reader.js';
 import { reindexArchive } from '../../src/ingest/reindex.js';
 import { markdownArticle, tempDatabase, tempDir, writeFiles } from '../support/fixtures.js';
@@ -63,5 +64,35 @@ describe('IndexReader.newestFirst', () => {
   it("lists a speaker's quoted passages (who: without words), none matching an exclusion", () => {
     expect(reader.newestFirst({ speakers: ['falk'] }, 5).map((c) => c.passageId)).toHaveLength(1);
     expect(reader.newestFirst({ speakers: ['falk'] }, 5, '"depot"')).toEqual([]);
+  });
+});
+
+describe('prepareFiltered with who:', () => {
+  const filter: FacetFilter = { speakers: ['falk'] };
+  const parameters = { match: '"ferry"', k: 5, ids: '[1, 2]', speakers: '["falk"]' };
+  const plan = (sql: string) =>
+    db
+      .prepare<Record<string, unknown>, { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(parameters)
+      .map((row) => row.detail)
+      .join('\n');
+
+  // A politician has tens of thousands of quotations: reading them all for every search, or
+  // looping over them to test a handful of documents, made `who:` searches slow at scale.
+  it.each(['ranked', 'chosen', 'passing'] as const)(
+    '%s tests each copy with one look-up of its speaker and passage',
+    (name) => {
+      const statement = prepareFiltered(db, filter)[name];
+      const steps = plan(statement.source);
+      expect(steps).toMatch(
+        /SEARCH quotations .*INDEX quotations_speaker \(speaker_key=\? AND passage_id=\?\)/,
+      );
+      expect(steps).not.toMatch(/SEARCH copy USING INTEGER PRIMARY KEY/);
+    },
+  );
+
+  it("newestFirst (who: without words) starts from the speaker's quotations", () => {
+    const steps = plan(prepareFiltered(db, filter).newestFirst.source);
+    expect(steps).toMatch(/SEARCH quotations USING COVERING INDEX quotations_speaker \(speaker_key=\?\)/);
   });
 });
