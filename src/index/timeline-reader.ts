@@ -21,12 +21,14 @@ const matchedColumns = `0 AS rank, copy.document_id AS documentId, copy.id AS pa
 const copiesOf = `JOIN passages AS copy ON copy.document_id = passages_fts.rowid
        JOIN documents ON documents.id = copy.document_id
        JOIN articles ON articles.id = copy.article_id`;
-const quotingSpeakers = `copy.id IN (SELECT passage_id FROM quotations
-                             WHERE speaker_key IN (SELECT value FROM json_each(@keys)))`;
+const speakers = 'speaker_key IN (SELECT value FROM json_each(@keys))';
+// With words, one look-up per matching copy (facet-statements.ts, SpeakerTest); alone, the
+// speaker's quotations are the rows read.
+const quotingSpeakers = `EXISTS (SELECT 1 FROM quotations WHERE ${speakers} AND quotations.passage_id = copy.id)`;
 const quotingFrom = `FROM passages AS copy
        JOIN documents ON documents.id = copy.document_id
        JOIN articles ON articles.id = copy.article_id
-       WHERE ${quotingSpeakers}`;
+       WHERE copy.id IN (SELECT passage_id FROM quotations WHERE ${speakers})`;
 
 function prepareStatements(db: Db) {
   return {
