@@ -28,8 +28,10 @@ export class WordRanking {
 
   constructor(db: Db) {
     this.statements = {
+      // rank + 0: SQLite keeps the best under LIMIT as it goes; FTS5's own ORDER BY rank would
+      // sort every match first (2.5 times the time for a word in most of a million passages).
       best: db.prepare<[string, number], { id: number; rank: number }>(
-        'SELECT rowid AS id, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?',
+        'SELECT rowid AS id, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank + 0 LIMIT ?',
       ),
       lengths: db.prepare<[string], { id: number; sz: Buffer }>(
         'SELECT id, sz FROM passages_fts_docsize WHERE id IN (SELECT value FROM json_each(?))',
