@@ -1,16 +1,38 @@
 /**
  * A champion list as stored and as read: a word's best documents with what bm25 needs to score
  * them again (weighted frequency, length), what the filters test (the outlet and day of the
- * document's only copy, or "several copies", which the search asks the index about) and its
- * fingerprint (64 bits, for dropping syndicated duplicates without asking the index), packed as
- * int32s in one blob. See champions.ts.
+ * document's only copy; for a document with several copies, the range of their days and a
+ * 32-bit signature of their outlets, which settle most filters without asking the index) and
+ * its fingerprint (64 bits, for dropping syndicated duplicates without asking the index), packed
+ * as int32s in one blob. See champions.ts.
  */
 import { bm25Factor } from './bm25.js';
 
-/** Int32s per entry: document id, weighted frequency, length, outlet, day, fingerprint (two). */
-export const entryFields = 7;
-/** The outlet field of a document with several copies: test them in the index. */
+/**
+ * Int32s per entry: document id, weighted frequency, length, outlet, first day, last day,
+ * outlet signature, fingerprint (two).
+ */
+export const entryFields = 9;
+/** The outlet field of a document with several copies. */
 export const severalCopies = -1;
+/**
+ * The layout of the entries, part of the lists' stamp (champions.ts): lists written in another
+ * layout are not read, and the next re-index rebuilds them.
+ */
+export const entriesLayout = 2;
+
+/**
+ * The stamp of lists that match index version `version` and are laid out as this code reads
+ * them (meta championsVersion); with any other stamp the lists are not used.
+ */
+export function championStamp(version: string | number): string {
+  return `${version}/${entriesLayout}`;
+}
+
+/** The bit of an outlet in a signature of outlets: a signature without it has no copy there. */
+export function outletBit(outlet: number): number {
+  return 1 << (outlet & 31);
+}
 
 /** A fingerprint (16 hex digits) as two int32s; [-1, -1] for one of another shape (ask the index). */
 export function packFingerprint(fingerprint: string): [number, number] {
@@ -35,12 +57,20 @@ export interface ChampionList {
   avgdl: number;
   /** `entryFields` int32s per document, best first. */
   entries: Int32Array;
+  /** Each entry's bm25 factor at `avgdl`, computed once when the list is read. */
+  factors: Float64Array;
 }
 
-/** Where a document's copies were published (one outlet and day, 0: unknown; or several copies), and its fingerprint. */
+/**
+ * Where a document's copies were published, and its fingerprint. One copy: its outlet, and its
+ * day in both day fields (0: unknown). Several: `severalCopies`, their earliest day (0 when any
+ * is unknown) and latest (0 when none is known), and the outlets' signature (outletBit).
+ */
 export interface DocumentFacets {
   outlet: number;
   day: number;
+  lastDay: number;
+  outlets: number;
   fingerprint: string;
 }
 
@@ -56,7 +86,17 @@ export function encodeEntries(scored: ScoredEntry[]): Buffer {
   scored.forEach((entry, i) => {
     const [high, low] = packFingerprint(entry.fingerprint);
     entries.set(
-      [entry.id, entry.frequency, entry.length, entry.outlet, entry.day, high, low],
+      [
+        entry.id,
+        entry.frequency,
+        entry.length,
+        entry.outlet,
+        entry.day,
+        entry.lastDay,
+        entry.outlets,
+        high,
+        low,
+      ],
       i * entryFields,
     );
   });
@@ -67,13 +107,18 @@ export function encodeEntries(scored: ScoredEntry[]): Buffer {
 export function decodeEntries(entries: Int32Array, avgdl: number): ScoredEntry[] {
   const scored: ScoredEntry[] = [];
   for (let at = 0; at < entries.length; at += entryFields) {
-    const [id, frequency, length, outlet, day, high, low] = entries.subarray(at, at + entryFields);
+    const [id, frequency, length, outlet, day, lastDay, outlets, high, low] = entries.subarray(
+      at,
+      at + entryFields,
+    );
     scored.push({
       id: id!,
       frequency: frequency!,
       length: length!,
       outlet: outlet!,
       day: day!,
+      lastDay: lastDay!,
+      outlets: outlets!,
       // A fingerprint of another shape than this code writes is left for the search to look up.
       fingerprint: unpackFingerprint(high!, low!) ?? '',
       factor: bm25Factor(frequency!, length!, avgdl),
@@ -90,7 +135,12 @@ export function decodeChampionList(row: {
   entries: Buffer;
 }): ChampionList {
   const bytes = new Uint8Array(row.entries).slice();
-  return { ...row, entries: new Int32Array(bytes.buffer, 0, bytes.length / 4) };
+  const entries = new Int32Array(bytes.buffer, 0, bytes.length / 4);
+  const factors = new Float64Array(entries.length / entryFields);
+  for (let n = 0; n < factors.length; n++) {
+    factors[n] = bm25Factor(entries[n * entryFields + 1]!, entries[n * entryFields + 2]!, row.avgdl);
+  }
+  return { ...row, entries, factors };
 }
 
 /** Best first; equal factors (equal texts' lengths and counts) in a fixed order. */

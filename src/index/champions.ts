@@ -24,7 +24,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { bm25Factor, type FtsTotals, factorGrowth, ftsTotals } from './bm25.js';
-import { byFactor, decodeChampionList, decodeEntries, encodeEntries } from './champion-entries.js';
+import {
+  byFactor,
+  championStamp,
+  decodeChampionList,
+  decodeEntries,
+  encodeEntries,
+} from './champion-entries.js';
 import type { ChampionWork } from './champion-worker.js';
 import type { Db } from './database.js';
 import { metaKeys } from './meta.js';
@@ -133,7 +139,7 @@ export class ChampionLists {
   /**
    * Ranks every very common word from scratch, on the committed index. `meanwhile` runs while
    * worker threads rank (the re-index optimises the full-text index then); the lists are
-   * written afterwards, in a transaction of their own, stamped with `version`.
+   * written afterwards, in a transaction of their own, stamped for index version `version`.
    */
   async rebuild(version: string, meanwhile: () => void = () => {}): Promise<void> {
     const totals = this.totals();
@@ -153,7 +159,7 @@ export class ChampionLists {
     this.db.transaction(() => {
       this.statements.clear.run();
       for (const list of ranked) if (list) this.save(list);
-      this.statements.setMeta.run(metaKeys.championsVersion, version);
+      this.statements.setMeta.run(metaKeys.championsVersion, championStamp(version));
     })();
   }
 
@@ -199,7 +205,7 @@ export class ChampionLists {
       if (entries.length === 0) this.statements.remove.run(list.word);
       else this.save({ word: list.word, documents, bound, avgdl, entries });
     }
-    this.statements.setMeta.run(metaKeys.championsVersion, version);
+    this.statements.setMeta.run(metaKeys.championsVersion, championStamp(version));
   }
 
   private save(list: RankedWord): void {

@@ -6,7 +6,13 @@
  * (champion-worker.ts), reading the committed index.
  */
 import { bm25Factor, bm25Idf, type FtsTotals, frequencyFor, rowLength } from './bm25.js';
-import { byFactor, type DocumentFacets, type ScoredEntry, severalCopies } from './champion-entries.js';
+import {
+  byFactor,
+  type DocumentFacets,
+  outletBit,
+  type ScoredEntry,
+  severalCopies,
+} from './champion-entries.js';
 import type { Db } from './database.js';
 
 /** A word's list before it is saved. */
@@ -36,14 +42,12 @@ export class WordRanking {
       lengths: db.prepare<[string], { id: number; sz: Buffer }>(
         'SELECT id, sz FROM passages_fts_docsize WHERE id IN (SELECT value FROM json_each(?))',
       ),
-      facets: db.prepare<
-        [string],
-        { id: number; copies: number; outlet: number; day: number; fingerprint: string }
-      >(
-        `SELECT passages.document_id AS id, count(*) AS copies, min(passages.outlet) AS outlet,
-                coalesce(min(passages.day), 0) AS day, documents.fingerprint
+      // Each copy's outlet and day (null: unknown), a document's copies together.
+      copies: db.prepare<[string], { id: number; outlet: number; day: number | null; fingerprint: string }>(
+        `SELECT passages.document_id AS id, passages.outlet AS outlet, passages.day AS day,
+                documents.fingerprint
          FROM passages JOIN documents ON documents.id = passages.document_id
-         WHERE passages.document_id IN (SELECT value FROM json_each(?)) GROUP BY passages.document_id`,
+         WHERE passages.document_id IN (SELECT value FROM json_each(?)) ORDER BY passages.document_id`,
       ),
     };
   }
@@ -55,15 +59,28 @@ export class WordRanking {
     return new Map(rows.map((row) => [row.id, rowLength(row.sz)]));
   }
 
-  /** The outlet and day of each document's only copy (or `severalCopies`), and its fingerprint. */
+  /** Where each document's copies were published (champion-entries.ts, DocumentFacets), and its fingerprint. */
   facets(ids: number[]): Map<number, DocumentFacets> {
-    const rows = this.statements.facets.all(JSON.stringify(ids));
-    return new Map(
-      rows.map(({ id, copies, outlet, day, fingerprint }) => [
-        id,
-        copies === 1 ? { outlet, day, fingerprint } : { outlet: severalCopies, day: 0, fingerprint },
-      ]),
-    );
+    const facets = new Map<number, DocumentFacets>();
+    let unknownDay = false;
+    for (const { id, outlet, day, fingerprint } of this.statements.copies.iterate(JSON.stringify(ids))) {
+      const known = day ?? 0;
+      const seen = facets.get(id);
+      if (!seen) {
+        unknownDay = known === 0;
+        facets.set(id, { outlet, day: known, lastDay: known, outlets: outletBit(outlet), fingerprint });
+        continue;
+      }
+      unknownDay ||= known === 0;
+      seen.outlet = severalCopies;
+      seen.outlets |= outletBit(outlet);
+      if (known !== 0) {
+        seen.day = seen.day === 0 ? known : Math.min(seen.day, known);
+        seen.lastDay = Math.max(seen.lastDay, known);
+      }
+      if (unknownDay) seen.day = 0;
+    }
+    return facets;
   }
 
   /**

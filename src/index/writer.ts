@@ -14,6 +14,7 @@
  * keeps the stamp of an article whose file, item and content did not change.
  */
 import { ArticleStore } from './article-store.js';
+import { championStamp } from './champion-entries.js';
 import { ChampionLists } from './champions.js';
 import type { Db } from './database.js';
 import { metaKeys } from './meta.js';
@@ -287,7 +288,7 @@ export class IndexWriter {
     const large =
       this.documentsAtStart === 0 ||
       Math.max(this.newDocuments(), change.removed.size) > documents * championRebuildShare;
-    const current = this.statements.meta.get(metaKeys.championsVersion) === String(version - 1);
+    const current = this.statements.meta.get(metaKeys.championsVersion) === championStamp(version - 1);
     if (this.full || large || !current) return champions.rebuild(String(version), optimize);
     optimize();
     this.db.transaction(() =>

@@ -42,11 +42,18 @@ export function findCandidates(reader: IndexReader, view: IndexView, request: Ca
   const wanted = wantedRows(needed);
   const list = request.singleWord ? view.championList(request.singleWord) : undefined;
   if (list) {
-    const ranking = championRanking(reader, list, view.ftsTotals(), facets, wanted);
-    // Fewer than wanted, but proven: enough when they fill every page up to this one and
-    // start the next, since any document ranked below them could only go after.
-    const candidates = pageCandidates(reader, ranking.documents, facets, request, !ranking.complete);
-    if (candidates) return candidates;
+    // First the rows most pages need (pageCandidates reads no more when they fill the page):
+    // with a filter that keeps few documents, every one of them costs a walk down the list.
+    const fewer = firstRows(offset, limit);
+    for (const size of fewer < wanted ? [fewer, wanted] : [wanted]) {
+      const ranking = championRanking(reader, list, view.ftsTotals(), facets, size);
+      // Fewer than wanted, but proven: enough when they fill every page up to this one and
+      // start the next, since any document ranked below them could only go after.
+      const mustFill = !ranking.complete || size < wanted;
+      const candidates = pageCandidates(reader, ranking.documents, facets, request, mustFill);
+      if (candidates) return candidates;
+      if (!ranking.complete) break;
+    }
   }
   let k = Math.min(maxRanked, wanted * view.documentsPerFingerprint());
   for (;;) {
@@ -73,7 +80,7 @@ function pageCandidates(
 ): Candidate[] | undefined {
   const wanted = wantedRows(offset + limit + 1);
   // Ties with the last row are read too: equal ranks are ordered by date once the copies are known.
-  let first = Math.min(distinct.length, (offset + limit + 1) * 2);
+  let first = Math.min(distinct.length, firstRows(offset, limit));
   while (first < distinct.length && distinct[first]!.rank === distinct[first - 1]!.rank) first++;
   if (first < Math.min(distinct.length, wanted)) {
     const some = resolveCopies(reader, distinct.slice(0, first), facets);
@@ -81,6 +88,11 @@ function pageCandidates(
   }
   const all = resolveCopies(reader, distinct.slice(0, Math.max(first, wanted)), facets);
   return !mustFill || pagesFilled(all, offset, limit) ? all : undefined;
+}
+
+/** The distinct candidates read first for the page at `offset`: twice the rows up to its end. */
+function firstRows(offset: number, limit: number): number {
+  return (offset + limit + 1) * 2;
 }
 
 /** Whether the pages up to the one at `offset` are full and a row is left for the next one. */

@@ -7,14 +7,19 @@
  * statistics (src/index/bm25.ts), and only documents scoring above the list's bound — which no
  * unlisted document reaches — are used, so they come out exactly in the order, and with the
  * scores, FTS5 would give them. Filters are tested on the listed documents, best first, in
- * growing chunks. When that proven part of the list runs out before the page is full (a filter
- * keeping very few of the word's documents), the caller falls back to FTS5. Speakers (`who:`) and
- * a saved search's runs are not in the list; with them, every listed document is asked of the index.
+ * growing chunks: a document with one copy on the outlet and day the list keeps; one with
+ * several on the range of their days and the signature of their outlets, which settle most of
+ * them (a wire story is rarely carried by the outlet asked for), the rest asked of the index.
+ * When that proven part of the list runs out before the page is full (a filter keeping very few
+ * of the word's documents), the caller falls back to FTS5. Speakers (`who:`) and a saved
+ * search's runs are not in the list; with them, every listed document that passes the rest is
+ * asked of the index.
  */
-import { bm25Factor, bm25Idf, bm25Rank, type FtsTotals } from '../index/bm25.js';
+import { bm25Idf, bm25Rank, type FtsTotals } from '../index/bm25.js';
 import {
   type ChampionList,
   entryFields,
+  outletBit,
   severalCopies,
   unpackFingerprint,
 } from '../index/champion-entries.js';
@@ -40,18 +45,48 @@ function isFiltered(facets: FacetFilter): boolean {
   );
 }
 
+/** A filter's outlets and their signature (champion-entries.ts, outletBit). */
+interface OutletTest {
+  ids: Set<number>;
+  signature: number;
+}
+
 /** Whether one copy's outlet and day (0: unknown) pass the filter. */
-function passes(outlet: number, day: number, facets: FacetFilter, outlets: Set<number> | undefined): boolean {
-  if (outlets && !outlets.has(outlet)) return false;
+function passes(outlet: number, day: number, facets: FacetFilter, outlets: OutletTest | undefined): boolean {
+  if (outlets && !outlets.ids.has(outlet)) return false;
   if (facets.fromDay !== undefined && (day === 0 || day < facets.fromDay)) return false;
   if (facets.beforeDay !== undefined && (day === 0 || day >= facets.beforeDay)) return false;
   return true;
 }
 
 /**
- * The best `wanted` distinct documents for the list's word that pass `facets`, or as many as the
- * list proves (`complete` false). A document with one copy is tested on the facets the list
- * keeps; one with several, in the index.
+ * What the list says of a document with several copies: 'fails' when no copy can pass the
+ * outlet and day filters, 'passes' when every copy passes them (dates only), 'ask' otherwise.
+ */
+export function severalCopiesVerdict(
+  { day, lastDay, outlets: signature }: { day: number; lastDay: number; outlets: number },
+  facets: FacetFilter,
+  outlets: OutletTest | undefined,
+): 'fails' | 'passes' | 'ask' {
+  if (outlets && (signature & outlets.signature) === 0) return 'fails';
+  const dated = facets.fromDay !== undefined || facets.beforeDay !== undefined;
+  if (dated) {
+    // No copy dated, every copy before the range, or (all dated) every copy after it.
+    if (lastDay === 0) return 'fails';
+    if (facets.fromDay !== undefined && lastDay < facets.fromDay) return 'fails';
+    if (facets.beforeDay !== undefined && day !== 0 && day >= facets.beforeDay) return 'fails';
+  }
+  // Whether the copy that is in one of the outlets is also in the range, only the index knows.
+  if (outlets) return 'ask';
+  return day !== 0 && passes(0, day, facets, undefined) && passes(0, lastDay, facets, undefined)
+    ? 'passes'
+    : 'ask';
+}
+
+/**
+ * The best `wanted` distinct documents for the list's word that pass `facets` (and any after
+ * them that tie with the last: the caller orders equal ranks by date), or as many as the list
+ * proves (`complete` false).
  */
 export function championRanking(
   reader: IndexReader,
@@ -61,32 +96,46 @@ export function championRanking(
   wanted: number,
 ): ChampionRanking {
   const idf = bm25Idf(totals.rows, list.documents);
-  const { entries } = list;
+  const { entries, factors } = list;
   const count = entries.length / entryFields;
   const filtered = isFiltered(facets);
-  const outlets = facets.outlets && new Set(facets.outlets);
-  // Speakers and runs are not in the list: every entry is asked of the index.
+  const outlets = facets.outlets && {
+    ids: new Set(facets.outlets),
+    signature: facets.outlets.reduce((bits, outlet) => bits | outletBit(outlet), 0),
+  };
+  // Speakers and runs are not in the list: every entry that passes the rest is asked of the index.
   const askAll = filtersBeyondOutletAndDay(facets);
   const documents: RankedDocument[] = [];
   const seen = new Set<string>();
+  let lastFactor = Number.NaN;
   let at = 0;
   let proven = true;
-  for (let chunk = firstChunk; proven && at < count && documents.length < wanted; chunk *= 4) {
-    // Entries of this chunk that may pass, best first; those with several copies asked below.
+  let done = false;
+  for (let chunk = firstChunk; proven && at < count && !done; ) {
+    // Entries of this chunk that may pass, best first; those marked `ask` are asked below.
     const candidates: Array<{ id: number; factor: number; fingerprint: string | undefined }> = [];
     const ask: number[] = [];
     for (const end = Math.min(count, at + chunk); at < end; at++) {
-      const base = at * entryFields;
-      const factor = bm25Factor(entries[base + 1]!, entries[base + 2]!, totals.avgdl);
+      const factor = factors[at]!;
       // Not above the bound: an unlisted document may rank as high; the proven part ends here.
       if (!(factor > list.bound)) {
         proven = false;
         break;
       }
-      const [id, outlet, day] = [entries[base]!, entries[base + 3]!, entries[base + 4]!];
-      if (filtered && (askAll || outlet === severalCopies)) ask.push(id);
-      else if (filtered && !passes(outlet, day, facets, outlets)) continue;
-      candidates.push({ id, factor, fingerprint: unpackFingerprint(entries[base + 5]!, entries[base + 6]!) });
+      const base = at * entryFields;
+      const id = entries[base]!;
+      if (filtered) {
+        const outlet = entries[base + 3]!;
+        const day = entries[base + 4]!;
+        if (outlet === severalCopies) {
+          const several = { day, lastDay: entries[base + 5]!, outlets: entries[base + 6]! };
+          const verdict = severalCopiesVerdict(several, facets, outlets);
+          if (verdict === 'fails') continue;
+          if (verdict === 'ask' || askAll) ask.push(id);
+        } else if (!passes(outlet, day, facets, outlets)) continue;
+        else if (askAll) ask.push(id);
+      }
+      candidates.push({ id, factor, fingerprint: unpackFingerprint(entries[base + 7]!, entries[base + 8]!) });
     }
     const asked = new Set(ask);
     const passing = ask.length > 0 ? reader.passingDocuments(ask, facets) : new Set<number>();
@@ -95,14 +144,20 @@ export function championRanking(
     const unpacked = kept.filter((c) => c.fingerprint === undefined).map(({ id }) => id);
     const looked = reader.fingerprints(unpacked);
     for (const { id, factor, fingerprint: packed } of kept) {
+      if (documents.length >= wanted && factor !== lastFactor) {
+        done = true;
+        break;
+      }
       const fingerprint = packed ?? looked.get(id);
       // A syndicated copy already listed. (A document a re-index removed cannot be listed: lists
       // are used only while their version matches the index's.)
       if (fingerprint === undefined || seen.has(fingerprint)) continue;
       seen.add(fingerprint);
       documents.push({ documentId: id, rank: bm25Rank(idf, factor), fingerprint });
-      if (documents.length >= wanted) break;
+      lastFactor = factor;
     }
+    // Full, unless the next entries tie with the last: look at a few more.
+    chunk = documents.length >= wanted ? firstChunk : chunk * 4;
   }
   return { documents, complete: documents.length >= wanted };
 }

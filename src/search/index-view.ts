@@ -5,7 +5,7 @@
  * re-index commits.
  */
 import type { FtsTotals } from '../index/bm25.js';
-import type { ChampionList } from '../index/champion-entries.js';
+import { type ChampionList, championStamp } from '../index/champion-entries.js';
 import { metaKeys } from '../index/meta.js';
 import type { IndexReader } from '../index/reader.js';
 import type { OutletFacet } from './filters.js';
@@ -51,8 +51,11 @@ export class IndexView {
    * committed (a re-index that stopped between its two commits leaves the lists a version behind).
    */
   championList(word: string): ChampionList | undefined {
-    this.listsCurrent ??=
-      this.reader.meta(metaKeys.championsVersion) === this.reader.meta(metaKeys.indexVersion);
+    if (this.listsCurrent === undefined) {
+      const version = this.reader.meta(metaKeys.indexVersion);
+      this.listsCurrent =
+        version !== undefined && this.reader.meta(metaKeys.championsVersion) === championStamp(version);
+    }
     if (!this.listsCurrent) return undefined;
     if (!this.lists.has(word)) this.lists.set(word, this.reader.championList(word));
     const list = this.lists.get(word);
