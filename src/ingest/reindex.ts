@@ -21,7 +21,8 @@ import { databaseBytes } from '../index/database.js';
 import { IndexWriter, type StoredFile } from '../index/writer.js';
 import { type DiscoveredFiles, discoverArticleFiles, type SkippedEntry } from './discover.js';
 import { FolderDefaultsReader } from './folder-defaults.js';
-import { type CountedJob, prepareInHelperProcess, prepareInProcess } from './helper-process.js';
+import { type CountedJob, prepareInProcess } from './helper-process.js';
+import { helperCount, prepareInHelperProcesses } from './helper-processes.js';
 import { type PreparedFile, preparationRules } from './prepare-file.js';
 
 export { discoverArticleFiles, type SkippedEntry } from './discover.js';
@@ -45,6 +46,8 @@ export interface ReindexOptions {
    * (for tests of the preparation itself).
    */
   helperProcess?: 'always' | 'never';
+  /** How many helper processes prepare the files (default: helper-processes.ts `helperCount`). */
+  helperProcesses?: number;
   /** Per-file limits (config.ts `Limits`); the defaults when absent. */
   limits?: Partial<FileLimits>;
   /** False to index without finding quotations and speakers (who: then finds none); true by default. */
@@ -148,7 +151,7 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
     const run =
       options.helperProcess === 'never' || jobs.length === 0
         ? prepareInProcess(jobs)
-        : prepareInHelperProcess(jobs, limits);
+        : prepareInHelperProcesses(jobs, limits, options.helperProcesses ?? helperCount(jobs));
     try {
       let done = 0;
       for await (const prepared of run.files) {

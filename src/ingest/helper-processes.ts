@@ -1,0 +1,96 @@
+/**
+ * Several helper processes (helper-process.ts) preparing alternate batches of a re-index's
+ * files, merged back into the order of the jobs. Preparing (reading, segmenting, finding
+ * quotations) is most of a re-index's work: with one helper, the writer waited for it half the
+ * time, and a 2-core machine had half a core spare. Each helper keeps its own limits, skips its
+ * own stuck files and counts its own files' words; only this process writes the database.
+ */
+import os from 'node:os';
+import {
+  type CountedJob,
+  type HelperLimits,
+  nextBatch,
+  type PreparedRun,
+  prepareInHelperProcess,
+} from './helper-process.js';
+import type { PreparedFile } from './prepare-file.js';
+
+/**
+ * How many helpers a re-index of `jobs` uses: two on a machine with two cores or more when the
+ * jobs make at least `minimumBatches` batches (each helper costs a process start that loads the
+ * language data: about a second), else one.
+ */
+export function helperCount(
+  jobs: CountedJob[],
+  cores = os.availableParallelism(),
+  minimumBatches = 8,
+): number {
+  if (cores < 2) return 1;
+  let batches = 0;
+  for (let start = 0; start < jobs.length && batches < minimumBatches; batches++) {
+    start += nextBatch(jobs, start).length;
+  }
+  return batches >= minimumBatches ? 2 : 1;
+}
+
+/** The jobs cut into batches (nextBatch), dealt to `count` helpers in turn. */
+export function dealBatches(
+  jobs: CountedJob[],
+  count: number,
+): { shares: CountedJob[][]; turns: Array<{ helper: number; files: number }> } {
+  const shares: CountedJob[][] = Array.from({ length: count }, () => []);
+  const turns: Array<{ helper: number; files: number }> = [];
+  for (let start = 0; start < jobs.length; ) {
+    const batch = nextBatch(jobs, start);
+    const helper = turns.length % count;
+    shares[helper]!.push(...batch);
+    turns.push({ helper, files: batch.length });
+    start += batch.length;
+  }
+  return { shares, turns };
+}
+
+/** Sums word counts from several helpers. */
+function mergeCounts(lists: Array<Array<[string, number]>>): Array<[string, number]> {
+  const total = new Map<string, number>();
+  for (const entries of lists) for (const [word, n] of entries) total.set(word, (total.get(word) ?? 0) + n);
+  return [...total];
+}
+
+/** Prepares `jobs` in `count` helper processes; the files come out in the order of the jobs. */
+export function prepareInHelperProcesses(
+  jobs: CountedJob[],
+  limits: HelperLimits,
+  count: number,
+): PreparedRun {
+  if (count <= 1) return prepareInHelperProcess(jobs, limits);
+  const { shares, turns } = dealBatches(jobs, count);
+  const runs = shares.map((share) => prepareInHelperProcess(share, limits));
+  // Every helper starts at once and keeps one prepared file ready, so none waits for its turn.
+  // (A failure is seen when that file's turn comes; until then it must not count as unhandled.)
+  const fetch = (helper: number) => {
+    const next = runs[helper]!.files.next();
+    next.catch(() => {});
+    return next;
+  };
+  const ahead = runs.map((_, helper) => fetch(helper));
+
+  async function* files(): AsyncGenerator<PreparedFile> {
+    for (const { helper, files: count } of turns) {
+      for (let n = 0; n < count; n++) {
+        const next = await ahead[helper]!;
+        if (next.done) throw new Error('re-index helper process: fewer files prepared than sent');
+        ahead[helper] = fetch(helper);
+        yield next.value;
+      }
+    }
+  }
+  return {
+    files: files(),
+    vocabulary: async () => mergeCounts(await Promise.all(runs.map((run) => run.vocabulary()))),
+    uncounted: () => runs.flatMap((run) => run.uncounted()),
+    close: () => {
+      for (const run of runs) run.close();
+    },
+  };
+}
