@@ -70,7 +70,7 @@ export type FromHelper =
   | { type: 'error'; message: string };
 
 /** A batch holds files up to this many bytes (or one larger file), or this many files. */
-const batchBytes = 2 * 1024 * 1024;
+export const batchBytes = 2 * 1024 * 1024;
 const batchFiles = 64;
 /** How many batches the helper may have ahead of the writer: bounds memory to a few batches. */
 const lookahead = 2;

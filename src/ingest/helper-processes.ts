@@ -7,6 +7,7 @@
  */
 import os from 'node:os';
 import {
+  batchBytes,
   type CountedJob,
   type HelperLimits,
   nextBatch,
@@ -18,7 +19,11 @@ import type { PreparedFile } from './prepare-file.js';
 /**
  * How many helpers a re-index of `jobs` uses: two on a machine with two cores or more when the
  * jobs make at least `minimumBatches` batches (each helper costs a process start that loads the
- * language data: about a second), else one.
+ * language data: about a second) of files smaller than a batch, else one. A file larger than a
+ * batch (an export of a thousand articles) is a batch of its own, and a second helper would
+ * hold two more of them at once: at a million passages of JSONL exports the re-index's peak
+ * memory went from 0.8 to 1.1 GB for a fifth less time. So archives that are mostly such
+ * exports keep one helper.
  */
 export function helperCount(
   jobs: CountedJob[],
@@ -26,6 +31,13 @@ export function helperCount(
   minimumBatches = 8,
 ): number {
   if (cores < 2) return 1;
+  let bytes = 0;
+  let inLargeFiles = 0;
+  for (const { size } of jobs) {
+    bytes += size;
+    if (size > batchBytes) inLargeFiles += size;
+  }
+  if (inLargeFiles > bytes / 10) return 1;
   let batches = 0;
   for (let start = 0; start < jobs.length && batches < minimumBatches; batches++) {
     start += nextBatch(jobs, start).length;

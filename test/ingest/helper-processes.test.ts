@@ -43,10 +43,13 @@ describe('helperCount', () => {
   ])('%s', (_case, jobs, cores, expected) => {
     expect(helperCount(jobs, cores)).toBe(expected);
   });
-  it('counts batches, not files: a few large exports are one batch each', () => {
-    const exports = Array.from({ length: 8 }, (_, i) => job(`export-${i}.jsonl`, 50_000_000));
+  it('keeps one helper for an archive mostly of exports larger than a batch (each held whole)', () => {
+    const exports = Array.from({ length: 20 }, (_, i) => job(`export-${i}.jsonl`, 6_000_000));
     expect(nextBatch(exports, 0)).toHaveLength(1);
-    expect(helperCount(exports, 2)).toBe(2);
+    expect(helperCount(exports, 2)).toBe(1);
+    // One among many small files does not count: 6 MB beside 2,000 files of 30 KB.
+    const articles = Array.from({ length: 2000 }, (_, i) => job(`a${i}.md`, 30_000));
+    expect(helperCount([...articles, exports[0]!], 2)).toBe(2);
   });
 });
 
