@@ -280,7 +280,15 @@ export class IndexWriter {
     const optimize = () => {
       if (options.optimize) this.db.transaction(() => this.optimize()).immediate();
     };
-    if (!this.changed()) return optimize();
+    if (!this.changed()) {
+      // Nothing changed, but the lists may not match: written in another layout (by an earlier
+      // Readout) or a version behind (a run stopped between its two commits). Rebuilt now, or
+      // the bot would ask FTS5 for every very common word until an article changes.
+      // (No stamp: an index no run has written articles to; nothing to rank.)
+      const stamp = this.statements.meta.get(metaKeys.championsVersion);
+      if (stamp === undefined || stamp === championStamp(this.version())) return optimize();
+      return new ChampionLists(this.db).rebuild(String(this.version()), optimize);
+    }
     const version = this.version();
     const champions = new ChampionLists(this.db);
     const { change } = this.store;

@@ -148,6 +148,23 @@ describe('champion lists', () => {
     await rebuildSmallLists();
     expect(new IndexView(new IndexReader(db)).championList(common[0]!)).toBeDefined();
   });
+
+  it('are rebuilt by a re-index that changes nothing when they were written in another layout', async () => {
+    const meta = (key: string) =>
+      db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string;
+    // What an earlier Readout stamped: the index version alone.
+    db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(
+      meta(metaKeys.indexVersion),
+      metaKeys.championsVersion,
+    );
+    expect(new IndexView(new IndexReader(db)).championList(common[0]!)).toBeUndefined();
+    const summary = await reindexArchive(db, { dirs: [dir], helperProcess: 'never' });
+    expect(summary.files.added + summary.files.updated + summary.files.removed).toBe(0);
+    // Stamped as this code writes them (at the default sizes this small archive has no list).
+    expect(meta(metaKeys.championsVersion)).toBe(championStamp(meta(metaKeys.indexVersion)));
+    await rebuildSmallLists();
+    expect(new IndexView(new IndexReader(db)).championList(common[0]!)).toBeDefined();
+  });
 });
 
 describe('severalCopiesVerdict', () => {
