@@ -42,12 +42,12 @@ export class WordRanking {
       lengths: db.prepare<[string], { id: number; sz: Buffer }>(
         'SELECT id, sz FROM passages_fts_docsize WHERE id IN (SELECT value FROM json_each(?))',
       ),
-      // Each copy's outlet and day (null: unknown), a document's copies together.
+      // Each copy's outlet and day (null: unknown).
       copies: db.prepare<[string], { id: number; outlet: number; day: number | null; fingerprint: string }>(
         `SELECT passages.document_id AS id, passages.outlet AS outlet, passages.day AS day,
                 documents.fingerprint
          FROM passages JOIN documents ON documents.id = passages.document_id
-         WHERE passages.document_id IN (SELECT value FROM json_each(?)) ORDER BY passages.document_id`,
+         WHERE passages.document_id IN (SELECT value FROM json_each(?))`,
       ),
     };
   }
@@ -62,23 +62,19 @@ export class WordRanking {
   /** Where each document's copies were published (champion-entries.ts, DocumentFacets), and its fingerprint. */
   facets(ids: number[]): Map<number, DocumentFacets> {
     const facets = new Map<number, DocumentFacets>();
-    let unknownDay = false;
-    for (const { id, outlet, day, fingerprint } of this.statements.copies.iterate(JSON.stringify(ids))) {
-      const known = day ?? 0;
-      const seen = facets.get(id);
+    for (const copy of this.statements.copies.iterate(JSON.stringify(ids))) {
+      const day = copy.day ?? 0;
+      const seen = facets.get(copy.id);
       if (!seen) {
-        unknownDay = known === 0;
-        facets.set(id, { outlet, day: known, lastDay: known, outlets: outletBit(outlet), fingerprint });
+        const { outlet, fingerprint } = copy;
+        facets.set(copy.id, { outlet, day, lastDay: day, outlets: outletBit(outlet), fingerprint });
         continue;
       }
-      unknownDay ||= known === 0;
       seen.outlet = severalCopies;
-      seen.outlets |= outletBit(outlet);
-      if (known !== 0) {
-        seen.day = seen.day === 0 ? known : Math.min(seen.day, known);
-        seen.lastDay = Math.max(seen.lastDay, known);
-      }
-      if (unknownDay) seen.day = 0;
+      seen.outlets |= outletBit(copy.outlet);
+      // The first day stays 0 once any copy's date is unknown: the copies' range is not known then.
+      seen.day = seen.day === 0 || day === 0 ? 0 : Math.min(seen.day, day);
+      seen.lastDay = Math.max(seen.lastDay, day);
     }
     return facets;
   }

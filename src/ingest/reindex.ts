@@ -46,8 +46,6 @@ export interface ReindexOptions {
    * (for tests of the preparation itself).
    */
   helperProcess?: 'always' | 'never';
-  /** How many helper processes prepare the files (default: helper-processes.ts `helperCount`). */
-  helperProcesses?: number;
   /** Per-file limits (config.ts `Limits`); the defaults when absent. */
   limits?: Partial<FileLimits>;
   /** False to index without finding quotations and speakers (who: then finds none); true by default. */
@@ -151,7 +149,7 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
     const run =
       options.helperProcess === 'never' || jobs.length === 0
         ? prepareInProcess(jobs)
-        : prepareInHelperProcesses(jobs, limits, options.helperProcesses ?? helperCount(jobs));
+        : prepareInHelperProcesses(jobs, limits, helperCount(jobs));
     try {
       let done = 0;
       for await (const prepared of run.files) {

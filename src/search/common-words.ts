@@ -51,12 +51,16 @@ interface OutletTest {
   signature: number;
 }
 
-/** Whether one copy's outlet and day (0: unknown) pass the filter. */
-function passes(outlet: number, day: number, facets: FacetFilter, outlets: OutletTest | undefined): boolean {
-  if (outlets && !outlets.ids.has(outlet)) return false;
+/** Whether a day (0: unknown) is in the filter's range; an unknown day never is, when it has one. */
+function inRange(day: number, facets: FacetFilter): boolean {
   if (facets.fromDay !== undefined && (day === 0 || day < facets.fromDay)) return false;
   if (facets.beforeDay !== undefined && (day === 0 || day >= facets.beforeDay)) return false;
   return true;
+}
+
+/** Whether one copy's outlet and day pass the filter. */
+function passes(outlet: number, day: number, facets: FacetFilter, outlets: OutletTest | undefined): boolean {
+  return (!outlets || outlets.ids.has(outlet)) && inRange(day, facets);
 }
 
 /**
@@ -78,9 +82,7 @@ export function severalCopiesVerdict(
   }
   // Whether the copy that is in one of the outlets is also in the range, only the index knows.
   if (outlets) return 'ask';
-  return day !== 0 && passes(0, day, facets, undefined) && passes(0, lastDay, facets, undefined)
-    ? 'passes'
-    : 'ask';
+  return day !== 0 && inRange(day, facets) && inRange(lastDay, facets) ? 'passes' : 'ask';
 }
 
 /**
