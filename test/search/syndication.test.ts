@@ -81,3 +81,50 @@ describe('a story syndicated in twelve outlets', () => {
     expect(early.hits.map((hit) => hit.article.published)).toEqual(['2023-03-06']);
   });
 });
+
+// Four wire stories, each carried by twenty outlets under twenty headlines (twenty documents a
+// story), all ranked above forty local stories with the same word: more headlines at the top
+// than the first ranking leaves room for (src/search/candidates.ts), so it is asked again.
+describe('several stories syndicated under many headlines at the top of a ranking', () => {
+  let many: SearchIndex;
+
+  beforeAll(async () => {
+    const dir = tempDir();
+    const files: Record<string, string> = {};
+    for (let story = 0; story < 4; story++) {
+      for (let copy = 0; copy < 20; copy++) {
+        files[`wire/${story}-${copy}.md`] = markdownArticle(
+          {
+            title: `Report ${story} as told by paper ${copy}`,
+            source: `Paper ${copy}`,
+            published: '2024-05-02',
+          },
+          `Wire story ${story}: the quarry collapse, the quarry workers and the quarry owners.`,
+        );
+      }
+    }
+    for (let local = 0; local < 40; local++) {
+      files[`local/${local}.md`] = markdownArticle(
+        { title: `Council minutes ${local}`, source: 'Town Paper', published: '2024-05-01' },
+        `Meeting ${local}: the committee discussed the budget, the roads, the parks, the library opening hours and, briefly, the quarry.`,
+      );
+    }
+    writeFiles(dir, files);
+    const { db } = tempDatabase();
+    await reindexArchive(db, { dirs: [dir] });
+    many = searchIndexOn(db);
+  });
+
+  it('fills the page: each story once, then the best local story, and a next page', () => {
+    const answer = ask(many, 'quarry', { limit: 5 });
+    const texts = answer.hits.map((hit) => hit.excerpt.text);
+    expect(texts).toHaveLength(5);
+    expect(new Set(texts).size).toBe(5);
+    expect(texts.slice(0, 4).every((text) => text.startsWith('Wire story'))).toBe(true);
+    expect(texts[4]).toMatch(/^Meeting \d+:/);
+    expect(answer.nextOffset).toBe(5);
+    const next = ask(many, 'quarry', { limit: 5, offset: 5 });
+    expect(next.hits.map((hit) => hit.excerpt.text).every((text) => text.startsWith('Meeting'))).toBe(true);
+    expect(next.hits).toHaveLength(5);
+  });
+});
