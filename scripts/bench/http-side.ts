@@ -4,6 +4,7 @@
  * and timed from sending the command until the answer reaches the stand-in's response_url.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { projectRoot } from '../../src/paths.js';
@@ -15,7 +16,7 @@ import {
   signedHeaders,
   slashCommand,
 } from '../../test/support/slack-stand-in/index.js';
-import { nodeCommand, treeRssBytes } from './process-tree.js';
+import { nodeCommand, treeResidentBytes } from './process-tree.js';
 import { compiled, projectEnv } from './project-side.js';
 import type { BenchQuery } from './queries.js';
 import { type LatencySummary, summariseLatencies } from './stats.js';
@@ -24,6 +25,8 @@ export interface HttpBenchResult {
   latency: LatencySummary;
   /** Resident memory of the serving process after the queries, bytes. */
   rssBytes: number;
+  /** Of those, the index file mapped into memory (SQLite's mmap). */
+  rssFileBytes: number;
   /** Queries whose answer arrived. */
   answered: number;
   /** Acks of a burst of concurrent requests while slow searches run. */
@@ -136,10 +139,14 @@ export async function timeHttpReadout(
     for (const [n, query] of queries.entries()) await ask(query, n);
     const milliseconds: number[] = [];
     for (const [n, query] of queries.entries()) milliseconds.push(await ask(query, n));
-    const rssBytes = treeRssBytes(app.pid!);
+    const { resident: rssBytes, mappedFile: rssFileBytes } = treeResidentBytes(
+      app.pid!,
+      fs.realpathSync(databaseFile),
+    );
     return {
       latency: summariseLatencies(milliseconds),
       rssBytes,
+      rssFileBytes,
       answered: milliseconds.length,
       burst: burst && (await timeBurst(standIn, requestUrl, queries, burst.requests, burst.slow)),
     };

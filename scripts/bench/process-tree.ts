@@ -73,9 +73,37 @@ export function processTree(pid: number): number[] {
   return tree;
 }
 
-/** Resident memory now of the process and its descendants, in bytes. */
-export function treeRssBytes(pid: number): number {
-  return processTree(pid).reduce((sum, member) => sum + procStatusBytes(member, 'VmRSS'), 0);
+/**
+ * Resident memory now of the process and its descendants, in bytes, and how much of it is the
+ * file `mapped` (the index SQLite maps: pages of the system's shared, reclaimable file cache).
+ */
+export function treeResidentBytes(pid: number, mapped: string): { resident: number; mappedFile: number } {
+  let resident = 0;
+  let mappedFile = 0;
+  for (const member of processTree(pid)) {
+    resident += procStatusBytes(member, 'VmRSS');
+    mappedFile += mappedResidentBytes(member, mapped);
+  }
+  return { resident, mappedFile };
+}
+
+/** Resident bytes of the process's mappings of `file`, from /proc/PID/smaps; 0 when it is gone. */
+function mappedResidentBytes(pid: number, file: string): number {
+  let smaps: string;
+  try {
+    smaps = fs.readFileSync(`/proc/${pid}/smaps`, 'utf8');
+  } catch {
+    return 0;
+  }
+  let bytes = 0;
+  let inFile = false;
+  for (const line of smaps.split('\n')) {
+    // A mapping's header: `start-end perms offset dev inode path`; its fields follow it.
+    const header = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \d+\s*(.*)$/.exec(line);
+    if (header) inFile = header[1] === file;
+    else if (inFile && line.startsWith('Rss:')) bytes += Number(/(\d+) kB/.exec(line)?.[1] ?? 0) * 1024;
+  }
+  return bytes;
 }
 
 /** Follows a process tree's peak memory (and CPU time) until stopped. */

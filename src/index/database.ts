@@ -50,6 +50,22 @@ export function readMigrations(folder = migrationsDir): Migration[] {
 
 const fixHint = 'run `npm run reindex` to build it';
 
+/**
+ * How much of the file SQLite reads through a memory map (PRAGMA mmap_size; SQLite caps it at its
+ * compile-time maximum, 2 GB). A search reads pages all over a large index, and through its
+ * default 2 MB page cache each is a read() call and a copy: at a million passages, mapped,
+ * searches took a third to a half less time. The mapped pages are the system's file cache,
+ * shared and reclaimable, not the process's own memory. The one hazard: a file cut short in
+ * place by another program while mapped stops the process (SIGBUS) instead of failing a query —
+ * replace an index with `mv` or a re-index, never by overwriting it (README, Operations).
+ */
+export const mappedBytes = 2 ** 32;
+
+/** Maps the file for reading (see mappedBytes). */
+export function mapForReading(db: Db): void {
+  db.pragma(`mmap_size = ${mappedBytes}`);
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const exists = fs.existsSync(file);
   if (!exists && !options.create) {
@@ -71,6 +87,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    mapForReading(db);
     migrate(db, readMigrations(options.migrationsFolder));
     return db;
   } catch (error) {

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { ReadoutError } from '../errors.js';
-import { type Db, readMigrations, schemaVersion } from './database.js';
+import { type Db, mapForReading, readMigrations, schemaVersion } from './database.js';
 import { explainOpenError } from './sqlite-errors.js';
 
 /** Which file a path named when it was opened: a replaced file has another device or inode. */
@@ -74,6 +74,7 @@ export function openIndexForReading(
       );
     }
     db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+    mapForReading(db);
     const version = schemaVersion(db);
     const latest = readMigrations(options.migrationsFolder).at(-1)?.version ?? 0;
     if (version > latest) {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ReadoutError } from '../../src/errors.js';
-import { openDatabase, readMigrations, schemaVersion } from '../../src/index/database.js';
+import { mappedBytes, openDatabase, readMigrations, schemaVersion } from '../../src/index/database.js';
+import { openIndexForReading } from '../../src/index/open-for-reading.js';
 import { tempDir } from '../support/fixtures.js';
 
 describe('openDatabase', () => {
@@ -12,6 +13,20 @@ describe('openDatabase', () => {
     const db = openDatabase(file, { create: true });
     expect(schemaVersion(db)).toBe(readMigrations().length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('maps the file for reading, in the writer and in the read-only connection the bot serves from', () => {
+    const file = path.join(tempDir(), 'mapped.sqlite');
+    const db = openDatabase(file, { create: true });
+    const reading = openIndexForReading(file).db;
+    for (const connection of [db, reading]) {
+      const mapped = connection.pragma('mmap_size', { simple: true }) as number;
+      // SQLite caps the size at its compile-time maximum; 0 would mean no map at all.
+      expect(mapped).toBeGreaterThan(0);
+      expect(mapped).toBeLessThanOrEqual(mappedBytes);
+    }
+    reading.close();
     db.close();
   });
 
