@@ -73,9 +73,10 @@ function prepareStatements(db: Db) {
       `SELECT id, article_id AS articleId, position, body FROM passages
        WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, position`,
     ),
-    speakerKeys: db
-      .prepare<[], string>('SELECT DISTINCT speaker_key FROM quotations WHERE speaker_key IS NOT NULL')
-      .pluck(),
+    speakerKeys: db.prepare<[], { key: string; quotations: number }>(
+      `SELECT speaker_key AS key, count(*) AS quotations FROM quotations
+       WHERE speaker_key IS NOT NULL GROUP BY speaker_key`,
+    ),
     articles: db.prepare<[string], StoredAttribution>(
       `SELECT id, title, source, author, published, url, file_path AS file FROM articles
        WHERE id IN (SELECT value FROM json_each(?))`,
@@ -137,11 +138,11 @@ export class IndexReader {
 
   /** The statements for a filter's shape, prepared on first use. */
   private forFilter(filter: FacetFilter) {
-    const conditions = facetConditions(filter);
-    let statements = this.filtered.get(conditions);
+    const shape = `${facetConditions(filter)}${filter.speakersFirst ? ' (speakers first)' : ''}`;
+    let statements = this.filtered.get(shape);
     if (!statements) {
       statements = this.guard(() => prepareFiltered(this.db, filter));
-      this.filtered.set(conditions, statements);
+      this.filtered.set(shape, statements);
     }
     return statements;
   }
@@ -245,8 +246,11 @@ export class IndexReader {
   }
 
   /** Every speaker key quoted in the archive. */
-  speakerKeys(): string[] {
-    return this.guard(() => this.statements.speakerKeys.all());
+  /** Every speaker key the archive quotes, with how many quotations each has. */
+  speakerKeys(): Map<string, number> {
+    return this.guard(
+      () => new Map(this.statements.speakerKeys.all().map((row) => [row.key, row.quotations])),
+    );
   }
 
   attributions(articleIds: number[]): StoredAttribution[] {

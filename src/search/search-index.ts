@@ -24,7 +24,7 @@ import { correctUnknownWords, type SearchTerm } from './corrections.js';
 import { coverageOrder, markWeights, termWeight } from './coverage.js';
 import { EnglishWords } from './english-words.js';
 import { type ExpandedTerms, expandTerms } from './expand-terms.js';
-import { facetFilter, filtersExcludedNote, hasFilters, type RunScope } from './filters.js';
+import { facetFilter, filtersExcludedNote, hasFilters, type RunScope, startFromSpeakers } from './filters.js';
 import { buildMatch, type TermAlternatives } from './fts-query.js';
 import { buildHits } from './hits.js';
 import { IndexView } from './index-view.js';
@@ -60,8 +60,8 @@ export class SearchIndex {
   private readonly view: IndexView;
   private dataVersion = '';
   private statsCache: IndexStats | undefined;
-  /** Every speaker quoted in the archive (for `who:`), loaded on the first `who:` search. */
-  private speakerKeyCache: string[] | undefined;
+  /** Every speaker quoted in the archive and their quotations (for `who:`), loaded on the first `who:` search. */
+  private speakerKeyCache: Map<string, number> | undefined;
 
   constructor(
     readonly reader: IndexReader,
@@ -116,6 +116,11 @@ export class SearchIndex {
     }
     // undefined: no outlet matches `source:`, so nothing can pass.
     const facets = this.facets(parsed, speakers, scope);
+    if (facets?.speakers && terms.length > 0) {
+      const quotations = facets.speakers.reduce((sum, key) => sum + (this.speakerKeyCache?.get(key) ?? 0), 0);
+      const matches = Math.min(...terms.map((term) => this.articlesUsing(term)));
+      facets.speakersFirst = startFromSpeakers(quotations, matches);
+    }
     // With no words (`who:falk -bridge`), excluded words leave passages out of the speaker's list.
     const except =
       terms.length === 0 && excluded.length > 0 ? buildMatch({ required: excluded, any: true }) : undefined;
@@ -329,7 +334,9 @@ export class SearchIndex {
     if (names.length === 0) return undefined;
     this.speakerKeyCache ??= this.reader.speakerKeys();
     const asked = names.flatMap((name) => withAliases(name.split(' ')).map((words) => words.join(' ')));
-    return new Set(this.speakerKeyCache.filter((key) => asked.some((name) => speakerMatches(name, key))));
+    return new Set(
+      [...this.speakerKeyCache.keys()].filter((key) => asked.some((name) => speakerMatches(name, key))),
+    );
   }
 
   /** Another connection (a re-index) committed: forget what was loaded from the old index. */

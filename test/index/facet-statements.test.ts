@@ -52,7 +52,26 @@ describe('IndexReader.rankDocuments with facets', () => {
   });
 
   it.each<[string, FacetFilter]>([
+    ['a speaker, probing each match', { speakers: ['falk'] }],
+    ['a speaker, from their quotations', { speakers: ['falk'], speakersFirst: true }],
+    [
+      'a speaker and a date, from their quotations',
+      { speakers: ['falk'], speakersFirst: true, fromDay: 20210101 },
+    ],
+  ])('ranks the same documents for %s as for the quotations alone', (_case, filter) => {
+    const quoted = reader.newestFirst({ speakers: ['falk'] }, 10).map((copy) => copy.documentId);
+    expect(reader.rankDocuments('"ferry" OR "vote"', 10, filter).map((doc) => doc.documentId)).toEqual(
+      quoted,
+    );
+  });
+
+  it.each<[string, FacetFilter]>([
     ['a speaker nobody quotes', { speakers: ['putin'] }],
+    ['a speaker nobody quotes, from their quotations', { speakers: ['putin'], speakersFirst: true }],
+    [
+      'a speaker, from their quotations, before the date they spoke',
+      { speakers: ['falk'], speakersFirst: true, beforeDay: 20210101 },
+    ],
     ['runs after the last one', { afterRun: 2 }],
     ['runs up to the first only, with a speaker only the second has', { throughRun: 1, speakers: ['falk'] }],
   ])('finds nothing for %s', (_case, filter) => {
@@ -90,6 +109,14 @@ describe('prepareFiltered with who:', () => {
       expect(steps).not.toMatch(/SEARCH copy USING INTEGER PRIMARY KEY/);
     },
   );
+
+  it("ranked with speakersFirst lists the speaker's documents once and tests each match against them", () => {
+    const steps = plan(prepareFiltered(db, { ...filter, speakersFirst: true }).ranked.source);
+    expect(steps).toMatch(/SEARCH quotations USING COVERING INDEX quotations_speaker \(speaker_key=\?\)/);
+    expect(steps).toMatch(/LIST SUBQUERY/);
+    // The matches are scanned and filtered, not looked up one rowid at a time.
+    expect(steps).toMatch(/SCAN passages_fts VIRTUAL TABLE INDEX 0:M/);
+  });
 
   it("newestFirst (who: without words) starts from the speaker's quotations", () => {
     const steps = plan(prepareFiltered(db, filter).newestFirst.source);

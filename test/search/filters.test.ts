@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { facetFilter, outletMatches } from '../../src/search/filters.js';
+import { facetFilter, outletMatches, startFromSpeakers } from '../../src/search/filters.js';
 
 const outlets = [
   { id: 1, source: 'ITAR-TASS', host: 'tass.com' },
@@ -41,5 +41,17 @@ describe('facetFilter', () => {
 
   it('says nothing can pass when no outlet matches source:', () => {
     expect(facetFilter({ sources: ['nowhere'] }, outlets)).toBeUndefined();
+  });
+});
+
+describe('startFromSpeakers', () => {
+  it.each([
+    ['a rarely quoted speaker, a word in ten thousand articles', 400, 10_000, true],
+    ['a much quoted speaker, the same word', 4_300, 10_000, false],
+    ['a politician quoted 24,000 times, a rare word', 24_000, 90, false],
+    ['a close call keeps the probe', 1_000, 10_000, false],
+    ['no quotation at all (the search answers before ranking)', 0, 5, true],
+  ])('%s', (_case, quotations, matches, expected) => {
+    expect(startFromSpeakers(quotations, matches)).toBe(expected);
   });
 });
