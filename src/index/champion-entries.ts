@@ -2,7 +2,7 @@
  * A champion list as stored and as read: a word's best documents with what bm25 needs to score
  * them again (weighted frequency, length), what the filters test (the outlet and day of the
  * document's only copy; for a document with several copies, the range of their days and a
- * 32-bit signature of their outlets, which settle most filters without asking the index) and
+ * 64-bit signature of their outlets, which settle most filters without asking the index) and
  * its fingerprint (64 bits, for dropping syndicated duplicates without asking the index), packed
  * as int32s in one blob. See champions.ts.
  */
@@ -10,16 +10,16 @@ import { bm25Factor } from './bm25.js';
 
 /**
  * Int32s per entry: document id, weighted frequency, length, outlet, first day, last day,
- * outlet signature, fingerprint (two).
+ * outlet signature (two: outlets 0–31, 32–63 modulo 64), fingerprint (two).
  */
-export const entryFields = 9;
+export const entryFields = 10;
 /** The outlet field of a document with several copies. */
 export const severalCopies = -1;
 /**
  * The layout of the entries, part of the lists' stamp (champions.ts): lists written in another
  * layout are not read, and the next re-index rebuilds them.
  */
-export const entriesLayout = 2;
+export const entriesLayout = 3;
 
 /**
  * The stamp of lists that match index version `version` and are laid out as this code reads
@@ -29,9 +29,28 @@ export function championStamp(version: string | number): string {
   return `${version}/${entriesLayout}`;
 }
 
-/** The bit of an outlet in a signature of outlets: a signature without it has no copy there. */
+/**
+ * Outlets a signature tells apart: outlet n sets bit n mod 64 (outletBit, in the half outletHalf
+ * says). While every outlet number is below this, a set bit means a copy in that very outlet;
+ * above, another outlet may share the bit, and the index is asked.
+ */
+export const signatureOutlets = 64;
+
+/** The bit of an outlet in its half of a signature: a signature without it has no copy there. */
 export function outletBit(outlet: number): number {
   return 1 << (outlet & 31);
+}
+
+/** Which int32 of a signature holds an outlet's bit: 0 for outlets 0–31 (mod 64), 1 for 32–63. */
+export function outletHalf(outlet: number): 0 | 1 {
+  return (outlet & 32) === 0 ? 0 : 1;
+}
+
+/** The signature of some outlets, as its two int32s. */
+export function outletSignature(outlets: Iterable<number>): [number, number] {
+  const signature: [number, number] = [0, 0];
+  for (const outlet of outlets) signature[outletHalf(outlet)] |= outletBit(outlet);
+  return signature;
 }
 
 /** A fingerprint (16 hex digits) as two int32s; [-1, -1] for one of another shape (ask the index). */
@@ -64,13 +83,13 @@ export interface ChampionList {
 /**
  * Where a document's copies were published, and its fingerprint. One copy: its outlet, and its
  * day in both day fields (0: unknown). Several: `severalCopies`, their earliest day (0 when any
- * is unknown) and latest (0 when none is known), and the outlets' signature (outletBit).
+ * is unknown) and latest (0 when none is known), and the outlets' signature (outletSignature).
  */
 export interface DocumentFacets {
   outlet: number;
   day: number;
   lastDay: number;
-  outlets: number;
+  outlets: [number, number];
   fingerprint: string;
 }
 
@@ -93,7 +112,8 @@ export function encodeEntries(scored: ScoredEntry[]): Buffer {
         entry.outlet,
         entry.day,
         entry.lastDay,
-        entry.outlets,
+        entry.outlets[0],
+        entry.outlets[1],
         high,
         low,
       ],
@@ -107,10 +127,8 @@ export function encodeEntries(scored: ScoredEntry[]): Buffer {
 export function decodeEntries(entries: Int32Array, avgdl: number): ScoredEntry[] {
   const scored: ScoredEntry[] = [];
   for (let at = 0; at < entries.length; at += entryFields) {
-    const [id, frequency, length, outlet, day, lastDay, outlets, high, low] = entries.subarray(
-      at,
-      at + entryFields,
-    );
+    const [id, frequency, length, outlet, day, lastDay, outletsLow, outletsHigh, high, low] =
+      entries.subarray(at, at + entryFields);
     scored.push({
       id: id!,
       frequency: frequency!,
@@ -118,7 +136,7 @@ export function decodeEntries(entries: Int32Array, avgdl: number): ScoredEntry[]
       outlet: outlet!,
       day: day!,
       lastDay: lastDay!,
-      outlets: outlets!,
+      outlets: [outletsLow!, outletsHigh!],
       // A fingerprint of another shape than this code writes is left for the search to look up.
       fingerprint: unpackFingerprint(high!, low!) ?? '',
       factor: bm25Factor(frequency!, length!, avgdl),

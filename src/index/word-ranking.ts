@@ -10,6 +10,8 @@ import {
   byFactor,
   type DocumentFacets,
   outletBit,
+  outletHalf,
+  outletSignature,
   type ScoredEntry,
   severalCopies,
 } from './champion-entries.js';
@@ -67,11 +69,11 @@ export class WordRanking {
       const seen = facets.get(copy.id);
       if (!seen) {
         const { outlet, fingerprint } = copy;
-        facets.set(copy.id, { outlet, day, lastDay: day, outlets: outletBit(outlet), fingerprint });
+        facets.set(copy.id, { outlet, day, lastDay: day, outlets: outletSignature([outlet]), fingerprint });
         continue;
       }
       seen.outlet = severalCopies;
-      seen.outlets |= outletBit(copy.outlet);
+      seen.outlets[outletHalf(copy.outlet)] |= outletBit(copy.outlet);
       // The first day stays 0 once any copy's date is unknown: the copies' range is not known then.
       seen.day = seen.day === 0 || day === 0 ? 0 : Math.min(seen.day, day);
       seen.lastDay = Math.max(seen.lastDay, day);

@@ -52,7 +52,7 @@ export function findCandidates(reader: IndexReader, view: IndexView, request: Ca
     // with a filter that keeps few documents, every one of them costs a walk down the list.
     const fewer = firstRows(offset, limit);
     for (const size of fewer < wanted ? [fewer, wanted] : [wanted]) {
-      const ranking = championRanking(reader, list, view.ftsTotals(), facets, size);
+      const ranking = championRanking(reader, list, view.ftsTotals(), facets, size, view.highestOutlet());
       // Fewer than wanted, but proven: enough when they fill every page up to this one and
       // start the next, since any document ranked below them could only go after.
       const mustFill = !ranking.complete || size < wanted;

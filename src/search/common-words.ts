@@ -19,8 +19,9 @@ import { bm25Idf, bm25Rank, type FtsTotals } from '../index/bm25.js';
 import {
   type ChampionList,
   entryFields,
-  outletBit,
+  outletSignature,
   severalCopies,
+  signatureOutlets,
   unpackFingerprint,
 } from '../index/champion-entries.js';
 import { filtersBeyondOutletAndDay } from '../index/facet-statements.js';
@@ -45,10 +46,23 @@ function isFiltered(facets: FacetFilter): boolean {
   );
 }
 
-/** A filter's outlets and their signature (champion-entries.ts, outletBit). */
-interface OutletTest {
+/**
+ * A filter's outlets and their signature (champion-entries.ts, outletSignature); `exact` when
+ * every outlet of the archive has its own bit, so a copy's bit is that outlet's.
+ */
+export interface OutletTest {
   ids: Set<number>;
-  signature: number;
+  signature: [number, number];
+  exact: boolean;
+}
+
+/** The test of a filter's outlets, for an archive whose highest outlet number is `highestOutlet`. */
+export function outletTest(outlets: number[], highestOutlet: number): OutletTest {
+  return {
+    ids: new Set(outlets),
+    signature: outletSignature(outlets),
+    exact: highestOutlet < signatureOutlets,
+  };
 }
 
 /** Whether a day (0: unknown) is in the filter's range; an unknown day never is, when it has one. */
@@ -65,14 +79,17 @@ function passes(outlet: number, day: number, facets: FacetFilter, outlets: Outle
 
 /**
  * What the list says of a document with several copies: 'fails' when no copy can pass the
- * outlet and day filters, 'passes' when every copy passes them (dates only), 'ask' otherwise.
+ * outlet and day filters; 'passes' when one surely does — every copy in the dates, and (with
+ * `source:`) a copy in one of the outlets, which an exact signature proves; 'ask' otherwise.
  */
 export function severalCopiesVerdict(
-  { day, lastDay, outlets: signature }: { day: number; lastDay: number; outlets: number },
+  { day, lastDay, outlets: signature }: { day: number; lastDay: number; outlets: [number, number] },
   facets: FacetFilter,
   outlets: OutletTest | undefined,
 ): 'fails' | 'passes' | 'ask' {
-  if (outlets && (signature & outlets.signature) === 0) return 'fails';
+  const sharesBits =
+    outlets && ((signature[0] & outlets.signature[0]) | (signature[1] & outlets.signature[1])) !== 0;
+  if (outlets && !sharesBits) return 'fails';
   const dated = facets.fromDay !== undefined || facets.beforeDay !== undefined;
   if (dated) {
     // No copy dated, every copy before the range, or (all dated) every copy after it.
@@ -80,9 +97,10 @@ export function severalCopiesVerdict(
     if (facets.fromDay !== undefined && lastDay < facets.fromDay) return 'fails';
     if (facets.beforeDay !== undefined && day !== 0 && day >= facets.beforeDay) return 'fails';
   }
-  // Whether the copy that is in one of the outlets is also in the range, only the index knows.
-  if (outlets) return 'ask';
-  return day !== 0 && inRange(day, facets) && inRange(lastDay, facets) ? 'passes' : 'ask';
+  const everyCopyInRange = !dated || (day !== 0 && inRange(day, facets) && inRange(lastDay, facets));
+  // A shared bit of an inexact signature may be another outlet's: only the index knows.
+  if (outlets && !outlets.exact) return 'ask';
+  return everyCopyInRange ? 'passes' : 'ask';
 }
 
 /**
@@ -96,15 +114,13 @@ export function championRanking(
   totals: FtsTotals,
   facets: FacetFilter,
   wanted: number,
+  highestOutlet: number,
 ): ChampionRanking {
   const idf = bm25Idf(totals.rows, list.documents);
   const { entries, factors } = list;
   const count = entries.length / entryFields;
   const filtered = isFiltered(facets);
-  const outlets = facets.outlets && {
-    ids: new Set(facets.outlets),
-    signature: facets.outlets.reduce((bits, outlet) => bits | outletBit(outlet), 0),
-  };
+  const outlets = facets.outlets && outletTest(facets.outlets, highestOutlet);
   // Speakers and runs are not in the list: every entry that passes the rest is asked of the index.
   const askAll = filtersBeyondOutletAndDay(facets);
   const documents: RankedDocument[] = [];
@@ -130,14 +146,15 @@ export function championRanking(
         const outlet = entries[base + 3]!;
         const day = entries[base + 4]!;
         if (outlet === severalCopies) {
-          const several = { day, lastDay: entries[base + 5]!, outlets: entries[base + 6]! };
+          const signature: [number, number] = [entries[base + 6]!, entries[base + 7]!];
+          const several = { day, lastDay: entries[base + 5]!, outlets: signature };
           const verdict = severalCopiesVerdict(several, facets, outlets);
           if (verdict === 'fails') continue;
           if (verdict === 'ask' || askAll) ask.push(id);
         } else if (!passes(outlet, day, facets, outlets)) continue;
         else if (askAll) ask.push(id);
       }
-      candidates.push({ id, factor, fingerprint: unpackFingerprint(entries[base + 7]!, entries[base + 8]!) });
+      candidates.push({ id, factor, fingerprint: unpackFingerprint(entries[base + 8]!, entries[base + 9]!) });
     }
     const asked = new Set(ask);
     const passing = ask.length > 0 ? reader.passingDocuments(ask, facets) : new Set<number>();

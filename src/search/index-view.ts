@@ -12,6 +12,7 @@ import type { OutletFacet } from './filters.js';
 
 export class IndexView {
   private outletList: OutletFacet[] | undefined;
+  private highest: number | undefined;
   private totals: FtsTotals | undefined;
   private readonly lists = new Map<string, ChampionList | undefined>();
   private perFingerprint: number | undefined;
@@ -23,6 +24,7 @@ export class IndexView {
   /** Forgets everything read (the index changed). */
   invalidate(): void {
     this.outletList = undefined;
+    this.highest = undefined;
     this.totals = undefined;
     this.lists.clear();
     this.perFingerprint = undefined;
@@ -33,6 +35,12 @@ export class IndexView {
   outlets(): readonly OutletFacet[] {
     this.outletList ??= this.reader.outletFacets();
     return this.outletList;
+  }
+
+  /** The highest outlet number of the index (0 without outlets): how exact outlet signatures are. */
+  highestOutlet(): number {
+    this.highest ??= this.outlets().reduce((highest, outlet) => Math.max(highest, outlet.id), 0);
+    return this.highest;
   }
 
   ftsTotals(): FtsTotals {

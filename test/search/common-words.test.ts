@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeArchive } from '../../scripts/bench/archive-writers.js';
 import { SyntheticArchive } from '../../scripts/bench/synthetic-archive.js';
-import { championStamp } from '../../src/index/champion-entries.js';
+import { championStamp, outletSignature } from '../../src/index/champion-entries.js';
 import { ChampionLists } from '../../src/index/champions.js';
 import type { Db } from '../../src/index/database.js';
 import { metaKeys } from '../../src/index/meta.js';
@@ -11,7 +11,7 @@ import { type Candidate, type FacetFilter, IndexReader } from '../../src/index/r
 import { reindexArchive } from '../../src/ingest/reindex.js';
 import { arrangePages, pageAt } from '../../src/search/arrange.js';
 import { findCandidates } from '../../src/search/candidates.js';
-import { severalCopiesVerdict } from '../../src/search/common-words.js';
+import { type OutletTest, outletTest, severalCopiesVerdict } from '../../src/search/common-words.js';
 import { IndexView } from '../../src/search/index-view.js';
 import { tempDatabase, tempDir } from '../support/fixtures.js';
 
@@ -168,22 +168,36 @@ describe('champion lists', () => {
 });
 
 describe('severalCopiesVerdict', () => {
-  // Copies in outlets 3 and 40 (bits 3 and 8), dated 2012-05-01 to 2012-05-03.
-  const copies = { day: 20120501, lastDay: 20120503, outlets: (1 << 3) | (1 << (40 & 31)) };
-  const outletTest = (ids: number[]) => ({
-    ids: new Set(ids),
-    signature: ids.reduce((bits, id) => bits | (1 << (id & 31)), 0),
-  });
-  it.each<[string, typeof copies, FacetFilter, ReturnType<typeof outletTest> | undefined, string]>([
-    ['no copy in the outlets', copies, { outlets: [5] }, outletTest([5]), 'fails'],
+  // Copies in outlets 3 and 40 (bit 3 of the first half, bit 8 of the second), 2012-05-01 to 05-03.
+  const copies = { day: 20120501, lastDay: 20120503, outlets: outletSignature([3, 40]) };
+  // An archive of 60 outlets has a bit for each; one of 100 shares bits (outlet 67 has 3's).
+  const exact = (ids: number[]) => outletTest(ids, 60);
+  const inexact = (ids: number[]) => outletTest(ids, 100);
+  it.each<[string, typeof copies, FacetFilter, OutletTest | undefined, string]>([
+    ['no copy in the outlets', copies, { outlets: [5] }, exact([5]), 'fails'],
+    ['no copy in the outlets, inexact signatures', copies, { outlets: [35] }, inexact([35]), 'fails'],
+    ['a copy in the outlet, exact signatures', copies, { outlets: [3] }, exact([3]), 'passes'],
+    [
+      'a copy in one of the outlets, exact signatures',
+      copies,
+      { outlets: [9, 40] },
+      exact([9, 40]),
+      'passes',
+    ],
+    [
+      'a copy in the outlet, inexact signatures: the index decides',
+      copies,
+      { outlets: [3] },
+      inexact([3]),
+      'ask',
+    ],
     [
       'an outlet sharing a bit with a copy: the index decides',
       copies,
-      { outlets: [35] },
-      outletTest([35]),
+      { outlets: [67] },
+      inexact([67]),
       'ask',
     ],
-    ['a copy in the outlet', copies, { outlets: [3] }, outletTest([3]), 'ask'],
     ['every copy before the range', copies, { fromDay: 20120601 }, undefined, 'fails'],
     ['every copy after the range', copies, { beforeDay: 20120501 }, undefined, 'fails'],
     ['every copy inside the range', copies, { fromDay: 20120101, beforeDay: 20130101 }, undefined, 'passes'],
@@ -204,10 +218,24 @@ describe('severalCopiesVerdict', () => {
     ],
     ['no copy dated', { ...copies, day: 0, lastDay: 0 }, { beforeDay: 20300101 }, undefined, 'fails'],
     [
-      'in the outlet and inside the range: which copy is where, the index knows',
+      'in the outlet, every copy inside the range, exact signatures',
       copies,
       { outlets: [3], fromDay: 20120101 },
-      outletTest([3]),
+      exact([3]),
+      'passes',
+    ],
+    [
+      'in the outlet, the range splitting the copies: which copy is where, the index knows',
+      copies,
+      { outlets: [3], fromDay: 20120502 },
+      exact([3]),
+      'ask',
+    ],
+    [
+      'in the outlet and inside the range, inexact signatures',
+      copies,
+      { outlets: [3], fromDay: 20120101 },
+      inexact([3]),
       'ask',
     ],
   ])('%s', (_case, entry, facets, outlets, verdict) => {
