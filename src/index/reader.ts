@@ -245,7 +245,6 @@ export class IndexReader {
     return this.guard(() => this.statements.articlePassages.all(JSON.stringify(articleIds)));
   }
 
-  /** Every speaker key quoted in the archive. */
   /** Every speaker key the archive quotes, with how many quotations each has. */
   speakerKeys(): Map<string, number> {
     return this.guard(

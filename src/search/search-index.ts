@@ -116,6 +116,7 @@ export class SearchIndex {
     }
     // undefined: no outlet matches `source:`, so nothing can pass.
     const facets = this.facets(parsed, speakers, scope);
+    // `who:` with words: from the speakers' quotations when they are few beside the words' matches.
     if (facets?.speakers && terms.length > 0) {
       const quotations = facets.speakers.reduce((sum, key) => sum + (this.speakerKeyCache?.get(key) ?? 0), 0);
       const matches = Math.min(...terms.map((term) => this.articlesUsing(term)));
