@@ -142,6 +142,15 @@ export function prepareFiltered(db: Db, filter: FacetFilter) {
              GROUP BY copy.document_id) AS chosen
        JOIN articles ON articles.id = chosen.articleId`,
     ),
+    // Any match that passes and is none of these texts (nor another headline's copy of one).
+    anotherMatch: db
+      .prepare<Record<string, unknown>, number>(
+        `SELECT 1 FROM passages_fts WHERE passages_fts MATCH @match ${passes}
+           AND passages_fts.rowid NOT IN (
+             SELECT id FROM documents WHERE fingerprint IN (SELECT value FROM json_each(@fingerprints)))
+         LIMIT 1`,
+      )
+      .pluck(),
     passing: db
       .prepare<Record<string, unknown>, number>(
         `SELECT DISTINCT copy.document_id FROM passages AS copy

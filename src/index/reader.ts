@@ -168,6 +168,15 @@ export class IndexReader {
     );
   }
 
+  /**
+   * Whether a document matches and has a copy that passes `filter` beyond these fingerprints'
+   * (stops at the first: nothing is ranked).
+   */
+  hasAnotherMatch(match: string, filter: FacetFilter, fingerprints: string[]): boolean {
+    const parameters = { match, fingerprints: JSON.stringify(fingerprints), ...facetParameters(filter) };
+    return this.guard(() => this.forFilter(filter).anotherMatch.get(parameters) !== undefined);
+  }
+
   /** Which of these documents have a copy that passes `filter`. */
   passingDocuments(documentIds: number[], filter: FacetFilter): Set<number> {
     const ids = JSON.stringify(documentIds);

@@ -103,6 +103,17 @@ function firstRows(offset: number, limit: number): number {
   return (offset + limit + 1) * 2;
 }
 
+/** Whether the pages up to and including the one at `offset` are full (the next may be empty). */
+export function pageFull(candidates: Candidate[], offset: number, limit: number): boolean {
+  let start = 0;
+  for (const page of arrangePages(candidates, limit)) {
+    if (page.length < limit) return false;
+    start += page.length;
+    if (start > offset) return true;
+  }
+  return false;
+}
+
 /** Whether the pages up to the one at `offset` are full and a row is left for the next one. */
 export function pagesFilled(candidates: Candidate[], offset: number, limit: number): boolean {
   let start = 0;

@@ -19,7 +19,7 @@ import { AliasFile, aliasesFor } from './aliases.js';
 import { type AliasExpansion, interpretedQuery, type ReadoutAnswer } from './answer.js';
 import { arrangePages, dropSyndicatedCopies, pageAt } from './arrange.js';
 import { type LinkedArticle, linkVariants } from './article-links.js';
-import { findCandidates } from './candidates.js';
+import { findCandidates, pageFull } from './candidates.js';
 import { correctUnknownWords, type SearchTerm } from './corrections.js';
 import { coverageOrder, markWeights, termWeight } from './coverage.js';
 import { EnglishWords } from './english-words.js';
@@ -147,8 +147,10 @@ export class SearchIndex {
     const weights = new Map(terms.map((term) => [term, termWeight(this.articlesUsing(term), articles)]));
     // Fewer than a page have every word: the best partial matches follow them, labelled.
     const missing = new Map<number, string[]>();
+    // Whether more partial matches pass than were read (only whether: the page is full without them).
+    let moreBeyond = false;
     if (candidates.length < needed && terms.length > 1 && !scope) {
-      const partial = this.partialMatches(terms, weights, excluded, facets, needed - candidates.length);
+      const partial = this.partialMatches(terms, weights, excluded, facets, page, candidates);
       if (partial.candidates.length > 0) {
         query.partial = {
           allOf: terms.map(displayTerm),
@@ -165,6 +167,7 @@ export class SearchIndex {
         // Marks every query word a passage has, whichever of them it has.
         match = partial.anyWord;
       }
+      moreBeyond = partial.more;
     }
     query.aliases = terms
       .filter((term) => term.aliased)
@@ -202,7 +205,7 @@ export class SearchIndex {
       hits,
       offset: shown.start,
       limit,
-      nextOffset: shown.nextOffset,
+      nextOffset: shown.nextOffset ?? (moreBeyond ? shown.start + shown.items.length : undefined),
     };
   }
 
@@ -234,29 +237,58 @@ export class SearchIndex {
   /**
    * Passages with some of the terms, by how much of the query they cover (each term weighted by
    * its rarity; see coverage.ts): every term the archive has is weighed, none left out. Returns
-   * the candidates in that order with the terms each lacks, the terms nothing matches, and a
-   * MATCH of any term (for marking the words).
+   * the candidates in that order — as many as fill the pages up to `page` after the `complete`
+   * ones, and one more to show a next page — with the terms each lacks, the terms nothing
+   * matches, and a MATCH of any term (for marking the words). When only that one more is
+   * missing and the page is full, whether any other partial match passes is asked instead of
+   * ranking the next set of words for it (`more`).
    */
   private partialMatches(
     terms: SearchTerm[],
     weights: Map<SearchTerm, number>,
     excluded: TermAlternatives[],
     facets: FacetFilter | undefined,
-    wanted: number,
-  ): { candidates: Candidate[]; missing: Map<number, string[]>; unmatched: string[]; anyWord: string } {
+    page: Page,
+    complete: Candidate[],
+  ): {
+    candidates: Candidate[];
+    missing: Map<number, string[]>;
+    unmatched: string[];
+    anyWord: string;
+    more: boolean;
+  } {
+    const wanted = page.offset + page.limit + 1 - complete.length;
     const matched = terms
       .filter((term) => this.reader.matches(buildMatch({ required: [term.alternatives] })))
       .map((term) => ({ term, weight: weights.get(term)! }))
       .sort((a, b) => b.weight - a.weight);
     const unmatched = terms.filter((term) => !matched.some((m) => m.term === term)).map(displayTerm);
     const anyWord = buildMatch({ required: matched.map((m) => m.term.alternatives), any: true });
-    const found = { candidates: [] as Candidate[], missing: new Map<number, string[]>(), unmatched, anyWord };
+    const found = {
+      candidates: [] as Candidate[],
+      missing: new Map<number, string[]>(),
+      unmatched,
+      anyWord,
+      more: false,
+    };
     const sets = coverageOrder(
       matched.map((m) => m.weight),
       unmatched.length > 0,
     );
     for (const set of sets.slice(0, maxPartialQueries)) {
       if (found.candidates.length >= wanted) break;
+      if (
+        facets &&
+        found.candidates.length === wanted - 1 &&
+        sets.length <= maxPartialQueries &&
+        pageFull(dropSyndicatedCopies([...complete, ...found.candidates]), page.offset, page.limit)
+      ) {
+        // Any passage with some of the words, none excluded, that passes and is not shown yet.
+        const some = buildMatch({ required: matched.map((m) => m.term.alternatives), excluded, any: true });
+        const shown = [...complete, ...found.candidates].map((candidate) => candidate.fingerprint);
+        found.more = this.reader.hasAnotherMatch(some, facets, shown);
+        break;
+      }
       const inSet = set.map((i) => matched[i]!.term);
       const others = matched.map((m) => m.term).filter((term) => !inSet.includes(term));
       const lacks = terms.filter((term) => !inSet.includes(term)).map(displayTerm);
@@ -264,8 +296,8 @@ export class SearchIndex {
         required: inSet.map((term) => term.alternatives),
         excluded: [...excluded, ...others.map((term) => term.alternatives)],
       });
-      const page = { offset: 0, limit: wanted - found.candidates.length };
-      for (const candidate of this.candidates(exact, facets, page)) {
+      const setPage = { offset: 0, limit: wanted - found.candidates.length };
+      for (const candidate of this.candidates(exact, facets, setPage)) {
         found.candidates.push(candidate);
         found.missing.set(candidate.passageId, lacks);
       }

@@ -120,6 +120,30 @@ describe('partial matches', () => {
     // 12 politics passages and 2 Wenger-only ones besides the full match.
     expect(seen.size).toBe(15);
   });
+
+  // The full match and the two Wenger-only passages fill a page of 3; the Blair-only ones could
+  // only start page 2, so whether one exists is asked, and they are not ranked for page 1.
+  it.each([
+    ['a next page when other partial matches pass', 'blair wenger', 3],
+    ['no next page when the others are all excluded', 'blair wenger -schools', undefined],
+  ])('shows %s, ranking no set of words for it', (_case, text, nextOffset) => {
+    const { reader } = index;
+    const rankDocuments = reader.rankDocuments;
+    const ranked: string[] = [];
+    reader.rankDocuments = (match, k, filter) => {
+      ranked.push(match);
+      return rankDocuments.call(reader, match, k, filter);
+    };
+    try {
+      const answer = ask(text, { limit: 3 });
+      expect(files(answer)).toEqual(['blair-wenger', 'arsenal-2', 'arsenal']);
+      expect(answer.nextOffset).toBe(nextOffset);
+      // Every word, then Wenger without Blair; never Blair without Wenger.
+      expect(ranked).toHaveLength(2);
+    } finally {
+      reader.rankDocuments = rankDocuments;
+    }
+  });
 });
 
 describe('corrections', () => {
