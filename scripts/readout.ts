@@ -10,7 +10,7 @@
  */
 import { loadConfig, loadDotenv } from '../src/config.js';
 import { describeError, ReadoutError } from '../src/errors.js';
-import { openDatabase } from '../src/index/database.js';
+import { mapForReading, openDatabase } from '../src/index/database.js';
 import { IndexReader } from '../src/index/reader.js';
 import { compare, type ReadoutFailure, readout, timeline } from '../src/readout.js';
 import type { SearchHit } from '../src/search/answer.js';
@@ -144,6 +144,7 @@ function main(): void {
   loadDotenv();
   const config = loadConfig();
   const db = openDatabase(config.databaseFile, { create: false });
+  mapForReading(db);
   try {
     const search = new SearchIndex(new IndexReader(db), { aliasesFile: config.aliasesFile });
     const compared = /^compare(?:\s+([\s\S]*))?$/i.exec(text);

@@ -136,13 +136,16 @@ export async function timeReadout(
   // and the baseline is still measured and reported.
   // The compiled modules, as the bot runs them (tsx would wrap every closure for its names).
   const load = async <T>(file: string): Promise<T> => (await import(pathToFileURL(compiled(file)).href)) as T;
-  const { openDatabase } = await load<typeof import('../../src/index/database.js')>('src/index/database.js');
+  const { openIndexForReading } = await load<typeof import('../../src/index/open-for-reading.js')>(
+    'src/index/open-for-reading.js',
+  );
   const { SearchIndex } = await load<typeof import('../../src/search/search-index.js')>(
     'src/search/search-index.js',
   );
   const { IndexReader } = await load<typeof import('../../src/index/reader.js')>('src/index/reader.js');
   const { compare, readout } = await load<typeof import('../../src/readout.js')>('src/readout.js');
-  const db = openDatabase(databaseFile);
+  // Read-only and mapped, as the bot opens it.
+  const { db } = openIndexForReading(databaseFile);
   try {
     const aliasesFile = fs.existsSync(defaultAliasesFile) ? defaultAliasesFile : undefined;
     const search = new SearchIndex(new IndexReader(db), { aliasesFile });

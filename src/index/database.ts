@@ -51,17 +51,19 @@ export function readMigrations(folder = migrationsDir): Migration[] {
 const fixHint = 'run `npm run reindex` to build it';
 
 /**
- * How much of the file SQLite reads through a memory map (PRAGMA mmap_size; SQLite caps it at its
- * compile-time maximum, 2 GB). A search reads pages all over a large index, and through its
- * default 2 MB page cache each is a read() call and a copy: at a million passages, mapped,
- * searches took a third to a half less time. The mapped pages are the system's file cache,
- * shared and reclaimable, not the process's own memory. The one hazard: a file cut short in
- * place by another program while mapped stops the process (SIGBUS) instead of failing a query —
+ * How much of the file a searching connection reads through a memory map (PRAGMA mmap_size;
+ * SQLite caps it at its compile-time maximum, 2 GB). A search reads pages all over a large
+ * index, and through the default 2 MB page cache each is a read() call and a copy: at a million
+ * passages, mapped, searches took a third to a half less time. The mapped pages are the system's
+ * file cache, shared and reclaimable, not the process's own memory (though counted in its RSS).
+ * The re-index's connection (openDatabase) is not mapped: it touches the whole file, and its
+ * memory would seem to grow by the size of the index. The one hazard: a file cut short in place
+ * by another program while mapped stops the process (SIGBUS) instead of failing a query —
  * replace an index with `mv` or a re-index, never by overwriting it (README, Operations).
  */
 export const mappedBytes = 2 ** 32;
 
-/** Maps the file for reading (see mappedBytes). */
+/** Maps the file for searching (see mappedBytes): the bot's and the console's reading connections, the CLI's. */
 export function mapForReading(db: Db): void {
   db.pragma(`mmap_size = ${mappedBytes}`);
 }
@@ -87,7 +89,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    mapForReading(db);
     migrate(db, readMigrations(options.migrationsFolder));
     return db;
   } catch (error) {
