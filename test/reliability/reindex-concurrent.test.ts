@@ -64,7 +64,10 @@ describe('two re-indexes started together', () => {
       results.map((result) => result.status),
       results.map((result) => result.stderr).join('\n'),
     ).toEqual([0, 0]);
-    expect(results.filter((result) => result.stderr.includes('waiting for it to finish'))).toHaveLength(1);
+    // At least one waited. Both may say so: creating a fresh database, each can meet the other's
+    // lock at open (seen once in CI on a loaded machine); both still complete, one after the other.
+    const waited = results.filter((result) => result.stderr.includes('waiting for it to finish'));
+    expect(waited.length).toBeGreaterThanOrEqual(1);
     expect(integrityCheck(databaseFile)).toBe('ok');
     expect(articleTitles(databaseFile)).toHaveLength(articles);
   });
