@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ReadoutError } from '../../src/errors.js';
 import { openDatabase } from '../../src/index/database.js';
+import { ftsPendingBytes } from '../../src/index/writer.js';
 import { reindexArchive } from '../../src/ingest/reindex.js';
 import { markdownArticle, tempDatabase, tempDir, writeFiles } from '../support/fixtures.js';
 import { cleanEnv, runScript, startScript } from '../support/run-script.js';
@@ -252,6 +253,16 @@ describe('reindexArchive', () => {
     const summary = await reindexArchive(db, { dirs: [dir], full: true });
     expect(summary.files.added).toBe(5);
     expect(summary.articles).toBe(7);
+    db.exec("INSERT INTO passages_fts (passages_fts) VALUES ('integrity-check')");
+  });
+
+  it("keeps FTS5's new terms in memory in large pieces, and the index whole", async () => {
+    const dir = tempDir();
+    writeFiles(dir, oneOfEachFormat);
+    const { db } = tempDatabase();
+    await reindexArchive(db, { dirs: [dir] });
+    const setting = db.prepare("SELECT v FROM passages_fts_config WHERE k = 'hashsize'").pluck().get();
+    expect(setting).toBe(ftsPendingBytes);
     db.exec("INSERT INTO passages_fts (passages_fts) VALUES ('integrity-check')");
   });
 
