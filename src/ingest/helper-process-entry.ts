@@ -6,7 +6,7 @@
 
 import { VocabularyTally } from '../index/vocabulary-tally.js';
 import type { FromHelper, ToHelper } from './helper-process.js';
-import { prepareCounted } from './helper-process.js';
+import { prepareCounted } from './prepare-file.js';
 
 const tally = new VocabularyTally();
 const reply = (message: FromHelper, then?: () => void) => process.send!(message, undefined, undefined, then);

@@ -17,12 +17,9 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { VocabularyTally } from '../index/vocabulary-tally.js';
-import { type PreparedFile, type PrepareJob, prepareFile } from './prepare-file.js';
+import type { CountedJob, PreparedFile } from './prepare-file.js';
 
-export interface CountedJob extends PrepareJob {
-  /** Count the words of every article here (the file is new: all its articles are written). */
-  countWords: boolean;
-}
+export type { CountedJob } from './prepare-file.js';
 
 export interface PreparedRun {
   /** One prepared file per job, in the order of the jobs. */
@@ -43,15 +40,14 @@ export interface HelperLimits {
   parseMemoryMb: number;
 }
 
-/** Prepares a job and, when asked, counts its articles' words into `tally` instead of returning them. */
-export function prepareCounted(job: CountedJob, tally: VocabularyTally): PreparedFile {
-  return prepareFile(job, job.countWords ? tally : undefined);
-}
-
-/** Prepares here, on this thread: no time or memory limit (tests of the preparation itself). */
+/**
+ * Prepares here, on this thread: no time or memory limit (tests of the preparation itself).
+ * The preparation is loaded only then: the re-index process itself never needs it.
+ */
 export function prepareInProcess(jobs: CountedJob[]): PreparedRun {
   const tally = new VocabularyTally();
   async function* files(): AsyncGenerator<PreparedFile> {
+    const { prepareCounted } = await import('./prepare-file.js');
     for (const job of jobs) yield prepareCounted(job, tally);
   }
   return { files: files(), vocabulary: async () => tally.entries(), uncounted: () => [], close: () => {} };
@@ -91,13 +87,16 @@ export function nextBatch(jobs: CountedJob[], start: number): CountedJob[] {
 }
 
 /** One helper process and what it has said, awaited one message at a time. */
-class Helper {
+export class Helper {
+  /** Settles when the process has exited. */
+  readonly exited: Promise<void>;
   private readonly inbox: FromHelper[] = [];
   private wake: (() => void) | undefined;
   private ended: string | undefined;
   private stderr = '';
 
   constructor(private readonly child: ChildProcess) {
+    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     child.on('message', (message: FromHelper) => {
       this.inbox.push(message);
       this.wake?.();
@@ -179,25 +178,43 @@ class Helper {
   }
 }
 
-/** Starts a helper and waits until it is ready; a helper that cannot start fails the run. */
-async function readyHelper(limits: HelperLimits): Promise<Helper> {
-  const helper = Helper.start(limits);
-  const first = await helper.next();
-  if (first.type !== 'ready') {
-    helper.kill();
-    throw new Error(`re-index helper process did not start (${first.type})`);
-  }
-  return helper;
+/** One helper process on its way: started, `ready` once it has loaded. */
+export interface StartingHelper {
+  helper: Helper;
+  ready: Promise<Helper>;
 }
 
-export function prepareInHelperProcess(jobs: CountedJob[], limits: HelperLimits): PreparedRun {
+/**
+ * Starts a helper; `ready` fails when it cannot start, which fails the run where it is awaited.
+ * A re-index starts its helpers before it knows the files (startingHelpers in
+ * helper-processes.ts): loading the language data takes a helper most of a second, which the
+ * run spends finding and comparing the files.
+ */
+export function startHelper(limits: HelperLimits): StartingHelper {
+  const helper = Helper.start(limits);
+  const ready = helper.next().then((first) => {
+    if (first.type === 'ready') return helper;
+    helper.kill();
+    throw new Error(`re-index helper process did not start (${first.type})`);
+  });
+  // Not awaited until its files are sent: a failure must not count as unhandled before then.
+  ready.catch(() => {});
+  return { helper, ready };
+}
+
+/** Prepares `jobs` in a helper process: `started` if given (see startHelper), else a new one. */
+export function prepareInHelperProcess(
+  jobs: CountedJob[],
+  limits: HelperLimits,
+  started?: StartingHelper,
+): PreparedRun {
   let helper: Helper | undefined;
   /** countWords files the current helper counted; lost if it is killed. */
   let countedHere: string[] = [];
   const uncounted: string[] = [];
 
   async function* files(): AsyncGenerator<PreparedFile> {
-    let current = await readyHelper(limits);
+    let current = await (started ?? startHelper(limits)).ready;
     helper = current;
     let sent = 0;
     // Jobs go in batches; a new one is sent once fewer than `lookahead` batches are unanswered.
@@ -237,7 +254,7 @@ export function prepareInHelperProcess(jobs: CountedJob[], limits: HelperLimits)
       countedHere = [];
       yield { kind: 'skipped', reason };
       if (received + 1 < jobs.length) {
-        current = await readyHelper(limits);
+        current = await startHelper(limits).ready;
         helper = current;
         sent = received + 1;
         inFlight.length = 0;
@@ -258,6 +275,9 @@ export function prepareInHelperProcess(jobs: CountedJob[], limits: HelperLimits)
       return message.entries;
     },
     uncounted: () => uncounted,
-    close: () => helper?.kill(),
+    close: () => {
+      helper?.kill();
+      started?.helper.kill();
+    },
   };
 }

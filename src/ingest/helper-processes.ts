@@ -13,6 +13,9 @@ import {
   nextBatch,
   type PreparedRun,
   prepareInHelperProcess,
+  prepareInProcess,
+  type StartingHelper,
+  startHelper,
 } from './helper-process.js';
 import type { PreparedFile } from './prepare-file.js';
 
@@ -45,6 +48,14 @@ export function helperCount(
   return batches >= minimumBatches ? 2 : 1;
 }
 
+/**
+ * Helpers started before the run knows its files: as many as it may use (two on two cores or
+ * more). prepareInHelperProcesses takes those it needs and stops the others.
+ */
+export function startingHelpers(limits: HelperLimits, cores = os.availableParallelism()): StartingHelper[] {
+  return Array.from({ length: cores < 2 ? 1 : 2 }, () => startHelper(limits));
+}
+
 /** The jobs cut into batches (nextBatch), dealt to `count` helpers in turn. */
 export function dealBatches(
   jobs: CountedJob[],
@@ -69,15 +80,22 @@ function mergeCounts(lists: Array<Array<[string, number]>>): Array<[string, numb
   return [...total];
 }
 
-/** Prepares `jobs` in `count` helper processes; the files come out in the order of the jobs. */
+/**
+ * Prepares `jobs` in `count` helper processes, the first of `started` (startingHelpers) if given,
+ * stopping those left over (all of them for a count of 0: no jobs, or none worth a process);
+ * the files come out in the order of the jobs.
+ */
 export function prepareInHelperProcesses(
   jobs: CountedJob[],
   limits: HelperLimits,
   count: number,
+  started: StartingHelper[] = [],
 ): PreparedRun {
-  if (count <= 1) return prepareInHelperProcess(jobs, limits);
+  for (const unused of started.slice(count)) unused.helper.kill();
+  if (count === 0) return prepareInProcess(jobs);
+  if (count === 1) return prepareInHelperProcess(jobs, limits, started[0]);
   const { shares, turns } = dealBatches(jobs, count);
-  const runs = shares.map((share) => prepareInHelperProcess(share, limits));
+  const runs = shares.map((share, helper) => prepareInHelperProcess(share, limits, started[helper]));
   // Every helper starts at once and keeps one prepared file ready, so none waits for its turn.
   // (A failure is seen when that file's turn comes; until then it must not count as unhandled.)
   const fetch = (helper: number) => {

@@ -22,22 +22,6 @@ import { displayName } from './quotes/display-name.js';
 import { extractQuotations } from './quotes/index.js';
 import { segmentArticle } from './segment.js';
 
-/**
- * The version of the preparation rules below (cleaning, segmenting, quotation extraction). Change
- * it when they change in a way that should reach articles already indexed: the next re-index then
- * rebuilds every article.
- */
-const preparationVersion = 3;
-
-/**
- * The rules an index was prepared by, as stored with it: the version, and whether quotations were
- * extracted, so that switching extraction on or off rebuilds every article rather than leaving
- * an index half with quotations.
- */
-export function preparationRules(quotations: boolean): string {
-  return `${preparationVersion}: ${quotations ? 'quotations' : 'no quotations'}`;
-}
-
 /** A prepared article: what the index writer stores. */
 export type PreparedArticle = ArticleRecord;
 
@@ -127,8 +111,11 @@ export function prepareArticle(
   if (quotations) attachQuotations(passages);
   const lead = passages.findIndex((passage) => !isPhotoCaption(passage.body));
   tally?.addArticle(tokens);
+  // The body travels as passages only: the writer never reads it, and it would double what a
+  // helper process sends.
+  const { body: _body, ...fields } = draft;
   return {
-    draft: { ...draft, title },
+    draft: { ...fields, title },
     contentHash: articleHash(draft),
     passages,
     lead: Math.max(lead, 0),
@@ -231,4 +218,15 @@ export function withFolderDefaults(draft: ArticleDraft, defaults: FileDefaults |
   if (filled.source === undefined && defaults.source) filled.source = defaults.source;
   if (filled.url === undefined && defaults.url && draft.item === '') filled.url = defaults.url;
   return filled;
+}
+
+/** A job of a re-index run. */
+export interface CountedJob extends PrepareJob {
+  /** Count the words of every article here (the file is new: all its articles are written). */
+  countWords: boolean;
+}
+
+/** Prepares a job and, when asked, counts its articles' words into `tally` instead of returning them. */
+export function prepareCounted(job: CountedJob, tally: VocabularyTally): PreparedFile {
+  return prepareFile(job, job.countWords ? tally : undefined);
 }

@@ -21,9 +21,10 @@ import { databaseBytes } from '../index/database.js';
 import { IndexWriter, type StoredFile } from '../index/writer.js';
 import { type DiscoveredFiles, discoverArticleFiles, type SkippedEntry } from './discover.js';
 import { FolderDefaultsReader } from './folder-defaults.js';
-import { type CountedJob, prepareInProcess } from './helper-process.js';
-import { helperCount, prepareInHelperProcesses } from './helper-processes.js';
-import { type PreparedFile, preparationRules } from './prepare-file.js';
+import { type CountedJob, prepareInProcess, type StartingHelper } from './helper-process.js';
+import { helperCount, prepareInHelperProcesses, startingHelpers } from './helper-processes.js';
+import { preparationRules } from './preparation-rules.js';
+import type { PreparedFile } from './prepare-file.js';
 
 export { discoverArticleFiles, type SkippedEntry } from './discover.js';
 
@@ -101,6 +102,9 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
   };
 
   const writer = IndexWriter.begin(db);
+  const limits: FileLimits = { ...defaultFileLimits, ...options.limits };
+  // The helpers load their language data while this process finds and compares the files.
+  let helpers: StartingHelper[] = options.helperProcess === 'never' ? [] : startingHelpers(limits);
   let optimize = false;
   try {
     const indexedAt = now().toISOString();
@@ -142,14 +146,16 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
 
     const folders = folderDefaultsIn(discovered.articleFiles, dirs, writer);
     for (const problem of folders.reader.problems) summary.skipped.push(problem);
-    const limits: FileLimits = { ...defaultFileLimits, ...options.limits };
     const jobs = changedFiles(indexed, discovered, limits.maxFileBytes, summary, folders).map((job) =>
       quotations ? job : { ...job, quotations: false },
     );
+    // The run takes the helpers it needs (none when no file changed) and stops the others.
+    const started = helpers;
+    helpers = [];
     const run =
-      options.helperProcess === 'never' || jobs.length === 0
+      options.helperProcess === 'never'
         ? prepareInProcess(jobs)
-        : prepareInHelperProcesses(jobs, limits, helperCount(jobs));
+        : prepareInHelperProcesses(jobs, limits, jobs.length === 0 ? 0 : helperCount(jobs), started);
     try {
       let done = 0;
       for await (const prepared of run.files) {
@@ -175,6 +181,7 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
     summary.articles = counts.articles;
     summary.passages = counts.passages;
   } catch (error) {
+    for (const { helper } of helpers) helper.kill();
     const explained = writer.rollback(error);
     // A failed run (a full disk) leaves its uncommitted frames in the WAL: give the space back.
     writer.checkpoint();

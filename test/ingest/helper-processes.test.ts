@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CountedJob, nextBatch, prepareInProcess } from '../../src/ingest/helper-process.js';
-import { dealBatches, helperCount, prepareInHelperProcesses } from '../../src/ingest/helper-processes.js';
+import {
+  dealBatches,
+  helperCount,
+  prepareInHelperProcesses,
+  startingHelpers,
+} from '../../src/ingest/helper-processes.js';
 import type { PreparedFile } from '../../src/ingest/prepare-file.js';
 import { markdownArticle, tempDir, writeFiles } from '../support/fixtures.js';
 
@@ -122,5 +127,34 @@ describe('prepareInHelperProcesses', () => {
     } finally {
       helpers.close();
     }
+  });
+
+  it('takes helpers started before the jobs were known, and stops those it does not need', async () => {
+    const limits = { parseTimeoutMs: 60_000, parseMemoryMb: 512 };
+    const few = jobs.slice(0, 10);
+    const expected = await all(prepareInProcess(few));
+    const started = startingHelpers(limits, 2);
+    expect(started).toHaveLength(2);
+    const run = prepareInHelperProcesses(few, limits, 1, started);
+    try {
+      await started[1]!.helper.exited;
+      expect(await all(run)).toEqual(expected);
+    } finally {
+      run.close();
+    }
+    await started[0]!.helper.exited;
+  });
+
+  it('stops every helper it was given when there is nothing to prepare', async () => {
+    const started = startingHelpers({ parseTimeoutMs: 60_000, parseMemoryMb: 512 }, 2);
+    const run = prepareInHelperProcesses([], { parseTimeoutMs: 60_000, parseMemoryMb: 512 }, 0, started);
+    expect(await all(run)).toEqual([]);
+    await Promise.all(started.map(({ helper }) => helper.exited));
+  });
+
+  it('starts one helper on a one-core machine', () => {
+    const started = startingHelpers({ parseTimeoutMs: 60_000, parseMemoryMb: 512 }, 1);
+    for (const { helper } of started) helper.kill();
+    expect(started).toHaveLength(1);
   });
 });
