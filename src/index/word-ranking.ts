@@ -31,8 +31,16 @@ export function phrase(word: string): string {
   return `"${word}"`;
 }
 
+/**
+ * One ranking session over an index as it stands: the lengths and facets of the documents it
+ * has read are kept, since the very common words' best documents are mostly the same short
+ * ones (at 100,000 passages, 24 lists of 8,192 held 62,000 documents, not 195,000). So a
+ * session must not outlive a change to the index: each re-index makes its own.
+ */
 export class WordRanking {
   private readonly statements;
+  private readonly knownLengths = new Map<number, number>();
+  private readonly knownFacets = new Map<number, DocumentFacets>();
 
   constructor(db: Db) {
     this.statements = {
@@ -56,13 +64,22 @@ export class WordRanking {
 
   /** Lengths in tokens of these documents, as FTS5 counts them. */
   lengths(ids: number[]): Map<number, number> {
+    const missing = ids.filter((id) => !this.knownLengths.has(id));
     // In rowid order: the docsize table is read front to back.
-    const rows = this.statements.lengths.all(JSON.stringify([...ids].sort((a, b) => a - b)));
-    return new Map(rows.map((row) => [row.id, rowLength(row.sz)]));
+    for (const row of this.statements.lengths.iterate(JSON.stringify(missing.sort((a, b) => a - b)))) {
+      this.knownLengths.set(row.id, rowLength(row.sz));
+    }
+    return pick(this.knownLengths, ids);
   }
 
   /** Where each document's copies were published (champion-entries.ts, DocumentFacets), and its fingerprint. */
   facets(ids: number[]): Map<number, DocumentFacets> {
+    const missing = ids.filter((id) => !this.knownFacets.has(id));
+    for (const [id, facets] of this.readFacets(missing)) this.knownFacets.set(id, facets);
+    return pick(this.knownFacets, ids);
+  }
+
+  private readFacets(ids: number[]): Map<number, DocumentFacets> {
     const facets = new Map<number, DocumentFacets>();
     for (const copy of this.statements.copies.iterate(JSON.stringify(ids))) {
       const day = copy.day ?? 0;
@@ -112,4 +129,9 @@ export class WordRanking {
 /** Equal up to the last bits: C's log() and JavaScript's may differ in the last place. */
 function sameScore(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** The entries of `known` for `ids` (every one of them is known). */
+function pick<T>(known: Map<number, T>, ids: number[]): Map<number, T> {
+  return new Map(ids.filter((id) => known.has(id)).map((id) => [id, known.get(id)!]));
 }
