@@ -4,7 +4,8 @@
  */
 
 /** Characters normalizeWhitespace would change: invisible ones, control codes, whitespace other than a space. */
-// (Built from a string: the `v` flag's set difference is newer than the TypeScript target.)
+// Built from a string: the `v` flag's set difference is newer than the TypeScript target.
+// biome-ignore lint/complexity/useRegexLiterals: see above.
 const unusualCharacter = new RegExp('[[\\s\\p{Cc}\\u200b\\u00ad\\ufeff]--[ ]]', 'v');
 
 /**
