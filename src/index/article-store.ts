@@ -90,13 +90,12 @@ export class ArticleStore {
         )
         .pluck(),
       insertDocument: db.prepare(
-        'INSERT INTO documents (fingerprint, passage_id, copies) VALUES (?, NULL, 1)',
+        'INSERT INTO documents (id, fingerprint, passage_id, copies) VALUES (?, ?, ?, 1)',
       ),
-      setDocumentPassage: db.prepare('UPDATE documents SET passage_id = ? WHERE id = ?'),
       addCopy: db.prepare('UPDATE documents SET copies = copies + 1 WHERE id = ?'),
       insertPassage: db.prepare(
-        `INSERT INTO passages (article_id, position, body, document_id, outlet, day)
-         VALUES (@articleId, @position, @body, @documentId, @outlet, @day)`,
+        `INSERT INTO passages (id, article_id, position, body, document_id, outlet, day)
+         VALUES (@passageId, @articleId, @position, @body, @documentId, @outlet, @day)`,
       ),
       insertFts: db.prepare('INSERT INTO passages_fts (rowid, title, body) VALUES (?, ?, ?)'),
       insertQuotation: db.prepare(
@@ -164,15 +163,10 @@ export class ArticleStore {
       // The headline is indexed with the lead passage only; see db/migrations/001-initial.sql.
       const title = position === article.lead ? draft.title : '';
       const existing = this.statements.findDocument.get({ fingerprint, title, body });
-      const documentId = existing ?? Number(this.statements.insertDocument.run(fingerprint).lastInsertRowid);
-      const passageId = this.statements.insertPassage.run({
-        articleId,
-        position,
-        body,
-        documentId,
-        outlet,
-        day,
-      }).lastInsertRowid;
+      // Numbered here, not by SQLite, which would give a removed document's number again.
+      const documentId = existing ?? this.nextDocument++;
+      const passageId = this.nextPassage++;
+      this.statements.insertPassage.run({ passageId, articleId, position, body, documentId, outlet, day });
       for (const quotation of quotations ?? []) {
         this.statements.insertQuotation.run({ ...quotation, passageId, partial: quotation.partial ? 1 : 0 });
       }
@@ -180,7 +174,7 @@ export class ArticleStore {
         this.statements.addCopy.run(documentId);
         this.change.copiesChanged.add(documentId);
       } else {
-        this.statements.setDocumentPassage.run(passageId, documentId);
+        this.statements.insertDocument.run(documentId, fingerprint, passageId);
         this.statements.insertFts.run(documentId, title, body);
         if (this.trackFingerprints) this.change.touchedFingerprints.add(fingerprint);
       }

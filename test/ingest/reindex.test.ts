@@ -266,6 +266,34 @@ describe('reindexArchive', () => {
     db.exec("INSERT INTO passages_fts (passages_fts) VALUES ('integrity-check')");
   });
 
+  it("never gives a removed document's number to a new one (champion lists name documents by number)", async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'a.md': markdownArticle({ title: 'The first article title' }, paragraph('first', 2)),
+      'b.md': markdownArticle({ title: 'The second article title' }, paragraph('second', 2)),
+    });
+    const { db } = tempDatabase();
+    await reindexArchive(db, { dirs: [dir] });
+    const highest = () => db.prepare('SELECT max(id) FROM documents').pluck().get() as number;
+    const before = highest();
+    // The article holding the highest numbers is edited: its documents are removed, new ones added.
+    writeFiles(dir, {
+      'b.md': markdownArticle({ title: 'The second article title' }, paragraph('edited', 2)),
+    });
+    await reindexArchive(db, { dirs: [dir] });
+    const lowestNew = db
+      .prepare(
+        `SELECT min(documents.id) FROM documents JOIN passages ON passages.id = documents.passage_id
+         JOIN articles ON articles.id = passages.article_id WHERE articles.file_path LIKE '%b.md'`,
+      )
+      .pluck()
+      .get() as number;
+    expect(lowestNew).toBeGreaterThan(before);
+    expect(Number(db.prepare("SELECT value FROM meta WHERE key = 'document_high_water'").pluck().get())).toBe(
+      highest(),
+    );
+  });
+
   it('names a missing folder and changes nothing', async () => {
     const { db } = tempDatabase();
     await expect(reindexArchive(db, { dirs: [path.join(tempDir(), 'nope')] })).rejects.toThrow(
