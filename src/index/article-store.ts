@@ -32,6 +32,11 @@ export class ArticleStore {
   private readonly outlets: OutletNumbers;
   /** Whether to remember the fingerprints of added documents (not when everything is new). */
   private trackFingerprints: boolean;
+  /**
+   * When the run started from an empty index: the fingerprints written so far, all there are.
+   * A passage with a new one is a new document without asking the index (most passages are).
+   */
+  private writtenFingerprints: Set<string> | undefined;
   private nextPassage: number;
   private nextDocument: number;
   /** What this run changed, for the champion lists and the syndication bound. */
@@ -61,6 +66,7 @@ export class ArticleStore {
         number('SELECT value FROM meta WHERE key = ?', metaKeys.documentHighWater),
       ) + 1;
     this.trackFingerprints = this.nextPassage > 1;
+    if (!this.trackFingerprints) this.writtenFingerprints = new Set();
     this.change = {
       firstNewDocument: this.nextDocument,
       removed: new Set(),
@@ -162,7 +168,9 @@ export class ArticleStore {
     article.passages.forEach(({ body, fingerprint, quotations }, position) => {
       // The headline is indexed with the lead passage only; see db/migrations/001-initial.sql.
       const title = position === article.lead ? draft.title : '';
-      const existing = this.statements.findDocument.get({ fingerprint, title, body });
+      const unseen = this.writtenFingerprints !== undefined && !this.writtenFingerprints.has(fingerprint);
+      const existing = unseen ? undefined : this.statements.findDocument.get({ fingerprint, title, body });
+      this.writtenFingerprints?.add(fingerprint);
       // Numbered here, not by SQLite, which would give a removed document's number again.
       const documentId = existing ?? this.nextDocument++;
       const passageId = this.nextPassage++;
@@ -243,6 +251,7 @@ export class ArticleStore {
     this.nextPassage = 1;
     this.nextDocument = 1;
     this.trackFingerprints = false;
+    this.writtenFingerprints = new Set();
     this.change.touchedFingerprints.clear();
     this.change.firstNewDocument = 1;
     this.change.removed.clear();
