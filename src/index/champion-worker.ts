@@ -20,6 +20,7 @@ const work = workerData as ChampionWork;
 const db = new Database(work.file, { readonly: true });
 try {
   const ranking = new WordRanking(db);
+  if (work.words.length * work.size > work.totals.rows) ranking.readEveryDocument();
   parentPort!.postMessage(
     work.words.map(({ word, documents }) => ranking.rank(word, documents, work.totals, work.size)),
   );

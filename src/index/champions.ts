@@ -152,6 +152,7 @@ export class ChampionLists {
       ranked = await ranking;
     } else {
       meanwhile();
+      if (words.length * this.sizing.entries > totals.rows) this.ranking.readEveryDocument();
       ranked = words.map(({ word, documents }) =>
         this.ranking.rank(word, documents, totals, this.sizing.entries),
       );

@@ -53,13 +53,31 @@ export class WordRanking {
         'SELECT id, sz FROM passages_fts_docsize WHERE id IN (SELECT value FROM json_each(?))',
       ),
       // Each copy's outlet and day (null: unknown).
-      copies: db.prepare<[string], { id: number; outlet: number; day: number | null; fingerprint: string }>(
+      copies: db.prepare<[string], CopyRow>(
         `SELECT passages.document_id AS id, passages.outlet AS outlet, passages.day AS day,
                 documents.fingerprint
          FROM passages JOIN documents ON documents.id = passages.document_id
          WHERE passages.document_id IN (SELECT value FROM json_each(?))`,
       ),
+      allLengths: db.prepare<[], { id: number; sz: Buffer }>('SELECT id, sz FROM passages_fts_docsize'),
+      allCopies: db.prepare<[], CopyRow>(
+        `SELECT passages.document_id AS id, passages.outlet AS outlet, passages.day AS day,
+                documents.fingerprint
+         FROM passages JOIN documents ON documents.id = passages.document_id`,
+      ),
     };
+  }
+
+  /**
+   * Reads the length and facets of every document at once: cheaper than one look-up each when
+   * the lists to rank hold more entries than the index has documents (at 100,000 passages, 24
+   * lists of 8,192 over 64,000 documents).
+   */
+  readEveryDocument(): void {
+    for (const row of this.statements.allLengths.iterate()) this.knownLengths.set(row.id, rowLength(row.sz));
+    for (const [id, facets] of facetsOfCopies(this.statements.allCopies.iterate())) {
+      this.knownFacets.set(id, facets);
+    }
   }
 
   /** Lengths in tokens of these documents, as FTS5 counts them. */
@@ -75,27 +93,9 @@ export class WordRanking {
   /** Where each document's copies were published (champion-entries.ts, DocumentFacets), and its fingerprint. */
   facets(ids: number[]): Map<number, DocumentFacets> {
     const missing = ids.filter((id) => !this.knownFacets.has(id));
-    for (const [id, facets] of this.readFacets(missing)) this.knownFacets.set(id, facets);
+    const copies = this.statements.copies.iterate(JSON.stringify(missing));
+    for (const [id, facets] of facetsOfCopies(copies)) this.knownFacets.set(id, facets);
     return pick(this.knownFacets, ids);
-  }
-
-  private readFacets(ids: number[]): Map<number, DocumentFacets> {
-    const facets = new Map<number, DocumentFacets>();
-    for (const copy of this.statements.copies.iterate(JSON.stringify(ids))) {
-      const day = copy.day ?? 0;
-      const seen = facets.get(copy.id);
-      if (!seen) {
-        const { outlet, fingerprint } = copy;
-        facets.set(copy.id, { outlet, day, lastDay: day, outlets: outletSignature([outlet]), fingerprint });
-        continue;
-      }
-      seen.outlet = severalCopies;
-      seen.outlets[outletHalf(copy.outlet)] |= outletBit(copy.outlet);
-      // The first day stays 0 once any copy's date is unknown: the copies' range is not known then.
-      seen.day = seen.day === 0 || day === 0 ? 0 : Math.min(seen.day, day);
-      seen.lastDay = Math.max(seen.lastDay, day);
-    }
-    return facets;
   }
 
   /**
@@ -134,4 +134,31 @@ function sameScore(a: number, b: number): boolean {
 /** The entries of `known` for `ids` (every one of them is known). */
 function pick<T>(known: Map<number, T>, ids: number[]): Map<number, T> {
   return new Map(ids.filter((id) => known.has(id)).map((id) => [id, known.get(id)!]));
+}
+
+interface CopyRow {
+  id: number;
+  outlet: number;
+  day: number | null;
+  fingerprint: string;
+}
+
+/** Where each document's copies were published (champion-entries.ts, DocumentFacets), from its copies' rows. */
+function facetsOfCopies(copies: Iterable<CopyRow>): Map<number, DocumentFacets> {
+  const facets = new Map<number, DocumentFacets>();
+  for (const copy of copies) {
+    const day = copy.day ?? 0;
+    const seen = facets.get(copy.id);
+    if (!seen) {
+      const { outlet, fingerprint } = copy;
+      facets.set(copy.id, { outlet, day, lastDay: day, outlets: outletSignature([outlet]), fingerprint });
+      continue;
+    }
+    seen.outlet = severalCopies;
+    seen.outlets[outletHalf(copy.outlet)] |= outletBit(copy.outlet);
+    // The first day stays 0 once any copy's date is unknown: the copies' range is not known then.
+    seen.day = seen.day === 0 || day === 0 ? 0 : Math.min(seen.day, day);
+    seen.lastDay = Math.max(seen.lastDay, day);
+  }
+  return facets;
 }

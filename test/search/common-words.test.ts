@@ -8,6 +8,7 @@ import { ChampionLists } from '../../src/index/champions.js';
 import type { Db } from '../../src/index/database.js';
 import { metaKeys } from '../../src/index/meta.js';
 import { type Candidate, type FacetFilter, IndexReader } from '../../src/index/reader.js';
+import { WordRanking } from '../../src/index/word-ranking.js';
 import { reindexArchive } from '../../src/ingest/reindex.js';
 import { arrangePages, pageAt } from '../../src/search/arrange.js';
 import { findCandidates } from '../../src/search/candidates.js';
@@ -139,6 +140,18 @@ describe('champion lists', () => {
     await new ChampionLists(db, { ...sizing, workerThreshold: 0 }).rebuild(version as string);
     expect(lists()).toEqual(here);
     expect(here.length).toBeGreaterThan(0);
+  });
+
+  it('are the same whether each document is read when ranked or every document first', () => {
+    const totals = new ChampionLists(db).totals();
+    const count = db.prepare('SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?').pluck();
+    const rankAll = (ranking: WordRanking) =>
+      common.map((word) => ranking.rank(word, count.get(`"${word}"`) as number, totals, sizing.entries));
+    const oneByOne = rankAll(new WordRanking(db));
+    const everyFirst = new WordRanking(db);
+    everyFirst.readEveryDocument();
+    expect(rankAll(everyFirst)).toEqual(oneByOne);
+    expect(oneByOne.filter((list) => list !== undefined).length).toBeGreaterThanOrEqual(4);
   });
 
   it('are not used when they do not match the index version', async () => {
