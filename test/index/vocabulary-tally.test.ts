@@ -44,7 +44,19 @@ describe('VocabularyTally.addArticle', () => {
   });
 
   it('counts as the plain way does, for any articles', () => {
-    const words = fc.constantFrom('Strike', 'strike', 'port', 'Café', 'cafe\u0301', 'Путин', '𝐁𝐨𝐥𝐝', 'G7', '2016', 'a', 'İ');
+    const words = fc.constantFrom(
+      'Strike',
+      'strike',
+      'port',
+      'Café',
+      'cafe\u0301',
+      'Путин',
+      '𝐁𝐨𝐥𝐝',
+      'G7',
+      '2016',
+      'a',
+      'İ',
+    );
     const text = fc.oneof(
       fc.string({ unit: 'grapheme' }),
       fc.array(fc.oneof(words, fc.constantFrom(' ', ', ', '—', '’s ', '\n'))).map((parts) => parts.join('')),
