@@ -110,7 +110,7 @@ export function prepareArticle(
   });
   if (quotations) attachQuotations(passages);
   const lead = passages.findIndex((passage) => !isPhotoCaption(passage.body));
-  tally?.addArticle([title, ...passages.map((passage) => passage.body)]);
+  tally?.addArticle(tokens);
   // The body travels as passages only: the writer never reads it, and it would double what a
   // helper process sends.
   const { body: _body, ...fields } = draft;

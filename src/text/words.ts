@@ -18,30 +18,6 @@ export function surfaceWords(text: string): string[] {
 /** Longest word kept in the vocabulary; longer runs are noise (URLs, hashes). */
 export const maxVocabularyWordLength = 40;
 
-/** What a UTF-16 unit (outside the surrogates) is to wordPattern: part of a word, and a letter or not. */
-export const WordUnit = { Separator: 0, Letter: 1, MarkOrNumber: 2 } as const;
-export type WordUnit = (typeof WordUnit)[keyof typeof WordUnit];
-
-/** Each unit's kind, plus one (0: not looked at yet), filled as units are met. */
-const unitKinds = new Uint8Array(0x10000);
-
-/**
- * The kind of one UTF-16 unit, as wordPattern reads it: for reading words in place
- * (VocabularyTally) without splitting the text. Not for surrogates (their pairs are one letter).
- */
-export function wordUnit(code: number): WordUnit {
-  const known = unitKinds[code]!;
-  if (known !== 0) return (known - 1) as WordUnit;
-  const unit = String.fromCharCode(code);
-  const kind = /\p{L}/u.test(unit)
-    ? WordUnit.Letter
-    : /[\p{M}\p{N}]/u.test(unit)
-      ? WordUnit.MarkOrNumber
-      : WordUnit.Separator;
-  unitKinds[code] = kind + 1;
-  return kind;
-}
-
 /** Whether a word belongs in the typo-correction vocabulary: 2+ characters, some letter, not huge. */
 export function isVocabularyWord(word: string): boolean {
   if (word.length < 2 || word.length > maxVocabularyWordLength) return false;
