@@ -55,7 +55,9 @@ export async function runReindex(
   const run = await runMeasured(command, args, { env: projectEnv(databaseFile, env), cwd: projectRoot });
   // Exit status 1 means "done, some items skipped": still a complete run.
   if (run.exitCode !== 0 && run.exitCode !== 1) {
-    throw new Error(`bench: reindex exited with ${run.exitCode}: ${run.stderr.trim() || run.stdout.trim()}`);
+    // The reason is the last line (the progress lines come first); the report shows one line.
+    const said = (run.stderr.trim() || run.stdout.trim()).split('\n');
+    throw new Error(`bench: reindex exited with ${run.exitCode}: ${said.at(-1)}\n${said.join('\n')}`);
   }
   const holds = /holds (\d+) articles, (\d+) passages/.exec(run.stdout);
   // A crash before the summary also exits with 1: no summary, no complete run.
