@@ -7,6 +7,7 @@
  */
 
 import { splitSentences } from '../text/sentences.js';
+import { collapseWhitespace } from '../text/whitespace.js';
 
 /**
  * Paragraphs longer than this (about 200 words) are cut between sentences. An ordinary news
@@ -76,23 +77,6 @@ function mergeTinyPassages(passages: string[]): string[] {
   return merged;
 }
 
-/** Whitespace other than a space, which collapseWhitespace would change. */
-const otherWhitespace = /[^\S ]/;
-
-/**
- * Runs of whitespace as one space, trimmed. The loaders hand over paragraphs already like that,
- * so the usual case is a scan that finds nothing to do (replacing regardless cost a tenth of a
- * re-index's preparation).
- */
-export function collapseWhitespace(paragraph: string): string {
-  const clean =
-    !otherWhitespace.test(paragraph) &&
-    !paragraph.includes('  ') &&
-    paragraph.charCodeAt(0) !== 32 &&
-    paragraph.charCodeAt(paragraph.length - 1) !== 32;
-  return clean ? paragraph : paragraph.replace(/\s+/g, ' ').trim();
-}
-
 /**
  * Splits an article body (paragraphs separated by blank lines) into passages, in order:
  * paragraph-sized, long paragraphs cut between sentences, tiny ones joined to a neighbour on a
@@ -103,6 +87,7 @@ export function collapseWhitespace(paragraph: string): string {
 export function segmentArticle(body: string): string[] {
   const paragraphs = body
     .split(/\n\s*\n/)
+    // The loaders hand over clean paragraphs: replacing regardless cost a tenth of preparing a file.
     .map(collapseWhitespace)
     .filter((paragraph) => paragraph !== '');
   const passages = paragraphs.flatMap((paragraph) =>

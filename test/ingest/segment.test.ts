@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, segmentArticle } from '../../src/ingest/segment.js';
+import { segmentArticle } from '../../src/ingest/segment.js';
 
 const squeeze = (text: string) => text.replace(/\s+/gu, '');
 
@@ -109,49 +109,6 @@ describe('segmentArticle', () => {
           for (const line of passage.split('\n')) expect(line).toBe(line.replace(/\s+/g, ' ').trim());
         }
       }),
-    );
-  });
-});
-
-describe('collapseWhitespace', () => {
-  const full = (text: string) => text.replace(/\s+/gu, ' ').trim();
-  it.each([
-    ['clean text, unchanged', 'Obama spoke with Putin.'],
-    ['doubled spaces', 'Obama  spoke'],
-    ['a tab', 'Obama\tspoke'],
-    ['a line break', 'Obama\nspoke'],
-    ['no-break space', 'Obama\u00a0spoke'],
-    ['leading and trailing spaces', ' Obama spoke '],
-    ['only spaces', '   '],
-    ['empty', ''],
-  ])('%s', (_case, text) => {
-    expect(collapseWhitespace(text)).toBe(full(text));
-  });
-  it('gives what collapsing every run gives, for any text', () => {
-    const pieces = fc.constantFrom(
-      ' ',
-      '  ',
-      '\t',
-      '\n',
-      '\u00a0',
-      '\u2028',
-      '\u3000',
-      '\ufeff',
-      'a',
-      'Putin',
-      '.',
-    );
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.string(),
-          fc.array(pieces).map((p) => p.join('')),
-        ),
-        (text) => {
-          expect(collapseWhitespace(text)).toBe(full(text));
-        },
-      ),
-      { numRuns: 2000 },
     );
   });
 });

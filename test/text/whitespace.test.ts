@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeWhitespace } from '../../src/text/whitespace.js';
+import { collapseWhitespace, normalizeWhitespace } from '../../src/text/whitespace.js';
 
 describe('normalizeWhitespace', () => {
   it.each([
@@ -20,6 +20,33 @@ describe('normalizeWhitespace', () => {
   });
 });
 
+/** Any text, and text made mostly of the whitespace and invisible characters the fast paths judge. */
+const textWithSpaces = fc.oneof(
+  fc.string(),
+  fc
+    .array(
+      fc.constantFrom(
+        ' ',
+        '  ',
+        '\t',
+        '\n',
+        '\u00a0',
+        '\u200b',
+        '\u00ad',
+        '\ufeff',
+        '\u0007',
+        '\u0085',
+        '\u2028',
+        '\u3000',
+        'a',
+        'Putin',
+        '.',
+        'é',
+      ),
+    )
+    .map((pieces) => pieces.join('')),
+);
+
 describe('normalizeWhitespace (fast path)', () => {
   const slow = (text: string) =>
     text
@@ -27,34 +54,35 @@ describe('normalizeWhitespace (fast path)', () => {
       .replace(/\s+/gu, ' ')
       .trim();
   it('gives what the full normalisation gives, for any text', () => {
-    const pieces = fc.constantFrom(
-      ' ',
-      '  ',
-      '\t',
-      '\n',
-      '\u00a0',
-      '\u200b',
-      '\u00ad',
-      '\ufeff',
-      '\u0007',
-      '\u0085',
-      '\u2028',
-      '\u3000',
-      'a',
-      'Putin',
-      '.',
-      'é',
-    );
     fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.string(),
-          fc.array(pieces).map((p) => p.join('')),
-        ),
-        (text) => {
-          expect(normalizeWhitespace(text)).toBe(slow(text));
-        },
-      ),
+      fc.property(textWithSpaces, (text) => {
+        expect(normalizeWhitespace(text)).toBe(slow(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('collapseWhitespace', () => {
+  const full = (text: string) => text.replace(/\s+/gu, ' ').trim();
+  it.each([
+    ['clean text, unchanged', 'Obama spoke with Putin.'],
+    ['doubled spaces', 'Obama  spoke'],
+    ['a tab', 'Obama\tspoke'],
+    ['a line break', 'Obama\nspoke'],
+    ['no-break space', 'Obama\u00a0spoke'],
+    ['leading and trailing spaces', ' Obama spoke '],
+    ['only spaces', '   '],
+    ['empty', ''],
+    ['an invisible character, kept', 'Pu\u200btin'],
+  ])('%s', (_case, text) => {
+    expect(collapseWhitespace(text)).toBe(full(text));
+  });
+  it('gives what collapsing every run gives, for any text', () => {
+    fc.assert(
+      fc.property(textWithSpaces, (text) => {
+        expect(collapseWhitespace(text)).toBe(full(text));
+      }),
       { numRuns: 2000 },
     );
   });
