@@ -31,6 +31,11 @@ export function phrase(word: string): string {
   return `"${word}"`;
 }
 
+/** Each copy of a document: its outlet and day (null: unknown), and the document's fingerprint. */
+const everyCopy = `SELECT passages.document_id AS id, passages.outlet AS outlet, passages.day AS day,
+         documents.fingerprint
+  FROM passages JOIN documents ON documents.id = passages.document_id`;
+
 /**
  * One ranking session over an index as it stands: the lengths and facets of the documents it
  * has read are kept, since the very common words' best documents are mostly the same short
@@ -52,19 +57,11 @@ export class WordRanking {
       lengths: db.prepare<[string], { id: number; sz: Buffer }>(
         'SELECT id, sz FROM passages_fts_docsize WHERE id IN (SELECT value FROM json_each(?))',
       ),
-      // Each copy's outlet and day (null: unknown).
       copies: db.prepare<[string], CopyRow>(
-        `SELECT passages.document_id AS id, passages.outlet AS outlet, passages.day AS day,
-                documents.fingerprint
-         FROM passages JOIN documents ON documents.id = passages.document_id
-         WHERE passages.document_id IN (SELECT value FROM json_each(?))`,
+        `${everyCopy} WHERE passages.document_id IN (SELECT value FROM json_each(?))`,
       ),
       allLengths: db.prepare<[], { id: number; sz: Buffer }>('SELECT id, sz FROM passages_fts_docsize'),
-      allCopies: db.prepare<[], CopyRow>(
-        `SELECT passages.document_id AS id, passages.outlet AS outlet, passages.day AS day,
-                documents.fingerprint
-         FROM passages JOIN documents ON documents.id = passages.document_id`,
-      ),
+      allCopies: db.prepare<[], CopyRow>(everyCopy),
     };
   }
 

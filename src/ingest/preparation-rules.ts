@@ -4,9 +4,9 @@
  */
 
 /**
- * The version of the preparation rules (prepare-file.ts) (cleaning, segmenting, quotation extraction). Change
- * it when they change in a way that should reach articles already indexed: the next re-index then
- * rebuilds every article.
+ * The version of the preparation rules (prepare-file.ts: cleaning, segmenting, quotation
+ * extraction). Change it when they change in a way that should reach articles already indexed:
+ * the next re-index then rebuilds every article.
  */
 const preparationVersion = 3;
 
