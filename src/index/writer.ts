@@ -42,9 +42,9 @@ const reindexCacheKib = 64 * 1024;
  * FTS5 keeps the terms of new rows in memory and writes them out as a segment when they pass
  * this many bytes (its default: 1 MB), then merges segments as they pile up. A re-index writes
  * a whole archive in one transaction: with 1 MB, every few hundred passages were a segment to
- * write and merge again (100,000 passages: 2.1 s of inserts; with 8 MB, 1.4 s; 16 MB or more,
- * 1.3 s). The terms take memory while they wait: kept at 16 MB, for the peak of a million-
- * passage run. The setting is stored with the table (its config), so searching connections see
+ * write and merge again (100,000 passages: 2.1 s of inserts; with 8 or 16 MB, 1.4 s; with 32 or
+ * 64 MB, 1.3 s). The terms take memory while they wait: kept at 16 MB, for the peak of a
+ * million-passage run. The setting is stored with the table (its config), so searching connections see
  * it and never use it.
  */
 export const ftsPendingBytes = 16 * 1024 * 1024;
