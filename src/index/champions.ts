@@ -34,7 +34,7 @@ import {
 import type { ChampionWork } from './champion-worker.js';
 import type { Db } from './database.js';
 import { metaKeys } from './meta.js';
-import { phrase, type RankedWord, WordRanking } from './word-ranking.js';
+import { phrase, type RankedRows, type RankedWord, WordRanking } from './word-ranking.js';
 
 /** A word is very common when it matches this share of the documents… */
 export const championShare = 0.2;
@@ -145,18 +145,21 @@ export class ChampionLists {
     const totals = this.totals();
     const words = this.veryCommonWords(totals);
     const work = words.reduce((sum, word) => sum + word.documents, 0);
-    let ranked: Array<RankedWord | undefined>;
+    const everyDocument = words.length * this.sizing.entries > totals.rows;
+    let best: RankedRows[] | undefined;
     if (work >= this.sizing.workerThreshold && this.db.name !== ':memory:') {
-      const ranking = rankInWorkers(this.db.name, words, totals, this.sizing.entries);
+      // FTS5 ranks in the workers; this thread optimises and reads the documents meanwhile.
+      const ranking = rankInWorkers(this.db.name, words, this.sizing.entries);
       meanwhile();
-      ranked = await ranking;
+      if (everyDocument) this.ranking.readEveryDocument();
+      best = await ranking;
     } else {
       meanwhile();
-      if (words.length * this.sizing.entries > totals.rows) this.ranking.readEveryDocument();
-      ranked = words.map(({ word, documents }) =>
-        this.ranking.rank(word, documents, totals, this.sizing.entries),
-      );
+      if (everyDocument) this.ranking.readEveryDocument();
     }
+    const ranked = words.map(({ word, documents }, at) =>
+      this.ranking.rank(word, documents, totals, this.sizing.entries, best?.[at]),
+    );
     this.db.transaction(() => {
       this.statements.clear.run();
       for (const list of ranked) if (list) this.save(list);
@@ -214,29 +217,38 @@ export class ChampionLists {
   }
 }
 
-/** Ranks the words in two worker threads, the words shared out by how many documents they have. */
+/**
+ * FTS5's best rows for each word (in the order of `words`), asked in two worker threads, the
+ * words shared out by how many documents they have.
+ */
 async function rankInWorkers(
   file: string,
   words: Array<{ word: string; documents: number }>,
-  totals: FtsTotals,
   size: number,
-): Promise<Array<RankedWord | undefined>> {
-  const shares: Array<typeof words> = [[], []];
+): Promise<RankedRows[]> {
+  const shares: number[][] = [[], []];
   const load = [0, 0];
-  for (const word of [...words].sort((a, b) => b.documents - a.documents)) {
+  const byDocuments = words.map((_, at) => at).sort((a, b) => words[b]!.documents - words[a]!.documents);
+  for (const at of byDocuments) {
     const lighter = load[0]! <= load[1]! ? 0 : 1;
-    shares[lighter]!.push(word);
-    load[lighter]! += word.documents;
+    shares[lighter]!.push(at);
+    load[lighter]! += words[at]!.documents;
   }
-  const results = await Promise.all(
+  const best: RankedRows[] = [];
+  await Promise.all(
     shares
       .filter((share) => share.length > 0)
-      .map((share) => runWorker({ file, words: share, totals, size })),
+      .map(async (share) => {
+        const rows = await runWorker({ file, words: share.map((at) => words[at]!.word), size });
+        share.forEach((at, n) => {
+          best[at] = rows[n]!;
+        });
+      }),
   );
-  return results.flat();
+  return best;
 }
 
-function runWorker(work: ChampionWork): Promise<Array<RankedWord | undefined>> {
+function runWorker(work: ChampionWork): Promise<RankedRows[]> {
   // Compiled, the worker is a .js file beside this one. Under tsx (development, tests, the
   // benchmark) it is the TypeScript source, and the worker registers tsx's loader first.
   const compiled = import.meta.url.endsWith('.js');

@@ -17,6 +17,12 @@ import {
 } from './champion-entries.js';
 import type { Db } from './database.js';
 
+/** FTS5's best documents for a word, best first: rowids and ranks (typed: cheap to pass between threads). */
+export interface RankedRows {
+  ids: Float64Array;
+  ranks: Float64Array;
+}
+
 /** A word's list before it is saved. */
 export interface RankedWord {
   word: string;
@@ -96,28 +102,51 @@ export class WordRanking {
   }
 
   /**
+   * FTS5's best `size + 1` documents for a word, with their ranks: the costly part of a list,
+   * which worker threads run for a large index (champion-worker.ts).
+   */
+  best(word: string, size: number): RankedRows {
+    const ids: number[] = [];
+    const ranks: number[] = [];
+    for (const row of this.statements.best.iterate(phrase(word), size + 1)) {
+      ids.push(row.id);
+      ranks.push(row.rank);
+    }
+    return { ids: Float64Array.from(ids), ranks: Float64Array.from(ranks) };
+  }
+
+  /**
    * The best `size` documents for a word that `documents` documents have, or undefined when
    * there are not more than that (ranking them at query time is cheap) or FTS5's ranks cannot be
-   * reproduced (then the word has no list, and its searches go to FTS5).
+   * reproduced (then the word has no list, and its searches go to FTS5). `best` is the word's
+   * rows from `best()`, when ranked elsewhere.
    */
-  rank(word: string, documents: number, totals: FtsTotals, size: number): RankedWord | undefined {
+  rank(
+    word: string,
+    documents: number,
+    totals: FtsTotals,
+    size: number,
+    best = this.best(word, size),
+  ): RankedWord | undefined {
     const { rows, avgdl } = totals;
-    const best = this.statements.best.all(phrase(word), size + 1);
-    if (best.length <= size) return undefined;
+    const { ids: rowIds, ranks } = best;
+    if (rowIds.length <= size) return undefined;
     // The best factor left out, a hair higher to cover the last bit in which C's log() and
     // JavaScript's may differ; every entry kept is strictly above it.
     const idf = bm25Idf(rows, documents);
-    const bound = (-best.at(-1)!.rank / idf) * (1 + 1e-12);
-    const ids = best.map((row) => row.id);
+    const bound = (-ranks.at(-1)! / idf) * (1 + 1e-12);
+    const ids = [...rowIds];
     const lengths = this.lengths(ids);
     const facets = this.facets(ids);
     const entries: ScoredEntry[] = [];
-    for (const row of best) {
-      const length = lengths.get(row.id)!;
-      const frequency = frequencyFor(-row.rank / idf, length, avgdl);
+    for (let at = 0; at < ids.length; at++) {
+      const id = ids[at]!;
+      const score = -ranks[at]! / idf;
+      const length = lengths.get(id)!;
+      const frequency = frequencyFor(score, length, avgdl);
       const factor = bm25Factor(frequency, length, avgdl);
-      if (!sameScore(factor, -row.rank / idf)) return undefined;
-      if (factor > bound) entries.push({ id: row.id, frequency, length, factor, ...facets.get(row.id)! });
+      if (!sameScore(factor, score)) return undefined;
+      if (factor > bound) entries.push({ id, frequency, length, factor, ...facets.get(id)! });
     }
     return { word, documents, bound, avgdl, entries: entries.sort(byFactor) };
   }
