@@ -4,7 +4,7 @@
  * are few — its most specific common nouns. Never its stop words: only nouns and quotations are
  * taken (compromise, an English part-of-speech tagger, tells which words are which). Pure.
  */
-import nlp from 'compromise';
+import { nlp } from '../text/compromise.js';
 
 /** Most terms in a made query: every term must match, so more would rarely find anything. */
 export const maxKeyTerms = 4;

@@ -5,7 +5,7 @@
  * organisations): plain lookups, no parsing, nothing downloaded. `rulesOnly` knows nothing and
  * leaves the decision to capitalisation and titles, for comparison.
  */
-import nlp from 'compromise';
+import { nlp } from '../../text/compromise.js';
 
 export type Gender = 'm' | 'f';
 

@@ -5,7 +5,7 @@
  * comma, a bracket or a clause. compromise costs about 25 µs a word on one core (more on a busy
  * one), so callers pass it only the sentences they need. Pure.
  */
-import nlp from 'compromise';
+import { nlp } from '../../text/compromise.js';
 
 /** Longest phrase kept, in words: longer runs are clauses, not names of things. */
 const maxPhraseWords = 7;
