@@ -85,20 +85,30 @@ export class WordRanking {
 
   /** Lengths in tokens of these documents, as FTS5 counts them. */
   lengths(ids: number[]): Map<number, number> {
-    const missing = ids.filter((id) => !this.knownLengths.has(id));
-    // In rowid order: the docsize table is read front to back.
-    for (const row of this.statements.lengths.iterate(JSON.stringify(missing.sort((a, b) => a - b)))) {
-      this.knownLengths.set(row.id, rowLength(row.sz));
-    }
+    this.readLengths(ids);
     return pick(this.knownLengths, ids);
   }
 
   /** Where each document's copies were published (champion-entries.ts, DocumentFacets), and its fingerprint. */
   facets(ids: number[]): Map<number, DocumentFacets> {
+    this.readFacets(ids);
+    return pick(this.knownFacets, ids);
+  }
+
+  private readLengths(ids: number[]): void {
+    const missing = ids.filter((id) => !this.knownLengths.has(id));
+    if (missing.length === 0) return;
+    // In rowid order: the docsize table is read front to back.
+    for (const row of this.statements.lengths.iterate(JSON.stringify(missing.sort((a, b) => a - b)))) {
+      this.knownLengths.set(row.id, rowLength(row.sz));
+    }
+  }
+
+  private readFacets(ids: number[]): void {
     const missing = ids.filter((id) => !this.knownFacets.has(id));
+    if (missing.length === 0) return;
     const copies = this.statements.copies.iterate(JSON.stringify(missing));
     for (const [id, facets] of facetsOfCopies(copies)) this.knownFacets.set(id, facets);
-    return pick(this.knownFacets, ids);
   }
 
   /**
@@ -136,17 +146,19 @@ export class WordRanking {
     const idf = bm25Idf(rows, documents);
     const bound = (-ranks.at(-1)! / idf) * (1 + 1e-12);
     const ids = [...rowIds];
-    const lengths = this.lengths(ids);
-    const facets = this.facets(ids);
+    this.readLengths(ids);
+    this.readFacets(ids);
     const entries: ScoredEntry[] = [];
     for (let at = 0; at < ids.length; at++) {
       const id = ids[at]!;
       const score = -ranks[at]! / idf;
-      const length = lengths.get(id)!;
+      const length = this.knownLengths.get(id)!;
       const frequency = frequencyFor(score, length, avgdl);
       const factor = bm25Factor(frequency, length, avgdl);
       if (!sameScore(factor, score)) return undefined;
-      if (factor > bound) entries.push({ id, frequency, length, factor, ...facets.get(id)! });
+      if (factor <= bound) continue;
+      const { outlet, day, lastDay, outlets, fingerprint } = this.knownFacets.get(id)!;
+      entries.push({ id, frequency, length, factor, outlet, day, lastDay, outlets, fingerprint });
     }
     return { word, documents, bound, avgdl, entries: entries.sort(byFactor) };
   }
