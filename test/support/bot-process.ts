@@ -83,16 +83,15 @@ export async function startBot(standIn: SlackStandIn, options: BotOptions): Prom
     stderr += chunk;
     onOutput();
   });
+  let done = false;
   const exited = new Promise<BotExit>((resolve) =>
     child.on('close', (code, signal) => {
+      // Done before the waiters look: a waiter must see the exit now, not wait out its timeout.
+      done = true;
       onOutput();
       resolve({ code, signal });
     }),
   );
-  let done = false;
-  void exited.then(() => {
-    done = true;
-  });
   const printed = () => stdout + stderr;
 
   const waitForOutput = (pattern: RegExp, timeoutMs = 100_000) =>
