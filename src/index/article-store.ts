@@ -14,22 +14,23 @@
  * (meta document_high_water): passages_fts receives rows in rowid order and never flushes early,
  * the champion lists can tell new documents from old, and each new document is written once,
  * already pointing at its passage. The store remembers what a run added and removed for the
- * champion lists (champions.ts).
+ * champion lists (champions.ts), and has SQLite count the words of what it writes and removes
+ * for the vocabulary (article-words.ts).
  */
 import { dayNumber } from '../text/partial-date.js';
-import { isVocabularyWord, surfaceWords } from '../text/words.js';
+import { ArticleWords } from './article-words.js';
 import type { IndexChange } from './champions.js';
 import type { Db } from './database.js';
 import { metaKeys } from './meta.js';
 import { OutletNumbers } from './outlets.js';
 import type { ArticleRecord } from './records.js';
-import type { VocabularyTally } from './vocabulary-tally.js';
 
 const tokenizer = "tokenize = 'porter unicode61 remove_diacritics 2'";
 
 export class ArticleStore {
   private readonly statements;
   private readonly outlets: OutletNumbers;
+  private readonly words: ArticleWords;
   /** Whether to remember the fingerprints of added documents (not when everything is new). */
   private trackFingerprints: boolean;
   /**
@@ -48,7 +49,6 @@ export class ArticleStore {
   /** `run`: the number of this re-index run, stamped on the articles it writes. */
   constructor(
     private readonly db: Db,
-    private readonly vocabulary: VocabularyTally,
     private readonly run: number,
   ) {
     this.outlets = new OutletNumbers(db);
@@ -66,6 +66,7 @@ export class ArticleStore {
         number('SELECT value FROM meta WHERE key = ?', metaKeys.documentHighWater),
       ) + 1;
     this.trackFingerprints = this.nextPassage > 1;
+    this.words = new ArticleWords(db, this.trackFingerprints);
     if (!this.trackFingerprints) this.writtenFingerprints = new Set();
     this.change = {
       firstNewDocument: this.nextDocument,
@@ -144,8 +145,7 @@ export class ArticleStore {
 
   /**
    * Writes an article, its passages and their quotations, stamped with this run (or, rebuilt
-   * unchanged after `rememberRuns`, with its own). Its words are counted here unless the
-   * preparer did.
+   * unchanged after `rememberRuns`, with its own), and counts its words.
    */
   addArticle(filePath: string, article: ArticleRecord): number {
     const { draft } = article;
@@ -187,7 +187,7 @@ export class ArticleStore {
         if (this.trackFingerprints) this.change.touchedFingerprints.add(fingerprint);
       }
     });
-    if (article.words) this.vocabulary.add(article.words, 1);
+    this.words.add(articleId, [draft.title, ...article.passages.map((passage) => passage.body)]);
     this.change.articlesChanged++;
     return article.passages.length;
   }
@@ -210,7 +210,10 @@ export class ArticleStore {
         this.change.copiesChanged.add(passage.documentId);
       }
     }
-    this.vocabulary.add(articleWords(passages), -1);
+    this.words.remove(
+      articleId,
+      passages.flatMap((passage) => [passage.title, passage.body]),
+    );
     this.statements.deleteQuotationsOfArticle.run(articleId);
     this.statements.deletePassagesOfArticle.run(articleId);
     this.statements.deleteArticle.run(articleId);
@@ -218,12 +221,9 @@ export class ArticleStore {
     return passages.length;
   }
 
-  /**
-   * Counts an article's words as written (+1 each), for an article whose preparer's counts were
-   * lost (a helper process stopped by the file after it).
-   */
-  countWordsOf(articleId: number): void {
-    this.vocabulary.add(articleWords(this.statements.passagesOfArticle.all(articleId)), 1);
+  /** Brings the vocabulary table in line with the articles written and removed (article-words.ts). */
+  refreshVocabulary(): void {
+    this.words.refreshVocabulary();
   }
 
   /** Removed documents that matched an FTS5 phrase (for the champion lists' counts). */
@@ -248,6 +248,7 @@ export class ArticleStore {
   /** Forgets the outlets and the run's changes (the index was emptied: everything is new). */
   cleared(): void {
     this.outlets.clear();
+    this.words.clear();
     this.nextPassage = 1;
     this.nextDocument = 1;
     this.trackFingerprints = false;
@@ -263,16 +264,6 @@ export class ArticleStore {
     this.db.exec(`DROP TABLE IF EXISTS temp.removed_documents;
       CREATE VIRTUAL TABLE temp.removed_documents USING fts5(title, body, content = '', ${tokenizer});`);
   }
-}
-
-/** The distinct vocabulary words of an article's passages (headline included). */
-function articleWords(passages: Array<{ title: string; body: string }>): string[] {
-  const words = new Set<string>();
-  for (const passage of passages) {
-    for (const word of surfaceWords(passage.title)) words.add(word);
-    for (const word of surfaceWords(passage.body)) words.add(word);
-  }
-  return [...words].filter(isVocabularyWord);
 }
 
 /** An article's identity and content: an article rebuilt unchanged by --full keeps its run. */

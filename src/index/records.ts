@@ -56,6 +56,4 @@ export interface ArticleRecord {
   passages: PassageRecord[];
   /** The passage indexed with the headline: the first that is not a photo caption. */
   lead: number;
-  /** Distinct vocabulary words of headline and passages; left out when already counted. */
-  words?: string[];
 }

@@ -5,9 +5,9 @@
  * statement is prepared once.
  *
  * Articles, passages, documents and passages_fts are written by the ArticleStore
- * (article-store.ts). Vocabulary counts change by the thousand per run, so they are summed in
- * memory and written once at the end (`flushVocabulary`). After the content commits, the
- * champion lists are brought in step in a second, short transaction (`refreshChampions`).
+ * (article-store.ts), which also has SQLite count their words; the vocabulary table is refreshed
+ * from those counts once, at the end (`refreshVocabulary`). After the content commits, the
+ * champion lists are brought in step in a second, short transaction (`finish`).
  *
  * Runs are numbered (meta 'reindex_run'); every article the run writes is stamped with its number
  * (`indexed_run`), so the bot can search a run's new and changed articles only. A --full rebuild
@@ -20,7 +20,6 @@ import type { Db } from './database.js';
 import { metaKeys } from './meta.js';
 import type { ArticleRecord, FileVersion } from './records.js';
 import { errorCode, explainWriteError, reindexBusyError } from './sqlite-errors.js';
-import { VocabularyTally } from './vocabulary-tally.js';
 
 export interface StoredFile {
   path: string;
@@ -44,8 +43,8 @@ const reindexCacheKib = 64 * 1024;
  * a whole archive in one transaction: with 1 MB, every few hundred passages were a segment to
  * write and merge again (100,000 passages: 2.1 s of inserts; with 8 or 16 MB, 1.4 s; with 32 or
  * 64 MB, 1.3 s). The terms take memory while they wait: kept at 16 MB, for the peak of a
- * million-passage run. The setting is stored with the table (its config), so searching connections see
- * it and never use it.
+ * million-passage run. The same for article_words (the vocabulary's counts). The setting is
+ * stored with the table (its config), so searching connections see it and never use it.
  */
 export const ftsPendingBytes = 16 * 1024 * 1024;
 
@@ -60,8 +59,6 @@ export interface IndexCounts {
 const championRebuildShare = 0.05;
 
 export class IndexWriter {
-  /** Change in the number of articles using each word, summed over the run. */
-  readonly vocabulary = new VocabularyTally();
   private readonly statements;
   private readonly store: ArticleStore;
   private readonly deferredIndexes: string[] = [];
@@ -87,9 +84,9 @@ export class IndexWriter {
     }
     try {
       // An integer, as FTS5 requires of the setting (a JavaScript number binds as a real).
-      db.prepare("INSERT INTO passages_fts (passages_fts, rank) VALUES ('hashsize', ?)").run(
-        BigInt(ftsPendingBytes),
-      );
+      for (const table of ['passages_fts', 'article_words']) {
+        db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('hashsize', ?)`).run(BigInt(ftsPendingBytes));
+      }
       return new IndexWriter(db);
     } catch (error) {
       // The first write of the run: a read-only file or a full disk shows here.
@@ -101,7 +98,7 @@ export class IndexWriter {
   private constructor(private readonly db: Db) {
     const lastRun = db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck();
     this.run = Number(lastRun.get(metaKeys.reindexRun) ?? 0) + 1;
-    this.store = new ArticleStore(db, this.vocabulary, this.run);
+    this.store = new ArticleStore(db, this.run);
     this.documentsAtStart = db.prepare<[], number>('SELECT count(*) FROM documents').pluck().get()!;
     this.statements = {
       file: db.prepare<[string], StoredFile>(
@@ -120,11 +117,6 @@ export class IndexWriter {
         'SELECT id, item, content_hash FROM articles WHERE file_path = ?',
       ),
       deleteFile: db.prepare('DELETE FROM files WHERE path = ?'),
-      addVocabulary: db.prepare(
-        `INSERT INTO vocabulary (word, articles) VALUES (?, ?)
-         ON CONFLICT (word) DO UPDATE SET articles = articles + excluded.articles`,
-      ),
-      pruneVocabulary: db.prepare('DELETE FROM vocabulary WHERE articles <= 0'),
       setMeta: db.prepare(
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       ),
@@ -194,14 +186,6 @@ export class IndexWriter {
     return change;
   }
 
-  /**
-   * Counts the words of a file's articles as written (+1 each), for a file whose preparer's counts
-   * were lost (a helper process stopped by the file after it).
-   */
-  countWordsOf(path: string): void {
-    for (const article of this.statements.articlesOfFile.all(path)) this.store.countWordsOf(article.id);
-  }
-
   /** Empties the whole index (for --full), in the caller's transaction. */
   clear(): void {
     this.store.rememberRuns();
@@ -210,17 +194,13 @@ export class IndexWriter {
       DELETE FROM quotations; DELETE FROM passages; DELETE FROM documents; DELETE FROM articles;
       DELETE FROM files; DELETE FROM vocabulary; DELETE FROM outlets; DELETE FROM champions;
     `);
-    this.vocabulary.clear();
     this.store.cleared();
     this.full = true;
   }
 
-  /** Writes the summed vocabulary changes of this run (with `counted`, words a preparer counted). */
-  flushVocabulary(counted: Iterable<[string, number]> = []): void {
-    this.vocabulary.merge(counted);
-    for (const [word, delta] of this.vocabulary.entries()) this.statements.addVocabulary.run(word, delta);
-    this.statements.pruneVocabulary.run();
-    this.vocabulary.clear();
+  /** Brings the vocabulary table (typo correction) in line with the articles of the run. */
+  refreshVocabulary(): void {
+    this.store.refreshVocabulary();
   }
 
   /** The preparation rules the index was built with (see metaKeys.preparedWith). */

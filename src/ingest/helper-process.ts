@@ -7,28 +7,16 @@
  * capped heap (`--max-old-space-size`), and a file it is still preparing when its time is up is
  * skipped with the reason — the helper is killed and a fresh one takes the files after it. So no
  * file can hold the write lock (the re-index's transaction) for longer than its time limit.
- *
- * Vocabulary: for a file new to the index every article will be written, so the preparer counts
- * its words itself and sends only the total at the end, rather than every article's word list.
- * The counts of a helper that had to be killed are lost with it: `uncounted()` names the files
- * whose words must be counted again from the index.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { VocabularyTally } from '../index/vocabulary-tally.js';
-import type { CountedJob, PreparedFile } from './prepare-file.js';
-
-export type { CountedJob } from './prepare-file.js';
+import type { PreparedFile, PrepareJob } from './prepare-file.js';
 
 export interface PreparedRun {
   /** One prepared file per job, in the order of the jobs. */
   files: AsyncGenerator<PreparedFile>;
-  /** Word counts of the countWords jobs; call after `files` is exhausted. */
-  vocabulary(): Promise<Array<[string, number]>>;
-  /** countWords files whose counts were lost with a stopped helper; call after `vocabulary`. */
-  uncounted(): string[];
-  /** Stops early (on an error): ends the helper process, if any. */
+  /** Ends the helper processes, if any (at the end, or early on an error). */
   close(): void;
 }
 
@@ -44,13 +32,12 @@ export interface HelperLimits {
  * Prepares here, on this thread: no time or memory limit (tests of the preparation itself).
  * The preparation is loaded only then: the re-index process itself never needs it.
  */
-export function prepareInProcess(jobs: CountedJob[]): PreparedRun {
-  const tally = new VocabularyTally();
+export function prepareInProcess(jobs: PrepareJob[]): PreparedRun {
   async function* files(): AsyncGenerator<PreparedFile> {
-    const { prepareCounted } = await import('./prepare-file.js');
-    for (const job of jobs) yield prepareCounted(job, tally);
+    const { prepareFile } = await import('./prepare-file.js');
+    for (const job of jobs) yield prepareFile(job);
   }
-  return { files: files(), vocabulary: async () => tally.entries(), uncounted: () => [], close: () => {} };
+  return { files: files(), close: () => {} };
 }
 
 /**
@@ -58,11 +45,10 @@ export function prepareInProcess(jobs: CountedJob[]): PreparedRun {
  * Jobs go in batches, so that an archive of a hundred thousand small files is not a hundred
  * thousand round trips; each file is answered on its own, so that each has its own time limit.
  */
-export type ToHelper = { type: 'jobs'; jobs: CountedJob[] } | { type: 'finish' };
+export type ToHelper = { type: 'jobs'; jobs: PrepareJob[] };
 export type FromHelper =
   | { type: 'ready' }
   | { type: 'prepared'; prepared: PreparedFile }
-  | { type: 'vocabulary'; entries: Array<[string, number]> }
   | { type: 'error'; message: string };
 
 /** A batch holds files up to this many bytes (or one larger file), or this many files. */
@@ -72,7 +58,7 @@ const batchFiles = 64;
 const lookahead = 2;
 
 /** The jobs from `start` that make one batch: about `batchBytes` (or one larger file), at most `batchFiles`. */
-export function nextBatch(jobs: CountedJob[], start: number): CountedJob[] {
+export function nextBatch(jobs: PrepareJob[], start: number): PrepareJob[] {
   let end = start;
   let bytes = 0;
   while (
@@ -204,14 +190,11 @@ export function startHelper(limits: HelperLimits): StartingHelper {
 
 /** Prepares `jobs` in a helper process: `started` if given (see startHelper), else a new one. */
 export function prepareInHelperProcess(
-  jobs: CountedJob[],
+  jobs: PrepareJob[],
   limits: HelperLimits,
   started?: StartingHelper,
 ): PreparedRun {
   let helper: Helper | undefined;
-  /** countWords files the current helper counted; lost if it is killed. */
-  let countedHere: string[] = [];
-  const uncounted: string[] = [];
 
   async function* files(): AsyncGenerator<PreparedFile> {
     let current = await (started ?? startHelper(limits)).ready;
@@ -230,11 +213,9 @@ export function prepareInHelperProcess(
     };
     fill(0);
     for (let received = 0; received < jobs.length; received++) {
-      const job = jobs[received]!;
       // The helper prepares in order: from now it is on this job (or has finished it).
       const message = await current.next(limits.parseTimeoutMs);
       if (message.type === 'prepared') {
-        if (job.countWords && message.prepared.kind === 'articles') countedHere.push(job.file);
         fill(received + 1);
         yield message.prepared;
         continue;
@@ -250,8 +231,6 @@ export function prepareInHelperProcess(
           : current.endReason(limits);
       current.kill();
       helper = undefined;
-      uncounted.push(...countedHere);
-      countedHere = [];
       yield { kind: 'skipped', reason };
       if (received + 1 < jobs.length) {
         current = await startHelper(limits).ready;
@@ -264,17 +243,6 @@ export function prepareInHelperProcess(
   }
   return {
     files: files(),
-    vocabulary: async () => {
-      // No helper left: the last file was past its limits, and what it had counted is uncounted.
-      if (!helper) return [];
-      helper.send({ type: 'finish' });
-      const message = await helper.next();
-      if (message.type !== 'vocabulary') {
-        throw new Error(`re-index helper process: unexpected ${message.type} instead of the word counts`);
-      }
-      return message.entries;
-    },
-    uncounted: () => uncounted,
     close: () => {
       helper?.kill();
       started?.helper.kill();

@@ -2,13 +2,12 @@
  * Several helper processes (helper-process.ts) preparing alternate batches of a re-index's
  * files, merged back into the order of the jobs. Preparing (reading, segmenting, finding
  * quotations) is most of a re-index's work: with one helper, the writer waited for it half the
- * time, and a 2-core machine had half a core spare. Each helper keeps its own limits, skips its
- * own stuck files and counts its own files' words; only this process writes the database.
+ * time, and a 2-core machine had half a core spare. Each helper keeps its own limits and skips its
+ * own stuck files; only this process writes the database.
  */
 import os from 'node:os';
 import {
   batchBytes,
-  type CountedJob,
   type HelperLimits,
   nextBatch,
   type PreparedRun,
@@ -17,7 +16,7 @@ import {
   type StartingHelper,
   startHelper,
 } from './helper-process.js';
-import type { PreparedFile } from './prepare-file.js';
+import type { PreparedFile, PrepareJob } from './prepare-file.js';
 
 /**
  * How many helpers a re-index of `jobs` uses: two on a machine with two cores or more when the
@@ -29,7 +28,7 @@ import type { PreparedFile } from './prepare-file.js';
  * exports keep one helper.
  */
 export function helperCount(
-  jobs: CountedJob[],
+  jobs: PrepareJob[],
   cores = os.availableParallelism(),
   minimumBatches = 8,
 ): number {
@@ -58,10 +57,10 @@ export function startingHelpers(limits: HelperLimits, cores = os.availableParall
 
 /** The jobs cut into batches (nextBatch), dealt to `count` helpers in turn. */
 export function dealBatches(
-  jobs: CountedJob[],
+  jobs: PrepareJob[],
   count: number,
-): { shares: CountedJob[][]; turns: Array<{ helper: number; files: number }> } {
-  const shares: CountedJob[][] = Array.from({ length: count }, () => []);
+): { shares: PrepareJob[][]; turns: Array<{ helper: number; files: number }> } {
+  const shares: PrepareJob[][] = Array.from({ length: count }, () => []);
   const turns: Array<{ helper: number; files: number }> = [];
   for (let start = 0; start < jobs.length; ) {
     const batch = nextBatch(jobs, start);
@@ -73,20 +72,13 @@ export function dealBatches(
   return { shares, turns };
 }
 
-/** Sums word counts from several helpers. */
-function mergeCounts(lists: Array<Array<[string, number]>>): Array<[string, number]> {
-  const total = new Map<string, number>();
-  for (const entries of lists) for (const [word, n] of entries) total.set(word, (total.get(word) ?? 0) + n);
-  return [...total];
-}
-
 /**
  * Prepares `jobs` in `count` helper processes, the first of `started` (startingHelpers) if given,
  * stopping those left over (all of them for a count of 0: no jobs, or none worth a process);
  * the files come out in the order of the jobs.
  */
 export function prepareInHelperProcesses(
-  jobs: CountedJob[],
+  jobs: PrepareJob[],
   limits: HelperLimits,
   count: number,
   started: StartingHelper[] = [],
@@ -117,8 +109,6 @@ export function prepareInHelperProcesses(
   }
   return {
     files: files(),
-    vocabulary: async () => mergeCounts(await Promise.all(runs.map((run) => run.vocabulary()))),
-    uncounted: () => runs.flatMap((run) => run.uncounted()),
     close: () => {
       for (const run of runs) run.close();
     },

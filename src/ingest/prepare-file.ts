@@ -1,6 +1,6 @@
 /**
  * Preparing an article file for the index, without touching the database: read, hash, decode,
- * load, clean, segment into passages, fingerprint, and gather each article's words.
+ * load, clean, segment into passages, fingerprint them and find their quotations.
  *
  * This is the CPU-heavy half of a re-index. It runs in the re-index process for small runs and
  * in a helper process (helper-process.ts) for large ones, so that preparing the next files
@@ -11,9 +11,8 @@ import { createHash, hash } from 'node:crypto';
 import fs from 'node:fs';
 import { ArticleError, describeError } from '../errors.js';
 import type { ArticleRecord, FileVersion, PassageRecord } from '../index/records.js';
-import type { VocabularyTally } from '../index/vocabulary-tally.js';
 import { speakerKey } from '../text/speaker-name.js';
-import { isVocabularyWord, surfaceWords } from '../text/words.js';
+import { surfaceWords } from '../text/words.js';
 import type { ArticleDraft } from './article.js';
 import { isPhotoCaption } from './clean/captions.js';
 import type { FileDefaults } from './folder-defaults.js';
@@ -90,27 +89,15 @@ function attachQuotations(passages: PassageRecord[]): void {
   }
 }
 
-/**
- * Segments an article, finds its quotations and gathers its words: counted into `tally` when
- * given (a file new to the index: every article will be written), else listed in `words` for the
- * writer to count.
- */
-export function prepareArticle(
-  draft: ArticleDraft,
-  tally?: VocabularyTally,
-  quotations = true,
-): PreparedArticle {
+/** Segments an article, fingerprints its passages and finds its quotations. */
+export function prepareArticle(draft: ArticleDraft, quotations = true): PreparedArticle {
   const title = draft.title.normalize('NFC');
-  const tokens = [surfaceWords(title)];
   const passages: PassageRecord[] = segmentArticle(draft.body).map((text) => {
     const body = text.normalize('NFC');
-    const passageWords = surfaceWords(body);
-    tokens.push(passageWords);
-    return { body, fingerprint: passageFingerprint(passageWords) };
+    return { body, fingerprint: passageFingerprint(surfaceWords(body)) };
   });
   if (quotations) attachQuotations(passages);
   const lead = passages.findIndex((passage) => !isPhotoCaption(passage.body));
-  tally?.addArticle(tokens);
   // The body travels as passages only: the writer never reads it, and it would double what a
   // helper process sends.
   const { body: _body, ...fields } = draft;
@@ -119,7 +106,6 @@ export function prepareArticle(
     contentHash: articleHash(draft),
     passages,
     lead: Math.max(lead, 0),
-    ...(tally ? {} : { words: [...new Set(tokens.flat())].filter(isVocabularyWord) }),
   };
 }
 
@@ -166,10 +152,9 @@ export function readArticleBytes(
 }
 
 /**
- * Reads and prepares one file. Expected problems come back as 'skipped' with the reason. With a
- * `tally`, the articles' words are counted there instead of listed (see prepareArticle).
+ * Reads and prepares one file. Expected problems come back as 'skipped' with the reason.
  */
-export function prepareFile(job: PrepareJob, tally?: VocabularyTally): PreparedFile {
+export function prepareFile(job: PrepareJob): PreparedFile {
   const bytes = readArticleBytes(job.rawPath ?? job.file, job.maxBytes);
   if (typeof bytes === 'string') return { kind: 'skipped', reason: bytes };
   const version: FileVersion = {
@@ -198,7 +183,7 @@ export function prepareFile(job: PrepareJob, tally?: VocabularyTally): PreparedF
     return {
       kind: 'articles',
       version,
-      articles: withDefaults.map((draft) => prepareArticle(draft, tally, job.quotations !== false)),
+      articles: withDefaults.map((draft) => prepareArticle(draft, job.quotations !== false)),
       problems,
     };
   } catch (error) {
@@ -218,15 +203,4 @@ export function withFolderDefaults(draft: ArticleDraft, defaults: FileDefaults |
   if (filled.source === undefined && defaults.source) filled.source = defaults.source;
   if (filled.url === undefined && defaults.url && draft.item === '') filled.url = defaults.url;
   return filled;
-}
-
-/** A job of a re-index run. */
-export interface CountedJob extends PrepareJob {
-  /** Count the words of every article here (the file is new: all its articles are written). */
-  countWords: boolean;
-}
-
-/** Prepares a job and, when asked, counts its articles' words into `tally` instead of returning them. */
-export function prepareCounted(job: CountedJob, tally: VocabularyTally): PreparedFile {
-  return prepareFile(job, job.countWords ? tally : undefined);
 }

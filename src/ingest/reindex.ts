@@ -21,10 +21,10 @@ import { databaseBytes } from '../index/database.js';
 import { IndexWriter, type StoredFile } from '../index/writer.js';
 import { type DiscoveredFiles, discoverArticleFiles, type SkippedEntry } from './discover.js';
 import { FolderDefaultsReader } from './folder-defaults.js';
-import { type CountedJob, prepareInProcess, type StartingHelper } from './helper-process.js';
+import { prepareInProcess, type StartingHelper } from './helper-process.js';
 import { helperCount, prepareInHelperProcesses, startingHelpers } from './helper-processes.js';
 import { preparationRules } from './preparation-rules.js';
-import type { PreparedFile } from './prepare-file.js';
+import type { PreparedFile, PrepareJob } from './prepare-file.js';
 
 export { discoverArticleFiles, type SkippedEntry } from './discover.js';
 
@@ -166,10 +166,7 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
         // Let timers (the progress bar) and signals run on long archives.
         if (done % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
       }
-      const counted = await run.vocabulary();
-      // Words counted by a helper that was stopped (a file past its limits) are counted again here.
-      for (const file of run.uncounted()) writer.countWordsOf(file);
-      writer.flushVocabulary(counted);
+      writer.refreshVocabulary();
     } finally {
       run.close();
     }
@@ -235,8 +232,8 @@ function changedFiles(
   maxBytes: number,
   summary: ReindexSummary,
   folders: FoldersInRun,
-): CountedJob[] {
-  const jobs: CountedJob[] = [];
+): PrepareJob[] {
+  const jobs: PrepareJob[] = [];
   for (const file of discovered.articleFiles) {
     const stored = indexed.get(file);
     const stat = discovered.stats.get(file)!;
@@ -247,7 +244,6 @@ function changedFiles(
       continue;
     }
     const defaults = folders.reader.forFile(file);
-    // A new file's articles are all written, so the preparer may count their words itself.
     jobs.push({
       file,
       rawPath: discovered.rawPaths.get(file),
@@ -255,7 +251,6 @@ function changedFiles(
       mtimeMs,
       maxBytes,
       knownHash: stored?.content_hash,
-      countWords: !stored,
       ...(Object.keys(defaults).length > 0 && { defaults }),
     });
   }
@@ -269,7 +264,7 @@ function skip(summary: ReindexSummary, file: string, reason: string): void {
 
 function applyPrepared(
   store: IndexWriter,
-  job: CountedJob,
+  job: PrepareJob,
   prepared: PreparedFile,
   indexedAt: string,
   summary: ReindexSummary,

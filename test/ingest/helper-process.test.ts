@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type CountedJob, nextBatch } from '../../src/ingest/helper-process.js';
+import { nextBatch } from '../../src/ingest/helper-process.js';
+import type { PrepareJob } from '../../src/ingest/prepare-file.js';
 
-const job = (file: string, size: number): CountedJob => ({ file, size, mtimeMs: 0, countWords: true });
-const files = (batches: CountedJob[][]) => batches.map((batch) => batch.map((j) => j.file));
+const job = (file: string, size: number): PrepareJob => ({ file, size, mtimeMs: 0 });
+const files = (batches: PrepareJob[][]) => batches.map((batch) => batch.map((j) => j.file));
 
 /** Every batch of `jobs`, one after the other. */
-function batchJobs(jobs: CountedJob[]): CountedJob[][] {
-  const batches: CountedJob[][] = [];
+function batchJobs(jobs: PrepareJob[]): PrepareJob[][] {
+  const batches: PrepareJob[][] = [];
   for (let start = 0; start < jobs.length; start += batches.at(-1)!.length)
     batches.push(nextBatch(jobs, start));
   return batches;

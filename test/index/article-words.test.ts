@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ArticleWords } from '../../src/index/article-words.js';
+import type { Db } from '../../src/index/database.js';
+import { isVocabularyWord, surfaceWords } from '../../src/text/words.js';
+import { tempDatabase } from '../support/fixtures.js';
+
+const vocabularyOf = (db: Db) =>
+  Object.fromEntries(
+    db
+      .prepare<[], [string, number]>('SELECT word, articles FROM vocabulary ORDER BY word')
+      .raw()
+      .all(),
+  );
+
+/** The vocabulary as text/words.ts counts it: each vocabulary word, and the articles that use it. */
+function countedInJavaScript(articles: Iterable<string[]>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const texts of articles) {
+    for (const word of new Set(texts.flatMap(surfaceWords))) {
+      if (isVocabularyWord(word)) counts[word] = (counts[word] ?? 0) + 1;
+    }
+  }
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+describe('ArticleWords', () => {
+  it.each([
+    ['English, case and punctuation', ['Ferry Strike', 'The ferry crews struck; "Ferries stop," she said.']],
+    ['accents kept, apostrophes split', ['Café owners', "L'été: naïve café-owners don't close"]],
+    ['other scripts', ['Москва и Киев', 'Переговоры в Стамбуле', '東京 会議', 'مؤتمر القاهرة']],
+    ['numbers, one-letter words and long runs left out', ['A 2004 vote', `x ${'a'.repeat(41)} b2 ok`]],
+    ['decomposed accents (marks inside the word)', ['cafe\u0301 Zu\u0308rich']],
+  ])('counts the words text/words.ts finds: %s', (_case, texts) => {
+    const { db } = tempDatabase();
+    const words = new ArticleWords(db, false);
+    words.add(1, texts);
+    words.add(2, texts.slice(0, 1));
+    words.refreshVocabulary();
+    expect(vocabularyOf(db)).toEqual(countedInJavaScript([texts, texts.slice(0, 1)]));
+  });
+
+  it("keeps SQLite's folding where it differs from JavaScript's lowercase (final sigma, micro sign)", () => {
+    const { db } = tempDatabase();
+    const words = new ArticleWords(db, false);
+    words.add(1, ['ΟΔΟΣ Λόγος µm']);
+    words.refreshVocabulary();
+    expect(vocabularyOf(db)).toEqual({ οδοσ: 1, λόγοσ: 1, μm: 1 });
+  });
+
+  it('after any additions and removals, refreshing the touched words gives the counts of the articles left', () => {
+    const word = fc.constantFrom('ferry', 'strike', 'harbour', 'Pier', 'café', 'pilots', 'x', 'tide');
+    const text = fc.array(word, { minLength: 0, maxLength: 6 }).map((words) => words.join(' '));
+    const step = fc.oneof(
+      fc.record({ add: fc.integer({ min: 1, max: 12 }), texts: fc.array(text, { minLength: 1, maxLength: 3 }) }),
+      fc.record({ remove: fc.integer({ min: 1, max: 12 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(step, { maxLength: 6 }), { minLength: 1, maxLength: 4 }), (runs) => {
+        const { db } = tempDatabase();
+        const live = new Map<number, string[]>();
+        runs.forEach((steps, run) => {
+          // The first run fills an empty index (every word refreshed), the others change some articles.
+          const words = new ArticleWords(db, run > 0);
+          db.exec('BEGIN');
+          for (const change of steps) {
+            if ('add' in change) {
+              if (live.has(change.add)) continue;
+              words.add(change.add, change.texts);
+              live.set(change.add, change.texts);
+            } else if (live.has(change.remove)) {
+              words.remove(change.remove, live.get(change.remove)!);
+              live.delete(change.remove);
+            }
+          }
+          words.refreshVocabulary();
+          db.exec('COMMIT');
+          expect(vocabularyOf(db)).toEqual(countedInJavaScript(live.values()));
+        });
+        db.close();
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
