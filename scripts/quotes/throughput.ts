@@ -11,7 +11,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { articleExtensions, loadArticleFile } from '../../src/ingest/load/load-article-file.js';
+import { articleExtensions } from '../../src/ingest/load/article-formats.js';
+import { loadArticleFile } from '../../src/ingest/load/load-article-file.js';
 import { extractQuotations } from '../../src/ingest/quotes/index.js';
 import { projectRoot } from '../../src/paths.js';
 

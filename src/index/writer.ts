@@ -85,7 +85,9 @@ export class IndexWriter {
     try {
       // An integer, as FTS5 requires of the setting (a JavaScript number binds as a real).
       for (const table of ['passages_fts', 'article_words']) {
-        db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('hashsize', ?)`).run(BigInt(ftsPendingBytes));
+        db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('hashsize', ?)`).run(
+          BigInt(ftsPendingBytes),
+        );
       }
       return new IndexWriter(db);
     } catch (error) {

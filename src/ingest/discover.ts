@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { errorCode } from '../index/sqlite-errors.js';
-import { articleExtensions } from './load/load-article-file.js';
+import { articleExtensions } from './load/article-formats.js';
 
 export interface SkippedEntry {
   file: string;

@@ -7,10 +7,7 @@ import { tempDatabase } from '../support/fixtures.js';
 
 const vocabularyOf = (db: Db) =>
   Object.fromEntries(
-    db
-      .prepare<[], [string, number]>('SELECT word, articles FROM vocabulary ORDER BY word')
-      .raw()
-      .all(),
+    db.prepare<[], [string, number]>('SELECT word, articles FROM vocabulary ORDER BY word').raw().all(),
   );
 
 /** The vocabulary as text/words.ts counts it: each vocabulary word, and the articles that use it. */
@@ -52,7 +49,10 @@ describe('ArticleWords', () => {
     const word = fc.constantFrom('ferry', 'strike', 'harbour', 'Pier', 'café', 'pilots', 'x', 'tide');
     const text = fc.array(word, { minLength: 0, maxLength: 6 }).map((words) => words.join(' '));
     const step = fc.oneof(
-      fc.record({ add: fc.integer({ min: 1, max: 12 }), texts: fc.array(text, { minLength: 1, maxLength: 3 }) }),
+      fc.record({
+        add: fc.integer({ min: 1, max: 12 }),
+        texts: fc.array(text, { minLength: 1, maxLength: 3 }),
+      }),
       fc.record({ remove: fc.integer({ min: 1, max: 12 }) }),
     );
     fc.assert(

@@ -15,23 +15,18 @@
 import { extname } from 'node:path';
 import { ArticleError } from '../../errors.js';
 import type { LoadedFile } from '../article.js';
+import { type ArticleFormat, articleFormats } from './article-formats.js';
 import { loadHtml } from './load-html.js';
 import { loadJson, loadJsonLines } from './load-json.js';
 import { loadMarkdown, loadText } from './load-text.js';
 
-const loaders: ReadonlyMap<string, (bytes: Uint8Array) => LoadedFile> = new Map([
-  ['.txt', loadText],
-  ['.md', loadMarkdown],
-  ['.markdown', loadMarkdown],
-  ['.html', loadHtml],
-  ['.htm', loadHtml],
-  ['.json', loadJson],
-  ['.jsonl', loadJsonLines],
-  ['.ndjson', loadJsonLines],
-]);
-
-/** Extensions of article files (lowercase, with the dot); others in the archive are ignored. */
-export const articleExtensions: ReadonlySet<string> = new Set(loaders.keys());
+const loaders: Record<ArticleFormat, (bytes: Uint8Array) => LoadedFile> = {
+  text: loadText,
+  markdown: loadMarkdown,
+  html: loadHtml,
+  json: loadJson,
+  jsonLines: loadJsonLines,
+};
 
 /**
  * Reads the articles of one file from its bytes, choosing the format by the extension (any case).
@@ -45,7 +40,7 @@ export const articleExtensions: ReadonlySet<string> = new Set(loaders.keys());
  */
 export function loadArticleFile(filePath: string, bytes: Uint8Array): LoadedFile {
   const extension = extname(filePath).toLowerCase();
-  const loader = loaders.get(extension);
-  if (loader === undefined) throw new ArticleError(`not an article file (extension "${extension}")`);
-  return loader(bytes);
+  const format = articleFormats.get(extension);
+  if (format === undefined) throw new ArticleError(`not an article file (extension "${extension}")`);
+  return loaders[format](bytes);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleExtensions, loadArticleFile } from '../../../src/ingest/load/load-article-file.js';
+import { articleExtensions } from '../../../src/ingest/load/article-formats.js';
+import { loadArticleFile } from '../../../src/ingest/load/load-article-file.js';
 import { thrownReason } from '../../support/article-error.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
