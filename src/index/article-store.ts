@@ -31,11 +31,11 @@ export class ArticleStore {
   private readonly statements;
   private readonly outlets: OutletNumbers;
   private readonly words: ArticleWords;
-  /** Whether to remember the fingerprints of added documents (not when everything is new). */
-  private trackFingerprints: boolean;
   /**
-   * When the run started from an empty index: the fingerprints written so far, all there are.
-   * A passage with a new one is a new document without asking the index (most passages are).
+   * When the run fills an empty index: the fingerprints written so far, all there are. A passage
+   * with a new one is a new document without asking the index (most passages are). Undefined
+   * when the run changes some articles of an index: then the fingerprints it touches are
+   * remembered instead (`change.touchedFingerprints`, for the syndication bound).
    */
   private writtenFingerprints: Set<string> | undefined;
   private nextPassage: number;
@@ -65,9 +65,9 @@ export class ArticleStore {
         number('SELECT max(id) FROM documents'),
         number('SELECT value FROM meta WHERE key = ?', metaKeys.documentHighWater),
       ) + 1;
-    this.trackFingerprints = this.nextPassage > 1;
-    this.words = new ArticleWords(db, this.trackFingerprints);
-    if (!this.trackFingerprints) this.writtenFingerprints = new Set();
+    const someArticles = this.nextPassage > 1;
+    this.words = new ArticleWords(db, someArticles);
+    if (!someArticles) this.writtenFingerprints = new Set();
     this.change = {
       firstNewDocument: this.nextDocument,
       removed: new Set(),
@@ -184,7 +184,7 @@ export class ArticleStore {
       } else {
         this.statements.insertDocument.run(documentId, fingerprint, passageId);
         this.statements.insertFts.run(documentId, title, body);
-        if (this.trackFingerprints) this.change.touchedFingerprints.add(fingerprint);
+        if (!this.writtenFingerprints) this.change.touchedFingerprints.add(fingerprint);
       }
     });
     this.words.add(articleId, [draft.title, ...article.passages.map((passage) => passage.body)]);
@@ -251,7 +251,6 @@ export class ArticleStore {
     this.words.clear();
     this.nextPassage = 1;
     this.nextDocument = 1;
-    this.trackFingerprints = false;
     this.writtenFingerprints = new Set();
     this.change.touchedFingerprints.clear();
     this.change.firstNewDocument = 1;

@@ -25,13 +25,14 @@ import type { PreparedFile, PrepareJob } from './prepare-file.js';
  * batch (an export of a thousand articles) is a batch of its own, and a second helper would
  * hold two more of them at once: at a million passages of JSONL exports the re-index's peak
  * memory went from 0.8 to 1.1 GB for a fifth less time. So archives that are mostly such
- * exports keep one helper.
+ * exports keep one helper. None when there is nothing to prepare.
  */
 export function helperCount(
   jobs: PrepareJob[],
   cores = os.availableParallelism(),
   minimumBatches = 8,
 ): number {
+  if (jobs.length === 0) return 0;
   if (cores < 2) return 1;
   let bytes = 0;
   let inLargeFiles = 0;

@@ -155,7 +155,7 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
     const run =
       options.helperProcess === 'never'
         ? prepareInProcess(jobs)
-        : prepareInHelperProcesses(jobs, limits, jobs.length === 0 ? 0 : helperCount(jobs), started);
+        : prepareInHelperProcesses(jobs, limits, helperCount(jobs), started);
     try {
       let done = 0;
       for await (const prepared of run.files) {

@@ -41,6 +41,7 @@ describe('dealBatches', () => {
 describe('helperCount', () => {
   const batches = (n: number) => Array.from({ length: n * 64 }, (_, i) => job(`f${i}`));
   it.each([
+    ['nothing to prepare', [], 2, 0],
     ['one core', batches(100), 1, 1],
     ['two cores, a few batches (a second process start would not pay)', batches(7), 2, 1],
     ['two cores, eight batches or more', batches(8), 2, 2],
