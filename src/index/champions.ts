@@ -146,17 +146,15 @@ export class ChampionLists {
     const words = this.veryCommonWords(totals);
     const work = words.reduce((sum, word) => sum + word.documents, 0);
     const everyDocument = words.length * this.sizing.entries > totals.rows;
-    let best: RankedRows[] | undefined;
-    if (work >= this.sizing.workerThreshold && this.db.name !== ':memory:') {
-      // FTS5 ranks in the workers; this thread optimises and reads the documents meanwhile.
-      const ranking = rankInWorkers(this.db.name, words, this.sizing.entries);
-      meanwhile();
-      if (everyDocument) this.ranking.readEveryDocument();
-      best = await ranking;
-    } else {
-      meanwhile();
-      if (everyDocument) this.ranking.readEveryDocument();
-    }
+    // For a large index FTS5 ranks in worker threads; this thread optimises and reads the
+    // documents meanwhile. Otherwise it ranks here, word by word, below.
+    const inWorkers =
+      work >= this.sizing.workerThreshold && this.db.name !== ':memory:'
+        ? rankInWorkers(this.db.name, words, this.sizing.entries)
+        : undefined;
+    meanwhile();
+    if (everyDocument) this.ranking.readEveryDocument();
+    const best = await inWorkers;
     const ranked = words.map(({ word, documents }, at) =>
       this.ranking.rank(word, documents, totals, this.sizing.entries, best?.[at]),
     );
