@@ -261,9 +261,12 @@ describe('reindexArchive', () => {
     writeFiles(dir, oneOfEachFormat);
     const { db } = tempDatabase();
     await reindexArchive(db, { dirs: [dir] });
-    const setting = db.prepare("SELECT v FROM passages_fts_config WHERE k = 'hashsize'").pluck().get();
-    expect(setting).toBe(ftsPendingBytes);
+    for (const table of ['passages_fts', 'article_words']) {
+      const setting = db.prepare(`SELECT v FROM ${table}_config WHERE k = 'hashsize'`).pluck().get();
+      expect(setting).toBe(ftsPendingBytes);
+    }
     db.exec("INSERT INTO passages_fts (passages_fts) VALUES ('integrity-check')");
+    db.exec("INSERT INTO article_words (article_words) VALUES ('integrity-check')");
   });
 
   it("never gives a removed document's number to a new one (champion lists name documents by number)", async () => {
