@@ -88,6 +88,34 @@ function quotedIn(text: string, excerpt: Excerpt, quotations: StoredQuotation[])
 }
 
 /**
+ * The MATCH that marks a candidate's words: one for the page, or one per candidate (a partial
+ * match is marked with the words it has; see highlightedRows).
+ */
+export type MarkingMatch = string | ((candidate: Candidate) => string);
+
+/**
+ * The headline and body of each candidate's document, its matched words marked (unmarked where
+ * the match is empty): one query per distinct MATCH. Each document must match the MATCH it is
+ * highlighted with: FTS5 finds a listed rowid that lacks some of an AND or a phrase by reading
+ * on to the expression's next match — at a million passages, milliseconds per row.
+ */
+function highlightedRows(reader: IndexReader, candidates: Candidate[], match: MarkingMatch) {
+  const byMatch = new Map<string, number[]>();
+  for (const candidate of candidates) {
+    const expression = typeof match === 'string' ? match : match(candidate);
+    const documents = byMatch.get(expression) ?? [];
+    documents.push(candidate.documentId);
+    byMatch.set(expression, documents);
+  }
+  const rows = new Map<number, { title: string; body: string }>();
+  for (const [expression, documents] of byMatch) {
+    const found = expression === '' ? reader.texts(documents) : reader.highlights(expression, documents);
+    for (const row of found) rows.set(row.id, row);
+  }
+  return rows;
+}
+
+/**
  * The hits for `candidates`, ranked from `firstRank`. `match` marks the matched words (empty for
  * a `who:` search without words); `markWeight` says how much each matched word counts when
  * choosing the excerpt's sentences; `speakerKeys`, from `who:`, makes each excerpt that
@@ -96,20 +124,14 @@ function quotedIn(text: string, excerpt: Excerpt, quotations: StoredQuotation[])
 export function buildHits(
   reader: IndexReader,
   candidates: Candidate[],
-  match: string,
+  match: MarkingMatch,
   firstRank: number,
   markWeight?: MarkWeight,
   speakerKeys?: ReadonlySet<string>,
 ): SearchHit[] {
   if (candidates.length === 0) return [];
   const ids = candidates.map((c) => c.passageId);
-  const documents = candidates.map((c) => c.documentId);
-  const highlighted = new Map(
-    (match === '' ? reader.texts(documents) : reader.highlights(match, documents)).map((row) => [
-      row.id,
-      row,
-    ]),
-  );
+  const highlighted = highlightedRows(reader, candidates, match);
   const quotations = new Map<number, StoredQuotation[]>();
   for (const quotation of reader.quotations(ids)) {
     const list = quotations.get(quotation.passageId) ?? [];

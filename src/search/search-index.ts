@@ -147,6 +147,8 @@ export class SearchIndex {
     const weights = new Map(terms.map((term) => [term, termWeight(this.articlesUsing(term), articles)]));
     // Fewer than a page have every word: the best partial matches follow them, labelled.
     const missing = new Map<number, string[]>();
+    // The words each partial match has, which mark it (see hits.ts, highlightedRows).
+    const partialWords = new Map<number, string>();
     // Whether more partial matches pass than were read (only whether: the page is full without them).
     let moreBeyond = false;
     if (candidates.length < needed && terms.length > 1 && !scope) {
@@ -161,10 +163,12 @@ export class SearchIndex {
         for (const candidate of partial.candidates) {
           if (seen.has(candidate.passageId)) continue;
           missing.set(candidate.passageId, partial.missing.get(candidate.passageId) ?? []);
+          partialWords.set(candidate.passageId, partial.words.get(candidate.passageId) ?? partial.anyWord);
           candidates.push(candidate);
         }
         candidates = dropSyndicatedCopies(candidates);
-        // Marks every query word a passage has, whichever of them it has.
+        // Marks every query word a passage has: the complete matches with any of them (they have
+        // all), each partial match with the words it has (partialWords).
         match = partial.anyWord;
       }
       moreBeyond = partial.more;
@@ -194,7 +198,9 @@ export class SearchIndex {
         weight: weights.get(term)!,
       })),
     );
-    const hits = buildHits(this.reader, shown.items, match, shown.start + 1, markWeight, speakers);
+    const marking =
+      partialWords.size === 0 ? match : (candidate: Candidate) => partialWords.get(candidate.passageId) ?? match;
+    const hits = buildHits(this.reader, shown.items, marking, shown.start + 1, markWeight, speakers);
     for (const hit of hits) {
       const lacks = missing.get(hit.passageId);
       if (lacks) hit.missing = lacks;
@@ -253,6 +259,8 @@ export class SearchIndex {
   ): {
     candidates: Candidate[];
     missing: Map<number, string[]>;
+    /** For each candidate, a MATCH of the words it has. */
+    words: Map<number, string>;
     unmatched: string[];
     anyWord: string;
     more: boolean;
@@ -267,6 +275,7 @@ export class SearchIndex {
     const found = {
       candidates: [] as Candidate[],
       missing: new Map<number, string[]>(),
+      words: new Map<number, string>(),
       unmatched,
       anyWord,
       more: false,
@@ -296,10 +305,12 @@ export class SearchIndex {
         required: inSet.map((term) => term.alternatives),
         excluded: [...excluded, ...others.map((term) => term.alternatives)],
       });
+      const has = buildMatch({ required: inSet.map((term) => term.alternatives) });
       const setPage = { offset: 0, limit: wanted - found.candidates.length };
       for (const candidate of this.candidates(exact, facets, setPage)) {
         found.candidates.push(candidate);
         found.missing.set(candidate.passageId, lacks);
+        found.words.set(candidate.passageId, has);
       }
     }
     return found;
