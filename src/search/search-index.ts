@@ -199,7 +199,9 @@ export class SearchIndex {
       })),
     );
     const marking =
-      partialWords.size === 0 ? match : (candidate: Candidate) => partialWords.get(candidate.passageId) ?? match;
+      partialWords.size === 0
+        ? match
+        : (candidate: Candidate) => partialWords.get(candidate.passageId) ?? match;
     const hits = buildHits(this.reader, shown.items, marking, shown.start + 1, markWeight, speakers);
     for (const hit of hits) {
       const lacks = missing.get(hit.passageId);

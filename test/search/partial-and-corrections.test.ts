@@ -108,7 +108,11 @@ describe('partial matches', () => {
     const highlights = reader.highlights.bind(reader);
     reader.highlights = (match: string, documents: number[]) => {
       const rows = highlights(match, documents);
-      calls.push({ match, documents, bodies: rows.map((row) => row.body.replace(/[\u0002\u0003]/g, '')) });
+      calls.push({
+        match,
+        documents,
+        bodies: rows.map((row) => row.body.replaceAll('\u0002', '').replaceAll('\u0003', '')),
+      });
       return rows;
     };
     try {
