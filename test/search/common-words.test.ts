@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeArchive } from '../../scripts/bench/archive-writers.js';
 import { SyntheticArchive } from '../../scripts/bench/synthetic-archive.js';
 import { championStamp, outletSignature } from '../../src/index/champion-entries.js';
-import { ChampionLists } from '../../src/index/champions.js';
+import { ChampionLists, lookUpAdded } from '../../src/index/champions.js';
 import type { Db } from '../../src/index/database.js';
 import { metaKeys } from '../../src/index/meta.js';
 import { type Candidate, type FacetFilter, IndexReader } from '../../src/index/reader.js';
@@ -130,6 +130,30 @@ describe('champion lists', () => {
     expect(meta(metaKeys.championsVersion)).toBe(championStamp(meta(metaKeys.indexVersion) as string));
     expect(expectSameEverywhere()).toBeGreaterThan(0);
     db.exec("INSERT INTO passages_fts (passages_fts) VALUES ('integrity-check')");
+  });
+
+  it("find a run's new documents with a word alike by look-up and by reading the word's postings", () => {
+    const lists = new ChampionLists(db);
+    const fresh = db.prepare('SELECT id FROM documents ORDER BY id DESC LIMIT 60').pluck().all() as number[];
+    fresh.reverse();
+    let found = 0;
+    for (const word of common) {
+      // Infinitely many documents of the word: looked up; none: read.
+      const lookedUp = lists.documentsAdded(`"${word}"`, Number.POSITIVE_INFINITY, fresh);
+      expect(lookedUp).toEqual(lists.documentsAdded(`"${word}"`, 0, fresh));
+      found += lookedUp.length;
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+
+  it.each([
+    [1, 1000, true],
+    [10, 1000, false],
+    [100, 200_000, true],
+    [2000, 200_000, false],
+    [0, 0, false],
+  ])('look up %i new documents of a word in %i: %s', (added, documents, lookUp) => {
+    expect(lookUpAdded(added, documents)).toBe(lookUp);
   });
 
   it('are the same ranked in worker threads as on the re-index connection', async () => {
