@@ -124,7 +124,9 @@ export class ChampionLists {
                 highlight(passages_fts, 1, char(2), '') AS body
          FROM passages_fts WHERE passages_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
       ),
-      newDocuments: db.prepare<[number], number>('SELECT id FROM documents WHERE id >= ? ORDER BY id').pluck(),
+      newDocuments: db
+        .prepare<[number], number>('SELECT id FROM documents WHERE id >= ? ORDER BY id')
+        .pluck(),
       lists: db.prepare<
         [],
         { word: string; documents: number; bound: number; avgdl: number; entries: Buffer }
