@@ -49,11 +49,19 @@ export function helperCount(
 }
 
 /**
- * Helpers started before the run knows its files: as many as it may use (two on two cores or
- * more). prepareInHelperProcesses takes those it needs and stops the others.
+ * Helpers started before the run knows its files: for a run that prepares `everyFile` (a full
+ * or first run), as many as it may use (two on two cores or more); else one, since most runs
+ * change a few files, and a second helper loading its language data would slow the finding of
+ * the files on a 2-core machine (a re-index of one changed article in a million passages' files
+ * spends two seconds there). prepareInHelperProcesses starts another when the files call for
+ * it, and stops those it does not need.
  */
-export function startingHelpers(limits: HelperLimits, cores = os.availableParallelism()): StartingHelper[] {
-  return Array.from({ length: cores < 2 ? 1 : 2 }, () => startHelper(limits));
+export function startingHelpers(
+  limits: HelperLimits,
+  everyFile: boolean,
+  cores = os.availableParallelism(),
+): StartingHelper[] {
+  return Array.from({ length: cores < 2 || !everyFile ? 1 : 2 }, () => startHelper(limits));
 }
 
 /** The jobs cut into batches (nextBatch), dealt to `count` helpers in turn. */

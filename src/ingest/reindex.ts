@@ -104,7 +104,10 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
   const writer = IndexWriter.begin(db);
   const limits: FileLimits = { ...defaultFileLimits, ...options.limits };
   // The helpers load their language data while this process finds and compares the files.
-  let helpers: StartingHelper[] = options.helperProcess === 'never' ? [] : startingHelpers(limits);
+  let helpers: StartingHelper[] =
+    options.helperProcess === 'never'
+      ? []
+      : startingHelpers(limits, options.full === true || writer.isEmpty());
   let optimize = false;
   try {
     const indexedAt = now().toISOString();

@@ -128,7 +128,7 @@ describe('prepareInHelperProcesses', () => {
     const limits = { parseTimeoutMs: 60_000, parseMemoryMb: 512 };
     const few = jobs.slice(0, 10);
     const expected = await all(prepareInProcess(few));
-    const started = startingHelpers(limits, 2);
+    const started = startingHelpers(limits, true, 2);
     expect(started).toHaveLength(2);
     const run = prepareInHelperProcesses(few, limits, 1, started);
     try {
@@ -141,15 +141,33 @@ describe('prepareInHelperProcesses', () => {
   });
 
   it('stops every helper it was given when there is nothing to prepare', async () => {
-    const started = startingHelpers({ parseTimeoutMs: 60_000, parseMemoryMb: 512 }, 2);
+    const started = startingHelpers({ parseTimeoutMs: 60_000, parseMemoryMb: 512 }, true, 2);
     const run = prepareInHelperProcesses([], { parseTimeoutMs: 60_000, parseMemoryMb: 512 }, 0, started);
     expect(await all(run)).toEqual([]);
     await Promise.all(started.map(({ helper }) => helper.exited));
   });
 
-  it('starts one helper on a one-core machine', () => {
-    const started = startingHelpers({ parseTimeoutMs: 60_000, parseMemoryMb: 512 }, 1);
+  it.each([
+    [1, 'a run of every file on one core', true, 1],
+    [2, 'a run of every file on two cores', true, 2],
+    [1, 'a run of the changed files on two cores', false, 2],
+  ])('starts %i helper(s) first for %s', (count, _case, everyFile, cores) => {
+    const started = startingHelpers({ parseTimeoutMs: 60_000, parseMemoryMb: 512 }, everyFile, cores);
     for (const { helper } of started) helper.kill();
+    expect(started).toHaveLength(count);
+  });
+
+  it('starts a second helper when the files call for two and one was started', async () => {
+    const limits = { parseTimeoutMs: 60_000, parseMemoryMb: 512 };
+    const expected = await all(prepareInProcess(jobs));
+    const started = startingHelpers(limits, false, 2);
     expect(started).toHaveLength(1);
+    const run = prepareInHelperProcesses(jobs, limits, 2, started);
+    try {
+      expect(await all(run)).toEqual(expected);
+    } finally {
+      run.close();
+    }
+    await started[0]!.helper.exited;
   });
 });
