@@ -3,14 +3,13 @@
  * article in a saved page, over a linkedom document; the body is read block by block from what it
  * keeps, so navigation, ads, asides and footers stay out and paragraphs stay paragraphs.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { normalizeWhitespace } from '../../text/whitespace.js';
 import type { LoadedFile } from '../article.js';
 import { readByline } from '../clean/byline.js';
 import { composeDraft, noArticleError } from '../clean/draft.js';
 import { normalizePublished } from '../clean/published.js';
 import { decodeArticleBytes } from './decode.js';
+import { linkedom, readability } from './parsers.js';
 
 /** The little of the DOM this module uses (the project compiles without the DOM library). */
 interface DomNode {
@@ -101,7 +100,7 @@ export function parseDocument(html: string): DomDocument {
   const page = /<html[\s>]/i.test(html)
     ? html
     : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  return parseHTML(page).document as unknown as DomDocument;
+  return linkedom().parseHTML(page).document as unknown as DomDocument;
 }
 
 /** Paragraphs of an HTML fragment (a JSON body or rendered markdown). */
@@ -175,6 +174,7 @@ function cleanAuthor(byline: string | null | undefined): string | undefined {
 
 /** Readability's reading of the page; `null` when it finds no article (the whole body is read then). */
 function findArticle(document: DomDocument) {
+  const { Readability } = readability();
   try {
     // The serializer hands back the article's container element, read without re-parsing HTML.
     return new Readability<DomNode>(document as never, { serializer: (node) => node as DomNode }).parse();

@@ -3,8 +3,7 @@
  * published, url). Plain text is read line by line, the headline found after any site chrome;
  * markdown is rendered to HTML by `marked` and read block by block like a web page.
  */
-import matter from 'gray-matter';
-import { Marked } from 'marked';
+import type { Marked } from 'marked';
 import { ArticleError } from '../../errors.js';
 import { normalizeWhitespace } from '../../text/whitespace.js';
 import type { LoadedFile } from '../article.js';
@@ -14,6 +13,7 @@ import { splitTextParagraphs } from '../clean/paragraphs.js';
 import { normalizePublished } from '../clean/published.js';
 import { decodeArticleBytes } from './decode.js';
 import { parseDocument, readBlocks } from './load-html.js';
+import { grayMatter, marked } from './parsers.js';
 import { simpleFrontMatter } from './simple-front-matter.js';
 
 /** Metadata from front matter, and the text after it. */
@@ -51,7 +51,7 @@ export function readFrontMatter(text: string): FrontMatter {
   };
   try {
     // Options are passed so gray-matter does not cache the result by content.
-    if (data === undefined) ({ data, content } = matter(text, {}));
+    if (data === undefined) ({ data, content } = grayMatter()(text, {}));
   } catch (error) {
     const reason =
       error instanceof Error ? (error.message.split('\n')[0] ?? '').replace(/:$/, '') : String(error);
@@ -102,7 +102,13 @@ export function loadText(bytes: Uint8Array): LoadedFile {
   return { articles: [draft], problems: [] };
 }
 
-const markdown = new Marked({ gfm: true, async: false });
+let markdown: Marked | undefined;
+
+/** Markdown rendered to HTML by one `marked` instance, made on first use (parsers.ts). */
+function renderMarkdown(content: string): string {
+  markdown ??= new (marked().Marked)({ gfm: true, async: false });
+  return markdown.parse(content, { async: false });
+}
 
 /**
  * Characters and line starts that make markdown more than paragraphs of words: inline markup,
@@ -136,7 +142,7 @@ export function loadMarkdown(bytes: Uint8Array): LoadedFile {
   let title = metadata.title;
   let paragraphs = plainParagraphs(content);
   if (paragraphs === undefined) {
-    const document = parseDocument(markdown.parse(content, { async: false }));
+    const document = parseDocument(renderMarkdown(content));
     const root = document.body ?? document.documentElement;
     const heading = title === undefined ? root.querySelector('h1') : null;
     if (heading) {
