@@ -19,6 +19,8 @@ import { bm25Idf, bm25Rank, type FtsTotals } from '../index/bm25.js';
 import {
   type ChampionList,
   entryFields,
+  outletBit,
+  outletHalf,
   outletSignature,
   severalCopies,
   signatureOutlets,
@@ -106,6 +108,55 @@ export function severalCopiesVerdict(
   return everyCopyInRange ? 'passes' : 'ask';
 }
 
+/** Where a list's entries are: each outlet's own (one copy), and by signature bit those with several. */
+interface ListPositions {
+  byOutlet: Map<number, number[]>;
+  severalByBit: number[][];
+}
+
+const positionsOfList = new WeakMap<ChampionList, ListPositions>();
+
+/** The positions of a list's entries by outlet, made on first use and kept with the list. */
+function listPositions(list: ChampionList): ListPositions {
+  const known = positionsOfList.get(list);
+  if (known) return known;
+  const positions: ListPositions = {
+    byOutlet: new Map(),
+    severalByBit: Array.from({ length: signatureOutlets }, () => []),
+  };
+  const { entries } = list;
+  for (let at = 0, base = 0; base < entries.length; at++, base += entryFields) {
+    const outlet = entries[base + 3]!;
+    if (outlet === severalCopies) {
+      for (let bit = 0; bit < signatureOutlets; bit++) {
+        if ((entries[base + 6 + outletHalf(bit)]! & outletBit(bit)) !== 0)
+          positions.severalByBit[bit]!.push(at);
+      }
+      continue;
+    }
+    const own = positions.byOutlet.get(outlet);
+    if (own) own.push(at);
+    else positions.byOutlet.set(outlet, [at]);
+  }
+  positionsOfList.set(list, positions);
+  return positions;
+}
+
+/**
+ * The positions, best first, of the entries that may have a copy in one of `outlets`: their own
+ * entries, and those with several copies whose signature has one of their bits (a superset when
+ * outlets share bits; the walk tests each). A rare outlet's filter then walks tens of entries
+ * where the list has thousands.
+ */
+function entriesMaybeIn(list: ChampionList, outlets: number[]): Int32Array {
+  const { byOutlet, severalByBit } = listPositions(list);
+  const bits = new Set(outlets.map((outlet) => outlet % signatureOutlets));
+  const positions = new Set<number>();
+  for (const outlet of outlets) for (const at of byOutlet.get(outlet) ?? []) positions.add(at);
+  for (const bit of bits) for (const at of severalByBit[bit]!) positions.add(at);
+  return Int32Array.from(positions).sort();
+}
+
 /**
  * The best `wanted` distinct documents for the list's word that pass `facets` (and any after
  * them that tie with the last: the caller orders equal ranks by date), or as many as the list
@@ -121,7 +172,9 @@ export function championRanking(
 ): ChampionRanking {
   const idf = bm25Idf(totals.rows, list.documents);
   const { entries, factors } = list;
-  const count = entries.length / entryFields;
+  // With `source:`, only the entries that may be in its outlets are walked (list positions).
+  const walked = facets.outlets && entriesMaybeIn(list, facets.outlets);
+  const count = walked ? walked.length : entries.length / entryFields;
   const filtered = isFiltered(facets);
   const outlets = facets.outlets && outletTest(facets.outlets, highestOutlet);
   // Speakers and runs are not in the list: every entry that passes the rest is asked of the index.
@@ -137,13 +190,14 @@ export function championRanking(
     const candidates: Array<{ id: number; factor: number; fingerprint: string | undefined }> = [];
     const ask: number[] = [];
     for (const end = Math.min(count, at + chunk); at < end; at++) {
-      const factor = factors[at]!;
+      const entry = walked ? walked[at]! : at;
+      const factor = factors[entry]!;
       // Not above the bound: an unlisted document may rank as high; the proven part ends here.
       if (!(factor > list.bound)) {
         proven = false;
         break;
       }
-      const base = at * entryFields;
+      const base = entry * entryFields;
       const id = entries[base]!;
       if (filtered) {
         const outlet = entries[base + 3]!;
@@ -158,6 +212,13 @@ export function championRanking(
         else if (askAll) ask.push(id);
       }
       candidates.push({ id, factor, fingerprint: unpackFingerprint(entries[base + 8]!, entries[base + 9]!) });
+      // With nothing to ask the index, the chunk ends once it holds as many as are still wanted
+      // (the next chunk goes on from here if copies or ties call for more): a filter that keeps
+      // few documents would otherwise read up to four times the entries it needs.
+      if (ask.length === 0 && candidates.length >= wanted - documents.length) {
+        at++;
+        break;
+      }
     }
     const asked = new Set(ask);
     const passing = ask.length > 0 ? reader.passingDocuments(ask, facets) : new Set<number>();
