@@ -85,6 +85,11 @@ interface AddedDocument {
   body: string;
 }
 
+/** New documents with a word, its instances marked (the caller adds which documents are new). */
+const addedDocuments = `SELECT rowid AS id, highlight(passages_fts, 0, char(2), '') AS title,
+         highlight(passages_fts, 1, char(2), '') AS body
+  FROM passages_fts WHERE passages_fts MATCH ?`;
+
 /** Computes and maintains the champion lists; used by the writer, after the content commits. */
 export class ChampionLists {
   private readonly statements;
@@ -114,15 +119,9 @@ export class ChampionLists {
       matching: db
         .prepare<[string], number>('SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?')
         .pluck(),
-      added: db.prepare<[string, number], AddedDocument>(
-        `SELECT rowid AS id, highlight(passages_fts, 0, char(2), '') AS title,
-                highlight(passages_fts, 1, char(2), '') AS body
-         FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ?`,
-      ),
+      added: db.prepare<[string, number], AddedDocument>(`${addedDocuments} AND rowid >= ?`),
       addedAmong: db.prepare<[string, string], AddedDocument>(
-        `SELECT rowid AS id, highlight(passages_fts, 0, char(2), '') AS title,
-                highlight(passages_fts, 1, char(2), '') AS body
-         FROM passages_fts WHERE passages_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+        `${addedDocuments} AND rowid IN (SELECT value FROM json_each(?))`,
       ),
       newDocuments: db
         .prepare<[number], number>('SELECT id FROM documents WHERE id >= ? ORDER BY id')

@@ -7,9 +7,10 @@
  * statistics (src/index/bm25.ts), and only documents scoring above the list's bound — which no
  * unlisted document reaches — are used, so they come out exactly in the order, and with the
  * scores, FTS5 would give them. Filters are tested on the listed documents, best first, in
- * growing chunks (with `source:`, only on those that may have a copy in its outlets): a document with one copy on the outlet and day the list keeps; one with
- * several on the range of their days and the signature of their outlets, which settle most of
- * them (a wire story is rarely carried by the outlet asked for), the rest asked of the index.
+ * growing chunks (with `source:`, only those that may have a copy in its outlets): a document
+ * with one copy on the outlet and day the list keeps; one with several on the range of their
+ * days and the signature of their outlets, which settle most of them (a wire story is rarely
+ * carried by the outlet asked for), the rest asked of the index.
  * When that proven part of the list runs out before the page is full (a filter keeping very few
  * of the word's documents), the caller falls back to FTS5. Speakers (`who:`) and a saved
  * search's runs are not in the list; with them, every listed document that passes the rest is

@@ -52,6 +52,12 @@ export interface ExpandedQuery extends ExpandedTerms {
   speakers: ReadonlySet<string> | undefined;
 }
 
+/** What a partial match lacks (the query's words and phrases, as shown), and a MATCH of what it has. */
+interface PartialMatch {
+  lacks: string[];
+  has: string;
+}
+
 export class SearchIndex {
   private readonly vocabulary: Vocabulary;
   private readonly aliases: AliasFile;
@@ -146,9 +152,7 @@ export class SearchIndex {
     const articles = Math.max(this.stats().articles, 1);
     const weights = new Map(terms.map((term) => [term, termWeight(this.articlesUsing(term), articles)]));
     // Fewer than a page have every word: the best partial matches follow them, labelled.
-    const missing = new Map<number, string[]>();
-    // The words each partial match has, which mark it (see hits.ts, highlightedRows).
-    const partialWords = new Map<number, string>();
+    const partials = new Map<number, PartialMatch>();
     // Whether more partial matches pass than were read (only whether: the page is full without them).
     let moreBeyond = false;
     if (candidates.length < needed && terms.length > 1 && !scope) {
@@ -162,13 +166,12 @@ export class SearchIndex {
         const seen = new Set(candidates.map((candidate) => candidate.passageId));
         for (const candidate of partial.candidates) {
           if (seen.has(candidate.passageId)) continue;
-          missing.set(candidate.passageId, partial.missing.get(candidate.passageId) ?? []);
-          partialWords.set(candidate.passageId, partial.words.get(candidate.passageId) ?? partial.anyWord);
+          partials.set(candidate.passageId, partial.partials.get(candidate.passageId)!);
           candidates.push(candidate);
         }
         candidates = dropSyndicatedCopies(candidates);
         // Marks every query word a passage has: the complete matches with any of them (they have
-        // all), each partial match with the words it has (partialWords).
+        // all), each partial match with the words it has (hits.ts, highlightedRows).
         match = partial.anyWord;
       }
       moreBeyond = partial.more;
@@ -198,13 +201,10 @@ export class SearchIndex {
         weight: weights.get(term)!,
       })),
     );
-    const marking =
-      partialWords.size === 0
-        ? match
-        : (candidate: Candidate) => partialWords.get(candidate.passageId) ?? match;
+    const marking = (candidate: Candidate) => partials.get(candidate.passageId)?.has ?? match;
     const hits = buildHits(this.reader, shown.items, marking, shown.start + 1, markWeight, speakers);
     for (const hit of hits) {
-      const lacks = missing.get(hit.passageId);
+      const lacks = partials.get(hit.passageId)?.lacks;
       if (lacks) hit.missing = lacks;
     }
     return {
@@ -246,8 +246,8 @@ export class SearchIndex {
    * Passages with some of the terms, by how much of the query they cover (each term weighted by
    * its rarity; see coverage.ts): every term the archive has is weighed, none left out. Returns
    * the candidates in that order — as many as fill the pages up to `page` after the `complete`
-   * ones, and one more to show a next page — with the terms each lacks, the terms nothing
-   * matches, and a MATCH of any term (for marking the words). When only that one more is
+   * ones, and one more to show a next page — with the terms each lacks and a MATCH of those it
+   * has, the terms nothing matches, and a MATCH of any term (for marking the complete ones). When only that one more is
    * missing and the page is full, whether any other partial match passes is asked instead of
    * ranking the next set of words for it (`more`).
    */
@@ -260,9 +260,7 @@ export class SearchIndex {
     complete: Candidate[],
   ): {
     candidates: Candidate[];
-    missing: Map<number, string[]>;
-    /** For each candidate, a MATCH of the words it has. */
-    words: Map<number, string>;
+    partials: Map<number, PartialMatch>;
     unmatched: string[];
     anyWord: string;
     more: boolean;
@@ -276,8 +274,7 @@ export class SearchIndex {
     const anyWord = buildMatch({ required: matched.map((m) => m.term.alternatives), any: true });
     const found = {
       candidates: [] as Candidate[],
-      missing: new Map<number, string[]>(),
-      words: new Map<number, string>(),
+      partials: new Map<number, PartialMatch>(),
       unmatched,
       anyWord,
       more: false,
@@ -311,8 +308,7 @@ export class SearchIndex {
       const setPage = { offset: 0, limit: wanted - found.candidates.length };
       for (const candidate of this.candidates(exact, facets, setPage)) {
         found.candidates.push(candidate);
-        found.missing.set(candidate.passageId, lacks);
-        found.words.set(candidate.passageId, has);
+        found.partials.set(candidate.passageId, { lacks, has });
       }
     }
     return found;
