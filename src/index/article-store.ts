@@ -123,6 +123,7 @@ export class ArticleStore {
          JOIN articles ON articles.id = passages.article_id
          WHERE passages.article_id = ? ORDER BY passages.document_id`,
       ),
+      articleTitle: db.prepare<[number], string>('SELECT title FROM articles WHERE id = ?').pluck(),
       deleteFts: db.prepare(
         `INSERT INTO passages_fts (passages_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)`,
       ),
@@ -210,10 +211,10 @@ export class ArticleStore {
         this.change.copiesChanged.add(passage.documentId);
       }
     }
-    this.words.remove(
-      articleId,
-      passages.flatMap((passage) => [passage.title, passage.body]),
-    );
+    // The texts its words were counted from (addArticle): the headline, even when no passage
+    // carries it, and every passage.
+    const title = this.statements.articleTitle.get(articleId) ?? '';
+    this.words.remove(articleId, [title, ...passages.map((passage) => passage.body)]);
     this.statements.deleteQuotationsOfArticle.run(articleId);
     this.statements.deletePassagesOfArticle.run(articleId);
     this.statements.deleteArticle.run(articleId);

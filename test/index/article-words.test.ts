@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArticleWords } from '../../src/index/article-words.js';
 import type { Db } from '../../src/index/database.js';
+import type { ArticleRecord } from '../../src/index/records.js';
+import { IndexWriter } from '../../src/index/writer.js';
 import { isVocabularyWord, surfaceWords } from '../../src/text/words.js';
 import { tempDatabase } from '../support/fixtures.js';
 
@@ -81,5 +83,35 @@ describe('ArticleWords', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('the writer keeps the vocabulary through a run that removes an article', () => {
+  const version = { path: '/archive/a.md', contentHash: 'h1', size: 1, mtimeMs: 1 };
+  const article = (title: string, bodies: string[]): ArticleRecord => ({
+    draft: { item: '', title },
+    contentHash: `${title}|${bodies.join('|')}`,
+    passages: bodies.map((body, at) => ({ body, fingerprint: `f${at}${body}` })),
+    lead: 0,
+  });
+  const run = async (db: Db, change: (writer: IndexWriter) => void) => {
+    const writer = IndexWriter.begin(db);
+    change(writer);
+    writer.refreshVocabulary();
+    writer.commit('2026-01-01T00:00:00.000Z', { preparedWith: 'test' });
+    await writer.finish({ optimize: false });
+  };
+
+  it.each([
+    ['a headline and a passage', article('Ferry strike', ['Harbour pilots walk out'])],
+    ['a headline no passage carries', article('Ferry strike', [])],
+  ])('takes away every word it added: %s', async (_case, written) => {
+    const { db } = tempDatabase();
+    await run(db, (writer) => writer.syncFile(version, [article('Tide tables', ['Pilots wait'])], 'then'));
+    const before = vocabularyOf(db);
+    await run(db, (writer) => writer.syncFile({ ...version, path: '/archive/b.md' }, [written], 'then'));
+    expect(vocabularyOf(db)).toMatchObject({ ferry: 1, strike: 1 });
+    await run(db, (writer) => writer.removeFile('/archive/b.md'));
+    expect(vocabularyOf(db)).toEqual(before);
   });
 });
