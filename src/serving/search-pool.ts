@@ -93,11 +93,12 @@ const maxStartFailures = 3;
 const maxAbandoned = 8;
 
 /**
- * A search thread's young generation, in MB. V8 lets it grow to 48 (its default), and a thread's
- * searches soon fill it: two threads then held 62 MB of new space between them. At 16 they hold
- * 32 and scavenge more often, each scavenge small (searches keep little); measured at 100,000
- * passages (bench queries over HTTP, 3 rounds), the process's anonymous memory 305 → 270 MB, and
- * no change in latency beyond the run-to-run noise (in-process, a thread each way, 3 runs).
+ * A search thread's young generation, in MB. By default V8 lets a thread's new space grow to two
+ * semi-spaces of 16 MB, and its searches soon fill them: two threads held 62 MB of new space
+ * between them. Limited to 16, each holds 16 and scavenges more often, each scavenge small
+ * (searches keep little); measured at 100,000 passages (bench queries over HTTP, 3 rounds), the
+ * process's anonymous memory 305 → 270 MB, and no change in latency beyond the run-to-run noise
+ * (in-process, a thread each way, 3 runs).
  */
 const youngGenerationMb = 16;
 
