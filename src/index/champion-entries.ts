@@ -81,7 +81,9 @@ export function packFingerprint(fingerprint: string): [number, number] {
 const byteHex = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 function hex32(n: number): string {
-  return byteHex[(n >>> 24) & 255]! + byteHex[(n >>> 16) & 255]! + byteHex[(n >>> 8) & 255]! + byteHex[n & 255]!;
+  return (
+    byteHex[(n >>> 24) & 255]! + byteHex[(n >>> 16) & 255]! + byteHex[(n >>> 8) & 255]! + byteHex[n & 255]!
+  );
 }
 
 /** The fingerprint packed by packFingerprint, or undefined for [-1, -1]. */
