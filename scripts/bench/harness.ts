@@ -17,6 +17,7 @@ import {
   compiled,
   databaseBytes,
   type QueryTiming,
+  type ReindexRun,
   removeDatabase,
   runReindex,
   timeReadout,
@@ -181,7 +182,9 @@ async function benchShape(options: SizeOptions, shape: ArchiveShape): Promise<Sh
     `  ${shape}: ${written.articles} articles (${written.copies} syndicated copies) in ${written.files.length} files, ${megabytes(written.bytes)}, generated in ${seconds(generateSeconds)}`,
   );
 
-  // Bare FTS5: bulk load as its own process, like the re-index, so both are measured alike.
+  // Bare FTS5's load and the re-index, each as its own process so both are measured alike,
+  // taking turns run by run: this machine's speed drifts by a third over minutes, and all of one
+  // then all of the other put that drift into their ratio.
   const bareRuns: Array<{
     seconds: number;
     cpuSeconds: number;
@@ -189,7 +192,7 @@ async function benchShape(options: SizeOptions, shape: ArchiveShape): Promise<Sh
     insertSeconds: number;
     optimizeSeconds: number;
   }> = [];
-  for (let run = 0; run < options.loadRuns; run++) {
+  const bareLoad = async (run: number) => {
     removeDatabase(bareFile);
     const [command, args] = nodeCommand(
       compiled('scripts/bench/bare-fts.js'),
@@ -208,6 +211,22 @@ async function benchShape(options: SizeOptions, shape: ArchiveShape): Promise<Sh
     log(
       `  bare FTS5 load ${run + 1}/${options.loadRuns}: ${seconds(measured.seconds)}, peak ${megabytes(measured.peakBytes)}`,
     );
+  };
+  const reindexRuns: ReindexRun[] = [];
+  let reindexFailure: unknown;
+  for (let run = 0; run < options.loadRuns; run++) {
+    await bareLoad(run);
+    if (reindexFailure !== undefined) continue;
+    try {
+      removeDatabase(projectFile);
+      const measured = await runReindex(archiveDir, projectFile, true, profiled('full-reindex', run));
+      reindexRuns.push(measured);
+      log(
+        `  full re-index ${run + 1}/${options.loadRuns}: ${seconds(measured.seconds)}, peak ${megabytes(measured.peakBytes)}`,
+      );
+    } catch (error) {
+      reindexFailure = error;
+    }
   }
   const bareQuery = latencyResult(timeBareQueries(bareFile, queries, options.queryRounds), queries);
   const bare = {
@@ -225,22 +244,14 @@ async function benchShape(options: SizeOptions, shape: ArchiveShape): Promise<Sh
   const errors: Record<string, string> = {};
   const project: ShapeResult['project'] = { errors };
 
-  project.reindex = await phase(errors, 'full re-index', log, async () => {
-    const runs = [];
-    for (let run = 0; run < options.loadRuns; run++) {
-      removeDatabase(projectFile);
-      const measured = await runReindex(archiveDir, projectFile, true, profiled('full-reindex', run));
-      runs.push(measured);
-      log(
-        `  full re-index ${run + 1}/${options.loadRuns}: ${seconds(measured.seconds)}, peak ${megabytes(measured.peakBytes)}`,
-      );
-    }
-    const last = runs.at(-1)!;
+  project.reindex = await phase(errors, 'full re-index', log, () => {
+    if (reindexFailure !== undefined) throw reindexFailure;
+    const last = reindexRuns.at(-1)!;
     return {
-      seconds: median(runs.map((r) => r.seconds)),
-      runs: runs.map((r) => r.seconds),
-      cpuSeconds: median(runs.map((r) => r.cpuSeconds)),
-      peakBytes: Math.max(...runs.map((r) => r.peakBytes)),
+      seconds: median(reindexRuns.map((r) => r.seconds)),
+      runs: reindexRuns.map((r) => r.seconds),
+      cpuSeconds: median(reindexRuns.map((r) => r.cpuSeconds)),
+      peakBytes: Math.max(...reindexRuns.map((r) => r.peakBytes)),
       databaseBytes: databaseBytes(projectFile),
       passages: last.passages,
       reportedSeconds: last.reportedSeconds,
