@@ -247,9 +247,9 @@ export class SearchIndex {
    * its rarity; see coverage.ts): every term the archive has is weighed, none left out. Returns
    * the candidates in that order — as many as fill the pages up to `page` after the `complete`
    * ones, and one more to show a next page — with the terms each lacks and a MATCH of those it
-   * has, the terms nothing matches, and a MATCH of any term (for marking the complete ones). When only that one more is
-   * missing and the page is full, whether any other partial match passes is asked instead of
-   * ranking the next set of words for it (`more`).
+   * has, the terms nothing matches, and a MATCH of any term (for marking the complete ones).
+   * When only that one more is missing and the page is full, whether any other partial match
+   * passes is asked instead of ranking the next set of words for it (`more`).
    */
   private partialMatches(
     terms: SearchTerm[],
