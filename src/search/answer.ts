@@ -84,9 +84,10 @@ export interface InterpretedQuery {
    * Set when fewer than a page of passages have every term, and passages with some of them follow
    * (each labelled with what it lacks, `SearchHit.missing`): render as "no passage has all of:
    * {allOf}" when `complete` is 0, else "only {complete} have all of: {allOf}", and "nothing in
-   * the archive matches: {unmatched}" when non-empty.
+   * the archive matches: {unmatched}" when non-empty. `quoted`: the quoted phrases (or words)
+   * the archive has; each partial match has one of them.
    */
-  partial?: { allOf: string[]; unmatched: string[]; complete: number };
+  partial?: { allOf: string[]; unmatched: string[]; complete: number; quoted: string[] };
   /** Things ignored or changed, each a short sentence ("after:foo is not a date; ignored"). */
   notes: string[];
 }
@@ -126,7 +127,7 @@ export function interpretedQuery(parsed: ParsedQuery, extraNotes: string[] = [])
  * renderer): which words no passage has together, how many passages have them all, and which
  * words nothing in the archive matches.
  *
- * @example partialMatchLine({ allOf: ['blair', 'wenger'], unmatched: [], complete: 0 }) // 'No passage has all of: blair, wenger. Showing passages with some of them, those with the rarest words first.'
+ * @example partialMatchLine({ allOf: ['blair', 'wenger'], unmatched: [], complete: 0, quoted: [] }) // 'No passage has all of: blair, wenger. Showing passages with some of them, those with the rarest words first.'
  */
 export function partialMatchLine(
   partial: NonNullable<InterpretedQuery['partial']>,
@@ -138,6 +139,8 @@ export function partialMatchLine(
     complete === 0
       ? `No passage has all of: ${allOf}. Showing passages with some of them, those with the rarest words first.`
       : `Only ${complete} ${complete === 1 ? 'passage has' : 'passages have'} all of: ${allOf}. After ${complete === 1 ? 'it' : 'them'}, passages with some of them (marked partial).`;
+  if (partial.quoted.length === 1) line += ` Each has ${escapeTerm(partial.quoted[0]!)}.`;
+  if (partial.quoted.length > 1) line += ` Each has one of: ${partial.quoted.map(escapeTerm).join(', ')}.`;
   if (partial.unmatched.length > 0)
     line += ` Nothing in the archive matches: ${partial.unmatched.map(escapeTerm).join(', ')}.`;
   return line;

@@ -162,6 +162,7 @@ export class SearchIndex {
           allOf: terms.map(displayTerm),
           unmatched: partial.unmatched,
           complete: candidates.length,
+          quoted: partial.quoted,
         };
         const seen = new Set(candidates.map((candidate) => candidate.passageId));
         for (const candidate of partial.candidates) {
@@ -173,6 +174,10 @@ export class SearchIndex {
         // Marks every query word a passage has: the complete matches with any of them (they have
         // all), each partial match with the words it has (hits.ts, highlightedRows).
         match = partial.anyWord;
+      } else if (candidates.length > 0 && partial.quoted.length > 0) {
+        query.notes.push(
+          `no other passage${hasFilters(parsed.filters) ? ' within the filters' : ''} has ${oneOf(partial.quoted)}`,
+        );
       }
       moreBeyond = partial.more;
     }
@@ -250,6 +255,11 @@ export class SearchIndex {
    * has, the terms nothing matches, and a MATCH of any term (for marking the complete ones).
    * When only that one more is missing and the page is full, whether any other partial match
    * passes is asked instead of ranking the next set of words for it (`more`).
+   *
+   * Quotes say the words matter as typed: when the query quotes a phrase (or a word) the archive
+   * has, every partial match has one of its quoted terms (`quoted`) — the other words alone do
+   * not stand in for it, and are never ranked (a mid-frequency word alone is thousands of
+   * passages to rank at a million).
    */
   private partialMatches(
     terms: SearchTerm[],
@@ -264,6 +274,7 @@ export class SearchIndex {
     unmatched: string[];
     anyWord: string;
     more: boolean;
+    quoted: string[];
   } {
     const wanted = page.offset + page.limit + 1 - complete.length;
     const matched = terms
@@ -272,17 +283,21 @@ export class SearchIndex {
       .sort((a, b) => b.weight - a.weight);
     const unmatched = terms.filter((term) => !matched.some((m) => m.term === term)).map(displayTerm);
     const anyWord = buildMatch({ required: matched.map((m) => m.term.alternatives), any: true });
+    const quoted = terms.filter((term) => term.quoted && matched.some((m) => m.term === term));
     const found = {
       candidates: [] as Candidate[],
       partials: new Map<number, PartialMatch>(),
       unmatched,
       anyWord,
       more: false,
+      quoted: quoted.map(displayTerm),
     };
     const sets = coverageOrder(
       matched.map((m) => m.weight),
       unmatched.length > 0,
-    );
+    ).filter((set) => quoted.length === 0 || set.some((i) => matched[i]!.term.quoted));
+    // A passage is in one of those sets when it has any of these terms.
+    const someTerms = quoted.length > 0 ? quoted : matched.map((m) => m.term);
     for (const set of sets.slice(0, maxPartialQueries)) {
       if (found.candidates.length >= wanted) break;
       if (
@@ -292,7 +307,11 @@ export class SearchIndex {
         pageFull(dropSyndicatedCopies([...complete, ...found.candidates]), page.offset, page.limit)
       ) {
         // Any passage with some of the words, none excluded, that passes and is not shown yet.
-        const some = buildMatch({ required: matched.map((m) => m.term.alternatives), excluded, any: true });
+        const some = buildMatch({
+          required: someTerms.map((term) => term.alternatives),
+          excluded,
+          any: true,
+        });
         const shown = [...complete, ...found.candidates].map((candidate) => candidate.fingerprint);
         found.more = this.reader.hasAnotherMatch(some, facets, shown);
         break;
@@ -399,4 +418,9 @@ function championWord(terms: SearchTerm[], excluded: TermAlternatives[]): string
   if (terms.length !== 1 || excluded.length > 0) return undefined;
   const [alternative, ...others] = terms[0]!.alternatives;
   return others.length === 0 && alternative?.length === 1 ? alternative[0] : undefined;
+}
+
+/** `"a b"`, or `any of: "a b", "c"`. */
+function oneOf(terms: string[]): string {
+  return terms.length === 1 ? terms[0]! : `any of: ${terms.join(', ')}`;
 }

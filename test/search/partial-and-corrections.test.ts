@@ -85,6 +85,7 @@ describe('partial matches', () => {
       allOf: ['blair', 'contract', 'zyxwvut'],
       unmatched: ['zyxwvut'],
       complete: 0,
+      quoted: [],
     });
     const lacks = answer.hits.map((hit) => hit.missing);
     expect(lacks).toContainEqual(['blair', 'zyxwvut']);
@@ -133,6 +134,56 @@ describe('partial matches', () => {
       for (const call of calls) expect(call.bodies).toHaveLength(call.documents.length);
     } finally {
       reader.highlights = highlights;
+    }
+  });
+
+  // Quotes say the words matter as typed: the other words alone never stand in for a quoted phrase.
+  it.each([
+    {
+      text: '"tony blair" wenger',
+      partials: [...Array.from({ length: 12 }, (_, n) => `politics-${n}`)],
+      quoted: ['"tony blair"'],
+    },
+    { text: '"arsene wenger" blair', partials: ['arsenal'], quoted: ['"arsene wenger"'] },
+    {
+      text: '"tony blair" "arsene wenger"',
+      partials: ['arsenal', ...Array.from({ length: 12 }, (_, n) => `politics-${n}`)],
+      quoted: ['"tony blair"', '"arsene wenger"'],
+    },
+  ])('keeps a quoted phrase in every partial match: $text', ({ text, partials, quoted }) => {
+    const answer = ask(text, { limit: 20 });
+    expect(files(answer)[0]).toBe('blair-wenger');
+    expect(answer.query.partial).toMatchObject({ complete: 1, quoted });
+    expect(files(answer).slice(1).sort()).toEqual([...partials].sort());
+  });
+
+  // One full match fills a page of one; whether a next page exists is asked, not ranked.
+  it.each([
+    ['a next page of passages with some of the words', 'new contract arsenal wenger', 1],
+    ['no next page when no other passage has the quoted phrase', '"new contract" arsenal wenger', undefined],
+  ])('offers %s', (_case, text, nextOffset) => {
+    const answer = ask(text, { limit: 1 });
+    expect(files(answer)).toEqual(['arsenal']);
+    expect(answer.nextOffset).toBe(nextOffset);
+  });
+
+  it('says so when no other passage has the quoted phrase, ranking none without it', () => {
+    const { reader } = index;
+    const rankDocuments = reader.rankDocuments;
+    const ranked: string[] = [];
+    reader.rankDocuments = (match, k, filter) => {
+      ranked.push(match);
+      return rankDocuments.call(reader, match, k, filter);
+    };
+    try {
+      const answer = ask('"watched the match" wenger');
+      expect(files(answer)).toEqual(['blair-wenger']);
+      expect(answer.query.partial).toBeUndefined();
+      expect(answer.query.notes).toContain('no other passage has "watched the match"');
+      // Every word, then the phrase without Wenger (nothing); never Wenger alone.
+      expect(ranked).toHaveLength(2);
+    } finally {
+      reader.rankDocuments = rankDocuments;
     }
   });
 

@@ -200,6 +200,7 @@ describe('readout on a fixture archive', () => {
       allOf: ['hangzhou', 'zyxwvut'],
       unmatched: ['zyxwvut'],
       complete: 0,
+      quoted: [],
     });
     expect(answer.hits.map((hit) => hit.missing)).toEqual([['zyxwvut']]);
   });

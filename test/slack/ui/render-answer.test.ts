@@ -252,7 +252,7 @@ describe('understoodLines', () => {
     {
       name: 'a partial match',
       query: interpretedQuery({
-        partial: { allOf: ['obama', 'putin', 'zebra'], unmatched: ['zebra'], complete: 0 },
+        partial: { allOf: ['obama', 'putin', 'zebra'], unmatched: ['zebra'], complete: 0, quoted: [] },
       }),
       expected: [
         'No passage has all of: obama, putin, zebra. Showing passages with some of them, those with the rarest words first. Nothing in the archive matches: zebra.',
@@ -260,9 +260,34 @@ describe('understoodLines', () => {
     },
     {
       name: 'full matches followed by partial ones',
-      query: interpretedQuery({ partial: { allOf: ['obama', 'putin'], unmatched: [], complete: 2 } }),
+      query: interpretedQuery({
+        partial: { allOf: ['obama', 'putin'], unmatched: [], complete: 2, quoted: [] },
+      }),
       expected: [
         'Only 2 passages have all of: obama, putin. After them, passages with some of them (marked partial).',
+      ],
+    },
+    {
+      name: 'partial matches that keep a quoted phrase',
+      query: interpretedQuery({
+        partial: { allOf: ['"white house"', 'putin'], unmatched: [], complete: 1, quoted: ['"white house"'] },
+      }),
+      expected: [
+        'Only 1 passage has all of: "white house", putin. After it, passages with some of them (marked partial). Each has "white house".',
+      ],
+    },
+    {
+      name: 'partial matches that keep one of two quoted phrases',
+      query: interpretedQuery({
+        partial: {
+          allOf: ['"white house"', '"red square"', 'talks'],
+          unmatched: [],
+          complete: 0,
+          quoted: ['"white house"', '"red square"'],
+        },
+      }),
+      expected: [
+        'No passage has all of: "white house", "red square", talks. Showing passages with some of them, those with the rarest words first. Each has one of: "white house", "red square".',
       ],
     },
     {
