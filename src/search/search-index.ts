@@ -174,7 +174,7 @@ export class SearchIndex {
         // Marks every query word a passage has: the complete matches with any of them (they have
         // all), each partial match with the words it has (hits.ts, highlightedRows).
         match = partial.anyWord;
-      } else if (candidates.length > 0 && partial.quoted.length > 0) {
+      } else if (candidates.length > 0 && partial.quoted.length > 0 && !partial.more) {
         query.notes.push(
           `no other passage${hasFilters(parsed.filters) ? ' within the filters' : ''} has ${oneOf(partial.quoted)}`,
         );

@@ -159,12 +159,20 @@ describe('partial matches', () => {
 
   // One full match fills a page of one; whether a next page exists is asked, not ranked.
   it.each([
-    ['a next page of passages with some of the words', 'new contract arsenal wenger', 1],
-    ['no next page when no other passage has the quoted phrase', '"new contract" arsenal wenger', undefined],
-  ])('offers %s', (_case, text, nextOffset) => {
+    ['a next page of passages with some of the words', 'new contract arsenal wenger', 'arsenal', 1, false],
+    ['a next page of passages with the quoted phrase', '"tony blair" wenger', 'blair-wenger', 1, false],
+    [
+      'no next page when no other passage has the quoted phrase',
+      '"new contract" arsenal wenger',
+      'arsenal',
+      undefined,
+      true,
+    ],
+  ])('offers %s', (_case, text, first, nextOffset, noOther) => {
     const answer = ask(text, { limit: 1 });
-    expect(files(answer)).toEqual(['arsenal']);
+    expect(files(answer)).toEqual([first]);
     expect(answer.nextOffset).toBe(nextOffset);
+    expect(answer.query.notes.some((note) => note.startsWith('no other passage'))).toBe(noOther);
   });
 
   it('says so when no other passage has the quoted phrase, ranking none without it', () => {
