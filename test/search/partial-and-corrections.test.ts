@@ -138,16 +138,17 @@ describe('partial matches', () => {
   });
 
   // Quotes say the words matter as typed: the other words alone never stand in for a quoted phrase.
+  const politicsFiles = Array.from({ length: 12 }, (_, n) => `politics-${n}`);
   it.each([
     {
       text: '"tony blair" wenger',
-      partials: [...Array.from({ length: 12 }, (_, n) => `politics-${n}`)],
+      partials: politicsFiles,
       quoted: ['"tony blair"'],
     },
     { text: '"arsene wenger" blair', partials: ['arsenal'], quoted: ['"arsene wenger"'] },
     {
       text: '"tony blair" "arsene wenger"',
-      partials: ['arsenal', ...Array.from({ length: 12 }, (_, n) => `politics-${n}`)],
+      partials: ['arsenal', ...politicsFiles],
       quoted: ['"tony blair"', '"arsene wenger"'],
     },
   ])('keeps a quoted phrase in every partial match: $text', ({ text, partials, quoted }) => {

@@ -205,6 +205,25 @@ describe('readout on a fixture archive', () => {
     expect(answer.hits.map((hit) => hit.missing)).toEqual([['zyxwvut']]);
   });
 
+  it.each([
+    [
+      'follows the full match with the other passage that has the quoted phrase',
+      '"lighthouse keeper" forty',
+      ['old-equal', 'new-equal'],
+      undefined,
+    ],
+    [
+      'says when no other passage within the filters has it',
+      '"lighthouse keeper" forty source:island',
+      ['old-equal'],
+      'no other passage within the filters has "lighthouse keeper"',
+    ],
+  ])('%s', (_case, text, expected, note) => {
+    const answer = ask(text);
+    expect(ids(answer)).toEqual(expected);
+    expect(answer.query.notes.find((n) => n.startsWith('no other passage'))).toBe(note);
+  });
+
   it('ranks a headline match above a body-only match', () => {
     expect(ids(ask('hostilities'))[0]).toBe('phrase-apart');
   });
