@@ -69,6 +69,22 @@ let index: SearchIndex;
 const ask = (text: string, options = {}): ReadoutAnswer => askIndex(index, text, options);
 const files = (answer: ReadoutAnswer) => answer.hits.map((hit) => path.basename(hit.article.file, '.json'));
 
+/** Asks, recording the MATCH of every ranking the search made for the answer. */
+function askCountingRankings(text: string, options = {}): { answer: ReadoutAnswer; ranked: string[] } {
+  const { reader } = index;
+  const rankDocuments = reader.rankDocuments;
+  const ranked: string[] = [];
+  reader.rankDocuments = (match, k, filter) => {
+    ranked.push(match);
+    return rankDocuments.call(reader, match, k, filter);
+  };
+  try {
+    return { answer: ask(text, options), ranked };
+  } finally {
+    reader.rankDocuments = rankDocuments;
+  }
+}
+
 beforeAll(async () => {
   const dir = tempDir();
   writeFiles(dir, archive);
@@ -177,23 +193,12 @@ describe('partial matches', () => {
   });
 
   it('says so when no other passage has the quoted phrase, ranking none without it', () => {
-    const { reader } = index;
-    const rankDocuments = reader.rankDocuments;
-    const ranked: string[] = [];
-    reader.rankDocuments = (match, k, filter) => {
-      ranked.push(match);
-      return rankDocuments.call(reader, match, k, filter);
-    };
-    try {
-      const answer = ask('"watched the match" wenger');
-      expect(files(answer)).toEqual(['blair-wenger']);
-      expect(answer.query.partial).toBeUndefined();
-      expect(answer.query.notes).toContain('no other passage has "watched the match"');
-      // Every word, then the phrase without Wenger (nothing); never Wenger alone.
-      expect(ranked).toHaveLength(2);
-    } finally {
-      reader.rankDocuments = rankDocuments;
-    }
+    const { answer, ranked } = askCountingRankings('"watched the match" wenger');
+    expect(files(answer)).toEqual(['blair-wenger']);
+    expect(answer.query.partial).toBeUndefined();
+    expect(answer.query.notes).toContain('no other passage has "watched the match"');
+    // Every word, then the phrase without Wenger (nothing); never Wenger alone.
+    expect(ranked).toHaveLength(2);
   });
 
   it('ranks a passage with a rare word above one with two common words', () => {
@@ -223,22 +228,11 @@ describe('partial matches', () => {
     ['a next page when other partial matches pass', 'blair wenger', 3],
     ['no next page when the others are all excluded', 'blair wenger -schools', undefined],
   ])('shows %s, ranking no set of words for it', (_case, text, nextOffset) => {
-    const { reader } = index;
-    const rankDocuments = reader.rankDocuments;
-    const ranked: string[] = [];
-    reader.rankDocuments = (match, k, filter) => {
-      ranked.push(match);
-      return rankDocuments.call(reader, match, k, filter);
-    };
-    try {
-      const answer = ask(text, { limit: 3 });
-      expect(files(answer)).toEqual(['blair-wenger', 'arsenal-2', 'arsenal']);
-      expect(answer.nextOffset).toBe(nextOffset);
-      // Every word, then Wenger without Blair; never Blair without Wenger.
-      expect(ranked).toHaveLength(2);
-    } finally {
-      reader.rankDocuments = rankDocuments;
-    }
+    const { answer, ranked } = askCountingRankings(text, { limit: 3 });
+    expect(files(answer)).toEqual(['blair-wenger', 'arsenal-2', 'arsenal']);
+    expect(answer.nextOffset).toBe(nextOffset);
+    // Every word, then Wenger without Blair; never Blair without Wenger.
+    expect(ranked).toHaveLength(2);
   });
 });
 
