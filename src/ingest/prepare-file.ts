@@ -20,6 +20,7 @@ import { loadArticleFile } from './load/load-article-file.js';
 import { displayName } from './quotes/display-name.js';
 import { extractQuotations } from './quotes/index.js';
 import { segmentArticle } from './segment.js';
+import { type PreparedBody, SyndicatedBodies } from './syndicated-bodies.js';
 
 /** A prepared article: what the index writer stores. */
 export type PreparedArticle = ArticleRecord;
@@ -89,23 +90,34 @@ function attachQuotations(passages: PassageRecord[]): void {
   }
 }
 
-/** Segments an article, fingerprints its passages and finds its quotations. */
-export function prepareArticle(draft: ArticleDraft, quotations = true): PreparedArticle {
-  const title = draft.title.normalize('NFC');
-  const passages: PassageRecord[] = segmentArticle(draft.body).map((text) => {
-    const body = text.normalize('NFC');
+/** Cuts a body into passages, fingerprints them and finds their quotations. */
+function prepareBody(text: string, quotations: boolean): PreparedBody {
+  const passages: PassageRecord[] = segmentArticle(text).map((paragraph) => {
+    const body = paragraph.normalize('NFC');
     return { body, fingerprint: passageFingerprint(surfaceWords(body)) };
   });
   if (quotations) attachQuotations(passages);
   const lead = passages.findIndex((passage) => !isPhotoCaption(passage.body));
+  return { passages, lead: Math.max(lead, 0) };
+}
+
+/** The bodies this process has prepared more than once: syndicated copies (syndicated-bodies.ts). */
+const syndicated = new SyndicatedBodies();
+
+/** Segments an article, fingerprints its passages and finds its quotations. */
+export function prepareArticle(draft: ArticleDraft, quotations = true): PreparedArticle {
+  const title = draft.title.normalize('NFC');
+  const { passages, lead } = syndicated.passagesOf(draft.body, quotations ? 'quotations' : 'none', () =>
+    prepareBody(draft.body, quotations),
+  );
   // The body travels as passages only: the writer never reads it, and it would double what a
   // helper process sends.
   const { body: _body, ...fields } = draft;
   return {
     draft: { ...fields, title },
     contentHash: articleHash(draft),
-    passages,
-    lead: Math.max(lead, 0),
+    passages: [...passages],
+    lead,
   };
 }
 
