@@ -14,13 +14,13 @@
  * (meta document_high_water): passages_fts receives rows in rowid order and never flushes early,
  * the champion lists can tell new documents from old, and each new document is written once,
  * already pointing at its passage. The store remembers what a run added and removed for the
- * champion lists (champions.ts), and has SQLite count the words of what it writes and removes
- * for the vocabulary (article-words.ts).
+ * champion lists (champions.ts), and has SQLite count the words of the documents it adds and
+ * removes for the vocabulary (document-words.ts).
  */
 import { dayNumber } from '../text/partial-date.js';
-import { ArticleWords } from './article-words.js';
 import type { IndexChange } from './champions.js';
 import type { Db } from './database.js';
+import { DocumentWords } from './document-words.js';
 import { metaKeys } from './meta.js';
 import { OutletNumbers } from './outlets.js';
 import type { ArticleRecord } from './records.js';
@@ -30,7 +30,7 @@ const tokenizer = "tokenize = 'porter unicode61 remove_diacritics 2'";
 export class ArticleStore {
   private readonly statements;
   private readonly outlets: OutletNumbers;
-  private readonly words: ArticleWords;
+  private readonly words: DocumentWords;
   /**
    * When the run fills an empty index: the fingerprints written so far, all there are. A passage
    * with a new one is a new document without asking the index (most passages are). Undefined
@@ -66,7 +66,7 @@ export class ArticleStore {
         number('SELECT value FROM meta WHERE key = ?', metaKeys.documentHighWater),
       ) + 1;
     const someArticles = this.nextPassage > 1;
-    this.words = new ArticleWords(db, someArticles);
+    this.words = new DocumentWords(db, someArticles);
     if (!someArticles) this.writtenFingerprints = new Set();
     this.change = {
       firstNewDocument: this.nextDocument,
@@ -123,7 +123,6 @@ export class ArticleStore {
          JOIN articles ON articles.id = passages.article_id
          WHERE passages.article_id = ? ORDER BY passages.document_id`,
       ),
-      articleTitle: db.prepare<[number], string>('SELECT title FROM articles WHERE id = ?').pluck(),
       deleteFts: db.prepare(
         `INSERT INTO passages_fts (passages_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)`,
       ),
@@ -146,7 +145,7 @@ export class ArticleStore {
 
   /**
    * Writes an article, its passages and their quotations, stamped with this run (or, rebuilt
-   * unchanged after `rememberRuns`, with its own), and counts its words.
+   * unchanged after `rememberRuns`, with its own), and counts the words of its new documents.
    */
   addArticle(filePath: string, article: ArticleRecord): number {
     const { draft } = article;
@@ -185,10 +184,10 @@ export class ArticleStore {
       } else {
         this.statements.insertDocument.run(documentId, fingerprint, passageId);
         this.statements.insertFts.run(documentId, title, body);
+        this.words.add(documentId, title, body);
         if (!this.writtenFingerprints) this.change.touchedFingerprints.add(fingerprint);
       }
     });
-    this.words.add(articleId, [draft.title, ...article.passages.map((passage) => passage.body)]);
     this.change.articlesChanged++;
     return article.passages.length;
   }
@@ -203,6 +202,7 @@ export class ArticleStore {
       copies.set(passage.documentId, left);
       if (left === 0) {
         this.statements.deleteFts.run(passage.documentId, passage.title, passage.body);
+        this.words.remove(passage.documentId, passage.title, passage.body);
         this.statements.rememberRemoved.run(passage.documentId, passage.title, passage.body);
         this.statements.deleteDocument.run(passage.documentId);
         this.change.removed.add(passage.documentId);
@@ -211,10 +211,6 @@ export class ArticleStore {
         this.change.copiesChanged.add(passage.documentId);
       }
     }
-    // The texts its words were counted from (addArticle): the headline, even when no passage
-    // carries it, and every passage.
-    const title = this.statements.articleTitle.get(articleId) ?? '';
-    this.words.remove(articleId, [title, ...passages.map((passage) => passage.body)]);
     this.statements.deleteQuotationsOfArticle.run(articleId);
     this.statements.deletePassagesOfArticle.run(articleId);
     this.statements.deleteArticle.run(articleId);
@@ -222,7 +218,7 @@ export class ArticleStore {
     return passages.length;
   }
 
-  /** Brings the vocabulary table in line with the articles written and removed (article-words.ts). */
+  /** Brings the vocabulary table in line with the documents added and removed (document-words.ts). */
   refreshVocabulary(): void {
     this.words.refreshVocabulary();
   }

@@ -112,10 +112,9 @@ export class ChampionLists {
       averages: db.prepare<[], Buffer>('SELECT block FROM passages_fts_data WHERE id = 1').pluck(),
       commonWords: db
         .prepare<[number, number], string>(
-          'SELECT word FROM vocabulary WHERE articles >= ? ORDER BY articles DESC LIMIT ?',
+          'SELECT word FROM vocabulary WHERE documents >= ? ORDER BY documents DESC LIMIT ?',
         )
         .pluck(),
-      articles: db.prepare<[], number>('SELECT count(*) FROM articles').pluck(),
       matching: db
         .prepare<[string], number>('SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?')
         .pluck(),
@@ -154,10 +153,9 @@ export class ChampionLists {
     const { share, minimum, entries } = this.sizing;
     if (totals.rows < minimum) return [];
     const threshold = Math.max(minimum, totals.rows * share);
-    // A word in a fifth of the documents is in at least that share of the articles.
-    const articles = this.statements.articles.get()!;
+    // The vocabulary counts each surface word's documents; FTS5 matches its stem, in as many or more.
     return this.statements.commonWords
-      .all(Math.ceil(articles * share), candidateWords)
+      .all(Math.ceil(threshold), candidateWords)
       .map((word) => ({ word, documents: this.statements.matching.get(phrase(word))! }))
       .filter(({ documents }) => documents >= threshold && documents > entries);
   }

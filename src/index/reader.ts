@@ -99,11 +99,11 @@ function prepareStatements(db: Db) {
       [string],
       { word: string; documents: number; bound: number; avgdl: number; entries: Buffer }
     >('SELECT word, documents, bound, avgdl, entries FROM champions WHERE word = ?'),
-    wordArticles: db.prepare<[string], number>('SELECT articles FROM vocabulary WHERE word = ?').pluck(),
-    wordsArticles: db.prepare<[string], { word: string; articles: number }>(
-      'SELECT word, articles FROM vocabulary WHERE word IN (SELECT value FROM json_each(?))',
+    wordDocuments: db.prepare<[string], number>('SELECT documents FROM vocabulary WHERE word = ?').pluck(),
+    wordsDocuments: db.prepare<[string], { word: string; documents: number }>(
+      'SELECT word, documents FROM vocabulary WHERE word IN (SELECT value FROM json_each(?))',
     ),
-    vocabulary: db.prepare<[], { word: string; articles: number }>('SELECT word, articles FROM vocabulary'),
+    vocabulary: db.prepare<[], { word: string; documents: number }>('SELECT word, documents FROM vocabulary'),
     meta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
     // Spellings of one outlet differ in case only; the most used spelling names it.
     outlets: db.prepare<{ contains: string; limit: number }, OutletCount>(
@@ -270,25 +270,28 @@ export class IndexReader {
     return this.guard(() => this.statements.alsoIn.all(fingerprint, articleId, source ?? ''));
   }
 
-  /** How many articles use a word as written; undefined when the archive never uses it. */
-  wordArticles(word: string): number | undefined {
-    return this.guard(() => this.statements.wordArticles.get(word));
+  /**
+   * How many documents (distinct texts: syndicated copies once) use a word as written; undefined
+   * when the archive never uses it.
+   */
+  wordDocuments(word: string): number | undefined {
+    return this.guard(() => this.statements.wordDocuments.get(word));
   }
 
-  /** How many articles use each of `words` (as written); words the archive never uses are absent. */
-  wordsArticles(words: string[]): Map<string, number> {
+  /** How many documents use each of `words` (as written); words the archive never uses are absent. */
+  wordsDocuments(words: string[]): Map<string, number> {
     return this.guard(
       () =>
         new Map(
-          this.statements.wordsArticles.all(JSON.stringify(words)).map((row) => [row.word, row.articles]),
+          this.statements.wordsDocuments.all(JSON.stringify(words)).map((row) => [row.word, row.documents]),
         ),
     );
   }
 
-  /** Every archive word with the number of articles using it (for typo correction). */
+  /** Every archive word with the number of documents using it (for typo correction). */
   *vocabulary(): Generator<[string, number]> {
     const rows = this.guard(() => this.statements.vocabulary.iterate());
-    for (const row of rows) yield [row.word, row.articles];
+    for (const row of rows) yield [row.word, row.documents];
   }
 
   meta(key: MetaKey): string | undefined {

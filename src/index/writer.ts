@@ -5,7 +5,7 @@
  * statement is prepared once.
  *
  * Articles, passages, documents and passages_fts are written by the ArticleStore
- * (article-store.ts), which also has SQLite count their words; the vocabulary table is refreshed
+ * (article-store.ts), which also has SQLite count the documents' words; the vocabulary table is refreshed
  * from those counts once, at the end (`refreshVocabulary`). After the content commits, the
  * champion lists are brought in step in a second, short transaction (`finish`).
  *
@@ -43,7 +43,7 @@ const reindexCacheKib = 64 * 1024;
  * a whole archive in one transaction: with 1 MB, every few hundred passages were a segment to
  * write and merge again (100,000 passages: 2.1 s of inserts; with 8 or 16 MB, 1.4 s; with 32 or
  * 64 MB, 1.3 s). The terms take memory while they wait: kept at 16 MB, for the peak of a
- * million-passage run. The same for article_words (the vocabulary's counts). The setting is
+ * million-passage run. The same for document_words (the vocabulary's counts). The setting is
  * stored with the table (its config), so searching connections see it and never use it.
  */
 export const ftsPendingBytes = 16 * 1024 * 1024;
@@ -84,7 +84,7 @@ export class IndexWriter {
     }
     try {
       // An integer, as FTS5 requires of the setting (a JavaScript number binds as a real).
-      for (const table of ['passages_fts', 'article_words']) {
+      for (const table of ['passages_fts', 'document_words']) {
         db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('hashsize', ?)`).run(
           BigInt(ftsPendingBytes),
         );
@@ -200,7 +200,7 @@ export class IndexWriter {
     this.full = true;
   }
 
-  /** Brings the vocabulary table (typo correction) in line with the articles of the run. */
+  /** Brings the vocabulary table (typo correction) in line with the documents of the run. */
   refreshVocabulary(): void {
     this.store.refreshVocabulary();
   }

@@ -44,7 +44,7 @@ export function correctUnknownWords(
     if (reader.matches(buildMatch({ required: [term.alternatives] }))) continue;
     let changed = false;
     const words = term.words.map((word) => {
-      if (reader.wordArticles(word) !== undefined) return word;
+      if (reader.wordDocuments(word) !== undefined) return word;
       if (reader.matches(buildMatch({ required: [[[word]]] }))) return word;
       const realWord = english.has(word);
       const better = vocabulary.correct(

@@ -16,14 +16,14 @@ import type { MarkWeight } from './excerpt.js';
 export const maxWeighedTerms = 12;
 
 /**
- * A word's weight: the inverse document frequency bm25 gives it, from the number of articles
+ * A word's weight: the inverse document frequency bm25 gives it, from the number of documents
  * using it. Rarer is heavier; a word in every article still weighs a little.
  *
  * @example termWeight(10, 2000) > termWeight(1500, 2000) // true
  */
-export function termWeight(articlesUsing: number, articles: number): number {
-  const used = Math.min(Math.max(articlesUsing, 0), articles);
-  return Math.log(1 + (articles - used + 0.5) / (used + 0.5));
+export function termWeight(documentsUsing: number, documents: number): number {
+  const used = Math.min(Math.max(documentsUsing, 0), documents);
+  return Math.log(1 + (documents - used + 0.5) / (used + 0.5));
 }
 
 /**

@@ -125,7 +125,7 @@ export class SearchIndex {
     // `who:` with words: from the speakers' quotations when they are few beside the words' matches.
     if (facets?.speakers && terms.length > 0) {
       const quotations = facets.speakers.reduce((sum, key) => sum + (this.speakerKeyCache?.get(key) ?? 0), 0);
-      const matches = Math.min(...terms.map((term) => this.articlesUsing(term)));
+      const matches = Math.min(...terms.map((term) => this.documentsUsing(term)));
       facets.speakersFirst = startFromSpeakers(quotations, matches);
     }
     // With no words (`who:falk -bridge`), excluded words leave passages out of the speaker's list.
@@ -149,8 +149,8 @@ export class SearchIndex {
         candidates = this.candidates(match, facets, page, championWord(terms, excluded));
       }
     }
-    const articles = Math.max(this.stats().articles, 1);
-    const weights = new Map(terms.map((term) => [term, termWeight(this.articlesUsing(term), articles)]));
+    const documents = Math.max(this.view.ftsTotals().rows, 1);
+    const weights = new Map(terms.map((term) => [term, termWeight(this.documentsUsing(term), documents)]));
     // Fewer than a page have every word: the best partial matches follow them, labelled.
     const partials = new Map<number, PartialMatch>();
     // Whether more partial matches pass than were read (only whether: the page is full without them).
@@ -333,13 +333,18 @@ export class SearchIndex {
     return found;
   }
 
-  /** Estimated number of articles matching a term: its rarest word, summed over its alternatives. */
-  private articlesUsing(term: SearchTerm): number {
+  /** Estimated number of documents matching a term: its rarest word, summed over its alternatives. */
+  private documentsUsing(term: SearchTerm): number {
     let total = 0;
     for (const words of term.alternatives) {
-      total += Math.min(...words.map((word) => this.reader.wordArticles(word) ?? 0));
+      total += Math.min(...words.map((word) => this.reader.wordDocuments(word) ?? 0));
     }
     return total;
+  }
+
+  /** The number of documents (distinct texts) in the index, as FTS5 counts them. */
+  documentCount(): number {
+    return this.view.ftsTotals().rows;
   }
 
   /**

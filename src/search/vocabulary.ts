@@ -1,7 +1,7 @@
 /**
  * Typo and spelling-variant correction over the archive's own vocabulary.
  *
- * The vocabulary table holds the surface words of the archive with the number of articles that
+ * The vocabulary table holds the surface words of the archive with the number of documents that
  * use each; this class loads it into minisearch's SearchableMap (a radix tree — the words
  * alone, not the passages, so memory grows with the vocabulary, not the archive) and answers
  * "which archive word is closest to this unknown one". Only words the index does not know are
@@ -23,10 +23,10 @@ export function maxEditDistanceFor(word: string): number {
 
 /**
  * Closest first (by Damerau distance: a swap of two letters is one edit), then the most common
- * in the archive: `[word, articles, distance]` candidates → the best word.
+ * in the archive: `[word, documents, distance]` candidates → the best word.
  */
 export function pickCorrection(
-  candidates: Array<[word: string, articles: number, distance: number]>,
+  candidates: Array<[word: string, documents: number, distance: number]>,
 ): string | undefined {
   let best: [string, number, number] | undefined;
   for (const candidate of candidates) {
@@ -53,13 +53,13 @@ export function transpositions(word: string): string[] {
 export class Vocabulary {
   private words: SearchableMap<number> | undefined;
 
-  /** `source` lists every archive word with the number of articles using it. */
+  /** `source` lists every archive word with the number of documents using it. */
   constructor(private readonly source: () => Iterable<[string, number]>) {}
 
   /** Loads the vocabulary now (startup), instead of on the first unknown word. */
   load(): void {
     const words = new SearchableMap<number>();
-    for (const [word, articles] of this.source()) words.set(word, articles);
+    for (const [word, documents] of this.source()) words.set(word, documents);
     this.words = words;
   }
 
@@ -77,7 +77,7 @@ export class Vocabulary {
    * The archive word closest to `word` (lowercase), or undefined when none is close enough.
    *
    * Distance is Damerau's (a transposition counts as one edit: `wegner` is one edit from both
-   * `wenger` and `werner`), and among equally close words the one more articles use wins.
+   * `wenger` and `werner`), and among equally close words the one more documents use wins.
    * `accept` may turn a candidate down (a real word is not rewritten into another).
    *
    * Closest wins, so one edit away is tried first, and the searches are bounded by where they
@@ -99,14 +99,15 @@ export class Vocabulary {
       pickCorrection(
         [...found]
           .filter(([candidate]) => accept(candidate))
-          .map(([candidate, articles]) => [candidate, articles, damerau(word, candidate).steps])
+          .map(([candidate, documents]) => [candidate, documents, damerau(word, candidate).steps])
           .filter(([, , steps]) => steps === distance) as Array<[string, number, number]>,
       );
     const oneEdit = (shared: number) => {
       const found = this.around(word, 1, shared);
       for (const swapped of swaps) {
-        const articles = this.words!.get(swapped);
-        if (articles !== undefined && swapped.startsWith(word.slice(0, shared))) found.set(swapped, articles);
+        const documents = this.words!.get(swapped);
+        if (documents !== undefined && swapped.startsWith(word.slice(0, shared)))
+          found.set(swapped, documents);
       }
       return pick(found, 1);
     };
@@ -123,8 +124,8 @@ export class Vocabulary {
     const prefix = word.slice(0, shared);
     const tree = prefix ? this.words!.atPrefix(prefix) : this.words!;
     const found = new Map<string, number>();
-    for (const [rest, [articles]] of tree.fuzzyGet(word.slice(shared), distance))
-      found.set(prefix + rest, articles);
+    for (const [rest, [documents]] of tree.fuzzyGet(word.slice(shared), distance))
+      found.set(prefix + rest, documents);
     return found;
   }
 }

@@ -181,7 +181,7 @@ describe('reindexArchive', () => {
     expect(match('charlie')).toBe(0);
     expect(match('zulu')).toBe(1);
     const vocabulary = (word: string) =>
-      db.prepare('SELECT articles FROM vocabulary WHERE word = ?').pluck().get(word);
+      db.prepare('SELECT documents FROM vocabulary WHERE word = ?').pluck().get(word);
     expect(vocabulary('charlie')).toBeUndefined();
     expect(vocabulary('zulu')).toBe(1);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -261,12 +261,12 @@ describe('reindexArchive', () => {
     writeFiles(dir, oneOfEachFormat);
     const { db } = tempDatabase();
     await reindexArchive(db, { dirs: [dir] });
-    for (const table of ['passages_fts', 'article_words']) {
+    for (const table of ['passages_fts', 'document_words']) {
       const setting = db.prepare(`SELECT v FROM ${table}_config WHERE k = 'hashsize'`).pluck().get();
       expect(setting).toBe(ftsPendingBytes);
     }
     db.exec("INSERT INTO passages_fts (passages_fts) VALUES ('integrity-check')");
-    db.exec("INSERT INTO article_words (article_words) VALUES ('integrity-check')");
+    db.exec("INSERT INTO document_words (document_words) VALUES ('integrity-check')");
   });
 
   it("never gives a removed document's number to a new one (champion lists name documents by number)", async () => {
@@ -337,7 +337,7 @@ describe('reindexArchive', () => {
 
 describe('reindexArchive with a helper process preparing files', () => {
   const vocabulary = (db: Database.Database) =>
-    db.prepare('SELECT word, articles FROM vocabulary ORDER BY word').all();
+    db.prepare('SELECT word, documents FROM vocabulary ORDER BY word').all();
   const passages = (db: Database.Database) =>
     db
       .prepare(

@@ -81,8 +81,8 @@ export function compareAccounts(search: SearchIndex, parsed: ParsedQuery, offset
 /** How rare each word of the articles is: the archive's counts, read in one query, and English. */
 function archiveRarity(search: SearchIndex, articles: readonly WholeArticle[]): Rarity {
   const words = new Set(articles.flatMap((article) => articleTexts(article).flatMap(contentWords)));
-  const used = search.reader.wordsArticles([...words]);
-  const total = search.stats().articles;
+  const used = search.reader.wordsDocuments([...words]);
+  const total = search.documentCount();
   const cache = new Map<string, number>();
   return (word, name) => {
     const key = `${name ? 'N' : 'w'}${word}`;

@@ -1,8 +1,8 @@
 /**
  * How rare a word is, 0 (says nothing: "one", "said") to 1 (names an event: "Nusra"), from two
- * sources: how many of the archive's articles use it, and how common it is in English (SCOWL
+ * sources: how many of the archive's documents use it, and how common it is in English (SCOWL
  * sizes). The archive decides in a large archive ("Syria" is common in a news archive); English
- * keeps a small one from treating "ensure" or "sides" as telling just because few articles use
+ * keeps a small one from treating "ensure" or "sides" as telling just because few documents use
  * them. Pure.
  */
 
@@ -16,21 +16,21 @@ function englishRarity(commonness: number | undefined): number {
 }
 
 /**
- * The rarity of a word that `articlesUsing` of `articles` use (undefined: none) and whose SCOWL
+ * The rarity of a word that `documentsUsing` of `documents` use (undefined: none) and whose SCOWL
  * size is `commonness` (undefined: not an English word a spell checker knows).
  *
- * @example wordRarity(2, 100_000, undefined) // 0.9: a name few articles use
+ * @example wordRarity(2, 100_000, undefined) // 0.9: a name few documents use
  */
 export function wordRarity(
-  articlesUsing: number | undefined,
-  articles: number,
+  documentsUsing: number | undefined,
+  documents: number,
   commonness: number | undefined,
 ): number {
-  const total = Math.max(articles, 1);
-  const used = Math.min(Math.max(articlesUsing ?? 0, 0), total);
+  const total = Math.max(documents, 1);
+  const used = Math.min(Math.max(documentsUsing ?? 0, 0), total);
   const archive = Math.max(0, Math.log((total + 1) / (used + 1)) / Math.log(total + 1));
-  // A handful of articles says little about rarity: trust the archive in step with its size
-  // (fully from a thousand articles), and assume a middling rarity for the rest.
+  // A handful of documents says little about rarity: trust the archive in step with its size
+  // (fully from a thousand documents), and assume a middling rarity for the rest.
   const trust = Math.min(1, Math.log10(total + 1) / 3);
   return (trust * archive + (1 - trust) * 0.5) * englishRarity(commonness);
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ArticleWords } from '../../src/index/article-words.js';
 import type { Db } from '../../src/index/database.js';
+import { DocumentWords } from '../../src/index/document-words.js';
 import type { ArticleRecord } from '../../src/index/records.js';
 import { IndexWriter } from '../../src/index/writer.js';
 import { isVocabularyWord, surfaceWords } from '../../src/text/words.js';
@@ -9,13 +9,13 @@ import { tempDatabase } from '../support/fixtures.js';
 
 const vocabularyOf = (db: Db) =>
   Object.fromEntries(
-    db.prepare<[], [string, number]>('SELECT word, articles FROM vocabulary ORDER BY word').raw().all(),
+    db.prepare<[], [string, number]>('SELECT word, documents FROM vocabulary ORDER BY word').raw().all(),
   );
 
-/** The vocabulary as text/words.ts counts it: each vocabulary word, and the articles that use it. */
-function countedInJavaScript(articles: Iterable<string[]>): Record<string, number> {
+/** The vocabulary as text/words.ts counts it: each vocabulary word, and the documents (texts) that use it. */
+function countedInJavaScript(documents: Iterable<string[]>): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const texts of articles) {
+  for (const texts of documents) {
     for (const word of new Set(texts.flatMap(surfaceWords))) {
       if (isVocabularyWord(word)) counts[word] = (counts[word] ?? 0) + 1;
     }
@@ -23,7 +23,7 @@ function countedInJavaScript(articles: Iterable<string[]>): Record<string, numbe
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-describe('ArticleWords', () => {
+describe('DocumentWords', () => {
   it.each([
     ['English, case and punctuation', ['Ferry Strike', 'The ferry crews struck; "Ferries stop," she said.']],
     ['accents kept, apostrophes split', ['Café owners', "L'été: naïve café-owners don't close"]],
@@ -32,22 +32,22 @@ describe('ArticleWords', () => {
     ['decomposed accents (marks inside the word)', ['cafe\u0301 Zu\u0308rich']],
   ])('counts the words text/words.ts finds: %s', (_case, texts) => {
     const { db } = tempDatabase();
-    const words = new ArticleWords(db, false);
-    words.add(1, texts);
-    words.add(2, texts.slice(0, 1));
+    const words = new DocumentWords(db, false);
+    words.add(1, texts[0]!, texts.slice(1).join('\n'));
+    words.add(2, '', texts[0]!);
     words.refreshVocabulary();
     expect(vocabularyOf(db)).toEqual(countedInJavaScript([texts, texts.slice(0, 1)]));
   });
 
   it("keeps SQLite's folding where it differs from JavaScript's lowercase (final sigma, micro sign)", () => {
     const { db } = tempDatabase();
-    const words = new ArticleWords(db, false);
-    words.add(1, ['ΟΔΟΣ Λόγος µm']);
+    const words = new DocumentWords(db, false);
+    words.add(1, '', 'ΟΔΟΣ Λόγος µm');
     words.refreshVocabulary();
     expect(vocabularyOf(db)).toEqual({ οδοσ: 1, λόγοσ: 1, μm: 1 });
   });
 
-  it('after any additions and removals, refreshing the touched words gives the counts of the articles left', () => {
+  it('after any additions and removals, refreshing the touched words gives the counts of the documents left', () => {
     const word = fc.constantFrom('ferry', 'strike', 'harbour', 'Pier', 'café', 'pilots', 'x', 'tide');
     const text = fc.array(word, { minLength: 0, maxLength: 6 }).map((words) => words.join(' '));
     const step = fc.oneof(
@@ -62,16 +62,17 @@ describe('ArticleWords', () => {
         const { db } = tempDatabase();
         const live = new Map<number, string[]>();
         runs.forEach((steps, run) => {
-          // The first run fills an empty index (every word refreshed), the others change some articles.
-          const words = new ArticleWords(db, run > 0);
+          // The first run fills an empty index (every word refreshed), the others change some documents.
+          const words = new DocumentWords(db, run > 0);
           db.exec('BEGIN');
           for (const change of steps) {
             if ('add' in change) {
               if (live.has(change.add)) continue;
-              words.add(change.add, change.texts);
+              words.add(change.add, change.texts[0]!, change.texts.slice(1).join('\n'));
               live.set(change.add, change.texts);
             } else if (live.has(change.remove)) {
-              words.remove(change.remove, live.get(change.remove)!);
+              const texts = live.get(change.remove)!;
+              words.remove(change.remove, texts[0]!, texts.slice(1).join('\n'));
               live.delete(change.remove);
             }
           }
@@ -86,7 +87,7 @@ describe('ArticleWords', () => {
   });
 });
 
-describe('the writer keeps the vocabulary through a run that removes an article', () => {
+describe('the writer keeps the vocabulary of the documents it indexes', () => {
   const version = { path: '/archive/a.md', contentHash: 'h1', size: 1, mtimeMs: 1 };
   const article = (title: string, bodies: string[]): ArticleRecord => ({
     draft: { item: '', title },
@@ -101,17 +102,36 @@ describe('the writer keeps the vocabulary through a run that removes an article'
     writer.commit('2026-01-01T00:00:00.000Z', { preparedWith: 'test' });
     await writer.finish({ optimize: false });
   };
+  const fileB = { ...version, path: '/archive/b.md' };
 
-  it.each([
-    ['a headline and a passage', article('Ferry strike', ['Harbour pilots walk out'])],
-    ['a headline no passage carries', article('Ferry strike', [])],
-  ])('takes away every word it added: %s', async (_case, written) => {
+  it('takes away every word a removed article added', async () => {
     const { db } = tempDatabase();
     await run(db, (writer) => writer.syncFile(version, [article('Tide tables', ['Pilots wait'])], 'then'));
     const before = vocabularyOf(db);
-    await run(db, (writer) => writer.syncFile({ ...version, path: '/archive/b.md' }, [written], 'then'));
-    expect(vocabularyOf(db)).toMatchObject({ ferry: 1, strike: 1 });
-    await run(db, (writer) => writer.removeFile('/archive/b.md'));
+    await run(db, (writer) =>
+      writer.syncFile(fileB, [article('Ferry strike', ['Harbour pilots walk out'])], 'then'),
+    );
+    expect(vocabularyOf(db)).toMatchObject({ ferry: 1, strike: 1, pilots: 2 });
+    await run(db, (writer) => writer.removeFile(fileB.path));
     expect(vocabularyOf(db)).toEqual(before);
+  });
+
+  it('counts a syndicated passage once, and keeps its words while a copy is left', async () => {
+    const { db } = tempDatabase();
+    const wire = 'Harbour pilots walk out over night shifts';
+    await run(db, (writer) => {
+      writer.syncFile(version, [article('Ferry strike', ['Tide tables', wire])], 'then');
+      writer.syncFile(fileB, [article('Pilots strike', ['Quay news', wire])], 'then');
+    });
+    expect(vocabularyOf(db)).toMatchObject({ harbour: 1, shifts: 1, strike: 2, tide: 1, quay: 1 });
+    await run(db, (writer) => writer.removeFile(version.path));
+    expect(vocabularyOf(db)).toMatchObject({ harbour: 1, shifts: 1, strike: 1, quay: 1 });
+    expect(vocabularyOf(db)).not.toHaveProperty('tide');
+  });
+
+  it('leaves out a headline no passage carries: searching its words finds nothing', async () => {
+    const { db } = tempDatabase();
+    await run(db, (writer) => writer.syncFile(version, [article('Ferry strike', [])], 'then'));
+    expect(vocabularyOf(db)).toEqual({});
   });
 });
