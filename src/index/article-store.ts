@@ -65,9 +65,9 @@ export class ArticleStore {
         number('SELECT max(id) FROM documents'),
         number('SELECT value FROM meta WHERE key = ?', metaKeys.documentHighWater),
       ) + 1;
-    const someArticles = this.nextPassage > 1;
-    this.words = new DocumentWords(db, someArticles);
-    if (!someArticles) this.writtenFingerprints = new Set();
+    const someDocuments = this.nextPassage > 1;
+    this.words = new DocumentWords(db, someDocuments);
+    if (!someDocuments) this.writtenFingerprints = new Set();
     this.change = {
       firstNewDocument: this.nextDocument,
       removed: new Set(),
