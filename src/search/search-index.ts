@@ -149,7 +149,7 @@ export class SearchIndex {
         candidates = this.candidates(match, facets, page, championWord(terms, excluded));
       }
     }
-    const documents = Math.max(this.view.ftsTotals().rows, 1);
+    const documents = Math.max(this.documentCount(), 1);
     const weights = new Map(terms.map((term) => [term, termWeight(this.documentsUsing(term), documents)]));
     // Fewer than a page have every word: the best partial matches follow them, labelled.
     const partials = new Map<number, PartialMatch>();
