@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import { ArticleError, describeError } from '../errors.js';
 import type { ArticleRecord, FileVersion, PassageRecord } from '../index/records.js';
 import { speakerKey } from '../text/speaker-name.js';
-import { surfaceWords } from '../text/words.js';
+import { joinedSurfaceWords } from '../text/words.js';
 import type { ArticleDraft } from './article.js';
 import { isPhotoCaption } from './clean/captions.js';
 import type { FileDefaults } from './folder-defaults.js';
@@ -51,8 +51,8 @@ export interface PrepareJob {
  * Hash of a passage's words alone (lowercased, punctuation and spacing dropped), so the same
  * paragraph syndicated with other quote marks or spacing is recognised as the same passage.
  */
-export function passageFingerprint(words: readonly string[]): string {
-  return hash('sha1', words.join(' '), 'hex').slice(0, 16);
+export function passageFingerprint(body: string): string {
+  return hash('sha1', joinedSurfaceWords(body), 'hex').slice(0, 16);
 }
 
 /** Hash of an article as loaded (text and attribution). */
@@ -94,7 +94,7 @@ function attachQuotations(passages: PassageRecord[]): void {
 function prepareBody(text: string, quotations: boolean): PreparedBody {
   const passages: PassageRecord[] = segmentArticle(text).map((paragraph) => {
     const body = paragraph.normalize('NFC');
-    return { body, fingerprint: passageFingerprint(surfaceWords(body)) };
+    return { body, fingerprint: passageFingerprint(body) };
   });
   if (quotations) attachQuotations(passages);
   const lead = passages.findIndex((passage) => !isPhotoCaption(passage.body));
