@@ -123,15 +123,19 @@ export function prepareFiltered(db: Db, filter: FacetFilter) {
        JOIN articles ON articles.id = copy.article_id
        WHERE 1 ${listed ? `AND ${listed}` : ''}`;
   const newestOrder = 'ORDER BY articles.published IS NULL, articles.published DESC, copy.id LIMIT @k';
-  return {
-    ranked: db.prepare<Record<string, unknown>, RankedDocument>(
+  const ranked = (leaveOut: string) =>
+    db.prepare<Record<string, unknown>, RankedDocument>(
       `WITH top AS (
-         SELECT rowid AS id, rank FROM passages_fts WHERE passages_fts MATCH @match ${passes}
+         SELECT rowid AS id, rank FROM passages_fts WHERE passages_fts MATCH @match ${passes} ${leaveOut}
          ORDER BY rank + 0 LIMIT @k
        )
        SELECT top.id AS documentId, top.rank AS rank, documents.fingerprint AS fingerprint
        FROM top JOIN documents ON documents.id = top.id`,
-    ),
+    );
+  return {
+    ranked: ranked(''),
+    // The same, but none of the documents in @leaveOut (a filter on the matches, as `+rowid` above).
+    rankedLeavingOut: ranked('AND +passages_fts.rowid NOT IN (SELECT value FROM json_each(@leaveOut))'),
     // The newest copy that passes (equal ranks: newest first); max() picks that row's columns.
     chosen: db.prepare<Record<string, unknown>, ChosenCopy>(
       `SELECT chosen.documentId, chosen.passageId, chosen.articleId,

@@ -154,10 +154,16 @@ export class IndexReader {
 
   /**
    * The top `k` documents of an FTS5 query that have a copy passing `filter`, in no particular
-   * order (sort by rank).
+   * order (sort by rank); none of `leaveOut`.
    */
-  rankDocuments(match: string, k: number, filter: FacetFilter = {}): RankedDocument[] {
-    return this.guard(() => this.forFilter(filter).ranked.all({ match, k, ...facetParameters(filter) }));
+  rankDocuments(match: string, k: number, filter: FacetFilter = {}, leaveOut?: number[]): RankedDocument[] {
+    return this.guard(() => {
+      const statements = this.forFilter(filter);
+      const parameters = { match, k, ...facetParameters(filter) };
+      return leaveOut && leaveOut.length > 0
+        ? statements.rankedLeavingOut.all({ ...parameters, leaveOut: JSON.stringify(leaveOut) })
+        : statements.ranked.all(parameters);
+    });
   }
 
   /** For each document, the copy to show: the newest that passes `filter`, with its attribution. */

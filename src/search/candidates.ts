@@ -39,10 +39,26 @@ export interface CandidateRequest {
   limit: number;
   /** The query's one word, when it is a single unquoted word without aliases or exclusions. */
   singleWord?: string;
+  /** Documents left out of the ranking (those of a query for more of the words; see FoundCandidates). */
+  leaveOut?: number[];
+}
+
+export interface FoundCandidates {
+  candidates: Candidate[];
+  /**
+   * Every document the match has within the filters, when the ranking read them all (fewer than
+   * it asked for): a query for some of the words can leave these out instead of excluding the
+   * others (search-index.ts, partialMatches).
+   */
+  everyMatch?: number[];
 }
 
 /** Ranked, filtered, de-duplicated candidates: at least `needed` of them when the archive has that many. */
-export function findCandidates(reader: IndexReader, view: IndexView, request: CandidateRequest): Candidate[] {
+export function findCandidates(
+  reader: IndexReader,
+  view: IndexView,
+  request: CandidateRequest,
+): FoundCandidates {
   const { match, facets, offset, limit } = request;
   const needed = offset + limit + 1;
   const wanted = wantedRows(needed);
@@ -57,7 +73,7 @@ export function findCandidates(reader: IndexReader, view: IndexView, request: Ca
       // start the next, since any document ranked below them could only go after.
       const mustFill = !ranking.complete || size < wanted;
       const candidates = pageCandidates(reader, ranking.documents, facets, request, mustFill);
-      if (candidates) return candidates;
+      if (candidates) return { candidates };
       if (!ranking.complete) break;
     }
   }
@@ -65,10 +81,14 @@ export function findCandidates(reader: IndexReader, view: IndexView, request: Ca
   const proven = Math.min(maxRanked, wanted * perFingerprint);
   let k = Math.min(proven, wanted + widelySyndicatedStories * (perFingerprint - 1));
   for (;;) {
-    const ranked = reader.rankDocuments(match, k, facets);
+    const ranked = reader.rankDocuments(match, k, facets, request.leaveOut);
     const distinct = dropSyndicatedCopies(ranked.sort(byRank));
-    if (ranked.length < k || distinct.length >= (k < proven ? wanted : needed))
-      return pageCandidates(reader, distinct, facets, request)!;
+    if (ranked.length < k) {
+      const everyMatch = ranked.map((document) => document.documentId);
+      return { candidates: pageCandidates(reader, distinct, facets, request)!, everyMatch };
+    }
+    if (distinct.length >= (k < proven ? wanted : needed))
+      return { candidates: pageCandidates(reader, distinct, facets, request)! };
     k = k < proven ? proven : k * 8;
   }
 }

@@ -77,6 +77,26 @@ describe('IndexReader.rankDocuments with facets', () => {
   ])('finds nothing for %s', (_case, filter) => {
     expect(reader.rankDocuments('"ferry"', 10, filter)).toEqual([]);
   });
+
+  // What the two-word fallback relies on (search-index.ts, partialMatches): one word's matches
+  // less those that have the other are the matches of the one NOT the other, ranked the same.
+  it.each<[string, FacetFilter]>([
+    ['no filter', {}],
+    ['a date', { fromDay: 20200101, beforeDay: 20210101 }],
+    ['a speaker', { speakers: ['falk'] }],
+  ])(
+    'ranks one word leaving out the matches of both as it ranks the word NOT the other (%s)',
+    (_case, filter) => {
+      const both = reader.rankDocuments('"ferry" AND "timetable"', 100, filter).map((doc) => doc.documentId);
+      const byExclusion = reader.rankDocuments('"ferry" NOT "timetable"', 100, filter);
+      const leavingOut = reader.rankDocuments('"ferry"', 100, filter, both);
+      const sorted = (docs: typeof byExclusion) => [...docs].sort((a, b) => a.documentId - b.documentId);
+      expect(sorted(leavingOut)).toEqual(sorted(byExclusion));
+      expect(leavingOut.some((doc) => both.includes(doc.documentId))).toBe(false);
+      // Nothing left out: every match of the word.
+      expect(reader.rankDocuments('"ferry"', 100, filter, []).length).toBe(byExclusion.length + both.length);
+    },
+  );
 });
 
 describe('IndexReader.newestFirst', () => {

@@ -49,10 +49,10 @@ function bothWays(word: string, facets: FacetFilter, offset: number, limit: numb
     ranked++;
     return rankDocuments(...args);
   };
-  const champion = shown(findCandidates(reader, view, { ...request, singleWord: word }));
+  const champion = shown(findCandidates(reader, view, { ...request, singleWord: word }).candidates);
   // Answered from the list alone: FTS5 was not asked to rank.
   const answeredFromList = ranked === 0;
-  return { answeredFromList, champion, fts: shown(findCandidates(reader, view, request)) };
+  return { answeredFromList, champion, fts: shown(findCandidates(reader, view, request).candidates) };
 }
 
 function facetsToTry(): FacetFilter[] {

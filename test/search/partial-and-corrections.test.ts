@@ -74,9 +74,9 @@ function askCountingRankings(text: string, options = {}): { answer: ReadoutAnswe
   const { reader } = index;
   const rankDocuments = reader.rankDocuments;
   const ranked: string[] = [];
-  reader.rankDocuments = (match, k, filter) => {
-    ranked.push(match);
-    return rankDocuments.call(reader, match, k, filter);
+  reader.rankDocuments = (...args) => {
+    ranked.push(args[0]);
+    return rankDocuments.apply(reader, args);
   };
   try {
     return { answer: ask(text, options), ranked };
@@ -233,6 +233,29 @@ describe('partial matches', () => {
     expect(answer.nextOffset).toBe(nextOffset);
     // Every word, then Wenger without Blair; never Blair without Wenger.
     expect(ranked).toHaveLength(2);
+  });
+
+  it('ranks one of two words leaving out the complete matches, not excluding the other word', () => {
+    const { reader } = index;
+    const rankDocuments = reader.rankDocuments;
+    const calls: Array<{ match: string; leaveOut?: number[] }> = [];
+    reader.rankDocuments = (match, k, filter, leaveOut) => {
+      calls.push({ match, leaveOut });
+      return rankDocuments.call(reader, match, k, filter, leaveOut);
+    };
+    try {
+      const answer = ask('blair wenger', { limit: 3 });
+      expect(files(answer)).toEqual(['blair-wenger', 'arsenal-2', 'arsenal']);
+      // The one complete match, by its document: what the ranking of Wenger alone leaves out.
+      const complete = rankDocuments.call(reader, '"blair" AND "wenger"', 10).map((doc) => doc.documentId);
+      expect(complete).toHaveLength(1);
+      expect(calls).toEqual([
+        { match: '"blair" AND "wenger"', leaveOut: undefined },
+        { match: expect.not.stringContaining('blair'), leaveOut: complete },
+      ]);
+    } finally {
+      reader.rankDocuments = rankDocuments;
+    }
   });
 });
 
