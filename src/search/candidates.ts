@@ -84,7 +84,10 @@ export function findCandidates(
     const ranked = reader.rankDocuments(match, k, facets, request.leaveOut);
     const distinct = dropSyndicatedCopies(ranked.sort(byRank));
     if (ranked.length < k) {
-      const everyMatch = ranked.map((document) => document.documentId);
+      // Past maxRanked (an archive of one paragraph under thousands of headlines) the list would
+      // cost more to leave out than the other word does to exclude.
+      const everyMatch =
+        ranked.length <= maxRanked ? ranked.map((document) => document.documentId) : undefined;
       return { candidates: pageCandidates(reader, distinct, facets, request)!, everyMatch };
     }
     if (distinct.length >= (k < proven ? wanted : needed))
