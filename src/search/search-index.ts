@@ -134,7 +134,7 @@ export class SearchIndex {
 
     let match =
       terms.length === 0 ? '' : buildMatch({ required: terms.map((t) => t.alternatives), excluded });
-    let found = this.candidates(match, facets, page, championWord(terms, excluded), except);
+    let found = this.candidates(match, facets, page, { singleWord: championWord(terms, excluded), except });
     let candidates = found.candidates;
 
     if (candidates.length === 0 && terms.length > 0 && !scope) {
@@ -147,7 +147,7 @@ export class SearchIndex {
         query.corrections = corrections;
         query.terms = terms.map(displayTerm);
         match = buildMatch({ required: terms.map((t) => t.alternatives), excluded });
-        found = this.candidates(match, facets, page, championWord(terms, excluded));
+        found = this.candidates(match, facets, page, { singleWord: championWord(terms, excluded) });
         candidates = found.candidates;
       }
     }
@@ -335,7 +335,7 @@ export class SearchIndex {
       });
       const has = buildMatch({ required: inSet.map((term) => term.alternatives) });
       const setPage = { offset: 0, limit: wanted - found.candidates.length };
-      const ranked = this.candidates(exact, facets, setPage, undefined, undefined, leaveOut);
+      const ranked = this.candidates(exact, facets, setPage, { leaveOut });
       for (const candidate of ranked.candidates) {
         found.candidates.push(candidate);
         found.partials.set(candidate.passageId, { lacks, has });
@@ -380,16 +380,14 @@ export class SearchIndex {
   /**
    * Ranked, filtered, de-duplicated candidates for the page (candidates.ts): at least enough to
    * fill the pages up to it when the archive has that many; none when nothing can pass; none of
-   * the documents `leaveOut`. With no words (`who:` alone), the speakers' quotations newest
-   * first, none matching `except`.
+   * the documents `leaveOut`; from a very common `singleWord`'s champion list when it has one.
+   * With no words (`who:` alone), the speakers' quotations newest first, none matching `except`.
    */
   private candidates(
     match: string,
     facets: FacetFilter | undefined,
     page: Page,
-    singleWord?: string,
-    except?: string,
-    leaveOut?: number[],
+    { singleWord, except, leaveOut }: { singleWord?: string; except?: string; leaveOut?: number[] } = {},
   ): FoundCandidates {
     if (!facets) return { candidates: [] };
     if (match !== '')
