@@ -106,6 +106,9 @@ describe('plainParagraphs', () => {
     ['a hard line break', 'One line  \nnext line'],
     ['indented code', '    code block'],
     ['a one-column table without pipes (found by the property below)', 'A\n:-'],
+    ['a list after a line of text', 'Some text.\n- one'],
+    ['a numbered list after a line of text', 'Some text.\n2. two'],
+    ['a hard line break after a later line', 'One\nTwo  \nThree'],
   ])('leaves markdown with %s to the renderer', (_, content) => {
     expect(plainParagraphs(content)).toBeUndefined();
   });
