@@ -22,14 +22,16 @@ export interface ArticleMetadata {
 /**
  * Assembles a draft from metadata and cleaned paragraphs: the title falls back to the body's first
  * sentence, and a missing source or date is read from a wire dateline in the first paragraphs.
- * Returns `undefined` when there is no text.
+ * Returns `undefined` when there is no text. A loader whose paragraphs are already
+ * whitespace-normalised says so (`normalized`), and they are not normalised a second time.
  */
 export function composeDraft(
   metadata: ArticleMetadata,
   paragraphs: readonly string[],
+  { normalized = false }: { normalized?: boolean } = {},
 ): ArticleDraft | undefined {
   const title = normalizeWhitespace(metadata.title ?? '');
-  const body = cleanParagraphs(paragraphs, title);
+  const body = cleanParagraphs(paragraphs, title, normalized);
   if (body.length === 0) return undefined;
   const dateline = metadata.source && metadata.published ? {} : readDateline(body.join('\n'));
   const fields = {

@@ -46,14 +46,16 @@ export function splitTextParagraphs(text: string): string[] {
 }
 
 /**
- * Normalises paragraphs and drops what is not article text: empty lines, site chrome, the
- * headline repeated, and any paragraph already seen (a caption printed twice is kept once).
+ * Normalises paragraphs (unless they are already: `normalized`) and drops what is not article
+ * text: empty lines, site chrome, the headline repeated, and any paragraph already seen (a
+ * caption printed twice is kept once).
  */
-export function cleanParagraphs(paragraphs: readonly string[], title = ''): string[] {
+export function cleanParagraphs(paragraphs: readonly string[], title = '', normalized = false): string[] {
   const seen = new Set<string>([normalizeWhitespace(title)]);
   const kept: string[] = [];
   for (const raw of paragraphs) {
-    const paragraph = normalizeWhitespace(raw);
+    // Already normalised, a paragraph would only be scanned twice more to be given back as it is.
+    const paragraph = normalized ? raw : normalizeWhitespace(raw);
     if (paragraph === '' || seen.has(paragraph) || isSiteChrome(paragraph)) continue;
     seen.add(paragraph);
     kept.push(paragraph);

@@ -97,6 +97,8 @@ export function loadText(bytes: Uint8Array): LoadedFile {
       ...withoutUndefined(metadata),
     },
     body,
+    // splitTextParagraphs normalises each line.
+    { normalized: true },
   );
   if (draft === undefined) throw noArticleError(metadata.title ?? header.title);
   return { articles: [draft], problems: [] };
@@ -189,6 +191,8 @@ export function loadMarkdown(bytes: Uint8Array): LoadedFile {
       ...withoutUndefined({ ...metadata, title }),
     },
     paragraphs,
+    // plainParagraphs and readBlocks normalise each paragraph.
+    { normalized: true },
   );
   if (draft === undefined) throw noArticleError(title ?? header?.title);
   return { articles: [draft], problems: [] };

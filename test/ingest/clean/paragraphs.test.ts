@@ -78,6 +78,22 @@ describe('cleanParagraphs', () => {
     ).toEqual(['Text.', 'More text.']);
   });
 
+  // What the text and markdown loaders hand over (splitTextParagraphs, plainParagraphs, readBlocks).
+  it('cleans paragraphs already normalised as it cleans them raw, without normalising them again', () => {
+    const raw = [
+      '  Obama\u00a0and Putin talk Syria ',
+      'Text.',
+      'Advertisement',
+      'A\u200b first  one.',
+      'A first one.',
+    ];
+    const normalized = splitTextParagraphs(raw.join('\n\n'));
+    expect(normalized).not.toEqual(raw);
+    const title = 'Obama and Putin talk Syria';
+    expect(cleanParagraphs(normalized, title, true)).toEqual(cleanParagraphs(raw, title));
+    expect(cleanParagraphs(normalized, title, true)).toEqual(['Text.', 'A first one.']);
+  });
+
   it('keeps subheads and standfirsts of four words or more without a final period', () => {
     expect(cleanParagraphs(['Trump says he had "great call" with Putin', 'Text.'])).toEqual([
       'Trump says he had "great call" with Putin',
