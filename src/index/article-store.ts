@@ -32,12 +32,15 @@ export class ArticleStore {
   private readonly outlets: OutletNumbers;
   private readonly words: DocumentWords;
   /**
-   * When the run fills an empty index: the fingerprints written so far, all there are. A passage
-   * with a new one is a new document without asking the index (most passages are). Undefined
-   * when the run changes some articles of an index: then the fingerprints it touches are
-   * remembered instead (`change.touchedFingerprints`, for the syndication bound).
+   * When the run fills an empty index: the documents written so far by fingerprint, all there
+   * are (several when texts differing only in punctuation share one). A passage with a new
+   * fingerprint is a new document without asking the index (most passages are), and a known one
+   * is compared with those documents' texts alone, looked up by id: the fingerprint index is
+   * built once at the end (IndexWriter.deferIndexes). Undefined when the run changes some
+   * articles of an index: then the fingerprints it touches are remembered instead
+   * (`change.touchedFingerprints`, for the syndication bound).
    */
-  private writtenFingerprints: Set<string> | undefined;
+  private writtenDocuments: Map<string, number | number[]> | undefined;
   private nextPassage: number;
   private nextDocument: number;
   /** What this run changed, for the champion lists and the syndication bound. */
@@ -67,7 +70,7 @@ export class ArticleStore {
       ) + 1;
     const someDocuments = this.nextPassage > 1;
     this.words = new DocumentWords(db, someDocuments);
-    if (!someDocuments) this.writtenFingerprints = new Set();
+    if (!someDocuments) this.writtenDocuments = new Map();
     this.change = {
       firstNewDocument: this.nextDocument,
       removed: new Set(),
@@ -94,6 +97,15 @@ export class ArticleStore {
            WHERE documents.fingerprint = @fingerprint AND passages.body = @body
              AND (CASE WHEN passages.position = articles.lead_position THEN articles.title ELSE '' END) = @title
            LIMIT 1`,
+        )
+        .pluck(),
+      sameDocument: db
+        .prepare<{ document: number; title: string; body: string }, number>(
+          `SELECT 1 FROM documents
+           JOIN passages ON passages.id = documents.passage_id
+           JOIN articles ON articles.id = passages.article_id
+           WHERE documents.id = @document AND passages.body = @body
+             AND (CASE WHEN passages.position = articles.lead_position THEN articles.title ELSE '' END) = @title`,
         )
         .pluck(),
       insertDocument: db.prepare(
@@ -168,9 +180,7 @@ export class ArticleStore {
     article.passages.forEach(({ body, fingerprint, quotations }, position) => {
       // The headline is indexed with the lead passage only; see db/migrations/001-initial.sql.
       const title = position === article.lead ? draft.title : '';
-      const unseen = this.writtenFingerprints !== undefined && !this.writtenFingerprints.has(fingerprint);
-      const existing = unseen ? undefined : this.statements.findDocument.get({ fingerprint, title, body });
-      this.writtenFingerprints?.add(fingerprint);
+      const existing = this.existingDocument(fingerprint, title, body);
       // Numbered here, not by SQLite, which would give a removed document's number again.
       const documentId = existing ?? this.nextDocument++;
       const passageId = this.nextPassage++;
@@ -183,13 +193,33 @@ export class ArticleStore {
         this.change.copiesChanged.add(documentId);
       } else {
         this.statements.insertDocument.run(documentId, fingerprint, passageId);
+        this.noteWritten(fingerprint, documentId);
         this.statements.insertFts.run(documentId, title, body);
         this.words.add(documentId, title, body);
-        if (!this.writtenFingerprints) this.change.touchedFingerprints.add(fingerprint);
+        if (!this.writtenDocuments) this.change.touchedFingerprints.add(fingerprint);
       }
     });
     this.change.articlesChanged++;
     return article.passages.length;
+  }
+
+  /** The document with this text (a headline with its lead passage, or a passage alone), if any. */
+  private existingDocument(fingerprint: string, title: string, body: string): number | undefined {
+    if (!this.writtenDocuments) return this.statements.findDocument.get({ fingerprint, title, body });
+    const written = this.writtenDocuments.get(fingerprint);
+    if (written === undefined) return undefined;
+    for (const document of typeof written === 'number' ? [written] : written) {
+      if (this.statements.sameDocument.get({ document, title, body }) !== undefined) return document;
+    }
+    return undefined;
+  }
+
+  private noteWritten(fingerprint: string, document: number): void {
+    if (!this.writtenDocuments) return;
+    const written = this.writtenDocuments.get(fingerprint);
+    if (written === undefined) this.writtenDocuments.set(fingerprint, document);
+    else if (typeof written === 'number') this.writtenDocuments.set(fingerprint, [written, document]);
+    else written.push(document);
   }
 
   /** Removes an article, its passages, and the documents left without a copy. */
@@ -248,7 +278,7 @@ export class ArticleStore {
     this.words.clear();
     this.nextPassage = 1;
     this.nextDocument = 1;
-    this.writtenFingerprints = new Set();
+    this.writtenDocuments = new Map();
     this.change.touchedFingerprints.clear();
     this.change.firstNewDocument = 1;
     this.change.removed.clear();

@@ -232,13 +232,17 @@ export class IndexWriter {
   }
 
   /**
-   * Filling an empty index: drops the passages' secondary indexes so they are built once at the
-   * end (a sorted build) instead of a random insert per passage. `finish` rebuilds them.
+   * Filling an empty index: drops the secondary indexes of the tables a run fills (passages,
+   * documents, articles, quotations) so they are built once at the end (a sorted build) instead
+   * of a random insert per row — a passage's document, a document's fingerprint, an article's
+   * URL. Nothing the run asks while writing needs them (ArticleStore finds an earlier copy of
+   * a text by its document's id). `commit` rebuilds them.
    */
-  deferPassageIndexes(): void {
+  deferIndexes(): void {
     const indexes = this.db
       .prepare(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'passages' AND sql IS NOT NULL",
+        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+           AND tbl_name IN ('passages', 'documents', 'articles', 'quotations')`,
       )
       .all() as Array<{ name: string; sql: string }>;
     for (const index of indexes) this.db.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`);

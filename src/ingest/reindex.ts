@@ -125,7 +125,7 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
           ? `quotation extraction was switched ${quotations ? 'on' : 'off'} since the last run`
           : 'the index was built by an earlier version of Readout';
     }
-    if (writer.isEmpty()) writer.deferPassageIndexes();
+    if (writer.isEmpty()) writer.deferIndexes();
 
     const discovered = discoverArticleFiles(dirs);
     summary.ignored = discovered.ignored;

@@ -128,3 +128,41 @@ describe('several stories syndicated under many headlines at the top of a rankin
     expect(next.hits).toHaveLength(5);
   });
 });
+
+// Texts that differ only in their quote marks share a fingerprint (src/ingest/prepare-file.ts)
+// but are two documents: each copy must join the one it is word for word.
+describe('copies of two texts that differ only in their quote marks', () => {
+  const straight = 'The mayor said "the quay will reopen on Friday" after the inspection.';
+  const curly = 'The mayor said “the quay will reopen on Friday” after the inspection.';
+  const article = (source: string, quote: string) =>
+    markdownArticle({ title: 'Quay to reopen', source, published: '2023-03-09' }, quote);
+  const first = { 'a.md': article('Outlet A', straight), 'b.md': article('Outlet B', curly) };
+  const copies = {
+    'c.md': article('Outlet C', curly),
+    'd.md': article('Outlet D', straight),
+    'e.md': article('Outlet E', curly),
+  };
+
+  it.each([
+    ['in the run that fills an empty index', [{ ...first, ...copies }]],
+    ['in a later run', [first, { ...first, ...copies }]],
+  ])('join the document of their own text %s', async (_when, runs) => {
+    const dir = tempDir();
+    const { db } = tempDatabase();
+    for (const files of runs) {
+      writeFiles(dir, files);
+      await reindexArchive(db, { dirs: [dir] });
+    }
+    const documentOf = (text: string) =>
+      db
+        .prepare<[string], { document: number; copies: number }>(
+          `SELECT passages.document_id AS document, documents.copies FROM passages
+           JOIN documents ON documents.id = passages.document_id WHERE passages.body = ? GROUP BY passages.document_id`,
+        )
+        .all(text);
+    expect(documentOf(straight)).toEqual([{ document: expect.any(Number), copies: 2 }]);
+    expect(documentOf(curly)).toEqual([{ document: expect.any(Number), copies: 3 }]);
+    expect(documentOf(straight)[0]!.document).not.toBe(documentOf(curly)[0]!.document);
+    expect(db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(2);
+  });
+});
