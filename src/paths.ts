@@ -19,4 +19,5 @@ export const migrationsDir = path.join(projectRoot, 'db', 'migrations');
 export const stateMigrationsDir = path.join(projectRoot, 'db', 'state-migrations');
 export const sampleArticlesDir = path.join(projectRoot, 'db', 'sample-articles');
 export const defaultAliasesFile = path.join(projectRoot, 'db', 'aliases.txt');
+export const nameWordsFile = path.join(projectRoot, 'db', 'name-words.tsv');
 export const defaultDatabaseFile = path.join(projectRoot, 'db', 'readout.sqlite');

@@ -4,8 +4,14 @@
  * inside `compromise` (about 3,000 first names with their sex, 900 surnames, countries, cities,
  * organisations): plain lookups, no parsing, nothing downloaded. `rulesOnly` knows nothing and
  * leaves the decision to capitalisation and titles, for comparison.
+ *
+ * The lexicon is read from db/name-words.tsv, where `npm run name-words` writes it
+ * (scripts/name-words.ts, with `nameWordKinds` below), not from compromise itself: loading
+ * compromise and folding its lexicon took each re-index helper process 0.25–0.3 s before its
+ * first file, while the writer waited. A test checks the table against the installed compromise.
  */
-import { nlp } from '../../text/compromise.js';
+import fs from 'node:fs';
+import { nameWordsFile } from '../../paths.js';
 
 export type Gender = 'm' | 'f';
 
@@ -32,22 +38,33 @@ export const rulesOnly: NameKnowledge = {
   isPlural: () => false,
 };
 
-type Lexicon = Record<string, string | string[]>;
+/** compromise's lexicon: each word with its tag or tags. */
+export type Lexicon = Record<string, string | string[]>;
 
-// What a word is, as bits: one Map lookup answers every question about it.
-const male = 1;
-const female = 2;
-const eitherSex = 4;
-const surname = 8;
-const place = 16;
-const organization = 32;
-const common = 64;
-const plural = 128;
+/** What a word can be, as db/name-words.tsv names it. */
+export const nameWordKinds = [
+  'male',
+  'female',
+  'either-sex',
+  'surname',
+  'place',
+  'organization',
+  'common',
+  'plural',
+] as const;
+export type NameWordKind = (typeof nameWordKinds)[number];
+
+// What a word is, as bits (one per kind, in the order above): one Map lookup answers every
+// question about it.
+const bit = Object.fromEntries(nameWordKinds.map((kind, at) => [kind, 1 << at])) as Record<
+  NameWordKind,
+  number
+>;
 
 let compromiseLexicon: NameKnowledge | undefined;
 
-/** The lexicon's tags of every word, folded into bits once. */
-function wordBits(lexicon: Lexicon): Map<string, number> {
+/** The kinds compromise's tags give each word that has any, in lexicon order. */
+export function nameWordsOf(lexicon: Lexicon): Array<[string, NameWordKind[]]> {
   const places = new Set(['Country', 'City', 'Region', 'Place']);
   const names = new Set([
     'FirstName',
@@ -63,44 +80,80 @@ function wordBits(lexicon: Lexicon): Map<string, number> {
     'Adjective', 'Gerund', 'PastTense', 'Plural', 'PresentTense', 'Infinitive', 'Adverb', 'Comparative',
     'Superlative', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Verb', 'Modal', 'Participle',
   ]);
-  const bits = new Map<string, number>();
+  const words: Array<[string, NameWordKind[]]> = [];
   for (const [word, value] of Object.entries(lexicon)) {
     const tags = typeof value === 'string' ? [value] : value;
+    const kinds: NameWordKind[] = [];
+    if (tags.includes('MaleName')) kinds.push('male');
+    else if (tags.includes('FemaleName')) kinds.push('female');
+    else if (tags.includes('FirstName')) kinds.push('either-sex');
+    if (tags.some((tag) => tag === 'LastName' || tag === 'Person')) kinds.push('surname');
+    if (tags.some((tag) => places.has(tag))) kinds.push('place');
+    if (tags.includes('Organization')) kinds.push('organization');
+    if (tags.some((tag) => commonTags.has(tag)) && !tags.some((tag) => names.has(tag))) kinds.push('common');
+    if (tags.includes('Plural') && !tags.some((tag) => names.has(tag))) kinds.push('plural');
+    if (kinds.length > 0) words.push([word, kinds]);
+  }
+  return words;
+}
+
+/**
+ * The text of db/name-words.tsv for compromise's lexicon: a line per word that has a kind, the
+ * word, a tab and its kinds joined by commas, after a header naming the compromise it came from.
+ */
+export function nameWordsText(lexicon: Lexicon, compromiseVersion: string): string {
+  const header = [
+    `# The words of compromise ${compromiseVersion}'s lexicon that name someone or something, or surely`,
+    '# do not, as the quotation finder reads them (src/ingest/quotes/name-knowledge.ts). compromise is',
+    '# MIT-licensed, (c) Spencer Kelly. Written by `npm run name-words`: do not edit by hand.',
+    `# word\tkinds (${nameWordKinds.join(', ')})`,
+  ];
+  const lines = nameWordsOf(lexicon).map(([word, kinds]) => {
+    if (/[\t\n]/.test(word))
+      throw new Error(`a word of the lexicon has a tab or a line break: ${JSON.stringify(word)}`);
+    return `${word}\t${kinds.join(',')}`;
+  });
+  return `${[...header, ...lines].join('\n')}\n`;
+}
+
+/** Each word's kinds as bits, read from the text of db/name-words.tsv ('#' lines are comments). */
+export function parseNameWords(text: string): Map<string, number> {
+  const bits = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const tab = line.indexOf('\t');
     let found = 0;
-    if (tags.includes('MaleName')) found |= male;
-    else if (tags.includes('FemaleName')) found |= female;
-    else if (tags.includes('FirstName')) found |= eitherSex;
-    if (tags.some((tag) => tag === 'LastName' || tag === 'Person')) found |= surname;
-    if (tags.some((tag) => places.has(tag))) found |= place;
-    if (tags.includes('Organization')) found |= organization;
-    if (tags.some((tag) => commonTags.has(tag)) && !tags.some((tag) => names.has(tag))) found |= common;
-    if (tags.includes('Plural') && !tags.some((tag) => names.has(tag))) found |= plural;
-    if (found !== 0) bits.set(word, found);
+    for (const kind of line.slice(tab + 1).split(',')) {
+      const kindBit = bit[kind as NameWordKind];
+      if (kindBit === undefined) throw new Error(`${nameWordsFile}: unknown kind of word "${kind}"`);
+      found |= kindBit;
+    }
+    bits.set(line.slice(0, tab), found);
   }
   return bits;
 }
 
 /**
- * Name knowledge from compromise's lexicon, built once.
+ * Name knowledge from compromise's lexicon (db/name-words.tsv), read once.
  *
  * @example compromiseKnowledge().firstName('hillary') // 'f'
  */
 export function compromiseKnowledge(): NameKnowledge {
   if (compromiseLexicon) return compromiseLexicon;
-  const bits = wordBits((nlp.model() as { one: { lexicon: Lexicon } }).one.lexicon);
-  const has = (lower: string, bit: number) => ((bits.get(lower) ?? 0) & bit) !== 0;
+  const bits = parseNameWords(fs.readFileSync(nameWordsFile, 'utf8'));
+  const has = (lower: string, kind: number) => ((bits.get(lower) ?? 0) & kind) !== 0;
   compromiseLexicon = {
     firstName(lower) {
       const found = bits.get(lower) ?? 0;
-      if (found & male) return 'm';
-      if (found & female) return 'f';
-      return found & eitherSex ? '?' : null;
+      if (found & bit.male) return 'm';
+      if (found & bit.female) return 'f';
+      return found & bit['either-sex'] ? '?' : null;
     },
-    isSurname: (lower) => has(lower, surname),
-    isPlace: (lower) => has(lower, place),
-    isOrganization: (lower) => has(lower, organization),
-    isCommonWord: (lower) => has(lower, common),
-    isPlural: (lower) => has(lower, plural),
+    isSurname: (lower) => has(lower, bit.surname),
+    isPlace: (lower) => has(lower, bit.place),
+    isOrganization: (lower) => has(lower, bit.organization),
+    isCommonWord: (lower) => has(lower, bit.common),
+    isPlural: (lower) => has(lower, bit.plural),
   };
   return compromiseLexicon;
 }
