@@ -116,10 +116,13 @@ export function nameWordsText(lexicon: Lexicon, compromiseVersion: string): stri
   return `${[...header, ...lines].join('\n')}\n`;
 }
 
-/** Each word's kinds as bits, read from the text of db/name-words.tsv ('#' lines are comments). */
+/**
+ * Each word's kinds as bits, read from the text of db/name-words.tsv ('#' lines are comments;
+ * a checkout that turned its line ends into CRLF reads the same).
+ */
 export function parseNameWords(text: string): Map<string, number> {
   const bits = new Map<string, number>();
-  for (const line of text.split('\n')) {
+  for (const line of text.split(/\r?\n/)) {
     if (line === '' || line.startsWith('#')) continue;
     const tab = line.indexOf('\t');
     let found = 0;

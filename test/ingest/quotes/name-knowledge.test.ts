@@ -48,6 +48,11 @@ describe('parseNameWords', () => {
     expect(new Set(bits.values()).size).toBe(4);
   });
 
+  it('reads a table whose line ends became CRLF the same', () => {
+    const text = nameWordsText({ ada: 'FemaleName', oslo: 'City' }, 'test');
+    expect(parseNameWords(text.replaceAll('\n', '\r\n'))).toEqual(parseNameWords(text));
+  });
+
   it('names a kind it does not know', () => {
     expect(() => parseNameWords('ada\tfemale,royal\n')).toThrow(/unknown kind of word "royal"/);
   });
