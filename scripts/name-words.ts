@@ -8,8 +8,9 @@
 import { writeFileSync } from 'node:fs';
 import { nameWordsText } from '../src/ingest/quotes/name-knowledge.js';
 import { nameWordsFile } from '../src/paths.js';
-import { nlp } from '../src/text/compromise.js';
+import { compromise } from '../src/text/compromise.js';
 
+const nlp = compromise();
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 writeFileSync(nameWordsFile, nameWordsText(lexicon, nlp.version));
 console.log(`name-words: wrote ${nameWordsFile}`);

@@ -4,7 +4,7 @@
  * are few — its most specific common nouns. Never its stop words: only nouns and quotations are
  * taken (compromise, an English part-of-speech tagger, tells which words are which). Pure.
  */
-import { nlp } from '../text/compromise.js';
+import { compromise } from '../text/compromise.js';
 
 /** Most terms in a made query: every term must match, so more would rarely find anything. */
 export const maxKeyTerms = 4;
@@ -29,7 +29,7 @@ function asTerm(words: string[]): string {
  * @example keyTermsQuery('Vladimir Putin met Barack Obama in Hangzhou') // '"Vladimir Putin" "Barack Obama" Hangzhou'
  */
 export function keyTermsQuery(message: string): string {
-  const doc = nlp(message.replace(/\s+/g, ' ').slice(0, 4000));
+  const doc = compromise()(message.replace(/\s+/g, ' ').slice(0, 4000));
   const terms: Array<{ words: string[]; at: number }> = [];
   const seen = new Set<string>();
   const add = (text: string, at: number): void => {

@@ -5,7 +5,7 @@
  * comma, a bracket or a clause. compromise costs about 25 µs a word on one core (more on a busy
  * one), so callers pass it only the sentences they need. Pure.
  */
-import { nlp } from '../../text/compromise.js';
+import { compromise } from '../../text/compromise.js';
 
 /** Longest phrase kept, in words: longer runs are clauses, not names of things. */
 const maxPhraseWords = 7;
@@ -93,7 +93,7 @@ function phraseText(terms: TaggedTerm[]): string {
  * @example nounPhrases('President Obama pointed to the need for pressure on the Syrian regime.') // ['President Obama', 'need for pressure on the Syrian regime']
  */
 export function nounPhrases(text: string): string[] {
-  const sentences = nlp(text).json() as Array<{ terms: TaggedTerm[] }>;
+  const sentences = compromise()(text).json() as Array<{ terms: TaggedTerm[] }>;
   const phrases: string[] = [];
   for (const { terms } of sentences) {
     let current: TaggedTerm[] = [];

@@ -8,10 +8,11 @@ import {
   parseNameWords,
 } from '../../../src/ingest/quotes/name-knowledge.js';
 import { nameWordsFile } from '../../../src/paths.js';
-import { nlp } from '../../../src/text/compromise.js';
+import { compromise } from '../../../src/text/compromise.js';
 
 describe('db/name-words.tsv', () => {
   it('is what `npm run name-words` writes from the installed compromise (run it after an upgrade)', () => {
+    const nlp = compromise();
     const lexicon = (nlp.model() as { one: { lexicon: Lexicon } }).one.lexicon;
     expect(fs.readFileSync(nameWordsFile, 'utf8')).toBe(nameWordsText(lexicon, nlp.version));
   });
