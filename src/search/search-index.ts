@@ -286,8 +286,11 @@ export class SearchIndex {
     quoted: string[];
   } {
     const wanted = page.offset + page.limit + 1 - complete.length;
+    // A complete match has every term: then each matches something, without asking the index.
     const matched = terms
-      .filter((term) => this.reader.matches(buildMatch({ required: [term.alternatives] })))
+      .filter(
+        (term) => complete.length > 0 || this.reader.matches(buildMatch({ required: [term.alternatives] })),
+      )
       .map((term) => ({ term, weight: weights.get(term)! }))
       .sort((a, b) => b.weight - a.weight);
     const unmatched = terms.filter((term) => !matched.some((m) => m.term === term)).map(displayTerm);
