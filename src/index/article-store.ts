@@ -14,8 +14,8 @@
  * (meta document_high_water): passages_fts receives rows in rowid order and never flushes early,
  * the champion lists can tell new documents from old, and each new document is written once,
  * already pointing at its passage. The store remembers what a run added and removed for the
- * champion lists (champions.ts), and has SQLite count the words of the documents it adds and
- * removes for the vocabulary (document-words.ts).
+ * champion lists (champions.ts), and counts the words of the documents it adds and removes for
+ * the vocabulary (document-words.ts).
  */
 import { dayNumber } from '../text/partial-date.js';
 import type { IndexChange } from './champions.js';
@@ -195,7 +195,7 @@ export class ArticleStore {
         this.statements.insertDocument.run(documentId, fingerprint, passageId);
         this.noteWritten(fingerprint, documentId);
         this.statements.insertFts.run(documentId, title, body);
-        this.words.add(documentId, title, body);
+        this.words.add(title, body);
         if (!this.writtenDocuments) this.change.touchedFingerprints.add(fingerprint);
       }
     });
@@ -232,7 +232,7 @@ export class ArticleStore {
       copies.set(passage.documentId, left);
       if (left === 0) {
         this.statements.deleteFts.run(passage.documentId, passage.title, passage.body);
-        this.words.remove(passage.documentId, passage.title, passage.body);
+        this.words.remove(passage.title, passage.body);
         this.statements.rememberRemoved.run(passage.documentId, passage.title, passage.body);
         this.statements.deleteDocument.run(passage.documentId);
         this.change.removed.add(passage.documentId);
@@ -249,8 +249,13 @@ export class ArticleStore {
   }
 
   /** Brings the vocabulary table in line with the documents added and removed (document-words.ts). */
-  refreshVocabulary(): void {
-    this.words.refreshVocabulary();
+  refreshVocabulary(): Promise<void> {
+    return this.words.refreshVocabulary();
+  }
+
+  /** Stops counting words (the run ended or failed: a counting thread, if any, is stopped). */
+  close(): void {
+    this.words.close();
   }
 
   /** Removed documents that matched an FTS5 phrase (for the champion lists' counts). */

@@ -19,10 +19,6 @@
  * the content's, stamped with the index version they match; the bot uses them only when the
  * stamp is current.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { bm25Factor, type FtsTotals, factorGrowth, ftsTotals } from './bm25.js';
 import {
   byFactor,
@@ -33,6 +29,7 @@ import {
 } from './champion-entries.js';
 import type { ChampionWork } from './champion-worker.js';
 import type { Db } from './database.js';
+import { startIndexWorker } from './index-worker.js';
 import { metaKeys } from './meta.js';
 import { phrase, type RankedRows, type RankedWord, WordRanking } from './word-ranking.js';
 
@@ -284,16 +281,7 @@ async function rankInWorkers(
 }
 
 function runWorker(work: ChampionWork): Promise<RankedRows[]> {
-  // Compiled, the worker is a .js file beside this one. Under tsx (development, tests, the
-  // benchmark) it is the TypeScript source, and the worker registers tsx's loader first.
-  const compiled = import.meta.url.endsWith('.js');
-  const worker = compiled
-    ? new Worker(new URL('./champion-worker.js', import.meta.url), { workerData: work })
-    : new Worker(
-        `import(${JSON.stringify(tsxApi())})
-           .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./champion-worker.ts', import.meta.url).href)}); })`,
-        { eval: true, workerData: work },
-      );
+  const worker = startIndexWorker('champion-worker', work);
   return new Promise((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -301,12 +289,6 @@ function runWorker(work: ChampionWork): Promise<RankedRows[]> {
       if (code !== 0) reject(new Error(`champion lists: worker stopped with exit code ${code}`));
     });
   });
-}
-
-/** tsx's ESM API module (its "import" entry, which registers the loader in this thread). */
-function tsxApi(): string {
-  const tsx = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  return pathToFileURL(path.join(tsx, 'dist/esm/api/index.mjs')).href;
 }
 
 function count(text: string, marker: string): number {

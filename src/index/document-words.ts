@@ -1,110 +1,92 @@
 /**
  * The vocabulary table that typo correction searches: each surface word of the index and the
- * number of documents (distinct texts, as passages_fts indexes them) that have it, counted by
- * SQLite (db/migrations/006-document-words.sql). The store gives each document's text where it
- * adds the document to passages_fts or removes it; at the end of the run the vocabulary table is
- * brought in line. Syndicated copies of a text are one document: counted once.
+ * number of documents (distinct texts, as passages_fts indexes them) that have it. The store gives
+ * each document's text where it adds the document to passages_fts or removes it; the words of the
+ * texts a run added and of those it removed are counted apart (word-counter.ts), and at the end of
+ * the run each word's count moves by the documents it gained less those it lost, in one statement.
+ * That is exact because the vocabulary held the index's counts before the run, and a document
+ * removed is counted from the very text it was added with (the index's own copy). A run that
+ * fills an empty index starts from an empty vocabulary: every count is its documents'.
  *
- * After a run that filled an empty index every word is counted from document_words (one pass over
- * FTS5's counts). Otherwise the counts are changed by the run's documents alone: the texts it
- * added and those it removed are split into two scratch indexes of the same tokenizer, and each
- * word's count moves by the documents it gained less those it lost. That is exact because the
- * vocabulary held document_words' counts before the run, and a document removed is split from
- * the very text it was added with (the index's own copy). Recounting the touched words from
- * document_words instead read every common word's whole list of documents: 0.2–0.7 s of a run
- * that changes one file of a million passages.
+ * Syndicated copies of a text are one document: counted once. (Schema 6 kept every document's
+ * words in the index file, in a table read only by a run that filled the index; schema 7 dropped
+ * it: see db/migrations/007-no-document-words.sql.)
  */
-import { isVocabularyWord } from '../text/words.js';
 import type { Db } from './database.js';
+import { WordCounting } from './word-counter.js';
 
-/** As in the migration: words as text/words.ts splits them (letters, marks, digits), accents kept. */
-const wordsTokenizer = `tokenize = "unicode61 remove_diacritics 0 categories 'L* M* N*'"`;
+/**
+ * New documents from which a run counts their words in a worker thread (word-counter.ts): about
+ * 0.05 s of tokenising on the writer's thread, against a thread's start.
+ */
+export const countingThreadFrom = 2000;
 
 export class DocumentWords {
   private readonly statements;
-  /** Whether the run only changes some documents (so the counts move by its changes). */
-  private someDocuments: boolean;
+  private added: WordCounting;
+  private removed: WordCounting;
+  /** Whether the run fills an empty index (the vocabulary starts empty). */
+  private filling: boolean;
 
   /** `someDocuments`: false when the run fills an empty index. */
-  constructor(db: Db, someDocuments: boolean) {
-    this.someDocuments = someDocuments;
-    const scratch = (name: string) => `
-      DROP TABLE IF EXISTS temp.${name}_vocabulary;
-      DROP TABLE IF EXISTS temp.${name}_words;
-      CREATE VIRTUAL TABLE temp.${name}_words USING fts5(words, content = '', detail = none, ${wordsTokenizer});
-      CREATE VIRTUAL TABLE temp.${name}_vocabulary USING fts5vocab(temp, ${name}_words, row);`;
-    db.exec(`
-      CREATE VIRTUAL TABLE IF NOT EXISTS temp.document_vocabulary USING fts5vocab(main, document_words, row);
-      ${scratch('added')}
-      ${scratch('removed')}
-    `);
-    db.function('readout_vocabulary_word', { deterministic: true }, (word) =>
-      typeof word === 'string' && isVocabularyWord(word) ? 1 : 0,
-    );
+  constructor(
+    db: Db,
+    someDocuments: boolean,
+    private readonly threadFrom = countingThreadFrom,
+  ) {
+    this.filling = !someDocuments;
+    this.added = new WordCounting(threadFrom);
+    this.removed = new WordCounting(threadFrom);
+    const counts = 'SELECT value ->> 0 AS word, value ->> 1 AS documents FROM json_each(@counts)';
     this.statements = {
-      add: db.prepare('INSERT INTO document_words (rowid, words) VALUES (?, ?)'),
-      remove: db.prepare('DELETE FROM document_words WHERE rowid = ?'),
-      clear: db.prepare("INSERT INTO document_words (document_words) VALUES ('delete-all')"),
-      noteAdded: db.prepare('INSERT INTO temp.added_words (words) VALUES (?)'),
-      noteRemoved: db.prepare('INSERT INTO temp.removed_words (words) VALUES (?)'),
-      forgetAdded: db.prepare("INSERT INTO temp.added_words (added_words) VALUES ('delete-all')"),
-      forgetRemoved: db.prepare("INSERT INTO temp.removed_words (removed_words) VALUES ('delete-all')"),
       clearVocabulary: db.prepare('DELETE FROM vocabulary'),
-      fillVocabulary: db.prepare(
-        `INSERT INTO vocabulary (word, documents)
-         SELECT term, doc FROM temp.document_vocabulary WHERE readout_vocabulary_word(term)`,
-      ),
-      // Each word's documents gained less those lost (WHERE true: SQLite's rule for an upsert
-      // from a SELECT).
-      moveCounts: db.prepare(
-        `INSERT INTO vocabulary (word, documents)
-         SELECT term, sum(change) FROM (
-           SELECT term, doc AS change FROM temp.added_vocabulary
-           UNION ALL SELECT term, -doc FROM temp.removed_vocabulary
-         ) WHERE true GROUP BY term HAVING sum(change) != 0 AND readout_vocabulary_word(term)
+      // WHERE true: SQLite's rule for an upsert from a SELECT.
+      gain: db.prepare(
+        `INSERT INTO vocabulary (word, documents) SELECT word, documents FROM (${counts}) WHERE true
          ON CONFLICT (word) DO UPDATE SET documents = documents + excluded.documents`,
       ),
+      lose: db.prepare(
+        `UPDATE vocabulary SET documents = vocabulary.documents - lost.documents
+         FROM (${counts}) AS lost WHERE vocabulary.word = lost.word`,
+      ),
       dropUnused: db.prepare(
-        'DELETE FROM vocabulary WHERE documents <= 0 AND word IN (SELECT term FROM temp.removed_vocabulary)',
+        `DELETE FROM vocabulary WHERE documents <= 0
+           AND word IN (SELECT value ->> 0 FROM json_each(@counts))`,
       ),
     };
   }
 
   /** Counts a document's words: its text as indexed (the headline with a lead passage, and the body). */
-  add(documentId: number, title: string, body: string): void {
-    const words = wordsOf(title, body);
-    this.statements.add.run(documentId, words);
-    if (this.someDocuments) this.statements.noteAdded.run(words);
+  add(title: string, body: string): void {
+    this.added.add(wordsOf(title, body));
   }
 
   /** Stops counting a document's words; `title` and `body` as added. */
-  remove(documentId: number, title: string, body: string): void {
-    this.statements.remove.run(documentId);
-    if (this.someDocuments) this.statements.noteRemoved.run(wordsOf(title, body));
+  remove(title: string, body: string): void {
+    this.removed.add(wordsOf(title, body));
   }
 
   /** Forgets every document (the index is emptied: the run fills it anew). */
   clear(): void {
-    this.statements.clear.run();
-    this.forgetChanges();
-    this.someDocuments = false;
+    this.close();
+    this.added = new WordCounting(this.threadFrom);
+    this.removed = new WordCounting(this.threadFrom);
+    this.filling = true;
   }
 
-  /** Brings the vocabulary table in line with the counts: every word, or by the run's changes. */
-  refreshVocabulary(): void {
-    if (this.someDocuments) {
-      this.statements.moveCounts.run();
-      this.statements.dropUnused.run();
-      this.forgetChanges();
-    } else {
-      this.statements.clearVocabulary.run();
-      this.statements.fillVocabulary.run();
-    }
+  /** Brings the vocabulary table in line with the documents added and removed; once, at the end of the run. */
+  async refreshVocabulary(): Promise<void> {
+    const [gained, lost] = await Promise.all([this.added.countsJson(), this.removed.countsJson()]);
+    if (this.filling) this.statements.clearVocabulary.run();
+    this.statements.gain.run({ counts: gained });
+    this.statements.lose.run({ counts: lost });
+    this.statements.dropUnused.run({ counts: lost });
   }
 
-  private forgetChanges(): void {
-    this.statements.forgetAdded.run();
-    this.statements.forgetRemoved.run();
+  /** Stops counting (the run ended or failed). */
+  close(): void {
+    this.added.close();
+    this.removed.close();
   }
 }
 

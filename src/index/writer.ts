@@ -5,8 +5,8 @@
  * statement is prepared once.
  *
  * Articles, passages, documents and passages_fts are written by the ArticleStore
- * (article-store.ts), which also has SQLite count the documents' words; the vocabulary table
- * is refreshed from those counts once, at the end (`refreshVocabulary`). After the content
+ * (article-store.ts), which also counts the documents' words; the vocabulary table is refreshed
+ * from those counts once, at the end (`refreshVocabulary`). After the content
  * commits, the champion lists are brought in step in a second, short transaction (`finish`).
  *
  * Runs are numbered (meta 'reindex_run'); every article the run writes is stamped with its number
@@ -43,8 +43,8 @@ const reindexCacheKib = 64 * 1024;
  * a whole archive in one transaction: with 1 MB, every few hundred passages were a segment to
  * write and merge again (100,000 passages: 2.1 s of inserts; with 8 or 16 MB, 1.4 s; with 32 or
  * 64 MB, 1.3 s). The terms take memory while they wait: kept at 16 MB, for the peak of a
- * million-passage run. The same for document_words (the vocabulary's counts). The setting is
- * stored with the table (its config), so searching connections see it and never use it.
+ * million-passage run. The setting is stored with the table (its config), so searching
+ * connections see it and never use it.
  */
 export const ftsPendingBytes = 16 * 1024 * 1024;
 
@@ -84,11 +84,9 @@ export class IndexWriter {
     }
     try {
       // An integer, as FTS5 requires of the setting (a JavaScript number binds as a real).
-      for (const table of ['passages_fts', 'document_words']) {
-        db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('hashsize', ?)`).run(
-          BigInt(ftsPendingBytes),
-        );
-      }
+      db.prepare(`INSERT INTO passages_fts (passages_fts, rank) VALUES ('hashsize', ?)`).run(
+        BigInt(ftsPendingBytes),
+      );
       return new IndexWriter(db);
     } catch (error) {
       // The first write of the run: a read-only file or a full disk shows here.
@@ -201,8 +199,8 @@ export class IndexWriter {
   }
 
   /** Brings the vocabulary table (typo correction) in line with the documents of the run. */
-  refreshVocabulary(): void {
-    this.store.refreshVocabulary();
+  refreshVocabulary(): Promise<void> {
+    return this.store.refreshVocabulary();
   }
 
   /** The preparation rules the index was built with (see metaKeys.preparedWith). */
@@ -271,6 +269,7 @@ export class IndexWriter {
     this.statements.setMeta.run(metaKeys.lastReindexAt, indexedAt);
     this.statements.setMeta.run(metaKeys.preparedWith, options.preparedWith);
     this.statements.setMeta.run(metaKeys.reindexRun, String(this.run));
+    this.store.close();
     this.db.exec('COMMIT');
     return counts;
   }
@@ -336,6 +335,7 @@ export class IndexWriter {
 
   /** Abandons the run (nothing written stays) and returns `error` in words an admin can act on. */
   rollback(error: unknown): unknown {
+    this.store.close();
     if (this.db.inTransaction) this.db.exec('ROLLBACK');
     return explainWriteError(this.db.name, error);
   }

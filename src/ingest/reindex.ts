@@ -169,7 +169,7 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
         // Let timers (the progress bar) and signals run on long archives.
         if (done % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
       }
-      writer.refreshVocabulary();
+      await writer.refreshVocabulary();
     } finally {
       run.close();
     }

@@ -30,24 +30,24 @@ describe('DocumentWords', () => {
     ['other scripts', ['Москва и Киев', 'Переговоры в Стамбуле', '東京 会議', 'مؤتمر القاهرة']],
     ['numbers, one-letter words and long runs left out', ['A 2004 vote', `x ${'a'.repeat(41)} b2 ok`]],
     ['decomposed accents (marks inside the word)', ['cafe\u0301 Zu\u0308rich']],
-  ])('counts the words text/words.ts finds: %s', (_case, texts) => {
+  ])('counts the words text/words.ts finds: %s', async (_case, texts) => {
     const { db } = tempDatabase();
     const words = new DocumentWords(db, false);
-    words.add(1, texts[0]!, texts.slice(1).join('\n'));
-    words.add(2, '', texts[0]!);
-    words.refreshVocabulary();
+    words.add(texts[0]!, texts.slice(1).join('\n'));
+    words.add('', texts[0]!);
+    await words.refreshVocabulary();
     expect(vocabularyOf(db)).toEqual(countedInJavaScript([texts, texts.slice(0, 1)]));
   });
 
-  it("keeps SQLite's folding where it differs from JavaScript's lowercase (final sigma, micro sign)", () => {
+  it("keeps SQLite's folding where it differs from JavaScript's lowercase (final sigma, micro sign)", async () => {
     const { db } = tempDatabase();
     const words = new DocumentWords(db, false);
-    words.add(1, '', 'ΟΔΟΣ Λόγος µm');
-    words.refreshVocabulary();
+    words.add('', 'ΟΔΟΣ Λόγος µm');
+    await words.refreshVocabulary();
     expect(vocabularyOf(db)).toEqual({ οδοσ: 1, λόγοσ: 1, μm: 1 });
   });
 
-  it('after any additions and removals, refreshing the touched words gives the counts of the documents left', () => {
+  it('after any additions and removals, the vocabulary has the counts of the documents left', async () => {
     const word = fc.constantFrom('ferry', 'strike', 'harbour', 'Pier', 'café', 'pilots', 'x', 'tide');
     const text = fc.array(word, { minLength: 0, maxLength: 6 }).map((words) => words.join(' '));
     const step = fc.oneof(
@@ -57,33 +57,66 @@ describe('DocumentWords', () => {
       }),
       fc.record({ remove: fc.integer({ min: 1, max: 12 }) }),
     );
-    fc.assert(
-      fc.property(fc.array(fc.array(step, { maxLength: 6 }), { minLength: 1, maxLength: 4 }), (runs) => {
-        const { db } = tempDatabase();
-        const live = new Map<number, string[]>();
-        runs.forEach((steps, run) => {
-          // The first run fills an empty index (every word refreshed), the others change some documents.
-          const words = new DocumentWords(db, run > 0);
-          db.exec('BEGIN');
-          for (const change of steps) {
-            if ('add' in change) {
-              if (live.has(change.add)) continue;
-              words.add(change.add, change.texts[0]!, change.texts.slice(1).join('\n'));
-              live.set(change.add, change.texts);
-            } else if (live.has(change.remove)) {
-              const texts = live.get(change.remove)!;
-              words.remove(change.remove, texts[0]!, texts.slice(1).join('\n'));
-              live.delete(change.remove);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(step, { maxLength: 6 }), { minLength: 1, maxLength: 4 }),
+        async (runs) => {
+          const { db } = tempDatabase();
+          const live = new Map<number, string[]>();
+          for (const [run, steps] of runs.entries()) {
+            // The first run fills an empty index, the others change some documents.
+            const words = new DocumentWords(db, run > 0);
+            db.exec('BEGIN');
+            for (const change of steps) {
+              if ('add' in change) {
+                if (live.has(change.add)) continue;
+                words.add(change.texts[0]!, change.texts.slice(1).join('\n'));
+                live.set(change.add, change.texts);
+              } else if (live.has(change.remove)) {
+                const texts = live.get(change.remove)!;
+                words.remove(texts[0]!, texts.slice(1).join('\n'));
+                live.delete(change.remove);
+              }
             }
+            await words.refreshVocabulary();
+            db.exec('COMMIT');
+            expect(vocabularyOf(db)).toEqual(countedInJavaScript(live.values()));
           }
-          words.refreshVocabulary();
-          db.exec('COMMIT');
-          expect(vocabularyOf(db)).toEqual(countedInJavaScript(live.values()));
-        });
-        db.close();
-      }),
+          db.close();
+        },
+      ),
       { numRuns: 60 },
     );
+  });
+
+  it('counts the same in a worker thread, its texts sent in batches, as on this thread', async () => {
+    const texts = Array.from(
+      { length: 1234 },
+      (_, at) => `Ferry ${at % 7 === 0 ? 'strike' : 'tide'} w${at % 300}`,
+    );
+    const counted = async (threadFrom: number) => {
+      const { db } = tempDatabase();
+      const words = new DocumentWords(db, true, threadFrom);
+      for (const text of texts) words.add('', text);
+      words.remove('', texts[0]!);
+      db.exec("INSERT INTO vocabulary (word, documents) VALUES ('ferry', 1), ('tide', 1)");
+      await words.refreshVocabulary();
+      return vocabularyOf(db);
+    };
+    const inThread = await counted(texts.length + 1);
+    expect(inThread).toMatchObject({ ferry: 1234, strike: 176, tide: 1058, w0: 4, w1: 5 });
+    expect(await counted(1)).toEqual(inThread);
+  });
+
+  it('stops its counting thread when the run ends without the counts', async () => {
+    const { db } = tempDatabase();
+    const words = new DocumentWords(db, false, 1);
+    words.add('', 'ferry strike');
+    words.close();
+    words.close();
+    // A run that fails after closing has nothing more to count, and counting again finds nothing.
+    await words.refreshVocabulary();
+    expect(vocabularyOf(db)).toEqual({});
   });
 });
 
@@ -98,7 +131,7 @@ describe('the writer keeps the vocabulary of the documents it indexes', () => {
   const run = async (db: Db, change: (writer: IndexWriter) => void) => {
     const writer = IndexWriter.begin(db);
     change(writer);
-    writer.refreshVocabulary();
+    await writer.refreshVocabulary();
     writer.commit('2026-01-01T00:00:00.000Z', { preparedWith: 'test' });
     await writer.finish({ optimize: false });
   };

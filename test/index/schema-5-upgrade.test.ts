@@ -5,10 +5,10 @@ import { type Db, openDatabase, readMigrations } from '../../src/index/database.
 import { reindexArchive } from '../../src/ingest/reindex.js';
 import { markdownArticle, tempDir, writeFiles } from '../support/fixtures.js';
 
-/** A folder holding migrations 1–5 only: the schema that counted the vocabulary by article. */
-function migrationsThroughFive(): string {
+/** A folder holding migrations 1–`last` only: 5, the schema that counted the vocabulary by article. */
+function migrationsThrough(last: number): string {
   const folder = tempDir();
-  for (const migration of readMigrations().filter((m) => m.version <= 5)) {
+  for (const migration of readMigrations().filter((m) => m.version <= last)) {
     fs.writeFileSync(path.join(folder, migration.name), migration.sql);
   }
   return folder;
@@ -29,7 +29,7 @@ describe('upgrading an index built with schema 5 (the vocabulary counted by arti
       'courier.md': markdownArticle({ title: 'Harbour strike', source: 'Courier' }, story),
     });
     const file = path.join(tempDir(), 'readout.sqlite');
-    const old = openDatabase(file, { create: true, migrationsFolder: migrationsThroughFive() });
+    const old = openDatabase(file, { create: true, migrationsFolder: migrationsThrough(5) });
     // What an older Readout left of the two articles: their rows, and their words counted by article.
     const rows = ['ledger.md', 'courier.md'].map((name, at) => {
       const filePath = path.join(dir, name);
@@ -48,9 +48,8 @@ describe('upgrading an index built with schema 5 (the vocabulary counted by arti
     old.close();
 
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.pragma('user_version', { simple: true })).toBe(readMigrations().length);
     expect(table(db, 'article_words')).toBe(0);
-    expect(table(db, 'document_words')).toBe(1);
     // Typo correction serves the counts as they were until the re-index.
     expect(vocabulary(db)).toEqual({ harbour: 2, strike: 2 });
 
@@ -59,5 +58,43 @@ describe('upgrading an index built with schema 5 (the vocabulary counted by arti
     expect(summary.articles).toBe(2);
     expect(vocabulary(db)).toMatchObject({ harbour: 1, strike: 1, dockworkers: 1, board: 1 });
     db.close();
+  });
+});
+
+describe("upgrading an index built with schema 6 (each document's words kept in the index file)", () => {
+  it('drops them, keeps the vocabulary, and the next run moves its counts as a fresh index counts', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'ledger.md': markdownArticle({ title: 'Harbour strike', source: 'Ledger' }, 'Dockworkers walked out.'),
+      'courier.md': markdownArticle(
+        { title: 'Port board meets', source: 'Courier' },
+        'The board met dockworkers.',
+      ),
+    });
+    const file = path.join(tempDir(), 'readout.sqlite');
+    const old = openDatabase(file, { create: true, migrationsFolder: migrationsThrough(6) });
+    await reindexArchive(old, { dirs: [dir], helperProcess: 'never' });
+    // What schema 6 kept beside the vocabulary: the documents' words.
+    old.exec("INSERT INTO document_words (rowid, words) VALUES (1, 'harbour strike dockworkers walked out')");
+    const counted = vocabulary(old);
+    old.close();
+
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(7);
+    expect(table(db, 'document_words')).toBe(0);
+    expect(vocabulary(db)).toEqual(counted);
+    writeFiles(dir, {
+      'courier.md': markdownArticle(
+        { title: 'Port board meets', source: 'Courier' },
+        'The board met pilots.',
+      ),
+    });
+    await reindexArchive(db, { dirs: [dir], helperProcess: 'never' });
+    const fresh = openDatabase(path.join(tempDir(), 'fresh.sqlite'), { create: true });
+    await reindexArchive(fresh, { dirs: [dir], helperProcess: 'never' });
+    expect(vocabulary(db)).toEqual(vocabulary(fresh));
+    expect(vocabulary(db)).toMatchObject({ dockworkers: 1, pilots: 1 });
+    db.close();
+    fresh.close();
   });
 });

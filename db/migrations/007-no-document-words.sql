@@ -1,0 +1,12 @@
+-- Schema 7: the vocabulary's words are counted outside the index file (issue 12: re-index speed).
+--
+-- document_words (schema 6) held every document's words in a contentless FTS5 index, written and
+-- deleted with the document, so that a run could count each word's documents. Only a run that
+-- filled an empty index ever read it; every other run counted its own changes in scratch indexes
+-- and only kept document_words up to date. A run now counts the words of the documents it adds
+-- and of those it removes in in-memory indexes of their own (src/index/word-counter.ts; a large
+-- run in a worker thread, beside the writer) and moves the vocabulary's counts by the difference.
+-- The table's segments (5% of the file) are no longer written, committed and merged by each run.
+--
+-- Upgrading: nothing to rebuild. The vocabulary table keeps its counts, which the next runs move.
+DROP TABLE IF EXISTS document_words;
