@@ -254,8 +254,8 @@ export class ArticleStore {
   }
 
   /** Stops counting words (the run ended or failed: a counting thread, if any, is stopped). */
-  close(): void {
-    this.words.close();
+  close(): Promise<void> {
+    return this.words.close();
   }
 
   /** Removed documents that matched an FTS5 phrase (for the champion lists' counts). */

@@ -68,25 +68,26 @@ export class DocumentWords {
 
   /** Forgets every document (the index is emptied: the run fills it anew). */
   clear(): void {
-    this.close();
+    void this.close();
     this.added = new WordCounting(this.threadFrom);
     this.removed = new WordCounting(this.threadFrom);
     this.filling = true;
   }
 
-  /** Brings the vocabulary table in line with the documents added and removed; once, at the end of the run. */
+  /** Brings the vocabulary table in line with the documents added and removed, at the end of the run. */
   async refreshVocabulary(): Promise<void> {
     const [gained, lost] = await Promise.all([this.added.countsJson(), this.removed.countsJson()]);
     if (this.filling) this.statements.clearVocabulary.run();
     this.statements.gain.run({ counts: gained });
     this.statements.lose.run({ counts: lost });
     this.statements.dropUnused.run({ counts: lost });
+    // In line now: another refresh (nothing counted since) changes nothing.
+    this.filling = false;
   }
 
-  /** Stops counting (the run ended or failed). */
-  close(): void {
-    this.added.close();
-    this.removed.close();
+  /** Stops counting (the run ended or failed); resolves once a counting thread, if any, has stopped. */
+  async close(): Promise<void> {
+    await Promise.all([this.added.close(), this.removed.close()]);
   }
 }
 

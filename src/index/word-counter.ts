@@ -68,7 +68,7 @@ export class WordCounter {
         .pluck()
         .get()!;
     } finally {
-      this.close();
+      void this.close();
     }
   }
 
@@ -83,6 +83,14 @@ export type CounterMessage = { texts: string[] } | { counts: true };
 /** Texts sent to the counting thread at once. */
 const batchSize = 500;
 
+/** Counting threads started and not yet stopped, in this process. */
+let threadsRunning = 0;
+
+/** How many counting threads run now (a long-lived process, the console, must not collect them). */
+export function countingThreadsRunning(): number {
+  return threadsRunning;
+}
+
 /**
  * Counts texts' words: on this thread at the end while they are few, in a worker thread from
  * `threadFrom` texts on (see the top of the file). Close it when the run ends either way.
@@ -91,6 +99,8 @@ export class WordCounting {
   private texts: string[] = [];
   private worker: Worker | undefined;
   private failure: Error | undefined;
+  /** The thread's stop, once asked (every close waits for it). */
+  private stopping: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly threadFrom: number) {}
 
@@ -120,26 +130,29 @@ export class WordCounting {
         worker.postMessage({ counts: true } satisfies CounterMessage);
       });
     } finally {
-      this.close();
+      void this.close();
     }
   }
 
-  /** Stops the counting thread, if any (the counts are no longer wanted). */
-  close(): void {
+  /** Stops the counting thread, if any (the counts are no longer wanted); resolves once it has. */
+  async close(): Promise<void> {
     this.texts = [];
-    void this.worker?.terminate();
+    if (this.worker) this.stopping = this.worker.terminate();
     this.worker = undefined;
+    await this.stopping;
   }
 
   private send(): void {
     if (!this.worker) {
       this.worker = startIndexWorker('word-counter-worker');
+      threadsRunning++;
       this.worker.unref();
       // Kept for countsJson: until then a failure has no one to tell.
       this.worker.on('error', (error) => {
         this.failure ??= error;
       });
       this.worker.on('exit', (code) => {
+        threadsRunning--;
         this.failure ??= new Error(`word counts: worker stopped with exit code ${code}`);
       });
     }

@@ -269,7 +269,7 @@ export class IndexWriter {
     this.statements.setMeta.run(metaKeys.lastReindexAt, indexedAt);
     this.statements.setMeta.run(metaKeys.preparedWith, options.preparedWith);
     this.statements.setMeta.run(metaKeys.reindexRun, String(this.run));
-    this.store.close();
+    void this.store.close();
     this.db.exec('COMMIT');
     return counts;
   }
@@ -335,7 +335,7 @@ export class IndexWriter {
 
   /** Abandons the run (nothing written stays) and returns `error` in words an admin can act on. */
   rollback(error: unknown): unknown {
-    this.store.close();
+    void this.store.close();
     if (this.db.inTransaction) this.db.exec('ROLLBACK');
     return explainWriteError(this.db.name, error);
   }

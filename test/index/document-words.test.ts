@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/index/database.js';
 import { DocumentWords } from '../../src/index/document-words.js';
 import type { ArticleRecord } from '../../src/index/records.js';
+import { countingThreadsRunning } from '../../src/index/word-counter.js';
 import { IndexWriter } from '../../src/index/writer.js';
 import { isVocabularyWord, surfaceWords } from '../../src/text/words.js';
 import { tempDatabase } from '../support/fixtures.js';
@@ -101,6 +102,7 @@ describe('DocumentWords', () => {
       words.remove('', texts[0]!);
       db.exec("INSERT INTO vocabulary (word, documents) VALUES ('ferry', 1), ('tide', 1)");
       await words.refreshVocabulary();
+      await words.close();
       return vocabularyOf(db);
     };
     const inThread = await counted(texts.length + 1);
@@ -108,15 +110,27 @@ describe('DocumentWords', () => {
     expect(await counted(1)).toEqual(inThread);
   });
 
-  it('stops its counting thread when the run ends without the counts', async () => {
+  it('stops its counting thread when the counts are in, or when the run ends without them', async () => {
     const { db } = tempDatabase();
-    const words = new DocumentWords(db, false, 1);
-    words.add('', 'ferry strike');
-    words.close();
-    words.close();
-    // A run that fails after closing has nothing more to count, and counting again finds nothing.
-    await words.refreshVocabulary();
-    expect(vocabularyOf(db)).toEqual({});
+    expect(countingThreadsRunning()).toBe(0);
+    const counted = new DocumentWords(db, false, 1);
+    counted.add('', 'ferry strike');
+    expect(countingThreadsRunning()).toBe(1);
+    await counted.refreshVocabulary();
+    await counted.close();
+    expect(countingThreadsRunning()).toBe(0);
+    expect(vocabularyOf(db)).toEqual({ ferry: 1, strike: 1 });
+
+    const abandoned = new DocumentWords(db, true, 1);
+    abandoned.add('', 'harbour pilots');
+    abandoned.remove('', 'ferry strike');
+    expect(countingThreadsRunning()).toBe(2);
+    await abandoned.close();
+    expect(countingThreadsRunning()).toBe(0);
+    // Refreshed after all, nothing was left to count: the vocabulary stays as it was.
+    await abandoned.refreshVocabulary();
+    await counted.refreshVocabulary();
+    expect(vocabularyOf(db)).toEqual({ ferry: 1, strike: 1 });
   });
 });
 
