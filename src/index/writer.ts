@@ -6,8 +6,8 @@
  *
  * Articles, passages, documents and passages_fts are written by the ArticleStore
  * (article-store.ts), which also counts the documents' words; the vocabulary table is refreshed
- * from those counts once, at the end (`refreshVocabulary`). After the content
- * commits, the champion lists are brought in step in a second, short transaction (`finish`).
+ * from those counts once, at the end (`refreshVocabulary`). After the content commits, the
+ * champion lists are brought in step in a second, short transaction (`finish`).
  *
  * Runs are numbered (meta 'reindex_run'); every article the run writes is stamped with its number
  * (`indexed_run`), so the bot can search a run's new and changed articles only. A --full rebuild
