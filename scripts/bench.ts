@@ -107,9 +107,9 @@ async function main(): Promise<void> {
               ? 3
               : 1,
           incrementalRuns: 3,
-          // A p99 over 25 queries of a class is the second-slowest of 75 answers in three rounds:
-          // one pause of the machine's (other processes, the kernel) decides it. Ten rounds make
-          // it the third-slowest of 250 — seconds at 100,000 passages; at a million, bare's
+          // A p99 over 25 queries of a class is the slowest of 75 answers in three rounds (the
+          // nearest rank): one pause of the machine's (other processes, the kernel) decides it.
+          // Ten rounds make it the third-slowest of 250 — seconds at 100,000 passages; at a million, bare's
           // answers for the common words alone take most of a minute a round.
           queryRounds: passages <= 100_000 ? 10 : 3,
           http: !values['skip-http'],
