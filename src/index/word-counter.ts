@@ -7,10 +7,11 @@
  * nothing.
  *
  * A re-index that adds many documents counts them in a worker thread (word-counter-worker.ts):
- * tokenising every new document is a fifth of the writer's work, and the writer is the run's
- * critical path while the helper processes leave part of the second core idle. Few documents (a
- * run that changes some files, a test) are counted on the writer's thread at the end, without
- * paying for a thread's start.
+ * tokenising every new document is a fifth of the writer's own thread's work, time off the run
+ * wherever a core is free beside the writer and the helper processes. (On two cores, which a
+ * full run keeps busy, it costs as long either way: measured, README "Performance".) Few
+ * documents (a run that changes some files, a test) are counted on the writer's thread at the
+ * end, without paying for a thread's start; none, without a counter at all.
  */
 import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -68,7 +69,7 @@ export class WordCounter {
         .pluck()
         .get()!;
     } finally {
-      void this.close();
+      this.close();
     }
   }
 
@@ -112,6 +113,7 @@ export class WordCounting {
   /** Every text's words, counted (see WordCountsJson). */
   async countsJson(): Promise<WordCountsJson> {
     if (!this.worker) {
+      if (this.texts.length === 0) return '[]';
       const counter = new WordCounter();
       for (const text of this.texts) counter.add(text);
       this.texts = [];
