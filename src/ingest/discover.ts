@@ -47,9 +47,29 @@ function pathText(bytes: Buffer): string {
   }
 }
 
-function join(dir: Buffer, name: Buffer): Buffer {
-  return Buffer.concat([dir, separator, name]);
+/**
+ * A path on the walk: its text, and its bytes when the text does not name it (the path is not
+ * UTF-8). Most archives never need the bytes; building them for every file (and decoding them
+ * back) was a third of the time to find a hundred thousand files.
+ */
+interface WalkPath {
+  text: string;
+  bytes?: Buffer;
 }
+
+/** The path of `name` (as readdir gives it) inside `dir`, and the name as text. */
+function child(dir: WalkPath, name: Buffer): { path: WalkPath; name: string } {
+  const text = name.toString('utf8');
+  // A lossy decoding shows U+FFFD where a byte is not UTF-8; only then is the strict check needed.
+  if (dir.bytes === undefined && (!text.includes('\uFFFD') || pathText(name) === text)) {
+    return { path: { text: dir.text + path.sep + text }, name: text };
+  }
+  const bytes = Buffer.concat([dir.bytes ?? Buffer.from(dir.text), separator, name]);
+  return { path: { text: pathText(bytes), bytes }, name: pathText(name) };
+}
+
+/** What to give fs calls for a path on the walk. */
+const fsPath = (at: WalkPath) => at.bytes ?? at.text;
 
 function isInside(target: Buffer, roots: Buffer[]): boolean {
   return roots.some(
@@ -100,36 +120,35 @@ export function discoverArticleFiles(dirs: string[]): DiscoveredFiles {
     seen.add(key);
     return true;
   };
-  const skip = (bytes: Buffer, reason: string) => found.unreadable.push({ file: pathText(bytes), reason });
+  const skip = (at: WalkPath, reason: string) => found.unreadable.push({ file: at.text, reason });
 
-  const addFile = (bytes: Buffer, name: Buffer, stat: fs.Stats) => {
+  const addFile = (at: WalkPath, name: string, stat: fs.Stats) => {
     if (!firstVisit(stat)) return;
-    const text = pathText(bytes);
-    if (!Buffer.from(text).equals(bytes)) found.rawPaths.set(text, bytes);
-    if (!articleExtensions.has(path.extname(pathText(name)).toLowerCase())) {
-      found.ignored.push(text);
+    if (at.bytes) found.rawPaths.set(at.text, at.bytes);
+    if (!articleExtensions.has(path.extname(name).toLowerCase())) {
+      found.ignored.push(at.text);
       return;
     }
-    found.articleFiles.push(text);
-    found.stats.set(text, { size: stat.size, mtimeMs: stat.mtimeMs });
+    found.articleFiles.push(at.text);
+    found.stats.set(at.text, { size: stat.size, mtimeMs: stat.mtimeMs });
   };
 
-  const visit = (dir: Buffer) => {
+  const visit = (dir: WalkPath) => {
     let entries: fs.Dirent<Buffer>[];
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
+      entries = fs.readdirSync(fsPath(dir), { withFileTypes: true, encoding: 'buffer' });
     } catch (error) {
       skip(dir, `cannot read folder (${errorCode(error)})`);
       return;
     }
     for (const entry of entries.sort((a, b) => Buffer.compare(a.name, b.name))) {
       if (entry.name[0] === 0x2e) continue; // hidden: starts with '.'
-      const full = join(dir, entry.name);
+      const { path: full, name } = child(dir, entry.name);
       try {
         if (entry.isSymbolicLink()) {
           let target: Buffer;
           try {
-            target = fs.realpathSync(full, { encoding: 'buffer' });
+            target = fs.realpathSync(fsPath(full), { encoding: 'buffer' });
           } catch (error) {
             skip(full, `cannot read (${errorCode(error)}: broken link)`);
             continue;
@@ -141,12 +160,12 @@ export function discoverArticleFiles(dirs: string[]): DiscoveredFiles {
           const stat = fs.statSync(target);
           if (stat.isDirectory()) {
             if (firstVisit(stat)) visit(full);
-          } else if (stat.isFile()) addFile(full, entry.name, stat);
+          } else if (stat.isFile()) addFile(full, name, stat);
           else skip(full, `not a regular file (a link to ${specialKind(stat)})`);
         } else if (entry.isDirectory()) {
-          if (firstVisit(fs.statSync(full))) visit(full);
+          if (firstVisit(fs.statSync(fsPath(full)))) visit(full);
         } else if (entry.isFile()) {
-          addFile(full, entry.name, fs.statSync(full));
+          addFile(full, name, fs.statSync(fsPath(full)));
         } else {
           skip(full, `not a regular file (${specialKind(entry)})`);
         }
@@ -156,11 +175,11 @@ export function discoverArticleFiles(dirs: string[]): DiscoveredFiles {
     }
   };
   for (const dir of dirs) {
-    const bytes = Buffer.from(path.resolve(dir));
+    const root = { text: path.resolve(dir) };
     try {
-      if (firstVisit(fs.statSync(bytes))) visit(bytes);
+      if (firstVisit(fs.statSync(root.text))) visit(root);
     } catch (error) {
-      skip(bytes, `cannot read folder (${errorCode(error)})`);
+      skip(root, `cannot read folder (${errorCode(error)})`);
     }
   }
   return found;
