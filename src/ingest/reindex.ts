@@ -18,7 +18,7 @@ import { defaultLimits, type Limits } from '../config.js';
 import { ReadoutError } from '../errors.js';
 import type { Db } from '../index/database.js';
 import { databaseBytes } from '../index/database.js';
-import { IndexWriter, type StoredFile } from '../index/writer.js';
+import { type FileStamp, IndexWriter } from '../index/writer.js';
 import { type DiscoveredFiles, discoverArticleFiles, type SkippedEntry } from './discover.js';
 import { FolderDefaultsReader } from './folder-defaults.js';
 import { prepareInProcess, type StartingHelper } from './helper-process.js';
@@ -136,21 +136,20 @@ export async function reindexArchive(db: Db, options: ReindexOptions): Promise<R
 
     // The index holds exactly the configured folders: a file not found under them (deleted, or
     // from a folder no longer configured) is removed, unless its folder could not be read now.
-    const present = new Set(discovered.articleFiles);
     const unreadable = discovered.unreadable.map((entry) => entry.file);
     // Every indexed file at once: one query, not one per file of a hundred-thousand-file archive.
-    const indexed = new Map(writer.allFiles().map((stored) => [stored.path, stored]));
-    for (const stored of indexed.values()) {
-      if (!present.has(stored.path) && !isUnder(stored.path, unreadable)) {
-        summary.passagesRemoved += writer.removeFile(stored.path);
+    const indexed = writer.fileStamps();
+    for (const file of indexed.keys()) {
+      if (!discovered.stats.has(file) && !isUnder(file, unreadable)) {
+        summary.passagesRemoved += writer.removeFile(file);
         summary.files.removed++;
       }
     }
 
     const folders = folderDefaultsIn(discovered.articleFiles, dirs, writer);
     for (const problem of folders.reader.problems) summary.skipped.push(problem);
-    const jobs = changedFiles(indexed, discovered, limits.maxFileBytes, summary, folders).map((job) =>
-      quotations ? job : { ...job, quotations: false },
+    const jobs = changedFiles(writer, indexed, discovered, limits.maxFileBytes, summary, folders).map(
+      (job) => (quotations ? job : { ...job, quotations: false }),
     );
     // The run takes the helpers it needs (none when no file changed) and stops the others.
     const started = helpers;
@@ -230,7 +229,8 @@ function folderDefaultsIn(files: string[], dirs: string[], writer: IndexWriter):
  * defaults changed; a moved time with the same content hash is found unchanged by the preparer.
  */
 function changedFiles(
-  indexed: Map<string, StoredFile>,
+  writer: IndexWriter,
+  indexed: Map<string, FileStamp>,
   discovered: DiscoveredFiles,
   maxBytes: number,
   summary: ReindexSummary,
@@ -238,11 +238,11 @@ function changedFiles(
 ): PrepareJob[] {
   const jobs: PrepareJob[] = [];
   for (const file of discovered.articleFiles) {
-    const stored = indexed.get(file);
+    const stamp = indexed.get(file);
     const stat = discovered.stats.get(file)!;
     const mtimeMs = Math.trunc(stat.mtimeMs);
     const folderChanged = folders.changed.has(path.dirname(file));
-    if (stored && stored.size === stat.size && stored.mtime_ms === mtimeMs && !folderChanged) {
+    if (stamp && stamp[1] === stat.size && stamp[2] === mtimeMs && !folderChanged) {
       summary.files.unchanged++;
       continue;
     }
@@ -253,7 +253,7 @@ function changedFiles(
       size: stat.size,
       mtimeMs,
       maxBytes,
-      knownHash: stored?.content_hash,
+      knownHash: stamp && writer.contentHash(file),
       ...(Object.keys(defaults).length > 0 && { defaults }),
     });
   }
