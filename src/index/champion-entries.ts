@@ -184,7 +184,31 @@ export function decodeChampionList(row: {
   return { ...row, entries, factors };
 }
 
+/**
+ * How many of a list's stored entries still beat `bound` once scored for average length `avgdl`
+ * — a prefix, as they are best first — when that scoring leaves them in the same order (by
+ * byFactor); undefined when it does not. A run's change of the average length seldom reorders a
+ * list, and then the stored entries stand as they are, without unpacking them.
+ */
+export function keptInOrder(entries: Int32Array, avgdl: number, bound: number): number | undefined {
+  let kept = 0;
+  let previous = Number.POSITIVE_INFINITY;
+  let previousId = -1;
+  for (let at = 0; at < entries.length; at += entryFields) {
+    const id = entries[at]!;
+    const factor = bm25Factor(entries[at + 1]!, entries[at + 2]!, avgdl);
+    if (factor > previous || (factor === previous && id < previousId)) return undefined;
+    if (factor > bound) kept++;
+    previous = factor;
+    previousId = id;
+  }
+  return kept;
+}
+
 /** Best first; equal factors (equal texts' lengths and counts) in a fixed order. */
-export function byFactor(a: ScoredEntry, b: ScoredEntry): number {
+export function byFactor(
+  a: Pick<ScoredEntry, 'factor' | 'id'>,
+  b: Pick<ScoredEntry, 'factor' | 'id'>,
+): number {
   return b.factor - a.factor || a.id - b.id;
 }

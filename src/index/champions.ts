@@ -26,6 +26,8 @@ import {
   decodeChampionList,
   decodeEntries,
   encodeEntries,
+  entryFields,
+  keptInOrder,
 } from './champion-entries.js';
 import type { ChampionWork } from './champion-worker.js';
 import type { Db } from './database.js';
@@ -128,6 +130,9 @@ export class ChampionLists {
       >('SELECT word, documents, bound, avgdl, entries FROM champions'),
       clear: db.prepare('DELETE FROM champions'),
       remove: db.prepare('DELETE FROM champions WHERE word = ?'),
+      restamp: db.prepare(
+        'UPDATE champions SET documents = @documents, bound = @bound, avgdl = @avgdl WHERE word = @word',
+      ),
       save: db.prepare(
         `INSERT INTO champions (word, documents, bound, avgdl, entries) VALUES (@word, @documents, @bound, @avgdl, @entries)
          ON CONFLICT (word) DO UPDATE SET documents = excluded.documents, bound = excluded.bound,
@@ -211,26 +216,42 @@ export class ChampionLists {
     for (const row of this.statements.lists.all()) {
       const list = decodeChampionList(row);
       const word = phrase(list.word);
-      const kept = decodeEntries(list.entries, avgdl)
-        .filter((entry) => !change.removed.has(entry.id))
-        .map((entry) => ({ ...entry, ...refreshed.get(entry.id) }));
       const added = this.documentsAdded(word, list.documents, fresh);
       const ids = added.map((doc) => doc.id);
       const lengths = this.ranking.lengths(ids);
-      const facets = this.ranking.facets(ids);
-      for (const doc of added) {
+      const scored = added.map((doc) => {
         const frequency = 2 * count(doc.title, '\u0002') + count(doc.body, '\u0002');
         const length = lengths.get(doc.id)!;
-        kept.push({
-          id: doc.id,
-          frequency,
-          length,
-          factor: bm25Factor(frequency, length, avgdl),
-          ...facets.get(doc.id)!,
-        });
-      }
+        return { id: doc.id, frequency, length, factor: bm25Factor(frequency, length, avgdl) };
+      });
       const documents = list.documents + added.length - removedMatching(word).length;
       let bound = list.bound * factorGrowth(list.avgdl, avgdl);
+      // Most lists of a small run lose no entry, gain none above the bound and keep their order:
+      // their stored entries stand, cut where the bound now falls (the same bytes the full way
+      // below would write, without unpacking and packing thousands of entries a word).
+      const untouched =
+        scored.every((doc) => doc.factor <= bound) &&
+        !hasEntry(list.entries, (id) => change.removed.has(id) || refreshed.has(id));
+      const prefix = untouched ? keptInOrder(list.entries, avgdl, bound) : undefined;
+      if (prefix !== undefined && prefix <= this.sizing.entries) {
+        if (prefix === 0) this.statements.remove.run(list.word);
+        else if (prefix * entryFields === list.entries.length)
+          this.statements.restamp.run({ word: list.word, documents, bound, avgdl });
+        else
+          this.statements.save.run({
+            word: list.word,
+            documents,
+            bound,
+            avgdl,
+            entries: row.entries.subarray(0, prefix * entryFields * 4),
+          });
+        continue;
+      }
+      const kept = decodeEntries(list.entries, avgdl)
+        .filter((entry) => !change.removed.has(entry.id))
+        .map((entry) => ({ ...entry, ...refreshed.get(entry.id) }));
+      const facets = this.ranking.facets(ids);
+      for (const doc of scored) kept.push({ ...doc, ...facets.get(doc.id)! });
       kept.sort(byFactor);
       // Entries that no longer beat the bound are of no use; so is a list grown too long.
       let entries = kept.filter((entry) => entry.factor > bound);
@@ -289,6 +310,12 @@ function runWorker(work: ChampionWork): Promise<RankedRows[]> {
       if (code !== 0) reject(new Error(`champion lists: worker stopped with exit code ${code}`));
     });
   });
+}
+
+/** Whether any entry's document id passes `test`. */
+function hasEntry(entries: Int32Array, test: (id: number) => boolean): boolean {
+  for (let at = 0; at < entries.length; at += entryFields) if (test(entries[at]!)) return true;
+  return false;
 }
 
 function count(text: string, marker: string): number {

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { packFingerprint, unpackFingerprint } from '../../src/index/champion-entries.js';
+import { bm25Factor } from '../../src/index/bm25.js';
+import {
+  byFactor,
+  decodeEntries,
+  entryFields,
+  keptInOrder,
+  packFingerprint,
+  unpackFingerprint,
+} from '../../src/index/champion-entries.js';
 
 describe('packFingerprint / unpackFingerprint', () => {
   it.each([
@@ -36,6 +44,106 @@ describe('packFingerprint / unpackFingerprint', () => {
         expect(unpacked).toBe(high === -1 && low === -1 ? undefined : fingerprint);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+/** Stored entries from [id, weighted frequency, length] triples, the other fields zero. */
+function storedEntries(documents: Array<[number, number, number]>): Int32Array {
+  const entries = new Int32Array(documents.length * entryFields);
+  documents.forEach(([id, frequency, length], n) => {
+    entries.set([id, frequency, length], n * entryFields);
+  });
+  return entries;
+}
+
+describe('keptInOrder', () => {
+  // At an average length of 100, [1, 2, 10] beats [2, 5, 500]; at 10,000 the longer one wins.
+  const crossing: Array<[number, number, number]> = [
+    [7, 1, 10],
+    [3, 5, 500],
+  ];
+  it.each([
+    ['no entries', [], 100, 0, 0],
+    [
+      'in order, every one above the bound',
+      [
+        [1, 9, 50],
+        [2, 4, 50],
+        [3, 1, 50],
+      ],
+      100,
+      0.5,
+      3,
+    ],
+    [
+      'in order, the last two at or below the bound',
+      [
+        [1, 9, 50],
+        [2, 4, 50],
+        [3, 1, 50],
+      ],
+      100,
+      bm25Factor(4, 50, 100),
+      1,
+    ],
+    ['in order, none above the bound', [[1, 9, 50]], 100, 5, 0],
+    [
+      'equal factors in id order',
+      [
+        [4, 2, 80],
+        [9, 2, 80],
+      ],
+      100,
+      0,
+      2,
+    ],
+    [
+      'equal factors out of id order',
+      [
+        [9, 2, 80],
+        [4, 2, 80],
+      ],
+      100,
+      0,
+      undefined,
+    ],
+    ['the order they were stored in, still', crossing, 100, 0, 2],
+    ['reordered by the new average length', crossing, 10_000, 0, undefined],
+  ] as Array<[string, Array<[number, number, number]>, number, number, number | undefined]>)(
+    '%s',
+    (_case, documents, avgdl, bound, kept) => {
+      expect(keptInOrder(storedEntries(documents), avgdl, bound)).toBe(kept);
+    },
+  );
+
+  it('agrees with unpacking, sorting and cutting at the bound', () => {
+    const entry = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 400 }));
+    fc.assert(
+      fc.property(
+        fc.array(entry, { maxLength: 12 }),
+        fc.integer({ min: 20, max: 400 }),
+        fc.integer({ min: 20, max: 400 }),
+        fc.double({ min: 0, max: 2.2, noNaN: true }),
+        (documents, storedFor, avgdl, bound) => {
+          // Stored best first for one average length, read for another.
+          const stored = documents
+            .map(([frequency, length], id) => ({
+              id,
+              frequency,
+              length,
+              factor: bm25Factor(frequency, length, storedFor),
+            }))
+            .sort(byFactor);
+          const entries = storedEntries(stored.map((d) => [d.id, d.frequency, d.length]));
+          const resorted = decodeEntries(entries, avgdl).sort(byFactor);
+          const kept = keptInOrder(entries, avgdl, bound);
+          const sameOrder = resorted.every((d, n) => d.id === stored[n]!.id);
+          expect(kept === undefined).toBe(!sameOrder);
+          if (kept !== undefined) expect(kept).toBe(resorted.filter((d) => d.factor > bound).length);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeArchive } from '../../scripts/bench/archive-writers.js';
 import { SyntheticArchive } from '../../scripts/bench/synthetic-archive.js';
-import { championStamp, outletSignature } from '../../src/index/champion-entries.js';
+import { championStamp, entryFields, outletSignature } from '../../src/index/champion-entries.js';
 import { ChampionLists, lookUpAdded } from '../../src/index/champions.js';
 import type { Db } from '../../src/index/database.js';
 import { metaKeys } from '../../src/index/meta.js';
@@ -130,6 +130,74 @@ describe('champion lists', () => {
     expect(meta(metaKeys.championsVersion)).toBe(championStamp(meta(metaKeys.indexVersion) as string));
     expect(expectSameEverywhere()).toBeGreaterThan(0);
     db.exec("INSERT INTO passages_fts (passages_fts) VALUES ('integrity-check')");
+  });
+
+  /** The documents a list holds, best first. */
+  const listedIn = (blob: Buffer) => {
+    const entries = new Int32Array(new Uint8Array(blob).slice().buffer);
+    return Array.from({ length: entries.length / entryFields }, (_, n) => entries[n * entryFields]!);
+  };
+  /** The first listed document (of any list) of which `query` finds a row, with the list's word. */
+  const firstListed = <Row>(query: string): { word: string; id: number; row: Row } => {
+    const lists = db.prepare('SELECT word, entries FROM champions').raw().all() as Array<[string, Buffer]>;
+    const rowOf = db.prepare(query);
+    for (const [word, blob] of lists) {
+      for (const id of listedIn(blob)) {
+        const row = rowOf.get(id) as Row | undefined;
+        if (row) return { word, id, row };
+      }
+    }
+    throw new Error(`no listed document has a row for ${query}`);
+  };
+  const entriesOf = (word: string) =>
+    listedIn(db.prepare('SELECT entries FROM champions WHERE word = ?').pluck().get(word) as Buffer);
+
+  it("stay exact when a run changes no list's entries but takes a listed document's only article away", async () => {
+    const { word, id, row } = firstListed<{ file: string; url: string }>(
+      `SELECT a.file_path AS file, a.url FROM passages p JOIN documents d ON d.id = p.document_id
+         JOIN articles a ON a.id = p.article_id WHERE d.id = ? AND d.copies = 1`,
+    );
+    const lines = fs.readFileSync(row.file, 'utf8').trimEnd().split('\n');
+    const kept = lines.filter((line) => (JSON.parse(line) as { url: string }).url !== row.url);
+    expect(kept).toHaveLength(lines.length - 1);
+    fs.writeFileSync(row.file, `${kept.join('\n')}\n`);
+    await reindexArchive(db, { dirs: [dir], helperProcess: 'never' });
+    expect(entriesOf(word)).not.toContain(id);
+    expect(expectSameEverywhere()).toBeGreaterThan(0);
+  });
+
+  it("stay exact when a run changes no list's entries but brings a listed document a copy in another outlet", async () => {
+    // The article of a listed passage, carried again (the same words) by an outlet it was not in.
+    const { word, id, row } = firstListed<{ article: number; title: string; outlet: number }>(
+      `SELECT a.id AS article, a.title, p.outlet FROM passages p JOIN documents d ON d.passage_id = p.id
+         JOIN articles a ON a.id = p.article_id WHERE d.id = ? AND d.copies = 1`,
+    );
+    const paragraphs = db
+      .prepare('SELECT body FROM passages WHERE article_id = ? ORDER BY position')
+      .pluck()
+      .all(row.article) as string[];
+    const other = db
+      .prepare("SELECT id, source, host FROM outlets WHERE id != ? AND host != '' ORDER BY id LIMIT 1")
+      .get(row.outlet) as { id: number; source: string; host: string };
+    const copy = {
+      id: 'copy-of-a-listed-article',
+      title: row.title,
+      body: paragraphs.join('\n\n'),
+      source: other.source,
+      published: '2019-05-04',
+      url: `https://${other.host}/2019/05/carried-again`,
+      author: 'Wire',
+    };
+    const file = path.join(dir, fs.readdirSync(dir).sort()[0]!);
+    fs.appendFileSync(file, `${JSON.stringify(copy)}\n`);
+    await reindexArchive(db, { dirs: [dir], helperProcess: 'never' });
+    expect(db.prepare('SELECT copies FROM documents WHERE id = ?').pluck().get(id)).toBe(2);
+    expect(entriesOf(word)).toContain(id);
+    // Only the new copy is in that outlet: a list that kept the old facets would pass it over.
+    const { champion, fts } = bothWays(word, { outlets: [other.id] }, 0, 5);
+    expect(fts.items.map(([document]) => document)).toContain(id);
+    expect(champion).toEqual(fts);
+    expect(expectSameEverywhere()).toBeGreaterThan(0);
   });
 
   it("find a run's new documents with a word alike by look-up and by reading the word's postings", () => {
