@@ -13,8 +13,18 @@
  * only fill what the article leaves empty.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+
+/**
+ * The YAML parser, loaded the first time a folder has defaults: most archives have none, and
+ * loading it is a twentieth of a second of every re-index's start.
+ */
+let yaml: typeof import('yaml') | undefined;
+const parseYaml = (text: string): unknown => {
+  yaml ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yaml.parse(text);
+};
 
 /** The name of a per-folder defaults file. */
 export const folderDefaultsFile = '.readout.yml';
