@@ -133,6 +133,13 @@ export class IndexWriter {
     };
   }
 
+  /** Item → article hash of each article indexed from a file (see PrepareJob.knownArticles). */
+  articleHashes(path: string): Record<string, string> {
+    const hashes: Record<string, string> = {};
+    for (const row of this.statements.articlesOfFile.all(path)) hashes[row.item] = row.content_hash;
+    return hashes;
+  }
+
   /** The hash of the content last indexed from a file, if it is indexed. */
   contentHash(path: string): string | undefined {
     return this.statements.contentHash.get(path);
@@ -171,11 +178,18 @@ export class IndexWriter {
   /**
    * Brings a file's articles in line with `articles`: unchanged ones (same item, same content)
    * stay as they are, changed and new ones are (re)written, and articles no longer in the file
-   * are removed. A one-line edit in a 1,000-article export rewrites one article.
+   * are removed. A one-line edit in a 1,000-article export rewrites one article. `kept` names
+   * articles known unchanged without being prepared again (PrepareJob.knownArticles).
    */
-  syncFile(version: FileVersion, articles: ArticleRecord[], indexedAt: string): StoreChange {
+  syncFile(
+    version: FileVersion,
+    articles: ArticleRecord[],
+    indexedAt: string,
+    kept: string[] = [],
+  ): StoreChange {
     const change: StoreChange = { written: 0, removed: 0 };
     const existing = new Map(this.statements.articlesOfFile.all(version.path).map((row) => [row.item, row]));
+    for (const item of kept) existing.delete(item);
     this.statements.upsertFile.run({ ...version, indexedAt });
     for (const article of articles) {
       const stored = existing.get(article.draft.item);

@@ -28,7 +28,15 @@ export type PreparedArticle = ArticleRecord;
 export type PreparedFile =
   | { kind: 'unchanged'; version: FileVersion }
   | { kind: 'skipped'; reason: string }
-  | { kind: 'articles'; version: FileVersion; articles: PreparedArticle[]; problems: string[] };
+  | {
+      kind: 'articles';
+      version: FileVersion;
+      /** The articles new or changed since the index took the file, prepared. */
+      articles: PreparedArticle[];
+      /** The items of the articles the index already has as they are (`knownArticles`): not prepared again. */
+      kept: string[];
+      problems: string[];
+    };
 
 export interface PrepareJob {
   file: string;
@@ -41,6 +49,12 @@ export interface PrepareJob {
   mtimeMs: number;
   /** Content hash of the indexed version, when the file is in the index. */
   knownHash?: string;
+  /**
+   * Item → article hash (articleHash) of each article the index has from the file: an article of
+   * a changed export that hashes the same is kept, not cut, fingerprinted and searched for
+   * quotations again (a one-line edit in a 1,000-article export prepares one article).
+   */
+  knownArticles?: Record<string, string>;
   /** What the folder's .readout.yml gives the file's articles where they say nothing. */
   defaults?: FileDefaults;
   /** False when quotations are not extracted (READOUT_QUOTATIONS=off); extracted by default. */
@@ -105,7 +119,11 @@ function prepareBody(text: string, quotations: boolean): PreparedBody {
 const syndicated = new SyndicatedBodies();
 
 /** Segments an article, fingerprints its passages and finds its quotations. */
-export function prepareArticle(draft: ArticleDraft, quotations = true): PreparedArticle {
+export function prepareArticle(
+  draft: ArticleDraft,
+  quotations = true,
+  contentHash = articleHash(draft),
+): PreparedArticle {
   const title = draft.title.normalize('NFC');
   const { passages, lead } = syndicated.passagesOf(draft.body, quotations ? 'quotations' : 'none', () =>
     prepareBody(draft.body, quotations),
@@ -115,7 +133,7 @@ export function prepareArticle(draft: ArticleDraft, quotations = true): Prepared
   const { body: _body, ...fields } = draft;
   return {
     draft: { ...fields, title },
-    contentHash: articleHash(draft),
+    contentHash,
     passages: [...passages],
     lead,
   };
@@ -191,13 +209,14 @@ export function prepareFile(job: PrepareJob): PreparedFile {
       return hasText;
     });
     if (drafts.length === 0) throw new ArticleError('no article with text found');
-    const withDefaults = drafts.map((draft) => withFolderDefaults(draft, job.defaults));
-    return {
-      kind: 'articles',
-      version,
-      articles: withDefaults.map((draft) => prepareArticle(draft, job.quotations !== false)),
-      problems,
-    };
+    const articles: PreparedArticle[] = [];
+    const kept: string[] = [];
+    for (const draft of drafts.map((draft) => withFolderDefaults(draft, job.defaults))) {
+      const contentHash = articleHash(draft);
+      if (job.knownArticles?.[draft.item] === contentHash) kept.push(draft.item);
+      else articles.push(prepareArticle(draft, job.quotations !== false, contentHash));
+    }
+    return { kind: 'articles', version, articles, kept, problems };
   } catch (error) {
     if (error instanceof ArticleError) return { kind: 'skipped', reason: error.message };
     // A file that trips a parser (a stack overflow on deep nesting…) is that file's problem only.

@@ -253,7 +253,7 @@ function changedFiles(
       size: stat.size,
       mtimeMs,
       maxBytes,
-      knownHash: stamp && writer.contentHash(file),
+      ...(stamp && { knownHash: writer.contentHash(file), knownArticles: writer.articleHashes(file) }),
       ...(Object.keys(defaults).length > 0 && { defaults }),
     });
   }
@@ -289,7 +289,7 @@ function applyPrepared(
       for (const reason of prepared.problems) summary.skipped.push({ file: job.file, reason });
       if (known) summary.files.updated++;
       else summary.files.added++;
-      const change = store.syncFile(prepared.version, prepared.articles, indexedAt);
+      const change = store.syncFile(prepared.version, prepared.articles, indexedAt, prepared.kept);
       summary.passagesWritten += change.written;
       summary.passagesRemoved += change.removed;
     }
