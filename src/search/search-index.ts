@@ -13,7 +13,6 @@
  */
 import { ReadoutError } from '../errors.js';
 import type { Candidate, FacetFilter, IndexReader, IndexStats, OutletCount } from '../index/reader.js';
-import { speakerMatches } from '../text/speaker-name.js';
 import { surfaceWords } from '../text/words.js';
 import { AliasFile, aliasesFor } from './aliases.js';
 import { type AliasExpansion, interpretedQuery, type ReadoutAnswer } from './answer.js';
@@ -29,6 +28,7 @@ import { buildMatch, type TermAlternatives } from './fts-query.js';
 import { buildHits } from './hits.js';
 import { IndexView } from './index-view.js';
 import { displayTerm, type ParsedQuery } from './parse-query.js';
+import { SpeakerKeys } from './speaker-keys.js';
 import { Vocabulary } from './vocabulary.js';
 
 /** Most FTS5 queries the partial-match fallback makes for one page (one per set of words). */
@@ -67,7 +67,7 @@ export class SearchIndex {
   private dataVersion = '';
   private statsCache: IndexStats | undefined;
   /** Every speaker quoted in the archive and their quotations (for `who:`), loaded on the first `who:` search. */
-  private speakerKeyCache: Map<string, number> | undefined;
+  private speakerKeyCache: SpeakerKeys | undefined;
 
   constructor(
     readonly reader: IndexReader,
@@ -124,7 +124,10 @@ export class SearchIndex {
     const facets = this.facets(parsed, speakers, scope);
     // `who:` with words: from the speakers' quotations when they are few beside the words' matches.
     if (facets?.speakers && terms.length > 0) {
-      const quotations = facets.speakers.reduce((sum, key) => sum + (this.speakerKeyCache?.get(key) ?? 0), 0);
+      const quotations = facets.speakers.reduce(
+        (sum, key) => sum + (this.speakerKeyCache?.quotations.get(key) ?? 0),
+        0,
+      );
       const matches = Math.min(...terms.map((term) => this.documentsUsing(term)));
       facets.speakersFirst = startFromSpeakers(quotations, matches);
     }
@@ -413,11 +416,10 @@ export class SearchIndex {
     withAliases: (words: string[]) => TermAlternatives,
   ): ReadonlySet<string> | undefined {
     if (names.length === 0) return undefined;
-    this.speakerKeyCache ??= this.reader.speakerKeys();
+    this.speakerKeyCache ??= new SpeakerKeys(this.reader.speakerKeys());
+    const speakers = this.speakerKeyCache;
     const asked = names.flatMap((name) => withAliases(name.split(' ')).map((words) => words.join(' ')));
-    return new Set(
-      [...this.speakerKeyCache.keys()].filter((key) => asked.some((name) => speakerMatches(name, key))),
-    );
+    return new Set(asked.flatMap((name) => speakers.matching(name)));
   }
 
   /** Another connection (a re-index) committed: forget what was loaded from the old index. */

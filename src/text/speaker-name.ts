@@ -66,12 +66,25 @@ export function speakerKey(name: string): string {
  * @example speakerMatches('Kremlin', 'the Kremlin press service') // true
  */
 export function speakerMatches(queryName: string, speakerKeyOrName: string): boolean {
+  const required = requiredKeyWords(queryName);
+  if (required.length === 0) return false;
+  const keyWords = speakerKeyWords(speakerKeyOrName);
+  return required.every((word) => keyWords.includes(word));
+}
+
+/**
+ * The words a speaker's key must all have for a `who:` query to name it (speakerMatches); none
+ * when the query has no words, and then it names nobody.
+ *
+ * @example requiredKeyWords('Vladimir Putin') // ['putin']: a person asked for by full name, by surname
+ */
+export function requiredKeyWords(queryName: string): string[] {
   const query = foldedWords(queryName).filter((word) => !articles.has(word));
-  if (query.length === 0) return false;
-  const keyWords = new Set(speakerKey(speakerKeyOrName).split(' '));
-  if (query.length > 1 && !isInstitution(query, queryName)) {
-    // A person asked for by full name ("vladimir putin") matches on the surname.
-    return keyWords.has(speakerKey(queryName));
-  }
-  return query.every((word) => keyWords.has(word));
+  if (query.length > 1 && !isInstitution(query, queryName)) return [speakerKey(queryName)];
+  return query;
+}
+
+/** The words of a speaker's key, as `who:` queries are matched against them. */
+export function speakerKeyWords(speakerKeyOrName: string): string[] {
+  return speakerKey(speakerKeyOrName).split(' ');
 }
