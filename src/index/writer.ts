@@ -135,7 +135,8 @@ export class IndexWriter {
 
   /** Item → article hash of each article indexed from a file (see PrepareJob.knownArticles). */
   articleHashes(path: string): Record<string, string> {
-    const hashes: Record<string, string> = {};
+    // No prototype: an item named `__proto__` is a key like any other.
+    const hashes: Record<string, string> = Object.create(null);
     for (const row of this.statements.articlesOfFile.all(path)) hashes[row.item] = row.content_hash;
     return hashes;
   }

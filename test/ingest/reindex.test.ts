@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ReadoutError } from '../../src/errors.js';
 import { openDatabase } from '../../src/index/database.js';
-import { ftsPendingBytes } from '../../src/index/writer.js';
+import { ftsPendingBytes, IndexWriter } from '../../src/index/writer.js';
 import { reindexArchive } from '../../src/ingest/reindex.js';
 import { markdownArticle, tempDatabase, tempDir, writeFiles } from '../support/fixtures.js';
 import { cleanEnv, runScript, startScript } from '../support/run-script.js';
@@ -230,6 +230,26 @@ describe('reindexArchive', () => {
     const shorter = await reindexArchive(db, { dirs: [dir] });
     expect(shorter.passagesRemoved).toBe(1);
     expect(titles(db)).toEqual(['Article one of the export', 'Article two of the export']);
+  });
+
+  it("knows an export's articles by any item name, `__proto__` and `constructor` included", async () => {
+    const dir = tempDir();
+    const items = ['__proto__', 'constructor', 'toString'];
+    writeFiles(dir, {
+      'export.jsonl': items
+        .map((id) => JSON.stringify({ id, title: `Article ${id}`, body: paragraph(id.replaceAll('_', '')) }))
+        .join('\n'),
+    });
+    const { db } = tempDatabase();
+    await reindexArchive(db, { dirs: [dir] });
+    const writer = IndexWriter.begin(db);
+    try {
+      const hashes = writer.articleHashes(path.join(dir, 'export.jsonl'));
+      expect(Object.keys(hashes).sort()).toEqual([...items].sort());
+      for (const item of items) expect(hashes[item]).toMatch(/^[0-9a-f]{40}$/);
+    } finally {
+      writer.rollback(new Error('only read'));
+    }
   });
 
   it('keeps the previous version of a file that turned bad', async () => {
