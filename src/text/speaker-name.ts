@@ -66,10 +66,15 @@ export function speakerKey(name: string): string {
  * @example speakerMatches('Kremlin', 'the Kremlin press service') // true
  */
 export function speakerMatches(queryName: string, speakerKeyOrName: string): boolean {
-  const required = requiredKeyWords(queryName);
-  if (required.length === 0) return false;
-  const keyWords = speakerKeyWords(speakerKeyOrName);
-  return required.every((word) => keyWords.includes(word));
+  return keyHasWords(speakerKeyWords(speakerKeyOrName), requiredKeyWords(queryName));
+}
+
+/**
+ * Whether a speaker key's words (speakerKeyWords) have every word a query requires
+ * (requiredKeyWords); a query that requires none names nobody.
+ */
+export function keyHasWords(keyWords: readonly string[], required: readonly string[]): boolean {
+  return required.length > 0 && required.every((word) => keyWords.includes(word));
 }
 
 /**
